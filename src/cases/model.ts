@@ -1,0 +1,172 @@
+/**
+ * The case model: what a conformance case is, as plain readonly data.
+ *
+ * Case modules import only this file (and `operations.ts`). Nothing here knows about newman,
+ * Postman, the reference implementation or reporters: those read the catalogue, never the reverse.
+ */
+
+/** RFC 2119 requirement levels. A failed MUST makes the target non-conformant. */
+export const LEVELS = ['must', 'should', 'may'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** The four credential forms of the seed, plus the cases that cut across them. */
+export const FORMS = ['session-key', 'aws-sigv4', 'aws-sigv2', 'basic', 'cross-cutting'] as const;
+export type Form = (typeof FORMS)[number];
+
+/** Human names of the forms, used for folders, report columns and JUnit class names. */
+export const FORM_TITLES: Readonly<Record<Form, string>> = {
+  'session-key': 'X-v3io-session-key',
+  'aws-sigv4': 'AWS Signature V4 syntax',
+  'aws-sigv2': 'AWS Signature V2 syntax',
+  basic: 'Basic',
+  'cross-cutting': 'Cross-cutting',
+};
+
+/**
+ * Outcome classes of auth-requirements.md. `reject` is any of the three rejection classes.
+ * The statuses each class stands for are in `OUTCOME_STATUSES`.
+ */
+export const OUTCOME_CLASSES = ['accept', 'unauthenticated', 'malformed', 'forbidden', 'reject'] as const;
+export type OutcomeClass = (typeof OUTCOME_CLASSES)[number];
+
+export const OUTCOME_STATUSES: Readonly<Record<Exclude<OutcomeClass, 'accept'>, readonly number[]>> = {
+  unauthenticated: [401],
+  malformed: [400],
+  forbidden: [403],
+  reject: [400, 401, 403],
+};
+
+/**
+ * Variables a target environment provides. The first five are required; a case that needs an
+ * optional one that the environment lacks is skipped, visibly.
+ */
+export const REQUIRED_VARIABLES = ['baseUrl', 'container', 'accessKey', 'username', 'password'] as const;
+export const OPTIONAL_VARIABLES = [
+  'deniedAccessKey',
+  'colonUsername',
+  'colonPassword',
+  'utf8Username',
+  'utf8Password',
+] as const;
+export type RequiredVariable = (typeof REQUIRED_VARIABLES)[number];
+export type OptionalVariable = (typeof OPTIONAL_VARIABLES)[number];
+export type EnvironmentVariable = RequiredVariable | OptionalVariable;
+
+/**
+ * Environment variables that hold secrets. Reports, logs and the "echoes no secret" check use
+ * this list; values of these variables never leave the process except on the wire to the target.
+ */
+export const SECRET_VARIABLES: readonly EnvironmentVariable[] = [
+  'accessKey',
+  'password',
+  'deniedAccessKey',
+  'colonPassword',
+  'utf8Password',
+];
+
+/**
+ * A source of a requirement, primary first. Written bare, e.g. `seed §Basic HTTP Username/Password
+ * Authentication`, `RFC 9110 §11.6.2`, `RFC 7617 §2.1`, `OWASP Authentication Cheat Sheet`;
+ * reports turn them into links.
+ */
+export type Source = string;
+
+/** One header line as sent, in order. Name and value may hold `{{variable}}` placeholders. */
+export type HeaderLine = readonly [name: string, value: string];
+
+/**
+ * A step applied to a string when a derived variable is computed (in the collection's
+ * pre-request script). Kept to a closed set so that every runner can implement it.
+ */
+export type Transform =
+  /** RFC 4648 §4 Base64 of the UTF-8 bytes. */
+  | { readonly op: 'base64' }
+  /** Base64 without the trailing `=` padding. */
+  | { readonly op: 'base64-unpadded' }
+  /** RFC 4648 §5 base64url of the UTF-8 bytes (with padding). */
+  | { readonly op: 'base64url' }
+  /** Upper case letters to lower and lower to upper. */
+  | { readonly op: 'swap-case' }
+  /** Remove the last character. */
+  | { readonly op: 'drop-last-char' }
+  /** Replace the last character by a different one of the same kind (digit, letter). */
+  | { readonly op: 'change-last-char' }
+  /** Repeat the string until it is exactly `length` characters long. */
+  | { readonly op: 'repeat-to-length'; readonly length: number };
+
+/**
+ * A variable computed before the request is sent: `{{name}}` in the request then stands for
+ * `from` (a template with `{{variables}}`) after each transform in turn.
+ */
+export interface Derivation {
+  readonly name: string;
+  readonly from: string;
+  readonly apply: readonly Transform[];
+}
+
+/** The operations the cases exercise; `operations.ts` defines each one's request and success check. */
+export const OPERATION_IDS = [
+  'list-containers',
+  'list-container',
+  'get-object',
+  'head-object',
+  'put-object',
+  'post-object',
+  'delete-object',
+  'get-item',
+  'put-item',
+  'unknown-method',
+] as const;
+export type OperationId = (typeof OPERATION_IDS)[number];
+
+/** The request a case sends. Built with `request()` in `operations.ts`; plain data after that. */
+export interface RequestSpec {
+  readonly operation: OperationId;
+  readonly method: string;
+  /** Path and query, with `{{variables}}`, e.g. `/{{container}}/{{fixtureObject}}`. */
+  readonly path: string;
+  readonly headers: readonly HeaderLine[];
+  /** Body as text, with `{{variables}}`; absent for none. */
+  readonly body?: string;
+}
+
+/** What the server is expected to answer. */
+export interface Expectation {
+  readonly outcome: OutcomeClass;
+  /**
+   * For rejections: the statuses the exact-class check (always SHOULD) accepts, when they
+   * differ from the class's own (e.g. `[431, 400]` for an over-long header).
+   */
+  readonly statuses?: readonly number[];
+  /**
+   * For rejections: a second request whose response must be identical in status, headers
+   * (minus Date and per-request ids) and body (SHOULD), e.g. unknown user vs wrong password.
+   */
+  readonly sameResponseAs?: {
+    readonly headers: readonly HeaderLine[];
+    readonly derive?: readonly Derivation[];
+  };
+}
+
+/** One conformance case. */
+export interface ConformanceCase {
+  /** Stable kebab-case id, prefixed by its form's short name; never reused for another meaning. */
+  readonly id: string;
+  readonly form: Form;
+  /** The family the case belongs to (rows of the conformance matrix), e.g. `letter-case`. */
+  readonly family: string;
+  /** A behaviour a reader understands, e.g. `rejects an unknown access key`. */
+  readonly title: string;
+  /** The requirement sentence the case checks, as written in auth-requirements.md. */
+  readonly requirement: string;
+  /** Level of the case's primary check (accepted / rejected). */
+  readonly level: Level;
+  /** Primary first. */
+  readonly sources: readonly Source[];
+  readonly request: RequestSpec;
+  /** Variables computed before sending (Base64 tokens, mutated keys, long values). */
+  readonly derive?: readonly Derivation[];
+  /** Optional environment variables the case needs; without them it is skipped. */
+  readonly requires?: readonly OptionalVariable[];
+  readonly expect: Expectation;
+}
