@@ -1,0 +1,51 @@
+/**
+ * Exit codes a CI can trust, and the error type for everything that stops a run before it can
+ * give a verdict (bad usage, bad configuration, an unreachable target, a broken harness).
+ */
+export const EXIT_CODES = {
+  /** Every MUST check passed (and, with --strict, every SHOULD check). */
+  conformant: 0,
+  /** At least one MUST check failed (with --strict, or a SHOULD check). */
+  nonConformant: 1,
+  /** No verdict: usage, configuration, connection, setup or harness error. */
+  error: 2,
+} as const;
+
+/** Stable codes for the ways a run can fail without a verdict; tests and scripts match on them. */
+export type HarnessErrorCode =
+  | 'usage'
+  | 'file-not-found'
+  | 'file-unreadable'
+  | 'malformed-json'
+  | 'malformed-environment'
+  | 'missing-variable'
+  | 'invalid-url'
+  | 'connection-refused'
+  | 'dns-failure'
+  | 'connection-timeout'
+  | 'connection-failed'
+  | 'tls-failure'
+  | 'setup-failed'
+  | 'newman-unfinished'
+  | 'newman-failed'
+  | 'stale-generated-files'
+  | 'report-write-failed'
+  | 'listen-failed';
+
+/** An error that ends the command with one clear line and exit code 2. */
+export class HarnessError extends Error {
+  override readonly name = 'HarnessError';
+  constructor(
+    readonly code: HarnessErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The one line a user sees for any error: harness errors as they are, anything else as a bug. */
+export function describeError(error: unknown): string {
+  if (error instanceof HarnessError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `internal error (please report it): ${message.split('\n')[0]}`;
+}

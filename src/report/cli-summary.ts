@@ -1,0 +1,82 @@
+/**
+ * The summary printed at the end of `run`: a table by form and level, every failure with its
+ * message, the verdict and where the reports are.
+ */
+import { FORMS, FORM_TITLES, LEVELS, type Form, type Level } from '../cases/model.js';
+import type { CaseResult } from '../run/results.js';
+import type { RunReport } from './run-report.js';
+
+export interface Style {
+  readonly red: (s: string) => string;
+  readonly green: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly bold: (s: string) => string;
+}
+
+const plain = (s: string): string => s;
+export const PLAIN_STYLE: Style = { red: plain, green: plain, yellow: plain, dim: plain, bold: plain };
+
+export function ansiStyle(): Style {
+  const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+  return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+}
+
+function cell(cases: readonly CaseResult[], form: Form, level: Level): string {
+  const mine = cases.filter((c) => c.form === form && c.level === level && c.outcome !== 'skip');
+  if (mine.length === 0) return '-';
+  const passed = mine.filter((c) => c.outcome === 'pass').length;
+  return `${passed}/${mine.length}`;
+}
+
+function failureLines(result: CaseResult, style: Style, strict: boolean): string[] {
+  const fatal = result.failedLevel === 'must' || (strict && result.failedLevel === 'should');
+  const mark = fatal ? style.red('✗') : style.yellow('!');
+  const lines = [`  ${mark} ${result.id} ${style.dim(`[${result.level.toUpperCase()}] ${result.title}`)}`];
+  for (const check of result.checks.filter((c) => !c.passed)) {
+    lines.push(`      [${check.level.toUpperCase()}] ${check.name}: ${check.message ?? ''}`);
+  }
+  if (result.outcome === 'error') lines.push(`      ${result.reason ?? 'error'}`);
+  return lines;
+}
+
+export function renderCliSummary(report: RunReport, style: Style, reportPaths: readonly string[]): string {
+  const out: string[] = [];
+  const where = report.target.mode === 'embedded' ? `embedded reference (${report.target.baseUrl})` : report.target.baseUrl;
+  out.push(style.bold(`v3io-auth-conformance against ${where}`), '');
+  const width = Math.max(...FORMS.map((f) => FORM_TITLES[f].length));
+  out.push(`  ${'form'.padEnd(width)}  ${LEVELS.map((l) => l.toUpperCase().padStart(7)).join(' ')}   skipped`);
+  for (const form of FORMS) {
+    const skipped = report.cases.filter((c) => c.form === form && c.outcome === 'skip').length;
+    const cells = LEVELS.map((l) => cell(report.cases, form, l).padStart(7)).join(' ');
+    out.push(`  ${FORM_TITLES[form].padEnd(width)}  ${cells}   ${skipped}`);
+  }
+  out.push('');
+  const failing = report.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'error');
+  if (failing.length > 0) {
+    out.push(style.bold('Failures:'));
+    for (const result of failing) out.push(...failureLines(result, style, report.strict));
+    out.push('');
+  }
+  const skipped = report.cases.filter((c) => c.outcome === 'skip');
+  if (skipped.length > 0) {
+    out.push(style.bold('Skipped:'));
+    for (const result of skipped) out.push(`  - ${result.id}: ${result.reason ?? 'skipped'}`);
+    out.push('');
+  }
+  for (const step of report.setup.filter((s) => !s.ok)) out.push(style.red(`Setup failed: ${step.title}: ${step.message ?? ''}`));
+  for (const step of report.teardown.filter((s) => !s.ok)) out.push(style.yellow(`Warning: teardown step "${step.title}" failed: ${step.message ?? ''}`));
+  for (const warning of report.warnings) out.push(style.yellow(`Warning: ${warning}`));
+  const { outcomes, failedChecks } = report.summary;
+  const counts = `${outcomes.pass} passed, ${outcomes.fail} failed, ${outcomes.skip} skipped, ${outcomes.error} errors`;
+  const checks = `failed checks: ${failedChecks.must} MUST, ${failedChecks.should} SHOULD, ${failedChecks.may} MAY`;
+  const verdict =
+    report.verdict === 'conformant'
+      ? style.green('CONFORMANT')
+      : report.verdict === 'non-conformant'
+        ? style.red('NOT CONFORMANT')
+        : style.red('NO VERDICT (run error)');
+  out.push(`${style.bold('Verdict:')} ${verdict}${report.strict ? ' (strict)' : ''} — ${counts}; ${checks}`);
+  if (reportPaths.length > 0) out.push(`Reports: ${reportPaths.join(', ')}`);
+  return `${out.join('\n')}\n`;
+}

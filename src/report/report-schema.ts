@@ -1,0 +1,159 @@
+/**
+ * JSON Schema (draft-07) of `conformance.json`. It is the documented format of the report: the
+ * test suite validates every report it produces against it.
+ */
+const tally = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['pass', 'fail', 'skip', 'error'],
+  properties: {
+    pass: { type: 'integer', minimum: 0 },
+    fail: { type: 'integer', minimum: 0 },
+    skip: { type: 'integer', minimum: 0 },
+    error: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+const level = { enum: ['must', 'should', 'may'] } as const;
+const form = { enum: ['session-key', 'aws-sigv4', 'aws-sigv2', 'basic', 'cross-cutting'] } as const;
+
+const step = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'title', 'ok', 'status'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    ok: { type: 'boolean', description: 'true when the step got a 2xx' },
+    status: { type: ['integer', 'null'] },
+    message: { type: 'string' },
+  },
+} as const;
+
+export const RUN_REPORT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/v3io-auth-conformance/schemas/conformance-report.json',
+  title: 'v3io-auth-conformance run report (conformance.json)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['tool', 'target', 'startedAt', 'durationMs', 'strict', 'verdict', 'exitCode', 'summary', 'setup', 'teardown', 'cases', 'warnings'],
+  properties: {
+    tool: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'version'],
+      properties: { name: { type: 'string' }, version: { type: 'string' } },
+    },
+    target: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['mode', 'baseUrl'],
+      properties: {
+        mode: { enum: ['embedded', 'target'], description: 'embedded: the in-process reference; target: a real server' },
+        baseUrl: { type: 'string', format: 'uri' },
+      },
+    },
+    startedAt: { type: 'string', format: 'date-time' },
+    durationMs: { type: 'number', minimum: 0 },
+    strict: { type: 'boolean', description: 'true when SHOULD failures fail the run' },
+    verdict: { enum: ['conformant', 'non-conformant', 'error'] },
+    exitCode: { enum: [0, 1, 2] },
+    summary: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['total', 'outcomes', 'failedChecks', 'byForm', 'byLevel'],
+      properties: {
+        total: { type: 'integer', minimum: 0 },
+        outcomes: tally,
+        failedChecks: {
+          type: 'object',
+          description: 'number of cases with at least one failed check of each level',
+          additionalProperties: false,
+          required: ['must', 'should', 'may'],
+          properties: { must: { type: 'integer' }, should: { type: 'integer' }, may: { type: 'integer' } },
+        },
+        byForm: {
+          type: 'object',
+          additionalProperties: false,
+          required: form.enum,
+          properties: Object.fromEntries(form.enum.map((f) => [f, tally])),
+        },
+        byLevel: {
+          type: 'object',
+          additionalProperties: false,
+          required: level.enum,
+          properties: Object.fromEntries(level.enum.map((l) => [l, tally])),
+        },
+      },
+    },
+    setup: { type: 'array', items: step },
+    teardown: { type: 'array', items: step },
+    cases: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'form', 'family', 'level', 'requirement', 'sources', 'outcome', 'expected', 'actual', 'request', 'checks', 'failedLevel'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+          title: { type: 'string' },
+          form,
+          family: { type: 'string' },
+          level,
+          requirement: { type: 'string' },
+          sources: { type: 'array', minItems: 1, items: { type: 'string' } },
+          outcome: { enum: ['pass', 'fail', 'skip', 'error'] },
+          expected: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['outcome', 'statuses'],
+            properties: {
+              outcome: { enum: ['accept', 'unauthenticated', 'malformed', 'forbidden', 'reject'] },
+              statuses: { type: 'array', items: { type: 'integer' }, description: 'statuses of the exact-class check; empty for accept (any 2xx)' },
+            },
+          },
+          actual: {
+            oneOf: [
+              { type: 'null' },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['status', 'statusText'],
+                properties: { status: { type: 'integer' }, statusText: { type: 'string' } },
+              },
+              { type: 'object', additionalProperties: false, required: ['error'], properties: { error: { type: 'string' } } },
+            ],
+          },
+          request: {
+            oneOf: [
+              { type: 'null' },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['method', 'path'],
+                properties: { method: { type: 'string' }, path: { type: 'string' } },
+              },
+            ],
+          },
+          checks: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'level', 'passed'],
+              properties: {
+                name: { type: 'string' },
+                level,
+                passed: { type: 'boolean' },
+                message: { type: 'string', description: 'e.g. "Expected 401, got 200 for GET /bigdata/x"' },
+              },
+            },
+          },
+          failedLevel: { oneOf: [{ type: 'null' }, level] },
+          reason: { type: 'string', description: 'why the case was skipped or could not be judged' },
+        },
+      },
+    },
+    warnings: { type: 'array', items: { type: 'string' } },
+  },
+} as const;

@@ -1,0 +1,154 @@
+/**
+ * Runs a collection with newman as a library and records, per item id, what happened: the
+ * response (or connection error), every assertion, every script exception. Turns the silent ways
+ * newman can stop (never calling back, the event loop draining) into errors.
+ */
+import newman from 'newman';
+import { HarnessError } from '../errors.js';
+import type { PostmanEnvironment } from './environment.js';
+
+export interface AssertionRecord {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly skipped: boolean;
+  readonly message?: string;
+}
+
+export interface ResponseRecord {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: Buffer;
+}
+
+export interface ItemTrace {
+  readonly id: string;
+  readonly name: string;
+  /** The request as resolved (method and path with query); never its headers. */
+  method?: string;
+  path?: string;
+  response?: ResponseRecord;
+  requestError?: { readonly code: string; readonly message: string };
+  readonly assertions: AssertionRecord[];
+  readonly exceptions: string[];
+}
+
+export interface NewmanOptions {
+  readonly collection: object;
+  readonly environment: PostmanEnvironment;
+  /** Per-request timeout in milliseconds. */
+  readonly timeoutRequestMs: number;
+  /** Upper bound for the whole run; newman is declared stuck after it. */
+  readonly timeoutRunMs: number;
+  readonly caFile?: string;
+  readonly insecure?: boolean;
+  /** Called after each item, for progress output. */
+  readonly onItem?: (trace: ItemTrace) => void;
+}
+
+interface Cursorish { ref?: string }
+interface EventArgs {
+  item?: { id: string; name: string };
+  cursor?: Cursorish;
+  request?: { method?: string; url?: { getPathWithQuery?: () => string } };
+  response?: { code: number; status: string; headers?: { all(): { key: string; value: string }[] }; stream?: Buffer };
+  assertion?: string;
+  skipped?: boolean;
+  error?: { message?: string };
+}
+
+/** Runs newman and returns the traces in execution order. */
+export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
+  return new Promise<ItemTrace[]>((resolve, reject) => {
+    const traces = new Map<string, ItemTrace>();
+    let settled = false;
+    const settle = (action: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(watchdog);
+      process.removeListener('beforeExit', onBeforeExit);
+      action();
+    };
+    // The event loop draining before newman calls back means a request will never complete
+    // (e.g. a mocked reply without Content-Length on a keep-alive connection).
+    const onBeforeExit = (): void =>
+      settle(() => reject(new HarnessError('newman-unfinished', 'newman stopped without finishing the run (a response never completed)')));
+    process.on('beforeExit', onBeforeExit);
+    // Unref'd: it fires only while something else keeps the process alive, i.e. a hang.
+    const watchdog = setTimeout(
+      () => settle(() => reject(new HarnessError('newman-unfinished', `newman did not finish within ${Math.round(options.timeoutRunMs / 1000)} s`))),
+      options.timeoutRunMs,
+    );
+    watchdog.unref();
+
+    // Traces start at 'beforeItem': requests sent by pm.sendRequest come with an item of their
+    // own (a fresh random id), which must not be taken for a case's request.
+    const traceOf = (args: EventArgs | undefined): ItemTrace | undefined => (args?.item ? traces.get(args.item.id) : undefined);
+
+    let emitter: ReturnType<typeof newman.run>;
+    try {
+      emitter = newman.run(
+        {
+          collection: options.collection as never,
+          environment: options.environment as never,
+          reporters: [],
+          timeoutRequest: options.timeoutRequestMs,
+          ignoreRedirects: true,
+          ...(options.insecure ? { insecure: true } : {}),
+          ...(options.caFile ? { sslExtraCaCerts: options.caFile } : {}),
+        },
+        (error: Error | null) => {
+          if (error) settle(() => reject(new HarnessError('newman-failed', `newman could not run the collection: ${error.message}`)));
+          else settle(() => resolve([...traces.values()]));
+        },
+      );
+    } catch (error) {
+      settle(() => reject(new HarnessError('newman-failed', `newman could not start: ${(error as Error).message}`)));
+      return;
+    }
+
+    emitter.on('beforeItem', (_err: unknown, args: EventArgs) => {
+      const item = args.item;
+      if (item) traces.set(item.id, { id: item.id, name: item.name, assertions: [], exceptions: [] });
+    });
+    emitter.on('request', (err: NodeJS.ErrnoException | null, args: EventArgs) => {
+      const trace = traceOf(args);
+      if (!trace) return;
+      trace.method = args.request?.method;
+      trace.path = args.request?.url?.getPathWithQuery?.();
+      if (err) {
+        trace.requestError = { code: err.code ?? 'ERROR', message: err.message };
+        return;
+      }
+      const response = args.response;
+      if (response) {
+        trace.response = {
+          status: response.code,
+          statusText: response.status,
+          headers: (response.headers?.all() ?? []).map((h) => [h.key, h.value] as const),
+          body: response.stream ?? Buffer.alloc(0),
+        };
+      }
+    });
+    emitter.on('assertion', (err: { message?: string } | null, args: EventArgs) => {
+      const trace = traceOf(args);
+      if (!trace || !args.assertion) return;
+      trace.assertions.push({
+        name: args.assertion,
+        passed: !err,
+        skipped: Boolean(args.skipped),
+        ...(err ? { message: err.message ?? args.error?.message ?? '' } : {}),
+      });
+    });
+    emitter.on('exception', (_err: unknown, args: { cursor?: Cursorish; error?: { message?: string } }) => {
+      const ref = args.cursor?.ref;
+      // Exceptions carry a cursor, not the item: attach to the item currently running.
+      const trace = ref ? [...traces.values()].at(-1) : undefined;
+      trace?.exceptions.push(args.error?.message ?? 'script error');
+    });
+    emitter.on('item', (_err: unknown, args: EventArgs) => {
+      const trace = traceOf(args);
+      if (trace) options.onItem?.(trace);
+    });
+  });
+}

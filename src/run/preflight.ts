@@ -1,0 +1,68 @@
+/**
+ * One request before the suite, so that an unreachable target, a DNS failure or a TLS problem is
+ * reported as what it is (exit 2) instead of as a hundred failed cases.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { readFileSync } from 'node:fs';
+import { HarnessError } from '../errors.js';
+
+export interface PreflightOptions {
+  readonly timeoutMs: number;
+  /** Extra CA certificates (PEM file) to trust. */
+  readonly caFile?: string;
+  /** Skip certificate verification. */
+  readonly insecure?: boolean;
+}
+
+const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME|ALTNAME/;
+
+/** Maps a socket-level error to the one line a user sees. */
+export function connectionError(error: NodeJS.ErrnoException, origin: string): HarnessError {
+  const code = error.code ?? '';
+  if (code === 'ECONNREFUSED') {
+    return new HarnessError('connection-refused', `cannot connect to ${origin}: connection refused (is the server running and listening there?)`);
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new HarnessError('dns-failure', `cannot resolve the host of ${origin} (${code}): check the target URL`);
+  }
+  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || code === 'ECONNTIMEDOUT') {
+    return new HarnessError('connection-timeout', `no answer from ${origin} in time: check the target URL and the network, or raise --timeout`);
+  }
+  if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(error.message)) {
+    return new HarnessError(
+      'tls-failure',
+      `TLS handshake with ${origin} failed (${code || error.message}): trust its CA with --ca <file>, or skip verification with --insecure`,
+    );
+  }
+  return new HarnessError('connection-failed', `cannot talk to ${origin}: ${code || error.message}`);
+}
+
+/** Sends `GET /` without credentials; resolves on any HTTP response, throws a HarnessError otherwise. */
+export async function preflight(baseUrl: string, options: PreflightOptions): Promise<number> {
+  const url = new URL(baseUrl);
+  const origin = url.origin;
+  const client = url.protocol === 'https:' ? https : http;
+  const tls = url.protocol === 'https:'
+    ? { rejectUnauthorized: !options.insecure, ...(options.caFile ? { ca: readCa(options.caFile) } : {}) }
+    : {};
+  return new Promise<number>((resolve, reject) => {
+    const req = client.request(new URL('/', url), { method: 'GET', agent: false, ...tls }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', () => resolve(res.statusCode ?? 0));
+    });
+    req.setTimeout(options.timeoutMs, () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    req.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(error, origin)));
+    req.end();
+  });
+}
+
+function readCa(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new HarnessError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', `CA file ${code === 'ENOENT' ? 'not found' : 'unreadable'}: ${path}`);
+  }
+}
