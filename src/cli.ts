@@ -10,7 +10,7 @@ import { checkGenerated, writeGenerated } from './generate/files.js';
 import { packageRoot, packageVersion } from './package-info.js';
 import { startReferenceServer } from './reference/server.js';
 import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from './reference/identities.js';
-import { renderCaseList } from './report/case-list.js';
+import { renderCaseList, renderFamilyTable } from './report/case-list.js';
 import { ansiStyle, PLAIN_STYLE, renderCliSummary } from './report/cli-summary.js';
 import { jsonReporter } from './report/json-report.js';
 import { junitReporter } from './report/junit-report.js';
@@ -81,9 +81,14 @@ function buildProgram(): Command {
   program
     .command('list')
     .description('print the case catalogue')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (opts: { format: 'text' | 'json' }) => {
-      await write(process.stdout, opts.format === 'json' ? `${JSON.stringify(CATALOGUE, null, 2)}\n` : renderCaseList(CATALOGUE));
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .action(async (opts: { format: 'text' | 'json' | 'markdown' }) => {
+      const text = {
+        text: () => renderCaseList(CATALOGUE),
+        json: () => `${JSON.stringify(CATALOGUE, null, 2)}\n`,
+        markdown: () => `${renderFamilyTable(CATALOGUE)}\n`,
+      }[opts.format]();
+      await write(process.stdout, text);
     });
 
   program

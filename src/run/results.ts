@@ -122,14 +122,22 @@ export function caseResult(testCase: ConformanceCase, trace: ItemTrace | undefin
   return { ...base, outcome: failedLevel ? 'fail' : 'pass', actual, request, checks, failedLevel };
 }
 
-export function stepResults(steps: readonly { id: string; title: string }[], traces: ReadonlyMap<string, ItemTrace>): StepResult[] {
+/**
+ * Judges fixture steps by status: 2xx is done. For teardown, `alreadyGone` also takes 404 (a case
+ * may have deleted the object already; what matters is that it is not left behind).
+ */
+export function stepResults(
+  steps: readonly { id: string; title: string }[],
+  traces: ReadonlyMap<string, ItemTrace>,
+  alreadyGone = false,
+): StepResult[] {
   return steps.map((step) => {
     const trace = traces.get(step.id);
     const status = trace?.response?.status ?? null;
     const where = trace?.method ? ` for ${trace.method} ${trace.path ?? ''}` : '';
     if (trace?.requestError) return { id: step.id, title: step.title, ok: false, status, message: `connection error (${trace.requestError.code})${where}` };
     if (status === null) return { id: step.id, title: step.title, ok: false, status, message: 'not run' };
-    const ok = status >= 200 && status < 300;
+    const ok = (status >= 200 && status < 300) || (alreadyGone && status === 404);
     return { id: step.id, title: step.title, ok, status, ...(ok ? {} : { message: `Expected 2xx, got ${status}${where}` }) };
   });
 }

@@ -103,7 +103,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const byId = new Map(traces.map((t) => [t.id, t]));
   const cases = CATALOGUE.map((testCase) => caseResult(testCase, byId.get(testCase.id)));
   const setup = stepResults(SETUP_STEPS, byId);
-  const teardown = stepResults(TEARDOWN_STEPS, byId);
+  const teardown = stepResults(TEARDOWN_STEPS, byId, true);
   const summary = summarise(cases);
   const verdict = verdictOf(summary, setup, options.strict);
   const exitCode = verdict === 'conformant' ? EXIT_CODES.conformant : verdict === 'non-conformant' ? EXIT_CODES.nonConformant : EXIT_CODES.error;

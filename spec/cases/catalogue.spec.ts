@@ -1,0 +1,412 @@
+/**
+ * Validates the case catalogue as data: ids, titles, sources, schema, variables, coverage.
+ * @see ../../../shared/spec/auth-requirements.md
+ */
+import { expect } from 'chai';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AjvModule from 'ajv';
+
+import { CASE_SCHEMA } from '../../src/cases/case.schema.js';
+import { CATALOGUE, casesByForm, findCase } from '../../src/cases/index.js';
+import {
+  FORMS,
+  LEVELS,
+  OPERATION_IDS,
+  OPTIONAL_VARIABLES,
+  REQUIRED_VARIABLES,
+  type ConformanceCase,
+  type Derivation,
+  type Form,
+  type HeaderLine,
+  type OperationId,
+} from '../../src/cases/model.js';
+import { COLLECTION_VARIABLES, OPERATIONS } from '../../src/cases/operations.js';
+import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+
+const Ajv = AjvModule.default;
+
+/** The id prefix each form's cases carry (the oracle; not imported from the code under test). */
+const PREFIX: Readonly<Record<Form, string>> = {
+  'session-key': 'session-key-',
+  'aws-sigv4': 'sigv4-',
+  'aws-sigv2': 'sigv2-',
+  basic: 'basic-',
+  'cross-cutting': 'cross-',
+};
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SEED_SOURCE = /^seed §(.+)$/;
+const SOURCE = /^(seed §\S.*|RFC [1-9][0-9]*( §[0-9]+(\.[0-9]+)*)?|OWASP \S.*)$/;
+const VARIABLE = /\{\{([^{}]*)\}\}/g;
+
+/** The repository root: the nearest folder above this file with a package.json. */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the spec');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Headings of the Markdown files in the seed folder, without `{#anchor}` suffixes and inline tags. */
+function seedHeadings(folder: string): Set<string> {
+  const headings = new Set<string>();
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.md'))) {
+    let fenced = false;
+    for (const line of readFileSync(join(folder, file), 'utf8').split(/\r?\n/)) {
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      const m = fenced ? null : /^#{1,6}\s+(.*?)\s*(\{#[^}]*\})?\s*$/.exec(line);
+      if (m?.[1]) headings.add(m[1].replace(/<[^>]+>/g, '').trim());
+    }
+  }
+  return headings;
+}
+
+function variablesIn(text: string): string[] {
+  return [...text.matchAll(VARIABLE)].map((m) => m[1] ?? '');
+}
+
+function headerText(headers: readonly HeaderLine[]): string[] {
+  return headers.flatMap(([name, value]) => [name, value]);
+}
+
+/** Every string of a case that is sent or derived, with where it is. */
+function requestTexts(c: ConformanceCase): string[] {
+  return [c.request.path, ...headerText(c.request.headers), ...(c.request.body === undefined ? [] : [c.request.body])];
+}
+
+function allDerivations(c: ConformanceCase): readonly Derivation[] {
+  return [...(c.derive ?? []), ...(c.expect.sameResponseAs?.derive ?? [])];
+}
+
+/** Collects one message per offending case; the test then expects none. */
+function problems(check: (c: ConformanceCase) => string | string[] | undefined): string[] {
+  expect(CATALOGUE, 'catalogue').to.not.be.empty;
+  return CATALOGUE.flatMap((c) => {
+    const found = check(c);
+    return (found === undefined ? [] : Array.isArray(found) ? found : [found]).map((p) => `${c.id}: ${p}`);
+  });
+}
+
+const ENVIRONMENT = new Set<string>([...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES]);
+const COLLECTION = new Set<string>(Object.keys(COLLECTION_VARIABLES));
+const OPTIONAL = new Set<string>(OPTIONAL_VARIABLES);
+
+describe('case catalogue', () => {
+  describe('shape', () => {
+    it('holds well over 100 cases', () => {
+      expect(CATALOGUE.length).to.be.at.least(120);
+    });
+
+    it('holds every form, in the order of FORMS, each in one block', () => {
+      const order = CATALOGUE.map((c) => c.form).filter((f, i, all) => i === 0 || all[i - 1] !== f);
+      expect(order).to.deep.equal([...FORMS]);
+    });
+
+    it('uses every level', () => {
+      expect(new Set(CATALOGUE.map((c) => c.level))).to.have.all.keys(...LEVELS);
+    });
+
+    it('is plain data that survives a JSON round trip', () => {
+      expect(JSON.parse(JSON.stringify(CATALOGUE))).to.deep.equal(CATALOGUE);
+    });
+
+    it('finds every case by its id and no case by an unknown id', () => {
+      expect(problems((c) => (findCase(c.id) === c ? undefined : 'not found by findCase'))).to.deep.equal([]);
+      expect(findCase('no-such-case')).to.equal(undefined);
+    });
+
+    it('splits into the forms with casesByForm', () => {
+      const joined = FORMS.flatMap((f) => casesByForm(f));
+      expect(joined).to.deep.equal([...CATALOGUE]);
+      for (const f of FORMS) expect(casesByForm(f).every((c) => c.form === f), f).to.equal(true);
+    });
+  });
+
+  describe('ids and titles', () => {
+    it('has unique ids', () => {
+      const seen = new Set<string>();
+      const duplicates = CATALOGUE.map((c) => c.id).filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+      expect(CATALOGUE).to.not.be.empty;
+      expect(duplicates).to.deep.equal([]);
+    });
+
+    it('has kebab-case ids prefixed by their form', () => {
+      expect(
+        problems((c) => {
+          if (!KEBAB.test(c.id)) return 'not kebab-case';
+          if (!c.id.startsWith(PREFIX[c.form]) || c.id.length <= PREFIX[c.form].length) return `not prefixed by ${PREFIX[c.form]}`;
+          return undefined;
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('has kebab-case families', () => {
+      expect(problems((c) => (KEBAB.test(c.family) ? undefined : `family "${c.family}"`))).to.deep.equal([]);
+    });
+
+    it('has titles unique within their form', () => {
+      expect(
+        problems((c) =>
+          CATALOGUE.some((o) => o !== c && o.form === c.form && o.title === c.title) ? `title "${c.title}" repeated` : undefined,
+        ),
+      ).to.deep.equal([]);
+    });
+
+    it('titles an accepting case "accepts ..." and a rejecting case "rejects ..."', () => {
+      expect(
+        problems((c) => {
+          const verb = c.expect.outcome === 'accept' ? 'accepts ' : 'rejects ';
+          return c.title.startsWith(verb) ? undefined : `title "${c.title}" does not start with "${verb}"`;
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('has a requirement sentence for every case', () => {
+      expect(problems((c) => (/^\S.{9,}[.]$/s.test(c.requirement) ? undefined : 'requirement is not a sentence'))).to.deep.equal([]);
+    });
+  });
+
+  describe('sources', () => {
+    it('cites at least one source per case, each in the citation format', () => {
+      expect(
+        problems((c) => {
+          if (c.sources.length === 0) return 'no source';
+          return c.sources.filter((s) => !SOURCE.test(s)).map((s) => `source "${s}" is not seed §…, RFC <n> [§x] or OWASP …`);
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('cites only seed headings that exist in the seed', function () {
+      const folder = join(repoRoot(), '..', 'shared', 'seed');
+      if (!existsSync(folder)) this.skip();
+      const headings = seedHeadings(folder);
+      expect(headings.size, 'headings found in the seed').to.be.greaterThan(0);
+      expect(
+        problems((c) =>
+          c.sources
+            .map((s) => SEED_SOURCE.exec(s)?.[1])
+            .filter((h): h is string => h !== undefined && !headings.has(h))
+            .map((h) => `no seed heading "${h}"`),
+        ),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe('schema', () => {
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    const validate = ajv.compile(CASE_SCHEMA);
+    const anyCase = CATALOGUE[0] as ConformanceCase;
+
+    it('validates every case', () => {
+      expect(
+        problems((c) => (validate(c) ? undefined : ajv.errorsText(validate.errors, { dataVar: 'case' }))),
+      ).to.deep.equal([]);
+    });
+
+    it('rejects an unknown property at the top level and inside the request, expectation and derivations', () => {
+      const derived = CATALOGUE.find((c) => c.derive !== undefined) as ConformanceCase;
+      const variants: unknown[] = [
+        { ...anyCase, note: 'x' },
+        { ...anyCase, request: { ...anyCase.request, query: 'x' } },
+        { ...anyCase, expect: { ...anyCase.expect, status: 401 } },
+        { ...derived, derive: [{ ...derived.derive?.[0], extra: true }] },
+        { ...derived, derive: [{ name: 'x', from: 'y', apply: [{ op: 'base64', length: 3 }] }] },
+      ];
+      expect(variants.map((v) => validate(v))).to.deep.equal(variants.map(() => false));
+    });
+
+    it('rejects an id whose prefix is not its form\'s, a CR/LF header value and a 5xx expected status', () => {
+      const variants: unknown[] = [
+        { ...anyCase, id: `basic-${anyCase.id}`, form: 'aws-sigv2' },
+        { ...anyCase, request: { ...anyCase.request, headers: [['X-v3io-session-key', 'a\r\nb']] } },
+        { ...anyCase, expect: { outcome: 'reject', statuses: [500] } },
+        { ...anyCase, expect: { outcome: 'accept', statuses: [400] } },
+      ];
+      expect(variants.map((v) => validate(v))).to.deep.equal(variants.map(() => false));
+    });
+  });
+
+  describe('variables', () => {
+    it('uses only environment, collection and the case\'s own derived variables', () => {
+      expect(
+        problems((c) => {
+          const found: string[] = [];
+          const known = new Set([...ENVIRONMENT, ...COLLECTION]);
+          // A derivation reads environment and collection variables only: the model does not
+          // promise that one derivation sees another's result.
+          const checkDerivations = (list: readonly Derivation[], scope: Set<string>) => {
+            for (const d of list) {
+              for (const v of variablesIn(d.from)) if (!known.has(v)) found.push(`derivation ${d.name} uses {{${v}}}, not an environment or collection variable`);
+              if (known.has(d.name)) found.push(`derivation ${d.name} shadows an environment or collection variable`);
+              scope.add(d.name);
+            }
+          };
+          const caseScope = new Set(known);
+          checkDerivations(c.derive ?? [], caseScope);
+          for (const v of requestTexts(c).flatMap(variablesIn)) if (!caseScope.has(v)) found.push(`request uses undefined {{${v}}}`);
+          const same = c.expect.sameResponseAs;
+          if (same) {
+            const sameScope = new Set(caseScope);
+            checkDerivations(same.derive ?? [], sameScope);
+            for (const v of headerText(same.headers).flatMap(variablesIn)) if (!sameScope.has(v)) found.push(`sameResponseAs uses undefined {{${v}}}`);
+          }
+          return found;
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('uses every variable it derives, and derives each name once', () => {
+      expect(
+        problems((c) => {
+          const found: string[] = [];
+          const used = [
+            ...requestTexts(c),
+            ...(c.derive ?? []).map((d) => d.from),
+            ...headerText(c.expect.sameResponseAs?.headers ?? []),
+            ...(c.expect.sameResponseAs?.derive ?? []).map((d) => d.from),
+          ].flatMap(variablesIn);
+          const names = allDerivations(c).map((d) => d.name);
+          for (const n of names) if (!used.includes(n)) found.push(`derived {{${n}}} is never used`);
+          if ((c.derive ?? []).length !== new Set((c.derive ?? []).map((d) => d.name)).size) found.push('a derived name repeats');
+          return found;
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('lists exactly the optional variables it uses in requires', () => {
+      expect(
+        problems((c) => {
+          const used = new Set(
+            [
+              ...requestTexts(c),
+              ...allDerivations(c).map((d) => d.from),
+              ...headerText(c.expect.sameResponseAs?.headers ?? []),
+            ]
+              .flatMap(variablesIn)
+              .filter((v) => OPTIONAL.has(v)),
+          );
+          const listed = new Set<string>(c.requires ?? []);
+          const missing = [...used].filter((v) => !listed.has(v)).map((v) => `uses {{${v}}} without requiring it`);
+          const extra = [...listed].filter((v) => !used.has(v)).map((v) => `requires ${v} without using it`);
+          return [...missing, ...extra];
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('never writes a secret of the reference identities, plain or Base64-encoded', () => {
+      const secrets = Object.values(REFERENCE_IDENTITIES).flatMap((i) => [
+        i.accessKey,
+        i.password,
+        Buffer.from(`${i.username}:${i.password}`, 'utf8').toString('base64').replace(/=+$/, ''),
+      ]);
+      expect(
+        problems((c) => {
+          const text = JSON.stringify(c);
+          return secrets.filter((s) => text.includes(s)).map(() => 'contains a literal secret of a reference identity');
+        }),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe('requests', () => {
+    it('starts each request with its operation\'s method, headers and body', () => {
+      expect(
+        problems((c) => {
+          const op = OPERATIONS[c.request.operation];
+          const found: string[] = [];
+          if (c.request.method !== op.method) found.push(`method ${c.request.method} is not ${op.method}`);
+          if (!c.request.path.startsWith(op.path.split('?')[0] ?? op.path)) found.push(`path ${c.request.path} is not under ${op.path}`);
+          const own = c.request.headers.slice(0, op.headers.length);
+          if (JSON.stringify(own) !== JSON.stringify(op.headers)) found.push('does not start with the operation\'s own headers');
+          if (c.request.body !== op.body) found.push('body differs from the operation\'s');
+          return found;
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('expects no operation without a valid request to be accepted', () => {
+      expect(
+        problems((c) =>
+          c.expect.outcome === 'accept' && OPERATIONS[c.request.operation].successStatuses.length === 0
+            ? `${c.request.operation} has no valid request`
+            : undefined,
+        ),
+      ).to.deep.equal([]);
+    });
+
+    it('has no two cases of one form that send the same request and expect the same', () => {
+      const seen = new Map<string, string>();
+      expect(
+        problems((c) => {
+          const key = JSON.stringify([c.form, c.request, c.derive ?? [], c.expect]);
+          const other = seen.get(key);
+          seen.set(key, c.id);
+          return other === undefined ? undefined : `same as ${other}`;
+        }),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe('coverage', () => {
+    const operationsWith = (cases: readonly ConformanceCase[], pick: (c: ConformanceCase) => boolean): Set<OperationId> =>
+      new Set(cases.filter(pick).map((c) => c.request.operation));
+
+    for (const form of FORMS.filter((f) => f !== 'cross-cutting')) {
+      it(`accepts the valid ${form} request on more than one operation`, () => {
+        const ops = operationsWith(casesByForm(form), (c) => c.family === 'valid' && c.expect.outcome === 'accept');
+        expect(ops.size).to.be.greaterThan(1);
+      });
+    }
+
+    it('accepts the valid session key on every operation that has a valid request', () => {
+      const withValid = OPERATION_IDS.filter((op) => OPERATIONS[op].successStatuses.length > 0);
+      const ops = operationsWith(
+        casesByForm('cross-cutting'),
+        (c) => c.family === 'every-operation' && c.expect.outcome === 'accept' && JSON.stringify(c.request.headers).includes('{{accessKey}}'),
+      );
+      expect([...ops].sort()).to.deep.equal([...withValid].sort());
+    });
+
+    it('rejects missing credentials and an unknown key on every operation, unknown methods included', () => {
+      const cross = casesByForm('cross-cutting').filter((c) => c.family === 'every-operation' && c.level === 'must');
+      const none = operationsWith(cross, (c) => c.expect.outcome === 'unauthenticated' && c.request.headers.length === OPERATIONS[c.request.operation].headers.length);
+      const unknown = operationsWith(
+        cross,
+        (c) => c.expect.outcome === 'unauthenticated' && c.request.headers.length > OPERATIONS[c.request.operation].headers.length,
+      );
+      expect([...none].sort(), 'no credentials').to.deep.equal([...OPERATION_IDS].sort());
+      expect([...unknown].sort(), 'unknown key').to.deep.equal([...OPERATION_IDS].sort());
+    });
+
+    it('rejects a denied identity as forbidden on several operations and through several forms', () => {
+      const denied = CATALOGUE.filter((c) => c.expect.outcome === 'forbidden');
+      expect(operationsWith(denied, () => true).size).to.be.greaterThan(2);
+      const forms = new Set(denied.map((c) => (JSON.stringify(c.request.headers).includes('Authorization') ? 'authorization' : 'session-key')));
+      expect(forms).to.have.all.keys('authorization', 'session-key');
+      expect(denied.every((c) => c.level === 'must' && (c.requires ?? []).includes('deniedAccessKey'))).to.equal(true);
+    });
+
+    it('covers each credential form with valid, unknown and mutated credentials', () => {
+      const missing = FORMS.filter((f) => f !== 'cross-cutting').flatMap((f) => {
+        const families = new Set(casesByForm(f).map((c) => c.family));
+        return ['valid', 'unknown-credential', 'mutated-key'].filter((fam) => !families.has(fam)).map((fam) => `${f}: ${fam}`);
+      });
+      expect(missing).to.deep.equal([]);
+    });
+
+    it('checks that an unknown user and a wrong password get the same response', () => {
+      expect(CATALOGUE.filter((c) => c.expect.sameResponseAs !== undefined)).to.not.be.empty;
+    });
+
+    it('keeps the 64 KiB cases at MUST with 431 or 400 as the expected statuses', () => {
+      const size = CATALOGUE.filter((c) => c.family === 'size');
+      expect(size).to.not.be.empty;
+      expect(size.map((c) => [c.level, c.expect.statuses])).to.deep.equal(size.map(() => ['must', [431, 400]]));
+    });
+  });
+});

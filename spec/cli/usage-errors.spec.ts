@@ -1,0 +1,81 @@
+/**
+ * Bad input to the CLI: one clear line on stderr, exit code 2, never a stack trace.
+ */
+import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { GENERATED_PATHS } from '../../src/package-info.js';
+import { runCli, tempDir } from '../support/cli.js';
+
+function expectOneLineError(result: { code: number | null; stderr: string; stdout: string }, pattern: RegExp): void {
+  expect(result.code, result.stderr).to.equal(2);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines, result.stderr).to.have.length(1);
+  expect(lines[0]).to.match(pattern);
+  expect(result.stderr).not.to.match(/\n\s+at /);
+}
+
+/** A port on loopback where nothing listens. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('CLI usage and configuration errors', () => {
+  const dir = tempDir('v3io-cli-');
+
+  it('rejects an unknown option', async () => {
+    expectOneLineError(await runCli(['run', '--no-such-option']), /^v3io-auth-conformance: unknown option '--no-such-option'/);
+  });
+
+  it('rejects an unknown command', async () => {
+    expectOneLineError(await runCli(['frobnicate']), /unknown command 'frobnicate'/);
+  });
+
+  it('rejects a non-numeric timeout', async () => {
+    expectOneLineError(await runCli(['run', '--timeout', 'soon']), /--timeout.*positive integer/);
+  });
+
+  it('names a missing environment file', async () => {
+    expectOneLineError(await runCli(['run', '--env', join(dir, 'missing.json')]), /environment file not found: .*missing\.json$/);
+  });
+
+  it('names a malformed environment file', async () => {
+    const path = join(dir, 'malformed.json');
+    writeFileSync(path, '{ "values": [ ');
+    expectOneLineError(await runCli(['run', '--env', path]), /environment file .*malformed\.json is not valid JSON/);
+  });
+
+  it('names the variables an environment lacks', async () => {
+    const path = join(dir, 'partial.json');
+    writeFileSync(path, JSON.stringify({ values: [{ key: 'baseUrl', value: 'http://127.0.0.1:1' }, { key: 'container', value: 'bigdata' }] }));
+    expectOneLineError(await runCli(['run', '--env', path]), /lacks required variables: accessKey, username, password$/);
+  });
+
+  it('asks for credentials when a target is given without an environment', async () => {
+    expectOneLineError(await runCli(['run', '--target', 'http://127.0.0.1:1']), /--target needs the target's credentials/);
+  });
+
+  it('reports an unreachable target as a connection error', async () => {
+    const port = await closedPort();
+    const result = await runCli(['run', '--target', `http://127.0.0.1:${port}`, '--env', GENERATED_PATHS.referenceEnvironment, '--out', dir]);
+    expectOneLineError(result, new RegExp(`cannot connect to http://127\\.0\\.0\\.1:${port}: connection refused`));
+  });
+
+  it('reports a host that does not resolve', async () => {
+    const result = await runCli(['run', '--target', 'http://no-such-host.invalid', '--env', GENERATED_PATHS.referenceEnvironment, '--out', dir]);
+    expectOneLineError(result, /cannot resolve the host of http:\/\/no-such-host\.invalid/);
+  });
+
+  it('rejects a target URL that is not http(s)', async () => {
+    expectOneLineError(await runCli(['run', '--target', 'ftp://x', '--env', GENERATED_PATHS.referenceEnvironment]), /"ftp:" URLs are not supported/);
+  });
+
+  it('names a missing collection file', async () => {
+    expectOneLineError(await runCli(['run', '--collection', join(dir, 'nope.json')]), /collection file not found/);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The main job: the whole suite against the embedded reference, as the README's quick start runs it.
+ */
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOGUE } from '../../src/cases/index.js';
+import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { runCli, tempDir, type CliResult } from '../support/cli.js';
+import { readReport } from '../support/report.js';
+
+describe('run against the embedded reference', function () {
+  this.timeout(120_000);
+  const out = tempDir('v3io-embedded-');
+  let result: CliResult;
+
+  before(async () => {
+    result = await runCli(['run', '--out', out, '--no-color']);
+  });
+
+  it('passes every case and exits 0', () => {
+    expect(result.code, result.stdout + result.stderr).to.equal(0);
+    const report = readReport(out);
+    const notPassed = report.cases.filter((c) => c.outcome !== 'pass').map((c) => `${c.id}: ${c.outcome} ${c.checks.filter((k) => !k.passed).map((k) => k.message).join('; ')}`);
+    expect(notPassed).to.deep.equal([]);
+    expect(report.verdict).to.equal('conformant');
+    expect(report.setup.every((s) => s.ok)).to.equal(true);
+    expect(report.teardown.every((s) => s.ok)).to.equal(true);
+  });
+
+  it('reports every case of the catalogue once, with its checks', () => {
+    const report = readReport(out);
+    expect(report.cases.map((c) => c.id)).to.deep.equal(CATALOGUE.map((c) => c.id));
+    for (const c of report.cases) expect(c.checks.length, c.id).to.be.greaterThan(1);
+  });
+
+  it('prints a summary by form and level with the verdict', () => {
+    expect(result.stdout).to.match(/X-v3io-session-key\s+\d+\/\d+/);
+    expect(result.stdout).to.match(/Verdict: CONFORMANT — \d+ passed, 0 failed/);
+    expect(result.stdout).to.contain(join(out, 'junit.xml'));
+  });
+
+  it('writes a JUnit file with one testcase per case id', () => {
+    const xml = readFileSync(join(out, 'junit.xml'), 'utf8');
+    expect(xml.match(/<testcase /g)).to.have.length(CATALOGUE.length);
+    for (const c of CATALOGUE) expect(xml).to.contain(`name="${c.id}: `);
+    expect(xml).not.to.contain('<failure');
+  });
+
+  it('leaves no secret in the output or the reports', () => {
+    const secrets = Object.values(REFERENCE_IDENTITIES).flatMap((i) => [i.accessKey, i.password, Buffer.from(`${i.username}:${i.password}`).toString('base64')]);
+    const texts = [result.stdout, result.stderr, ...readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8'))];
+    for (const secret of secrets) for (const text of texts) expect(text.includes(secret), `a secret leaked`).to.equal(false);
+  });
+});

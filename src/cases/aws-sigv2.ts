@@ -1,0 +1,187 @@
+/**
+ * Cases for the AWS Signature V2 syntax of the `Authorization` header
+ * (seed §S3-Like Authentications): `AWS <access key>:<signature>`. The signature is ignored.
+ */
+import type { ConformanceCase, HeaderLine, OperationId } from './model.js';
+import { request } from './operations.js';
+
+const SEED = 'seed §S3-Like Authentications';
+const UNAUTHORIZED = 'RFC 9110 §15.5.2';
+const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
+
+/** An arbitrary SigV2-shaped signature (Base64 of 20 bytes); never checked by the server. */
+const SIGNATURE = 'Vb3bM1v6sB5rT0k2Yq9xWn4hJcE=';
+/** The documentation's example signature. */
+const DOC_SIGNATURE = 'frJIUN8DYpKDtOLCwo//yllqDzg=';
+
+const authorization = (value: string): HeaderLine => ['Authorization', value];
+
+const R = {
+  valid: 'AWS <key>:<signature> with a valid access key and any signature, including a doc-style Base64 signature, is accepted.',
+  emptySignature: 'AWS <key>: with an empty signature and a valid key may be accepted.',
+  schemeCase: 'The scheme aws in lower case is accepted, since auth schemes are case-insensitive.',
+  unknown: 'AWS <key>:<signature> with an unknown access key is rejected as unauthenticated.',
+  mutated: 'A truncated key, or the key of an identity with one character changed, is rejected as unauthenticated.',
+  exact: 'Keys are compared as opaque strings, exactly: a valid key in another letter case is rejected as unauthenticated.',
+  empty: 'AWS :<signature> (an empty key) and AWS alone are rejected.',
+  syntax: 'AWS <key> without a colon, and AWS<key>:<signature> without a space, are rejected.',
+} as const;
+
+function validOn(operation: OperationId, where: string): ConformanceCase {
+  return {
+    id: `sigv2-valid-${operation}`,
+    form: 'aws-sigv2',
+    family: 'valid',
+    title: `accepts AWS <key>:<signature> with a valid key ${where}`,
+    requirement: R.valid,
+    level: 'must',
+    sources: [SEED],
+    request: request(operation, [authorization(`AWS {{accessKey}}:${SIGNATURE}`)]),
+    expect: { outcome: 'accept' },
+  };
+}
+
+export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
+  validOn('get-object', 'on GET object'),
+  validOn('head-object', 'on HEAD object'),
+  validOn('put-object', 'on PUT object'),
+  validOn('get-item', 'on GetItem'),
+  validOn('list-container', 'on the container listing'),
+  {
+    id: 'sigv2-docs-example',
+    form: 'aws-sigv2',
+    family: 'valid',
+    title: "accepts a valid key with the documentation's example signature",
+    requirement: R.valid,
+    level: 'must',
+    sources: [SEED],
+    request: request('get-object', [authorization(`AWS {{accessKey}}:${DOC_SIGNATURE}`)]),
+    expect: { outcome: 'accept' },
+  },
+  {
+    id: 'sigv2-signature-not-base64',
+    form: 'aws-sigv2',
+    family: 'ignored-fields',
+    title: 'accepts a valid key with a signature that is not Base64',
+    requirement: R.valid,
+    level: 'must',
+    sources: [SEED],
+    request: request('get-object', [authorization('AWS {{accessKey}}:not-a-signature')]),
+    expect: { outcome: 'accept' },
+  },
+  {
+    id: 'sigv2-empty-signature',
+    form: 'aws-sigv2',
+    family: 'ignored-fields',
+    title: 'accepts a valid key with an empty signature',
+    requirement: R.emptySignature,
+    level: 'may',
+    sources: [SEED],
+    request: request('get-object', [authorization('AWS {{accessKey}}:')]),
+    expect: { outcome: 'accept' },
+  },
+  {
+    id: 'sigv2-scheme-lower-case',
+    form: 'aws-sigv2',
+    family: 'letter-case',
+    title: 'accepts the scheme in lower case (aws)',
+    requirement: R.schemeCase,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §11.1'],
+    request: request('get-object', [authorization(`aws {{accessKey}}:${SIGNATURE}`)]),
+    expect: { outcome: 'accept' },
+  },
+
+  {
+    id: 'sigv2-unknown-key',
+    form: 'aws-sigv2',
+    family: 'unknown-credential',
+    title: 'rejects an unknown access key',
+    requirement: R.unknown,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization(`AWS ${UNKNOWN_KEY}:${SIGNATURE}`)]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'sigv2-truncated-key',
+    form: 'aws-sigv2',
+    family: 'mutated-key',
+    title: 'rejects a valid key with its last character removed',
+    requirement: R.mutated,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization(`AWS {{truncatedKey}}:${SIGNATURE}`)]),
+    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'sigv2-one-character-changed',
+    form: 'aws-sigv2',
+    family: 'mutated-key',
+    title: 'rejects a valid key with one character changed',
+    requirement: R.mutated,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization(`AWS {{changedKey}}:${SIGNATURE}`)]),
+    derive: [{ name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'sigv2-key-other-letter-case',
+    form: 'aws-sigv2',
+    family: 'mutated-key',
+    title: 'rejects a valid key in another letter case',
+    requirement: R.exact,
+    level: 'should',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization(`AWS {{swappedKey}}:${SIGNATURE}`)]),
+    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'swap-case' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+
+  {
+    id: 'sigv2-empty-key',
+    form: 'aws-sigv2',
+    family: 'empty-credential',
+    title: 'rejects an empty key (AWS :<signature>)',
+    requirement: R.empty,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization(`AWS :${SIGNATURE}`)]),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'sigv2-bare-scheme',
+    form: 'aws-sigv2',
+    family: 'empty-credential',
+    title: 'rejects the bare scheme AWS',
+    requirement: R.empty,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization('AWS')]),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'sigv2-no-colon',
+    form: 'aws-sigv2',
+    family: 'syntax',
+    title: 'rejects a valid key without the colon and signature (AWS <key>)',
+    requirement: R.syntax,
+    level: 'should',
+    sources: [SEED],
+    request: request('get-object', [authorization('AWS {{accessKey}}')]),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'sigv2-no-space-after-scheme',
+    form: 'aws-sigv2',
+    family: 'syntax',
+    title: 'rejects the scheme glued to a valid key (AWS<key>:<signature>)',
+    requirement: R.syntax,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §11.4'],
+    request: request('get-object', [authorization(`AWS{{accessKey}}:${SIGNATURE}`)]),
+    expect: { outcome: 'reject' },
+  },
+];

@@ -1,0 +1,370 @@
+/**
+ * Cases for the AWS Signature V4 syntax of the `Authorization` header
+ * (seed §S3-Like Authentications): `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request,
+ * SignedHeaders=..., Signature=...`. The server takes the access key from `Credential` and ignores
+ * everything else, so a valid key with any signature, date, region or service is accepted.
+ */
+import type { ConformanceCase, HeaderLine, OperationId } from './model.js';
+import { request } from './operations.js';
+
+const SEED = 'seed §S3-Like Authentications';
+const UNAUTHORIZED = 'RFC 9110 §15.5.2';
+const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
+
+const DATE = '20240115';
+const AMZ_DATE = `${DATE}T120000Z`;
+const SIGNED_HEADERS = 'host;x-amz-content-sha256;x-amz-date';
+/** An arbitrary signature: the server never checks it, so every case's signature is "wrong". */
+const SIGNATURE = '9c1f4e2a7b3d5c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a';
+/** The documentation's example signature (of another request). */
+const DOC_SIGNATURE = '4708b8682367fff1ba5d33662a6a7bdbefa743b52e4744aedbd919ca73ce70f5';
+
+/** The credential scope after `Credential=`. */
+function scope(key: string, date = DATE, region = 'us-east-1', service = 's3'): string {
+  return `${key}/${date}/${region}/${service}/aws4_request`;
+}
+
+interface V4Parts {
+  readonly scheme?: string;
+  /** What separates the scheme from the first element: one space in every real client. */
+  readonly afterScheme?: string;
+  readonly credential?: string;
+  readonly signedHeaders?: string;
+  readonly signature?: string;
+  readonly separator?: string;
+}
+
+/** An `Authorization` value in the shape the AWS SDKs send, with parts replaced. */
+function v4(parts: V4Parts = {}): string {
+  const {
+    scheme = 'AWS4-HMAC-SHA256',
+    afterScheme = ' ',
+    credential = scope('{{accessKey}}'),
+    signedHeaders = SIGNED_HEADERS,
+    signature = SIGNATURE,
+    separator = ', ',
+  } = parts;
+  return `${scheme}${afterScheme}Credential=${credential}${separator}SignedHeaders=${signedHeaders}${separator}Signature=${signature}`;
+}
+
+/** The headers a signing S3 client sends: the two it signs, then `Authorization`. */
+function signed(authorization: string): HeaderLine[] {
+  return [
+    ['X-Amz-Date', AMZ_DATE],
+    ['X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD'],
+    ['Authorization', authorization],
+  ];
+}
+
+const R = {
+  valid:
+    'A canonical AWS4-HMAC-SHA256 Authorization header as real S3 clients send it (", " separators), with a valid access key in Credential, is accepted.',
+  ignored:
+    'The access key is extracted from Credential and everything else is ignored, so a wrong or random Signature, any SignedHeaders and any date, region or service are accepted with a valid key.',
+  separators: 'Credential, SignedHeaders and Signature separated by "," without spaces are accepted (both occur in real clients).',
+  schemeCase: 'The scheme in another letter case (aws4-hmac-sha256) is accepted, since auth schemes are case-insensitive.',
+  otherAlgorithm: 'Another AWS4- algorithm, such as AWS4-ECDSA-P256-SHA256 (SigV4a), with a valid key may be accepted.',
+  unknown: 'An unknown access key in Credential is rejected as unauthenticated.',
+  mutated: 'A truncated key, or the key of an identity with one character changed, in Credential is rejected as unauthenticated.',
+  exact: 'Keys are compared as opaque strings, exactly: a valid key in another letter case in Credential is rejected as unauthenticated.',
+  syntax:
+    'An empty key, Credential= with nothing, no Credential element, the bare scheme, or the scheme glued to its parameters is rejected (400 for syntax errors).',
+  noSlash: 'Credential=<key> with no "/" after the key is rejected, since the seed\'s syntax is <access key>/[...].',
+  twoCredentials: 'Two Credential elements with different keys, in either order, are rejected, since each parameter name may occur only once.',
+  smuggled:
+    'A value that only contains the text Credential= inside another element (e.g. SignedHeaders=Credential=<key>/...) is never accepted on that key.',
+} as const;
+
+function validOn(operation: OperationId, where: string): ConformanceCase {
+  return {
+    id: `sigv4-valid-${operation}`,
+    form: 'aws-sigv4',
+    family: 'valid',
+    title: `accepts a canonical AWS4-HMAC-SHA256 header with a valid key ${where}`,
+    requirement: R.valid,
+    level: 'must',
+    sources: [SEED],
+    request: request(operation, signed(v4())),
+    expect: { outcome: 'accept' },
+  };
+}
+
+/** A valid key with one ignored part of the header changed: accepted (MUST). */
+function ignored(id: string, title: string, parts: V4Parts): ConformanceCase {
+  return {
+    id: `sigv4-${id}`,
+    form: 'aws-sigv4',
+    family: 'ignored-fields',
+    title,
+    requirement: R.ignored,
+    level: 'must',
+    sources: [SEED],
+    request: request('get-object', signed(v4(parts))),
+    expect: { outcome: 'accept' },
+  };
+}
+
+export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
+  validOn('get-object', 'on GET object'),
+  validOn('head-object', 'on HEAD object'),
+  validOn('put-object', 'on PUT object'),
+  validOn('get-item', 'on GetItem'),
+  validOn('list-container', 'on the container listing'),
+  {
+    id: 'sigv4-docs-example',
+    form: 'aws-sigv4',
+    family: 'valid',
+    title: "accepts the documentation's example header with a valid key",
+    requirement: R.valid,
+    level: 'must',
+    sources: [SEED],
+    request: request('get-object', [
+      [
+        'Authorization',
+        `AWS4-HMAC-SHA256 Credential=${scope('{{accessKey}}', '20190422')}, SignedHeaders=${SIGNED_HEADERS}, Signature=${DOC_SIGNATURE}`,
+      ],
+    ]),
+    expect: { outcome: 'accept' },
+  },
+
+  // Everything but the key is ignored.
+  ignored('signature-of-another-request', 'accepts a valid key with the signature of another request', { signature: DOC_SIGNATURE }),
+  ignored('other-signed-headers', 'accepts a valid key with other SignedHeaders', { signedHeaders: 'host' }),
+  ignored('other-date', 'accepts a valid key with another date in the credential scope', { credential: scope('{{accessKey}}', '20300101') }),
+  ignored('other-region', 'accepts a valid key with another region in the credential scope', {
+    credential: scope('{{accessKey}}', DATE, 'eu-west-3'),
+  }),
+  ignored('other-service', 'accepts a valid key with another service in the credential scope', {
+    credential: scope('{{accessKey}}', DATE, 'us-east-1', 'execute-api'),
+  }),
+
+  {
+    id: 'sigv4-comma-without-space',
+    form: 'aws-sigv4',
+    family: 'syntax',
+    title: 'accepts elements separated by "," without spaces',
+    requirement: R.separators,
+    level: 'should',
+    sources: [SEED],
+    request: request('get-object', signed(v4({ separator: ',' }))),
+    expect: { outcome: 'accept' },
+  },
+  {
+    id: 'sigv4-scheme-lower-case',
+    form: 'aws-sigv4',
+    family: 'letter-case',
+    title: 'accepts the scheme in lower case (aws4-hmac-sha256)',
+    requirement: R.schemeCase,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §11.1'],
+    request: request('get-object', signed(v4({ scheme: 'aws4-hmac-sha256' }))),
+    expect: { outcome: 'accept' },
+  },
+  {
+    id: 'sigv4-ecdsa-p256-algorithm',
+    form: 'aws-sigv4',
+    family: 'other-algorithm',
+    title: 'accepts the SigV4a algorithm AWS4-ECDSA-P256-SHA256 with a valid key',
+    requirement: R.otherAlgorithm,
+    level: 'may',
+    sources: [SEED],
+    request: request('get-object', [
+      ['X-Amz-Date', AMZ_DATE],
+      ['X-Amz-Region-Set', '*'],
+      ['X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD'],
+      [
+        'Authorization',
+        'AWS4-ECDSA-P256-SHA256 Credential={{accessKey}}/20240115/s3/aws4_request, ' +
+          'SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-region-set, ' +
+          'Signature=3045022100c7a4b0c1e2d3f405162738495a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e702201f2e3d4c5b6a79880716253443526170f0e1d2c3b4a59687766554433221100',
+      ],
+    ]),
+    expect: { outcome: 'accept' },
+  },
+
+  // Keys that are not the identity's.
+  {
+    id: 'sigv4-unknown-key',
+    form: 'aws-sigv4',
+    family: 'unknown-credential',
+    title: 'rejects an unknown access key in Credential',
+    requirement: R.unknown,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', signed(v4({ credential: scope(UNKNOWN_KEY) }))),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'sigv4-truncated-key',
+    form: 'aws-sigv4',
+    family: 'mutated-key',
+    title: 'rejects a valid key with its last character removed in Credential',
+    requirement: R.mutated,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', signed(v4({ credential: scope('{{truncatedKey}}') }))),
+    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'sigv4-one-character-changed',
+    form: 'aws-sigv4',
+    family: 'mutated-key',
+    title: 'rejects a valid key with one character changed in Credential',
+    requirement: R.mutated,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', signed(v4({ credential: scope('{{changedKey}}') }))),
+    derive: [{ name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'sigv4-key-other-letter-case',
+    form: 'aws-sigv4',
+    family: 'mutated-key',
+    title: 'rejects a valid key in another letter case in Credential',
+    requirement: R.exact,
+    level: 'should',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', signed(v4({ credential: scope('{{swappedKey}}') }))),
+    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'swap-case' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+
+  // Missing or misplaced key.
+  {
+    id: 'sigv4-empty-key',
+    form: 'aws-sigv4',
+    family: 'empty-credential',
+    title: 'rejects an empty key before the credential scope (Credential=/20240115/...)',
+    requirement: R.syntax,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', signed(v4({ credential: scope('') }))),
+    expect: { outcome: 'reject', statuses: [400, 401] },
+  },
+  {
+    id: 'sigv4-empty-credential',
+    form: 'aws-sigv4',
+    family: 'empty-credential',
+    title: 'rejects Credential= with nothing after it',
+    requirement: R.syntax,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §11.4'],
+    request: request('get-object', signed(v4({ credential: '' }))),
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'sigv4-no-credential-element',
+    form: 'aws-sigv4',
+    family: 'syntax',
+    title: 'rejects a header without a Credential element',
+    requirement: R.syntax,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §11.4'],
+    request: request('get-object', signed(`AWS4-HMAC-SHA256 SignedHeaders=${SIGNED_HEADERS}, Signature=${SIGNATURE}`)),
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'sigv4-bare-scheme',
+    form: 'aws-sigv4',
+    family: 'syntax',
+    title: 'rejects the bare scheme AWS4-HMAC-SHA256 without parameters',
+    requirement: R.syntax,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §11.4'],
+    request: request('get-object', signed('AWS4-HMAC-SHA256')),
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'sigv4-scheme-glued-to-parameters',
+    form: 'aws-sigv4',
+    family: 'syntax',
+    title: 'rejects the scheme glued to its parameters (AWS4-HMAC-SHA256Credential=...)',
+    requirement: R.syntax,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §11.4'],
+    request: request('get-object', signed(v4({ afterScheme: '' }))),
+    expect: { outcome: 'reject', statuses: [400, 401] },
+  },
+  {
+    id: 'sigv4-key-without-slash',
+    form: 'aws-sigv4',
+    family: 'syntax',
+    title: 'rejects Credential=<key> without the credential scope',
+    requirement: R.noSlash,
+    level: 'should',
+    sources: [SEED],
+    request: request('get-object', signed(v4({ credential: '{{accessKey}}' }))),
+    expect: { outcome: 'reject' },
+  },
+
+  // Parser differentials.
+  {
+    id: 'sigv4-two-credentials-valid-first',
+    form: 'aws-sigv4',
+    family: 'duplicates',
+    title: 'rejects two Credential elements, a valid key then an unknown one',
+    requirement: R.twoCredentials,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §11.2'],
+    request: request(
+      'get-object',
+      signed(`AWS4-HMAC-SHA256 Credential=${scope('{{accessKey}}')}, Credential=${scope(UNKNOWN_KEY)}, SignedHeaders=${SIGNED_HEADERS}, Signature=${SIGNATURE}`),
+    ),
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'sigv4-two-credentials-valid-last',
+    form: 'aws-sigv4',
+    family: 'duplicates',
+    title: 'rejects two Credential elements, an unknown key then a valid one',
+    requirement: R.twoCredentials,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §11.2'],
+    request: request(
+      'get-object',
+      signed(`AWS4-HMAC-SHA256 Credential=${scope(UNKNOWN_KEY)}, Credential=${scope('{{accessKey}}')}, SignedHeaders=${SIGNED_HEADERS}, Signature=${SIGNATURE}`),
+    ),
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'sigv4-credential-smuggled-before-real-one',
+    form: 'aws-sigv4',
+    family: 'smuggling',
+    title: 'rejects a valid key hidden in SignedHeaders before a Credential with an unknown key',
+    requirement: R.smuggled,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §11.2'],
+    request: request(
+      'get-object',
+      signed(`AWS4-HMAC-SHA256 SignedHeaders=Credential=${scope('{{accessKey}}')}, Credential=${scope(UNKNOWN_KEY)}, Signature=${SIGNATURE}`),
+    ),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'sigv4-credential-smuggled-after-real-one',
+    form: 'aws-sigv4',
+    family: 'smuggling',
+    title: 'rejects a valid key hidden in SignedHeaders after a Credential with an unknown key',
+    requirement: R.smuggled,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §11.2'],
+    request: request(
+      'get-object',
+      signed(`AWS4-HMAC-SHA256 Credential=${scope(UNKNOWN_KEY)}, SignedHeaders=Credential=${scope('{{accessKey}}')}, Signature=${SIGNATURE}`),
+    ),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'sigv4-credential-only-inside-signed-headers',
+    form: 'aws-sigv4',
+    family: 'smuggling',
+    title: 'rejects a valid key that appears only inside SignedHeaders',
+    requirement: R.smuggled,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §11.2'],
+    request: request('get-object', signed(`AWS4-HMAC-SHA256 SignedHeaders=Credential=${scope('{{accessKey}}')}, Signature=${SIGNATURE}`)),
+    expect: { outcome: 'reject' },
+  },
+];

@@ -1,0 +1,343 @@
+/**
+ * Cases for Basic username/password authentication
+ * (seed §Basic HTTP Username/Password Authentication; RFC 7617; RFC 9110 §11).
+ *
+ * Tokens are never written out: each is derived from `{{username}}:{{password}}` (or the
+ * optional colon and UTF-8 identities) before the request is sent.
+ */
+import type { ConformanceCase, Derivation, HeaderLine, OperationId, Transform } from './model.js';
+import { request } from './operations.js';
+
+const SEED = 'seed §Basic HTTP Username/Password Authentication';
+const UNAUTHORIZED = 'RFC 9110 §15.5.2';
+
+const BASE64: Transform = { op: 'base64' };
+const authorization = (value: string): HeaderLine => ['Authorization', value];
+
+/** `{{<name>}}` = Base64 of `from` after the optional `before` transforms. */
+function token(name: string, from: string, before: readonly Transform[] = []): Derivation {
+  return { name, from, apply: [...before, BASE64] };
+}
+
+/** The valid token of the main identity. */
+const VALID_TOKEN = token('basicToken', '{{username}}:{{password}}');
+const WRONG_PASSWORD_TOKEN = token('wrongPasswordToken', '{{username}}:wrong-password-v3io-auth-conformance');
+
+const R = {
+  valid: 'Authorization: Basic base64(user:password) with valid credentials is accepted.',
+  schemeCase: 'The scheme basic or BASIC is accepted, since the Basic scheme is matched case-insensitively.',
+  spaces: 'Several spaces between the scheme and the token are accepted (1*SP in the credentials grammar).',
+  ows: 'Spaces and tabs around the Authorization value are not part of the field value, so a valid Basic value surrounded by them is accepted.',
+  wrong: 'A wrong password or an unknown user is rejected as unauthenticated.',
+  sameResponse:
+    'A wrong password and an unknown user are rejected as unauthenticated, with responses identical in status, headers (minus Date) and body.',
+  colon: 'A password containing ":" is accepted: the password is everything after the first colon.',
+  utf8: 'A password with non-ASCII characters, Base64-encoded as UTF-8 (the RFC 7617 §2.1 example), is accepted where the target has such a user.',
+  structure: 'Decoded credentials without a colon, with an empty user-id or with an empty password are rejected.',
+  notBase64: 'A token that is not Base64 at all, or that decodes to nothing valid, is rejected.',
+  alphabet:
+    'A valid token with characters outside the Base64 alphabet added (non-alphabet characters, base64url "-" and "_", whitespace inside) is rejected.',
+  padding: 'Unpadded Base64 or Base64 with an extra "=" is rejected.',
+  noToken: '"Basic" with no token, or followed only by spaces, is rejected.',
+  authParam: 'Auth-param syntax (Basic user="u", password="p") is rejected: Basic credentials are a token68.',
+  control:
+    'A control character inside the user-id or password (e.g. <password>\\0junk) is rejected, with no truncation at the control character.',
+} as const;
+
+function validOn(operation: OperationId, where: string): ConformanceCase {
+  return {
+    id: `basic-valid-${operation}`,
+    form: 'basic',
+    family: 'valid',
+    title: `accepts valid Basic credentials ${where}`,
+    requirement: R.valid,
+    level: 'must',
+    sources: [SEED, 'RFC 7617 §2'],
+    request: request(operation, [authorization('Basic {{basicToken}}')]),
+    derive: [VALID_TOKEN],
+    expect: { outcome: 'accept' },
+  };
+}
+
+/** The main identity's token in an Authorization value that is not quite valid Base64. */
+function strictBase64(id: string, title: string, value: string, requirement: string): ConformanceCase {
+  return {
+    id: `basic-${id}`,
+    form: 'basic',
+    family: 'strict-base64',
+    title,
+    requirement,
+    level: 'should',
+    sources: [SEED, 'RFC 4648 §3.3', 'RFC 7617 §2'],
+    request: request('get-object', [authorization(value)]),
+    derive: [VALID_TOKEN],
+    expect: { outcome: 'reject' },
+  };
+}
+
+/** Credentials that decode, but to something that is not user-id ":" password of a user. */
+function badCredentials(id: string, title: string, from: string): ConformanceCase {
+  return {
+    id: `basic-${id}`,
+    form: 'basic',
+    family: 'syntax',
+    title,
+    requirement: R.structure,
+    level: 'must',
+    sources: [SEED, 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic {{badToken}}')]),
+    derive: [token('badToken', from)],
+    expect: { outcome: 'reject' },
+  };
+}
+
+/** A control character inside the decoded credentials. */
+function controlCharacter(id: string, title: string, from: string): ConformanceCase {
+  return {
+    id: `basic-${id}`,
+    form: 'basic',
+    family: 'control-character',
+    title,
+    requirement: R.control,
+    level: 'should',
+    sources: [SEED, 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic {{controlToken}}')]),
+    derive: [token('controlToken', from)],
+    expect: { outcome: 'reject' },
+  };
+}
+
+export const BASIC_CASES: readonly ConformanceCase[] = [
+  validOn('get-object', 'on GET object'),
+  validOn('head-object', 'on HEAD object'),
+  validOn('put-object', 'on PUT object'),
+  validOn('get-item', 'on GetItem'),
+  validOn('list-container', 'on the container listing'),
+
+  // Scheme letter case (RFC 7617 §2, RFC 9110 §11.1).
+  ...(
+    [
+      ['lower-case', 'basic'],
+      ['upper-case', 'BASIC'],
+    ] as const
+  ).map(
+    ([variant, scheme]): ConformanceCase => ({
+      id: `basic-scheme-${variant}`,
+      form: 'basic',
+      family: 'letter-case',
+      title: `accepts the scheme written ${scheme}`,
+      requirement: R.schemeCase,
+      level: 'must',
+      sources: [SEED, 'RFC 7617 §2', 'RFC 9110 §11.1'],
+      request: request('get-object', [authorization(`${scheme} {{basicToken}}`)]),
+      derive: [VALID_TOKEN],
+      expect: { outcome: 'accept' },
+    }),
+  ),
+
+  // Whitespace.
+  {
+    id: 'basic-several-spaces-after-scheme',
+    form: 'basic',
+    family: 'whitespace',
+    title: 'accepts several spaces between Basic and the token',
+    requirement: R.spaces,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §11.4'],
+    request: request('get-object', [authorization('Basic    {{basicToken}}')]),
+    derive: [VALID_TOKEN],
+    expect: { outcome: 'accept' },
+  },
+  {
+    id: 'basic-value-surrounded-by-whitespace',
+    form: 'basic',
+    family: 'whitespace',
+    title: 'accepts a valid Basic value surrounded by spaces and tabs',
+    requirement: R.ows,
+    level: 'must',
+    sources: [SEED, 'RFC 9112 §5.1', 'RFC 9110 §5.5'],
+    request: request('get-object', [authorization(' \tBasic {{basicToken}}\t ')]),
+    derive: [VALID_TOKEN],
+    expect: { outcome: 'accept' },
+  },
+
+  // Identities: the colon and UTF-8 users of RFC 7617.
+  {
+    id: 'basic-colon-in-password',
+    form: 'basic',
+    family: 'password-content',
+    title: 'accepts a password that contains colons',
+    requirement: R.colon,
+    level: 'must',
+    sources: [SEED, 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic {{colonToken}}')]),
+    derive: [token('colonToken', '{{colonUsername}}:{{colonPassword}}')],
+    requires: ['colonUsername', 'colonPassword'],
+    expect: { outcome: 'accept' },
+  },
+  {
+    id: 'basic-utf8-password',
+    form: 'basic',
+    family: 'password-content',
+    title: 'accepts a password with non-ASCII characters encoded as UTF-8',
+    requirement: R.utf8,
+    level: 'should',
+    sources: [SEED, 'RFC 7617 §2.1'],
+    request: request('get-object', [authorization('Basic {{utf8Token}}')]),
+    derive: [token('utf8Token', '{{utf8Username}}:{{utf8Password}}')],
+    requires: ['utf8Username', 'utf8Password'],
+    expect: { outcome: 'accept' },
+  },
+
+  // Wrong credentials.
+  {
+    id: 'basic-wrong-password',
+    form: 'basic',
+    family: 'unknown-credential',
+    title: 'rejects a wrong password',
+    requirement: R.wrong,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED, 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic {{wrongPasswordToken}}')]),
+    derive: [WRONG_PASSWORD_TOKEN],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'basic-unknown-user',
+    form: 'basic',
+    family: 'unknown-credential',
+    title: 'rejects an unknown user exactly as it rejects a wrong password',
+    requirement: R.sameResponse,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED, 'OWASP Authentication Cheat Sheet'],
+    request: request('get-object', [authorization('Basic {{unknownUserToken}}')]),
+    derive: [token('unknownUserToken', 'no-such-user-v3io-auth-conformance:{{password}}')],
+    expect: {
+      outcome: 'unauthenticated',
+      sameResponseAs: { headers: [authorization('Basic {{wrongPasswordToken}}')], derive: [WRONG_PASSWORD_TOKEN] },
+    },
+  },
+  {
+    id: 'basic-truncated-password',
+    form: 'basic',
+    family: 'mutated-key',
+    title: 'rejects the password with its last character removed',
+    requirement: R.wrong,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
+    derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'drop-last-char' }])],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'basic-password-one-character-changed',
+    form: 'basic',
+    family: 'mutated-key',
+    title: 'rejects the password with one character changed',
+    requirement: R.wrong,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
+    derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'change-last-char' }])],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'basic-credentials-other-letter-case',
+    form: 'basic',
+    family: 'mutated-key',
+    title: 'rejects the username and password in the other letter case',
+    requirement: R.wrong,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
+    derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'swap-case' }])],
+    expect: { outcome: 'unauthenticated' },
+  },
+
+  // What the token decodes to.
+  badCredentials('no-colon', 'rejects credentials that decode without a colon', '{{username}}'),
+  badCredentials('empty-user-id', 'rejects credentials with an empty user-id', ':{{password}}'),
+  badCredentials('empty-password', 'rejects credentials with an empty password', '{{username}}:'),
+  badCredentials('only-colon', 'rejects credentials that decode to a lone colon', ':'),
+  {
+    id: 'basic-token-not-base64',
+    form: 'basic',
+    family: 'syntax',
+    title: 'rejects a token that is not Base64 (Basic !!!!)',
+    requirement: R.notBase64,
+    level: 'must',
+    sources: [SEED, 'RFC 4648 §4', 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic !!!!')]),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'basic-token-decodes-to-nul-bytes',
+    form: 'basic',
+    family: 'syntax',
+    title: 'rejects a token that decodes to three NUL bytes (Basic AAAA)',
+    requirement: R.notBase64,
+    level: 'must',
+    sources: [SEED, 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic AAAA')]),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'basic-auth-param-syntax',
+    form: 'basic',
+    family: 'syntax',
+    title: 'rejects credentials given as auth-params (Basic user="...", password="...")',
+    requirement: R.authParam,
+    level: 'must',
+    sources: [SEED, 'RFC 7617 §2', 'RFC 9110 §11.4'],
+    request: request('get-object', [authorization('Basic user="{{username}}", password="{{password}}"')]),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'basic-no-token',
+    form: 'basic',
+    family: 'empty-credential',
+    title: 'rejects Basic with no token',
+    requirement: R.noToken,
+    level: 'must',
+    sources: [SEED, 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic')]),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'basic-only-spaces-after-scheme',
+    form: 'basic',
+    family: 'empty-credential',
+    title: 'rejects Basic followed only by spaces',
+    requirement: R.noToken,
+    level: 'must',
+    sources: [SEED, 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic    ')]),
+    expect: { outcome: 'reject' },
+  },
+
+  // Strict Base64 (RFC 4648 §3.2, §3.3): lenient decoders accept these.
+  strictBase64('token-with-junk-appended', 'rejects a valid token with "!!" appended', 'Basic {{basicToken}}!!', R.alphabet),
+  strictBase64('token-with-base64url-characters', 'rejects a valid token with the base64url characters "-_" appended', 'Basic {{basicToken}}-_', R.alphabet),
+  strictBase64('token-with-whitespace-inside', 'rejects a valid token followed by a space and more Base64', 'Basic {{basicToken}} AAAA', R.alphabet),
+  strictBase64('token-with-extra-padding', 'rejects a valid token with an extra "=" appended', 'Basic {{basicToken}}=', R.padding),
+  {
+    // The main identity's token may have no padding at all (24 bytes encode to 32 characters
+    // with no "="), so the unpadded case uses the UTF-8 identity, whose token always ends in "==".
+    id: 'basic-token-unpadded',
+    form: 'basic',
+    family: 'strict-base64',
+    title: 'rejects a token without its "=" padding',
+    requirement: R.padding,
+    level: 'should',
+    sources: [SEED, 'RFC 4648 §3.2', 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic {{unpaddedToken}}')]),
+    derive: [{ name: 'unpaddedToken', from: '{{utf8Username}}:{{utf8Password}}', apply: [{ op: 'base64-unpadded' }] }],
+    requires: ['utf8Username', 'utf8Password'],
+    expect: { outcome: 'reject' },
+  },
+
+  // Control characters in the decoded credentials: nginx and Apache truncate at NUL.
+  controlCharacter('nul-in-password', 'rejects the valid password followed by NUL and junk', '{{username}}:{{password}}\u0000junk'),
+  controlCharacter('nul-in-user-id', 'rejects the valid user-id followed by NUL and junk', '{{username}}\u0000junk:{{password}}'),
+  controlCharacter('line-feed-in-password', 'rejects the valid password followed by a line feed and junk', '{{username}}:{{password}}\njunk'),
+];

@@ -1,0 +1,151 @@
+/**
+ * JSON Schema (draft-07) of one `ConformanceCase` record, as http-tests/cache-tests validates
+ * its catalogue: `additionalProperties: false` on every object, so that a misspelt field is an
+ * error rather than silently ignored. `JSON.stringify(CASE_SCHEMA)` is the schema as a file.
+ *
+ * The enumerations come from `model.ts`, so the schema cannot drift from the types.
+ */
+import { FORMS, LEVELS, OPERATION_IDS, OPTIONAL_VARIABLES, OUTCOME_CLASSES } from './model.js';
+
+/** RFC 9110 §5.6.2 token: header names and methods. */
+const TOKEN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
+const KEBAB = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+/** The id prefix of each form. */
+const ID_PREFIXES = {
+  'session-key': 'session-key-',
+  'aws-sigv4': 'sigv4-',
+  'aws-sigv2': 'sigv2-',
+  basic: 'basic-',
+  'cross-cutting': 'cross-',
+} as const;
+
+export const CASE_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'urn:v3io-auth-conformance:case',
+  title: 'ConformanceCase',
+  description: 'One conformance case of the V3IO web-API authentication suite.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'form', 'family', 'title', 'requirement', 'level', 'sources', 'request', 'expect'],
+  properties: {
+    id: {
+      description: 'Stable kebab-case id, prefixed by the short name of its form.',
+      type: 'string',
+      pattern: '^(session-key|sigv4|sigv2|basic|cross)-[a-z0-9]+(-[a-z0-9]+)*$',
+    },
+    form: { enum: FORMS },
+    family: { description: 'Row of the conformance matrix.', type: 'string', pattern: KEBAB },
+    title: {
+      description: 'A behaviour, starting with a verb: "accepts ...", "rejects ...".',
+      type: 'string',
+      pattern: '^[a-z]+s \\S',
+    },
+    requirement: { type: 'string', minLength: 10 },
+    level: { enum: LEVELS },
+    sources: {
+      description: 'Primary first: "seed §<heading>", "RFC <n>", "RFC <n> §<section>" or "OWASP <cheat sheet>".',
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^(seed §\\S.*|RFC [1-9][0-9]*( §[0-9]+(\\.[0-9]+)*)?|OWASP \\S.*)$' },
+    },
+    request: { $ref: '#/definitions/request' },
+    derive: { $ref: '#/definitions/derivations' },
+    requires: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { enum: OPTIONAL_VARIABLES },
+    },
+    expect: { $ref: '#/definitions/expectation' },
+  },
+  allOf: Object.entries(ID_PREFIXES).map(([form, prefix]) => ({
+    if: { type: 'object', required: ['form'], properties: { form: { const: form } } },
+    then: { type: 'object', properties: { id: { type: 'string', pattern: `^${prefix}` } } },
+  })),
+  definitions: {
+    headerLine: {
+      description: 'One header line [name, value]; no CR, LF or NUL (wire-framing cases need a raw socket).',
+      type: 'array',
+      items: [
+        { type: 'string', pattern: TOKEN },
+        { type: 'string', pattern: '^[^\\r\\n\\u0000]*$' },
+      ],
+      minItems: 2,
+      additionalItems: false,
+    },
+    headers: { type: 'array', items: { $ref: '#/definitions/headerLine' } },
+    transform: {
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['op'],
+          properties: {
+            op: { enum: ['base64', 'base64-unpadded', 'base64url', 'swap-case', 'drop-last-char', 'change-last-char'] },
+          },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['op', 'length'],
+          properties: {
+            op: { const: 'repeat-to-length' },
+            length: { type: 'integer', minimum: 1 },
+          },
+        },
+      ],
+    },
+    derivation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'from', 'apply'],
+      properties: {
+        name: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$' },
+        from: { type: 'string' },
+        apply: { type: 'array', minItems: 1, items: { $ref: '#/definitions/transform' } },
+      },
+    },
+    derivations: { type: 'array', minItems: 1, items: { $ref: '#/definitions/derivation' } },
+    request: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['operation', 'method', 'path', 'headers'],
+      properties: {
+        operation: { enum: OPERATION_IDS },
+        method: { type: 'string', pattern: TOKEN },
+        path: { type: 'string', pattern: '^/' },
+        headers: { $ref: '#/definitions/headers' },
+        body: { type: 'string' },
+      },
+    },
+    expectation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['outcome'],
+      properties: {
+        outcome: { enum: OUTCOME_CLASSES },
+        statuses: {
+          description: 'Statuses the exact-class check accepts instead of the class default; all 4xx.',
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { type: 'integer', minimum: 400, maximum: 499 },
+        },
+        sameResponseAs: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['headers'],
+          properties: {
+            headers: { $ref: '#/definitions/headers' },
+            derive: { $ref: '#/definitions/derivations' },
+          },
+        },
+      },
+      // `statuses` and `sameResponseAs` only qualify rejections.
+      if: { type: 'object', required: ['outcome'], properties: { outcome: { const: 'accept' } } },
+      then: { type: 'object', properties: { statuses: false, sameResponseAs: false } },
+    },
+  },
+} as const;

@@ -1,0 +1,30 @@
+/**
+ * The catalogue: every case, in one explicit order (the forms in the order of `FORMS`, each
+ * module's cases in the order written). Consumers read this; case modules know nothing of them.
+ */
+import type { ConformanceCase, Form } from './model.js';
+import { SESSION_KEY_CASES } from './session-key.js';
+import { AWS_SIGV4_CASES } from './aws-sigv4.js';
+import { AWS_SIGV2_CASES } from './aws-sigv2.js';
+import { BASIC_CASES } from './basic.js';
+import { CROSS_CUTTING_CASES } from './cross-cutting.js';
+
+export const CATALOGUE: readonly ConformanceCase[] = [
+  ...SESSION_KEY_CASES,
+  ...AWS_SIGV4_CASES,
+  ...AWS_SIGV2_CASES,
+  ...BASIC_CASES,
+  ...CROSS_CUTTING_CASES,
+];
+
+const BY_ID: ReadonlyMap<string, ConformanceCase> = new Map(CATALOGUE.map((c) => [c.id, c]));
+
+/** The case with this id, or `undefined`. */
+export function findCase(id: string): ConformanceCase | undefined {
+  return BY_ID.get(id);
+}
+
+/** The cases of one form, in catalogue order. */
+export function casesByForm(form: Form): readonly ConformanceCase[] {
+  return CATALOGUE.filter((c) => c.form === form);
+}

@@ -1,0 +1,325 @@
+/**
+ * Cases for the custom `X-v3io-session-key` header (seed §X-v3io-session-key Authentication).
+ *
+ * The channels that must never carry a session key (underscored header name, query string,
+ * cookie) are in `cross-cutting.ts`, next to the other channels the seed does not define.
+ */
+import type { ConformanceCase, HeaderLine, OperationId } from './model.js';
+import { request } from './operations.js';
+
+const SEED = 'seed §X-v3io-session-key Authentication';
+const UNAUTHORIZED = 'RFC 9110 §15.5.2';
+/** An invented key no target knows (a well-formed UUID v4). */
+const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
+
+const sessionKey = (value: string): HeaderLine => ['X-v3io-session-key', value];
+
+const R = {
+  valid: 'A request whose X-v3io-session-key header carries a valid access key is accepted.',
+  nameCase:
+    'The X-v3io-session-key header name is matched in any letter case, so a valid key sent as x-v3io-session-key or X-V3IO-SESSION-KEY is accepted.',
+  ows: 'Spaces and tabs around the X-v3io-session-key value are not part of the field value, so a valid key surrounded by them is accepted.',
+  unknown: 'An unknown access key, an empty value or a whitespace-only value in X-v3io-session-key is rejected as unauthenticated.',
+  obsText: 'A key holding bytes 0x80–0xFF (obs-text) is compared as an opaque string and rejected as unauthenticated.',
+  mutated: 'A truncated key, or the key of an identity with one character changed, is rejected as unauthenticated.',
+  exact:
+    'Keys are compared as opaque strings, exactly: a valid key with trailing junk, or in another letter case, is rejected as unauthenticated.',
+  duplicate:
+    'Two X-v3io-session-key lines (the same key, or different keys in either order) are a malformed request, answered 400.',
+  duplicateInvalid: 'Two X-v3io-session-key lines of which neither carries a valid key are never accepted.',
+  commaList: 'A comma-joined list of keys in one X-v3io-session-key value is rejected.',
+} as const;
+
+/** The valid key on one operation: the form's baseline, on several operations. */
+function validOn(operation: OperationId, where: string): ConformanceCase {
+  return {
+    id: `session-key-valid-${operation}`,
+    form: 'session-key',
+    family: 'valid',
+    title: `accepts a valid access key ${where}`,
+    requirement: R.valid,
+    level: 'must',
+    sources: [SEED, 'seed §HTTP User Authentication'],
+    request: request(operation, [sessionKey('{{accessKey}}')]),
+    expect: { outcome: 'accept' },
+  };
+}
+
+export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
+  validOn('get-object', 'on GET object'),
+  validOn('head-object', 'on HEAD object'),
+  validOn('put-object', 'on PUT object'),
+  validOn('get-item', 'on GetItem'),
+  validOn('list-container', 'on the container listing'),
+
+  // Header-name letter case: field names are case-insensitive (RFC 9110 §5.1).
+  {
+    id: 'session-key-header-name-lower-case',
+    form: 'session-key',
+    family: 'letter-case',
+    title: 'accepts the header name in lower case (x-v3io-session-key)',
+    requirement: R.nameCase,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §5.1'],
+    request: request('get-object', [['x-v3io-session-key', '{{accessKey}}']]),
+    expect: { outcome: 'accept' },
+  },
+  {
+    id: 'session-key-header-name-upper-case',
+    form: 'session-key',
+    family: 'letter-case',
+    title: 'accepts the header name in upper case (X-V3IO-SESSION-KEY)',
+    requirement: R.nameCase,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §5.1'],
+    request: request('get-object', [['X-V3IO-SESSION-KEY', '{{accessKey}}']]),
+    expect: { outcome: 'accept' },
+  },
+
+  // Optional whitespace around the value (RFC 9112 §5.1, RFC 9110 §5.5).
+  {
+    id: 'session-key-value-surrounded-by-spaces',
+    form: 'session-key',
+    family: 'whitespace',
+    title: 'accepts a valid key surrounded by spaces',
+    requirement: R.ows,
+    level: 'must',
+    sources: [SEED, 'RFC 9112 §5.1', 'RFC 9110 §5.5'],
+    request: request('get-object', [sessionKey('   {{accessKey}}   ')]),
+    expect: { outcome: 'accept' },
+  },
+  {
+    id: 'session-key-value-surrounded-by-tabs',
+    form: 'session-key',
+    family: 'whitespace',
+    title: 'accepts a valid key surrounded by tabs',
+    requirement: R.ows,
+    level: 'must',
+    sources: [SEED, 'RFC 9112 §5.1', 'RFC 9110 §5.5'],
+    request: request('get-object', [sessionKey('\t{{accessKey}}\t')]),
+    expect: { outcome: 'accept' },
+  },
+
+  // Keys nobody has.
+  {
+    id: 'session-key-unknown-key',
+    form: 'session-key',
+    family: 'unknown-credential',
+    title: 'rejects an unknown access key',
+    requirement: R.unknown,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey(UNKNOWN_KEY)]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'session-key-obs-text-key',
+    form: 'session-key',
+    family: 'unknown-credential',
+    title: 'rejects a key made of bytes outside ASCII (obs-text)',
+    requirement: R.obsText,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §5.5'],
+    request: request('get-object', [sessionKey('00000000-0000-4000-8000-\u00e9\u00e8\u00ea\u00eb\u00ff\u00fe\u00fd\u00fc\u00e0\u00e1\u00e2\u00e3')]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'session-key-empty-value',
+    form: 'session-key',
+    family: 'empty-credential',
+    title: 'rejects an empty X-v3io-session-key value',
+    requirement: R.unknown,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey('')]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'session-key-whitespace-only-value',
+    form: 'session-key',
+    family: 'empty-credential',
+    title: 'rejects an X-v3io-session-key value of only spaces and tabs',
+    requirement: R.unknown,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey(' \t  ')]),
+    expect: { outcome: 'unauthenticated' },
+  },
+
+  // A valid key, changed.
+  {
+    id: 'session-key-truncated-key',
+    form: 'session-key',
+    family: 'mutated-key',
+    title: 'rejects a valid key with its last character removed',
+    requirement: R.mutated,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey('{{truncatedKey}}')]),
+    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'session-key-one-character-changed',
+    form: 'session-key',
+    family: 'mutated-key',
+    title: 'rejects a valid key with one character changed',
+    requirement: R.mutated,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey('{{changedKey}}')]),
+    derive: [{ name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'session-key-other-letter-case',
+    form: 'session-key',
+    family: 'mutated-key',
+    title: 'rejects a valid key in another letter case',
+    requirement: R.exact,
+    level: 'should',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey('{{swappedKey}}')]),
+    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'swap-case' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'session-key-trailing-word',
+    form: 'session-key',
+    family: 'mutated-key',
+    title: 'rejects a valid key followed by a space and a word',
+    requirement: R.exact,
+    level: 'should',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey('{{accessKey}} x')]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'session-key-trailing-semicolon',
+    form: 'session-key',
+    family: 'mutated-key',
+    title: 'rejects a valid key followed by a semicolon',
+    requirement: R.exact,
+    level: 'should',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey('{{accessKey}};')]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'session-key-quoted-key',
+    form: 'session-key',
+    family: 'mutated-key',
+    title: 'rejects a valid key in double quotes',
+    requirement: R.exact,
+    level: 'should',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey('"{{accessKey}}"')]),
+    expect: { outcome: 'unauthenticated' },
+  },
+
+  // Two header lines (newman sends both when the name is spelled the same).
+  {
+    id: 'session-key-two-lines-same-key',
+    form: 'session-key',
+    family: 'duplicates',
+    title: 'rejects two X-v3io-session-key lines with the same valid key as malformed',
+    requirement: R.duplicate,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §5.3'],
+    request: request('get-object', [sessionKey('{{accessKey}}'), sessionKey('{{accessKey}}')]),
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'session-key-two-lines-valid-then-unknown',
+    form: 'session-key',
+    family: 'duplicates',
+    title: 'rejects a valid X-v3io-session-key line followed by one with an unknown key',
+    requirement: R.duplicate,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §5.3'],
+    request: request('get-object', [sessionKey('{{accessKey}}'), sessionKey(UNKNOWN_KEY)]),
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'session-key-two-lines-unknown-then-valid',
+    form: 'session-key',
+    family: 'duplicates',
+    title: 'rejects an X-v3io-session-key line with an unknown key followed by a valid one',
+    requirement: R.duplicate,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §5.3'],
+    request: request('get-object', [sessionKey(UNKNOWN_KEY), sessionKey('{{accessKey}}')]),
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'session-key-two-lines-valid-then-denied',
+    form: 'session-key',
+    family: 'duplicates',
+    title: 'rejects two X-v3io-session-key lines with the keys of two identities (permitted first)',
+    requirement: R.duplicate,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §5.3'],
+    request: request('get-object', [sessionKey('{{accessKey}}'), sessionKey('{{deniedAccessKey}}')]),
+    requires: ['deniedAccessKey'],
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'session-key-two-lines-denied-then-valid',
+    form: 'session-key',
+    family: 'duplicates',
+    title: 'rejects two X-v3io-session-key lines with the keys of two identities (denied first)',
+    requirement: R.duplicate,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §5.3'],
+    request: request('get-object', [sessionKey('{{deniedAccessKey}}'), sessionKey('{{accessKey}}')]),
+    requires: ['deniedAccessKey'],
+    expect: { outcome: 'malformed' },
+  },
+  {
+    id: 'session-key-two-lines-both-invalid',
+    form: 'session-key',
+    family: 'duplicates',
+    title: 'rejects two X-v3io-session-key lines of which neither is valid',
+    requirement: R.duplicateInvalid,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §5.3'],
+    request: request('get-object', [sessionKey(UNKNOWN_KEY), sessionKey('{{truncatedKey}}')]),
+    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
+    expect: { outcome: 'malformed' },
+  },
+
+  // One line holding a list.
+  {
+    id: 'session-key-comma-list-valid-first',
+    form: 'session-key',
+    family: 'duplicates',
+    title: 'rejects a comma-joined list of a valid and an unknown key',
+    requirement: R.commaList,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §5.3'],
+    request: request('get-object', [sessionKey(`{{accessKey}}, ${UNKNOWN_KEY}`)]),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'session-key-comma-list-valid-last',
+    form: 'session-key',
+    family: 'duplicates',
+    title: 'rejects a comma-joined list of an unknown and a valid key',
+    requirement: R.commaList,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §5.3'],
+    request: request('get-object', [sessionKey(`${UNKNOWN_KEY}, {{accessKey}}`)]),
+    expect: { outcome: 'reject' },
+  },
+  {
+    id: 'session-key-comma-list-same-key',
+    form: 'session-key',
+    family: 'duplicates',
+    title: 'rejects a comma-joined list of the same valid key twice',
+    requirement: R.commaList,
+    level: 'should',
+    sources: [SEED, 'RFC 9110 §5.3'],
+    request: request('get-object', [sessionKey('{{accessKey}}, {{accessKey}}')]),
+    expect: { outcome: 'reject' },
+  },
+];
