@@ -1,0 +1,173 @@
+/**
+ * Hand-made cases for the generator's tests: one of each shape the generator must handle, written
+ * independently of the real catalogue.
+ */
+import type { ConformanceCase } from '../../src/cases/model.js';
+import { request } from '../../src/cases/operations.js';
+
+const base = {
+  family: 'sample',
+  requirement: 'a sample requirement for the generator tests',
+  sources: ['seed §X-v3io-session-key Authentication'],
+} as const;
+
+export const SAMPLE_CASES: readonly ConformanceCase[] = [
+  {
+    ...base,
+    id: 'sample-unknown-key',
+    form: 'session-key',
+    title: 'rejects an unknown access key',
+    level: 'must',
+    request: request('get-object', [['X-v3io-session-key', 'not-a-known-key-0000']]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    ...base,
+    id: 'sample-valid-key',
+    form: 'session-key',
+    title: 'accepts a valid access key',
+    level: 'must',
+    request: request('get-object', [['X-v3io-session-key', '{{accessKey}}']]),
+    expect: { outcome: 'accept' },
+  },
+  {
+    ...base,
+    id: 'sample-duplicate-key',
+    form: 'session-key',
+    title: 'rejects two X-v3io-session-key lines',
+    level: 'should',
+    request: request('get-object', [
+      ['X-v3io-session-key', '{{accessKey}}'],
+      ['X-v3io-session-key', 'another-key-1234'],
+    ]),
+    expect: { outcome: 'malformed', statuses: [400, 401] },
+  },
+  {
+    ...base,
+    id: 'sample-key-in-query',
+    form: 'session-key',
+    title: 'never authenticates a key in the query string',
+    level: 'must',
+    request: request('get-object', [], { path: '/{{container}}/{{fixtureObject}}?X-v3io-session-key={{accessKey}}' }),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    ...base,
+    id: 'sample-transforms',
+    form: 'session-key',
+    title: 'rejects mutated keys',
+    level: 'must',
+    derive: [
+      { name: 'tPlain', from: '{{username}}:{{password}}', apply: [] },
+      { name: 'tUnpadded', from: 'ab', apply: [{ op: 'base64-unpadded' }] },
+      { name: 'tUrl', from: 'ÿ?~~~>', apply: [{ op: 'base64url' }] },
+      { name: 'tSwap', from: 'aB-c9', apply: [{ op: 'swap-case' }] },
+      { name: 'tDrop', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] },
+      { name: 'tChange1', from: 'k9', apply: [{ op: 'change-last-char' }] },
+      { name: 'tChange2', from: 'kf', apply: [{ op: 'change-last-char' }] },
+      { name: 'tChange3', from: 'kz', apply: [{ op: 'change-last-char' }] },
+      { name: 'tChange4', from: 'KZ', apply: [{ op: 'change-last-char' }] },
+      { name: 'tChange5', from: 'k-', apply: [{ op: 'change-last-char' }] },
+      { name: 'tChangeKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] },
+      { name: 'tRepeat', from: 'abc', apply: [{ op: 'repeat-to-length', length: 10 }] },
+      { name: 'tNul', from: '{{username}}:{{password}}\u0000junk', apply: [{ op: 'base64' }] },
+      { name: 'tChain', from: '{{tPlain}}', apply: [{ op: 'swap-case' }, { op: 'base64' }] },
+    ],
+    request: request('get-object', [
+      ['X-T-Plain', '{{tPlain}}'],
+      ['X-T-Unpadded', '{{tUnpadded}}'],
+      ['X-T-Url', '{{tUrl}}'],
+      ['X-T-Swap', '{{tSwap}}'],
+      ['X-T-Change', '{{tChange1}},{{tChange2}},{{tChange3}},{{tChange4}},{{tChange5}}'],
+      ['X-T-Repeat', '{{tRepeat}}'],
+      ['X-T-Nul', '{{tNul}}'],
+      ['X-T-Chain', '{{tChain}}'],
+      ['X-v3io-session-key', '{{tDrop}}'],
+      ['X-v3io-session-key', '{{tChangeKey}}'],
+    ]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    ...base,
+    id: 'sample-utf8',
+    form: 'basic',
+    title: 'accepts a UTF-8 password',
+    level: 'should',
+    sources: ['RFC 7617 §2.1'],
+    requires: ['utf8Username', 'utf8Password'],
+    derive: [{ name: 'utf8Token', from: '{{utf8Username}}:{{utf8Password}}', apply: [{ op: 'base64' }] }],
+    request: request('get-object', [['Authorization', 'Basic {{utf8Token}}']]),
+    expect: { outcome: 'accept' },
+  },
+  {
+    ...base,
+    id: 'sample-unknown-user',
+    form: 'basic',
+    title: 'rejects an unknown user',
+    level: 'must',
+    sources: ['RFC 7617 §2', 'OWASP Authentication Cheat Sheet'],
+    derive: [{ name: 'unknownUserToken', from: 'nobody-at-all:{{password}}', apply: [{ op: 'base64' }] }],
+    request: request('get-object', [['Authorization', 'Basic {{unknownUserToken}}']]),
+    expect: {
+      outcome: 'unauthenticated',
+      sameResponseAs: {
+        headers: [['Authorization', 'Basic {{wrongPasswordToken}}']],
+        derive: [{ name: 'wrongPasswordToken', from: '{{username}}:wrong-{{password}}', apply: [{ op: 'base64' }] }],
+      },
+    },
+  },
+  {
+    ...base,
+    id: 'sample-get-item',
+    form: 'basic',
+    title: 'accepts Basic on GetItem',
+    level: 'must',
+    derive: [{ name: 'mainToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] }],
+    request: request('get-item', [['Authorization', 'Basic {{mainToken}}']]),
+    expect: { outcome: 'accept' },
+  },
+  {
+    ...base,
+    id: 'sample-denied',
+    form: 'cross-cutting',
+    title: 'forbids a user without permission',
+    level: 'should',
+    requires: ['deniedAccessKey'],
+    request: request('get-object', [['X-v3io-session-key', '{{deniedAccessKey}}']]),
+    expect: { outcome: 'forbidden' },
+  },
+  {
+    ...base,
+    id: 'sample-head',
+    form: 'cross-cutting',
+    title: 'rejects HEAD without credentials',
+    level: 'must',
+    request: request('head-object', []),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    ...base,
+    id: 'sample-delete',
+    form: 'cross-cutting',
+    title: 'accepts DELETE with a valid key',
+    level: 'must',
+    request: request('delete-object', [['X-v3io-session-key', '{{accessKey}}']]),
+    expect: { outcome: 'accept' },
+  },
+  {
+    ...base,
+    id: 'sample-list-container',
+    form: 'cross-cutting',
+    title: 'accepts a container listing',
+    level: 'may',
+    request: request('list-container', [['X-v3io-session-key', '{{accessKey}}']]),
+    expect: { outcome: 'accept' },
+  },
+];
+
+/** Variables of the test environment (values are made up for the tests, not the reference's). */
+export const SAMPLE_SECRETS = {
+  accessKey: 'sample-access-key-1a2b3c4d',
+  password: 'sample-Pa55word',
+  utf8Password: '123£',
+} as const;
