@@ -1,0 +1,28 @@
+/** The README's claims stay true: its family table and case count follow the catalogue. */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOGUE } from '../src/cases/index.js';
+import { packageRoot } from '../src/package-info.js';
+import { renderFamilyTable } from '../src/report/case-list.js';
+import { runCli } from './support/cli.js';
+
+const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('shows the family table of the current catalogue', () => {
+    const table = /<!-- family-table:start -->\n([\s\S]*?)\n<!-- family-table:end -->/.exec(readme)?.[1];
+    expect(table, 'run `npx v3io-auth-conformance list --format markdown` and paste it into the README').to.equal(renderFamilyTable(CATALOGUE));
+  });
+
+  it('quotes the number of cases a run passes', () => {
+    expect(readme).to.contain(`Verdict: CONFORMANT — ${CATALOGUE.length} passed`);
+  });
+
+  it('documents every option of run', async () => {
+    const help = await runCli(['run', '--help']);
+    const options = [...help.stdout.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]).filter((o) => o !== '--help');
+    expect(options.length).to.be.greaterThan(5);
+    for (const option of options) expect(readme, `README lacks ${option}`).to.contain(option);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The reference implementation of the V3IO web API: authentication first, before anything else
+ * can answer (404, 405, ...), then permission on the container, then the operation, on in-memory
+ * data. Both the embedded mode (nock) and the HTTP server call `handle`.
+ */
+import { authenticate, type AuthFn } from './auth.js';
+import { headerValues } from './header-lines.js';
+import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from './identities.js';
+import { createIdentityDirectory } from './identity-directory.js';
+import { listAllMyBucketsXml, listBucketXml } from './listings.js';
+import { callFunction } from './nosql.js';
+import { parseRequestTarget, type RequestTarget } from './request-target.js';
+import { errorResponse, respond, withoutBody, xmlResponse, type ReferenceResponse } from './responses.js';
+import { createStore } from './store.js';
+
+export type { ReferenceResponse } from './responses.js';
+
+export interface ReferenceRequest {
+  readonly method: string;
+  /** Origin-form target, as Node's `req.url`. */
+  readonly url: string;
+  /** Node's flat `[name, value, ...]` form, every line as sent. */
+  readonly rawHeaders: readonly string[];
+  readonly body: Buffer;
+}
+
+export interface ReferenceOptions {
+  /** Default: the identities of `identities.ts`. */
+  readonly identities?: readonly Identity[];
+  /** The one container served. Default: `bigdata`. */
+  readonly container?: string;
+  /** Default: the real `authenticate`; tests plug deliberately broken ones in. */
+  readonly authenticate?: AuthFn;
+}
+
+export interface Reference {
+  handle(request: ReferenceRequest): ReferenceResponse;
+}
+
+const MAX_KEYS = 1000;
+
+export function createReference(options: ReferenceOptions = {}): Reference {
+  const directory = createIdentityDirectory(options.identities ?? Object.values(REFERENCE_IDENTITIES));
+  const store = createStore([options.container ?? REFERENCE_CONTAINER]);
+  const auth = options.authenticate ?? authenticate;
+
+  function route(request: ReferenceRequest): ReferenceResponse {
+    const decision = auth({ method: request.method, url: request.url, rawHeaders: request.rawHeaders }, directory);
+    if (decision.kind === 'rejected') return errorResponse(decision.status);
+    const { identity } = decision;
+    const target = parseRequestTarget(request.url);
+    if (!target) return errorResponse(400);
+    // HEAD is GET without the body (removed in `handle`).
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+
+    if (target.container === undefined) {
+      if (method !== 'GET') return errorResponse(405, { Allow: 'GET, HEAD' });
+      const permitted = store.containers().filter((c) => mayUse(identity, c.name));
+      return xmlResponse(listAllMyBucketsXml(identity.name, permitted));
+    }
+    const { container } = target;
+    if (!mayUse(identity, container)) return errorResponse(403);
+    if (!store.container(container)) return errorResponse(404);
+
+    const functionNames = headerValues(request.rawHeaders, 'x-v3io-function');
+    if (functionNames.length > 1) return errorResponse(400);
+    const [functionName] = functionNames;
+    if (functionName !== undefined && (method === 'POST' || method === 'PUT')) {
+      return callFunction(functionName.trim(), { store, container, target, body: request.body });
+    }
+    if (target.path === '') return containerOperation(method, container, target);
+    return objectOperation(method, request, container, target);
+  }
+
+  function containerOperation(method: string, container: string, target: RequestTarget): ReferenceResponse {
+    if (method !== 'GET') return errorResponse(405, { Allow: 'GET, HEAD' });
+    const prefix = target.query.get('prefix') ?? '';
+    const marker = target.query.get('marker') ?? '';
+    const maxKeysText = target.query.get('max-keys') ?? String(MAX_KEYS);
+    if (!/^[0-9]{1,4}$/.test(maxKeysText) || Number(maxKeysText) > MAX_KEYS) return errorResponse(400);
+    const maxKeys = Number(maxKeysText);
+    const entries = store.list(container, prefix).filter(([path]) => path > marker).slice(0, maxKeys + 1);
+    return xmlResponse(listBucketXml({ container, prefix, marker, maxKeys, entries }));
+  }
+
+  function objectOperation(method: string, request: ReferenceRequest, container: string, target: RequestTarget): ReferenceResponse {
+    const { path } = target;
+    switch (method) {
+      case 'GET': {
+        const entry = target.isDirectory ? undefined : store.get(container, path);
+        if (!entry) return errorResponse(404);
+        return respond(200, { 'Content-Type': entry.contentType, 'Last-Modified': entry.lastModified.toUTCString() }, entry.body);
+      }
+      case 'PUT':
+      case 'POST': {
+        if (target.isDirectory) return errorResponse(400);
+        const existing = store.get(container, path);
+        const [contentType] = headerValues(request.rawHeaders, 'content-type');
+        store.put(container, path, {
+          body: Buffer.from(request.body),
+          contentType: contentType?.trim() || 'application/octet-stream',
+          attributes: existing?.attributes ?? {},
+          lastModified: new Date(),
+        });
+        return respond(200, {});
+      }
+      case 'DELETE':
+        return store.delete(container, path) ? respond(200, {}) : errorResponse(404);
+      default:
+        return errorResponse(405, { Allow: 'GET, HEAD, PUT, POST, DELETE' });
+    }
+  }
+
+  return {
+    handle(request) {
+      let response: ReferenceResponse;
+      try {
+        response = route(request);
+      } catch {
+        // Never a stack trace or request data in the answer.
+        response = errorResponse(500);
+      }
+      return request.method === 'HEAD' ? withoutBody(response) : response;
+    },
+  };
+}
+
+function mayUse(identity: Identity, container: string): boolean {
+  return identity.containers === '*' || identity.containers.includes(container);
+}

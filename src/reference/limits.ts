@@ -1,0 +1,18 @@
+/**
+ * Header size limits of the reference.
+ */
+
+/**
+ * Over this header section size (names plus values; Node's default limit) the reference answers
+ * 431 (RFC 6585 §5). Checked by authentication, so that the embedded mode, which has no server
+ * parser, answers it too.
+ */
+export const MAX_HEADER_SECTION_SIZE = 16 * 1024;
+
+/**
+ * What the HTTP parsers in front of the reference accept (server, nock's interceptor): more than
+ * the limit above, so that an oversized request is read whole and answered 431 by the reference.
+ * A parser that stops at the limit itself closes the connection with the client still sending,
+ * and the client sees a reset rather than the 431.
+ */
+export const PARSER_MAX_HEADER_SIZE = 1024 * 1024;

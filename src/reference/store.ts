@@ -1,0 +1,61 @@
+/**
+ * The reference's in-memory data: containers of entries. As in V3IO, a NoSQL item is an entry like
+ * an object, with attributes: PutItem writes attributes, PUT writes the body, DELETE removes both.
+ */
+
+/** A typed attribute value (v3io-web-api.md, "NoSQL"). */
+export type AttributeValue =
+  | { readonly S: string }
+  | { readonly N: string }
+  | { readonly BOOL: boolean }
+  | { readonly B: string };
+
+export type Attributes = Readonly<Record<string, AttributeValue>>;
+
+export interface StoredEntry {
+  readonly body: Buffer;
+  readonly contentType: string;
+  readonly attributes: Attributes;
+  readonly lastModified: Date;
+}
+
+export interface ContainerInfo {
+  readonly name: string;
+  /** V3IO also addresses containers by numeric id. */
+  readonly id: number;
+  readonly createdAt: Date;
+}
+
+export interface Store {
+  containers(): readonly ContainerInfo[];
+  container(name: string): ContainerInfo | undefined;
+  get(container: string, path: string): StoredEntry | undefined;
+  put(container: string, path: string, entry: StoredEntry): void;
+  /** Whether there was something to delete. */
+  delete(container: string, path: string): boolean;
+  /** Entries whose path starts with `prefix`, sorted by path. */
+  list(container: string, prefix: string): ReadonlyArray<readonly [path: string, entry: StoredEntry]>;
+}
+
+export function createStore(containerNames: readonly string[]): Store {
+  const createdAt = new Date();
+  const infos = containerNames.map((name, index) => ({ name, id: index + 1, createdAt }));
+  const data = new Map<string, Map<string, StoredEntry>>(containerNames.map((name) => [name, new Map()]));
+  const entries = (container: string): Map<string, StoredEntry> => {
+    const found = data.get(container);
+    if (!found) throw new Error(`no container "${container}"`);
+    return found;
+  };
+
+  return {
+    containers: () => infos,
+    container: (name) => infos.find((info) => info.name === name),
+    get: (container, path) => entries(container).get(path),
+    put: (container, path, entry) => void entries(container).set(path, entry),
+    delete: (container, path) => entries(container).delete(path),
+    list: (container, prefix) =>
+      [...entries(container)]
+        .filter(([path]) => path.startsWith(prefix))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  };
+}
