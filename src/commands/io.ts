@@ -1,0 +1,27 @@
+/** Output helpers shared by the commands: flushed writes and exits that lose nothing. */
+import { InvalidArgumentError } from 'commander';
+
+export const PROGRAM_NAME = 'v3io-auth-conformance';
+
+/** Writes text and waits until it is flushed, so that exiting right after loses nothing. */
+export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => stream.write(text, () => resolve()));
+}
+
+export async function exit(code: number): Promise<never> {
+  await write(process.stdout, '');
+  await write(process.stderr, '');
+  process.exit(code);
+}
+
+export function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+export function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return n;
+}
