@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * The command line: run, list, generate, serve. Every error a user can cause ends with one line
+ * The command line: run, merge, list, generate, serve. Every error a user can cause ends with one line
  * on stderr and exit code 2; the verdict of `run` is exit 0 (conformant) or 1 (not conformant).
  */
 import { Command, CommanderError } from 'commander';
 import { registerGenerate } from './commands/generate.js';
 import { exit, PROGRAM_NAME, write } from './commands/io.js';
 import { registerList } from './commands/list.js';
+import { registerMerge } from './commands/merge.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
 import { EXIT_CODES, describeError } from './errors.js';
@@ -20,6 +21,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, writeErr) => writeErr(`${PROGRAM_NAME}: ${text.replace(/^error: /, '')}`) });
   registerRun(program);
+  registerMerge(program);
   registerList(program);
   registerGenerate(program);
   registerServe(program);

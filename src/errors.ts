@@ -30,7 +30,12 @@ export type HarnessErrorCode =
   | 'newman-failed'
   | 'stale-generated-files'
   | 'report-write-failed'
-  | 'listen-failed';
+  | 'listen-failed'
+  | 'malformed-report'
+  | 'incompatible-reports'
+  | 'invalid-certificate'
+  | 'invalid-users-file'
+  | 'file-write-failed';
 
 /** An error that ends the command with one clear line and exit code 2. */
 export class HarnessError extends Error {

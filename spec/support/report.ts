@@ -15,6 +15,11 @@ const validate = ajv.compile(RUN_REPORT_SCHEMA);
 /** Reads `conformance.json` from a report directory, failing when it breaks its documented schema. */
 export function readReport(dir: string): RunReport {
   const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as unknown;
+  return checkReport(report);
+}
+
+/** The value as a report, failing when it breaks the report's documented schema. */
+export function checkReport(report: unknown): RunReport {
   if (!validate(report)) throw new Error(`conformance.json breaks its schema: ${ajv.errorsText(validate.errors)}`);
   return report as RunReport;
 }

@@ -1,9 +1,13 @@
 /** `run`: the suite against the embedded reference or a target; exit code = verdict. */
 import { Option, type Command } from 'commander';
-import { ansiStyle, PLAIN_STYLE, renderCliSummary } from '../report/cli-summary.js';
-import { jsonReporter } from '../report/json-report.js';
-import { junitReporter } from '../report/junit-report.js';
-import { exit, positiveInteger, write } from './io.js';
+import type { Form, Level } from '../cases/model.js';
+import { CATALOGUE } from '../cases/index.js';
+import { createProgress } from '../report/progress.js';
+import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
+import type { CaseSelection, Shard } from '../run/selection.js';
+import { exit, positiveInteger } from './io.js';
+import { parseReporters, printOutcome } from './output-options.js';
+import { parseForms, parseGrep, parseLevel, parseShard, requireSomeMatch } from './selection-options.js';
 
 interface RunFlags {
   readonly target?: string;
@@ -15,6 +19,12 @@ interface RunFlags {
   readonly ca?: string;
   readonly insecure: boolean;
   readonly color: boolean;
+  readonly grep?: RegExp;
+  readonly form?: Form[];
+  readonly level?: Level;
+  readonly shard?: Shard;
+  readonly reporter: ReporterName[];
+  readonly quiet: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -29,8 +39,21 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(10_000).argParser(positiveInteger))
     .option('--ca <file>', 'extra CA certificate(s), PEM, to trust for an HTTPS target')
     .option('-k, --insecure', 'skip TLS certificate verification (reported as a warning)', false)
+    .addOption(new Option('-g, --grep <regex>', 'only cases whose id or title matches (case-insensitive)').argParser(parseGrep))
+    .addOption(new Option('--form <forms>', 'only cases of these credential forms, comma-separated').argParser(parseForms))
+    .addOption(new Option('--level <level>', 'only cases of this level and stronger: must | should | may').argParser(parseLevel))
+    .addOption(new Option('--shard <i/n>', 'only shard i of n (a stable partition by case id; combine shards with merge)').argParser(parseShard))
+    .addOption(
+      new Option('-r, --reporter <list>', `reporters, comma-separated: ${REPORTER_NAMES.join(', ')}`)
+        .default([...DEFAULT_REPORTERS], DEFAULT_REPORTERS.join(','))
+        .argParser(parseReporters),
+    )
+    .option('-q, --quiet', 'print only the verdict line (no progress, no summary)', false)
     .option('--no-color', 'plain output without colours')
     .action(async (flags: RunFlags) => {
+      const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
+      requireSomeMatch(CATALOGUE, selection);
+      const reporters = chooseReporters(flags.reporter);
       // Loaded here: newman takes most of a second to import, which list and serve don't need.
       const { runSuite } = await import('../run/run-suite.js');
       const outcome = await runSuite({
@@ -42,10 +65,11 @@ export function registerRun(program: Command): void {
         timeoutMs: flags.timeout,
         caFile: flags.ca,
         insecure: flags.insecure,
-        reporters: [jsonReporter, junitReporter],
+        reporters: reporters.files,
+        selection,
+        ...(flags.quiet ? {} : { progress: createProgress({ stream: process.stderr }) }),
       });
-      const style = flags.color && process.stdout.isTTY && !process.env.NO_COLOR ? ansiStyle() : PLAIN_STYLE;
-      await write(process.stdout, outcome.redact(renderCliSummary(outcome.report, style, outcome.writtenFiles)));
+      await printOutcome(outcome.report, outcome.writtenFiles, { cli: reporters.cli, quiet: flags.quiet, color: flags.color }, outcome.redact);
       await exit(outcome.exitCode);
     });
 }

@@ -4,6 +4,8 @@
  */
 import { FORMS, FORM_TITLES, LEVELS, type Form, type Level } from '../cases/model.js';
 import type { CaseResult } from '../run/results.js';
+import { describeSelection } from '../run/selection.js';
+import { countsText, VERDICT_TEXT } from './describe-result.js';
 import type { RunReport } from './run-report.js';
 
 export interface Style {
@@ -43,10 +45,13 @@ function failureLines(result: CaseResult, style: Style, strict: boolean): string
 export function renderCliSummary(report: RunReport, style: Style, reportPaths: readonly string[]): string {
   const out: string[] = [];
   const where = report.target.mode === 'embedded' ? `embedded reference (${report.target.baseUrl})` : report.target.baseUrl;
-  out.push(style.bold(`v3io-auth-conformance against ${where}`), '');
+  out.push(style.bold(`v3io-auth-conformance against ${where}`));
+  if (report.selection) out.push(`Selection: ${describeSelection(report.selection)} (${report.cases.length} cases)`);
+  if (report.merged) out.push(`Merged from ${report.merged.reports} reports`);
+  out.push('');
   const width = Math.max(...FORMS.map((f) => FORM_TITLES[f].length));
   out.push(`  ${'form'.padEnd(width)}  ${LEVELS.map((l) => l.toUpperCase().padStart(7)).join(' ')}   skipped`);
-  for (const form of FORMS) {
+  for (const form of FORMS.filter((f) => report.cases.some((c) => c.form === f))) {
     const skipped = report.cases.filter((c) => c.form === form && c.outcome === 'skip').length;
     const cells = LEVELS.map((l) => cell(report.cases, form, l).padStart(7)).join(' ');
     out.push(`  ${FORM_TITLES[form].padEnd(width)}  ${cells}   ${skipped}`);
@@ -67,16 +72,14 @@ export function renderCliSummary(report: RunReport, style: Style, reportPaths: r
   for (const step of report.setup.filter((s) => !s.ok)) out.push(style.red(`Setup failed: ${step.title}: ${step.message ?? ''}`));
   for (const step of report.teardown.filter((s) => !s.ok)) out.push(style.yellow(`Warning: teardown step "${step.title}" failed: ${step.message ?? ''}`));
   for (const warning of report.warnings) out.push(style.yellow(`Warning: ${warning}`));
-  const { outcomes, failedChecks } = report.summary;
-  const counts = `${outcomes.pass} passed, ${outcomes.fail} failed, ${outcomes.skip} skipped, ${outcomes.error} errors`;
-  const checks = `failed checks: ${failedChecks.must} MUST, ${failedChecks.should} SHOULD, ${failedChecks.may} MAY`;
-  const verdict =
-    report.verdict === 'conformant'
-      ? style.green('CONFORMANT')
-      : report.verdict === 'non-conformant'
-        ? style.red('NOT CONFORMANT')
-        : style.red('NO VERDICT (run error)');
-  out.push(`${style.bold('Verdict:')} ${verdict}${report.strict ? ' (strict)' : ''} — ${counts}; ${checks}`);
+  out.push(renderVerdictLine(report, style));
   if (reportPaths.length > 0) out.push(`Reports: ${reportPaths.join(', ')}`);
   return `${out.join('\n')}\n`;
+}
+
+/** The last line of every run, and the only one under --quiet. */
+export function renderVerdictLine(report: RunReport, style: Style): string {
+  const text = VERDICT_TEXT[report.verdict];
+  const verdict = report.verdict === 'conformant' ? style.green(text) : style.red(text);
+  return `${style.bold('Verdict:')} ${verdict}${report.strict ? ' (strict)' : ''} — ${countsText(report)}`;
 }

@@ -1,10 +1,15 @@
 /**
- * `junit.xml`: one <testsuite> per credential form, one <testcase> per case id. A case fails the
- * build (a <failure>) when a MUST check failed, or a SHOULD check under --strict; weaker failures
- * are kept as <system-out> notes so that CI servers show them without going red.
+ * `junit.xml`: one <testsuite> per credential form (classname = the form's id), one <testcase> per
+ * case id. A case fails the build (a <failure>) when a MUST check failed, or a SHOULD check under
+ * --strict; weaker failures are kept as <system-out> notes so that CI servers show them without
+ * going red. Skipped cases are <skipped/>, cases that could not be judged <error/>.
+ *
+ * The document conforms to the JUnit schema Jenkins reads (junit-10.xsd of the xunit plugin), which
+ * GitLab's and GitHub's JUnit readers accept too; spec/report/junit-report.spec.ts validates it.
  */
 import { FORMS, FORM_TITLES } from '../cases/model.js';
 import type { CaseResult } from '../run/results.js';
+import { describeActual, expectedVsActual, isBuildFailure, requestLines } from './describe-result.js';
 import type { Reporter, RunReport } from './run-report.js';
 
 // XML 1.0 forbids most C0 controls even as character references.
@@ -20,21 +25,26 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-function isBuildFailure(result: CaseResult, strict: boolean): boolean {
-  return result.failedLevel === 'must' || (strict && result.failedLevel === 'should');
+function failedChecks(result: CaseResult): string[] {
+  return result.checks.filter((c) => !c.passed).map((c) => `[${c.level.toUpperCase()}] ${c.name}: ${c.message ?? ''}`);
 }
 
-function expectedVsActual(result: CaseResult): string {
-  const expected = result.expected.outcome === 'accept' ? 'accept (2xx)' : `${result.expected.outcome} (${result.expected.statuses.join(' or ')})`;
-  const actual = result.actual === null ? 'nothing' : 'error' in result.actual ? `connection error ${result.actual.error}` : String(result.actual.status);
-  return `expected ${expected}, actual ${actual}`;
+/** The text a CI server shows under a failed case: what was expected and got, why, and where it comes from. */
+function failureDetail(result: CaseResult): string {
+  return [
+    expectedVsActual(result),
+    ...failedChecks(result),
+    '',
+    `Requirement [${result.level.toUpperCase()}]: ${result.requirement}`,
+    `Sources: ${result.sources.join('; ')}`,
+    ...(result.request ? ['', 'Request:', ...requestLines(result)] : []),
+  ].join('\n');
 }
 
-function failedChecks(result: CaseResult): string {
-  return result.checks
-    .filter((c) => !c.passed)
-    .map((c) => `[${c.level.toUpperCase()}] ${c.name}: ${c.message ?? ''}`)
-    .join('\n');
+/** The failure's one-line message: the first failed check's, which says expected vs actual. */
+function failureMessage(result: CaseResult): string {
+  const first = result.checks.find((c) => !c.passed);
+  return first?.message || `Expected ${result.expected.outcome}, got ${describeActual(result)}`;
 }
 
 function testcase(result: CaseResult, strict: boolean): string {
@@ -42,36 +52,51 @@ function testcase(result: CaseResult, strict: boolean): string {
   const open = `    <testcase classname="${xmlEscape(result.form)}" name="${xmlEscape(name)}" time="0">`;
   const body: string[] = [];
   if (result.outcome === 'skip') body.push(`      <skipped message="${xmlEscape(result.reason ?? 'skipped')}"/>`);
-  if (result.outcome === 'error') body.push(`      <error message="${xmlEscape(result.reason ?? 'error')}"/>`);
+  if (result.outcome === 'error') {
+    body.push(`      <error message="${xmlEscape(result.reason ?? 'error')}" type="error">${xmlEscape(failureDetail(result))}</error>`);
+  }
   if (result.outcome === 'fail') {
-    const first = result.checks.find((c) => !c.passed);
-    const detail = `${expectedVsActual(result)}\n${failedChecks(result)}`;
+    const level = (result.failedLevel ?? 'must').toUpperCase();
     if (isBuildFailure(result, strict)) {
-      body.push(`      <failure message="${xmlEscape(first?.message ?? 'failed')}" type="${(result.failedLevel ?? 'must').toUpperCase()}">${xmlEscape(detail)}</failure>`);
+      body.push(`      <failure message="${xmlEscape(failureMessage(result))}" type="${level}">${xmlEscape(failureDetail(result))}</failure>`);
     } else {
-      body.push(`      <system-out>${xmlEscape(`${(result.failedLevel ?? '').toUpperCase()} check failed (not fatal without --strict)\n${detail}`)}</system-out>`);
+      const why = level === 'SHOULD' ? 'not fatal without --strict' : 'informational';
+      body.push(`      <system-out>${xmlEscape(`${level} check failed (${why})\n${failureDetail(result)}`)}</system-out>`);
     }
   }
   return body.length === 0 ? `${open}</testcase>` : `${open}\n${body.join('\n')}\n    </testcase>`;
 }
 
+interface Counts {
+  readonly tests: number;
+  readonly failures: number;
+  readonly errors: number;
+  readonly skipped: number;
+}
+
+function countsOf(cases: readonly CaseResult[], strict: boolean): Counts {
+  return {
+    tests: cases.length,
+    failures: cases.filter((c) => c.outcome === 'fail' && isBuildFailure(c, strict)).length,
+    errors: cases.filter((c) => c.outcome === 'error').length,
+    skipped: cases.filter((c) => c.outcome === 'skip').length,
+  };
+}
+
 export function renderJunit(report: RunReport): string {
-  const suites = FORMS.map((form) => {
-    const cases = report.cases.filter((c) => c.form === form);
-    const failures = cases.filter((c) => c.outcome === 'fail' && isBuildFailure(c, report.strict)).length;
-    const errors = cases.filter((c) => c.outcome === 'error').length;
-    const skipped = cases.filter((c) => c.outcome === 'skip').length;
-    const attrs = `name="${xmlEscape(FORM_TITLES[form])}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0"`;
-    return [`  <testsuite ${attrs}>`, ...cases.map((c) => testcase(c, report.strict)), '  </testsuite>'].join('\n');
-  });
-  const totals = report.cases;
-  const failures = totals.filter((c) => c.outcome === 'fail' && isBuildFailure(c, report.strict)).length;
-  const errors = totals.filter((c) => c.outcome === 'error').length;
-  const skipped = totals.filter((c) => c.outcome === 'skip').length;
   const time = (report.durationMs / 1000).toFixed(3);
+  const suites = FORMS.map((form) => ({ form, cases: report.cases.filter((c) => c.form === form) }))
+    .filter(({ cases }) => cases.length > 0)
+    .map(({ form, cases }) => {
+      const n = countsOf(cases, report.strict);
+      const attrs = `name="${xmlEscape(FORM_TITLES[form])}" tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" skipped="${n.skipped}" time="0" timestamp="${xmlEscape(report.startedAt)}"`;
+      return [`  <testsuite ${attrs}>`, ...cases.map((c) => testcase(c, report.strict)), '  </testsuite>'].join('\n');
+    });
+  // <testsuites> takes no "skipped" attribute in junit-10.xsd: the per-suite counts carry it.
+  const n = countsOf(report.cases, report.strict);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="v3io-auth-conformance" tests="${totals.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}">`,
+    `<testsuites name="v3io-auth-conformance" tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" time="${time}">`,
     ...suites,
     '</testsuites>',
     '',

@@ -30,6 +30,19 @@ const step = {
   },
 } as const;
 
+const headerLines = {
+  type: 'array',
+  description: 'header lines in order, [name, value]; secrets as {{variable}} placeholders or masked, long values shortened',
+  items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'string' } },
+} as const;
+
+const shard = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['index', 'count'],
+  properties: { index: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } },
+} as const;
+
 export const RUN_REPORT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://github.com/v3io-auth-conformance/schemas/conformance-report.json',
@@ -119,7 +132,12 @@ export const RUN_REPORT_SCHEMA = {
                 type: 'object',
                 additionalProperties: false,
                 required: ['status', 'statusText'],
-                properties: { status: { type: 'integer' }, statusText: { type: 'string' } },
+                properties: {
+                  status: { type: 'integer' },
+                  statusText: { type: 'string' },
+                  headers: headerLines,
+                  bodyExcerpt: { type: 'string', description: 'the start of the body as text, masked' },
+                },
               },
               { type: 'object', additionalProperties: false, required: ['error'], properties: { error: { type: 'string' } } },
             ],
@@ -131,7 +149,7 @@ export const RUN_REPORT_SCHEMA = {
                 type: 'object',
                 additionalProperties: false,
                 required: ['method', 'path'],
-                properties: { method: { type: 'string' }, path: { type: 'string' } },
+                properties: { method: { type: 'string' }, path: { type: 'string' }, headers: headerLines },
               },
             ],
           },
@@ -155,5 +173,23 @@ export const RUN_REPORT_SCHEMA = {
       },
     },
     warnings: { type: 'array', items: { type: 'string' } },
+    selection: {
+      type: 'object',
+      description: 'present when the run covered part of the catalogue; unselected cases are absent from "cases"',
+      additionalProperties: false,
+      properties: {
+        grep: { type: 'string', description: 'regular expression matched (case-insensitively) against id and title' },
+        forms: { type: 'array', minItems: 1, items: form },
+        level: { ...level, description: 'the weakest level selected: "should" selects MUST and SHOULD cases' },
+        shard,
+      },
+    },
+    merged: {
+      type: 'object',
+      description: 'present on a report made by the merge command',
+      additionalProperties: false,
+      required: ['reports'],
+      properties: { reports: { type: 'integer', minimum: 1 } },
+    },
   },
 } as const;

@@ -1,5 +1,6 @@
 /** The run report: everything one run found, the single source every reporter renders. */
 import type { CaseResult, StepResult, Summary, Verdict } from '../run/results.js';
+import type { SelectionRecord } from '../run/selection.js';
 
 export interface RunReport {
   readonly tool: { readonly name: string; readonly version: string };
@@ -14,6 +15,10 @@ export interface RunReport {
   readonly teardown: readonly StepResult[];
   readonly cases: readonly CaseResult[];
   readonly warnings: readonly string[];
+  /** Present when the run covered part of the catalogue (`--grep`, `--form`, `--level`, `--shard`). */
+  readonly selection?: SelectionRecord;
+  /** Present on a report made by `merge`: how many reports it combines. */
+  readonly merged?: { readonly reports: number };
 }
 
 /** A reporter describes its artifact; the runner writes it (as newman's reporters do). */

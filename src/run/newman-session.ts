@@ -24,9 +24,16 @@ export interface ResponseRecord {
 export interface ItemTrace {
   readonly id: string;
   readonly name: string;
-  /** The request as resolved (method and path with query); never its headers. */
+  /** The request as resolved (method and path with query). */
   method?: string;
   path?: string;
+  /**
+   * The header lines as sent, unmasked: they hold credentials, so only code that masks them
+   * (exchange.ts) may put them in a result.
+   */
+  requestHeaders?: readonly (readonly [string, string])[];
+  /** Local variables after the pre-request script (derived values such as mutated keys), unmasked. */
+  localVariables?: Readonly<Record<string, string>>;
   response?: ResponseRecord;
   requestError?: { readonly code: string; readonly message: string };
   readonly assertions: AssertionRecord[];
@@ -50,7 +57,12 @@ interface Cursorish { ref?: string }
 interface EventArgs {
   item?: { id: string; name: string };
   cursor?: Cursorish;
-  request?: { method?: string; url?: { getPathWithQuery?: () => string } };
+  request?: {
+    method?: string;
+    url?: { getPathWithQuery?: () => string };
+    headers?: { all(): { key: string; value: string; disabled?: boolean }[] };
+  };
+  executions?: { result?: { _variables?: { toObject?: () => Record<string, unknown> } } }[];
   response?: { code: number; status: string; headers?: { all(): { key: string; value: string }[] }; stream?: Buffer };
   assertion?: string;
   skipped?: boolean;
@@ -116,6 +128,8 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
       if (!trace) return;
       trace.method = args.request?.method;
       trace.path = args.request?.url?.getPathWithQuery?.();
+      const headers = args.request?.headers?.all();
+      if (headers) trace.requestHeaders = headers.filter((h) => !h.disabled).map((h) => [h.key, String(h.value)] as const);
       if (err) {
         trace.requestError = { code: err.code ?? 'ERROR', message: err.message };
         return;
@@ -129,6 +143,11 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
           body: response.stream ?? Buffer.alloc(0),
         };
       }
+    });
+    emitter.on('prerequest', (_err: unknown, args: EventArgs) => {
+      const trace = traceOf(args);
+      const scope = args.executions?.at(-1)?.result?._variables?.toObject?.();
+      if (trace && scope) trace.localVariables = Object.fromEntries(Object.entries(scope).map(([k, v]) => [k, String(v)]));
     });
     emitter.on('assertion', (err: { message?: string } | null, args: EventArgs) => {
       const trace = traceOf(args);

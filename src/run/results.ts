@@ -4,6 +4,7 @@
  */
 import { FORMS, LEVELS, OUTCOME_STATUSES, type ConformanceCase, type Form, type Level, type OutcomeClass } from '../cases/model.js';
 import { FIXTURES } from '../cases/operations.js';
+import { EXIT_CODES } from '../errors.js';
 import type { ItemTrace } from './newman-session.js';
 
 export const CASE_OUTCOMES = ['pass', 'fail', 'skip', 'error'] as const;
@@ -14,6 +15,28 @@ export interface CheckResult {
   readonly level: Level;
   readonly passed: boolean;
   readonly message?: string;
+}
+
+/** A header line as sent or received: name and value, in order. */
+export type HeaderRecord = readonly [name: string, value: string];
+
+export interface SentRequest {
+  readonly method: string;
+  readonly path: string;
+  /**
+   * The header lines as sent, secrets replaced by `{{variable}}` placeholders and long values
+   * shortened; absent when the producer did not record them.
+   */
+  readonly headers?: readonly HeaderRecord[];
+}
+
+export interface ActualResponse {
+  readonly status: number;
+  readonly statusText: string;
+  /** The response's header lines, masked and shortened like the request's; optional. */
+  readonly headers?: readonly HeaderRecord[];
+  /** The start of the body as text, masked; optional. */
+  readonly bodyExcerpt?: string;
 }
 
 export interface CaseResult {
@@ -27,8 +50,8 @@ export interface CaseResult {
   readonly outcome: CaseOutcome;
   readonly expected: { readonly outcome: OutcomeClass; readonly statuses: readonly number[] };
   /** What came back: a status, a connection error, or nothing (skipped). */
-  readonly actual: { readonly status: number; readonly statusText: string } | { readonly error: string } | null;
-  readonly request: { readonly method: string; readonly path: string } | null;
+  readonly actual: ActualResponse | { readonly error: string } | null;
+  readonly request: SentRequest | null;
   readonly checks: readonly CheckResult[];
   /** The strongest level among the failed checks, if any failed. */
   readonly failedLevel: Level | null;
@@ -165,6 +188,11 @@ export function verdictOf(summary: Summary, setup: readonly StepResult[], strict
   if (summary.outcomes.error > 0) return 'error';
   if (summary.failedChecks.must > 0 || (strict && summary.failedChecks.should > 0)) return 'non-conformant';
   return 'conformant';
+}
+
+/** The exit code a verdict ends the run with. */
+export function exitCodeOf(verdict: Verdict): 0 | 1 | 2 {
+  return verdict === 'conformant' ? EXIT_CODES.conformant : verdict === 'non-conformant' ? EXIT_CODES.nonConformant : EXIT_CODES.error;
 }
 
 /** The fixture steps, for the runner to judge separately from the cases. */

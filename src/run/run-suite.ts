@@ -2,15 +2,18 @@
  * `run`: resolves the target and its variables, runs the collection with newman (against the
  * embedded reference unless a target is given), judges the results and writes the reports.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CATALOGUE } from '../cases/index.js';
 import { SECRET_VARIABLES } from '../cases/model.js';
-import { EXIT_CODES, HarnessError } from '../errors.js';
+import { COLLECTION_VARIABLES } from '../cases/operations.js';
+import { HarnessError } from '../errors.js';
 import { GENERATED_PATHS, packageRoot, packageVersion } from '../package-info.js';
 import { installEmbeddedReference } from '../reference/embedded.js';
 import { redact, secretForms } from '../report/redact.js';
+import type { ProgressListener } from '../report/progress.js';
 import type { Reporter, RunReport } from '../report/run-report.js';
+import { writeReports } from '../report/write-reports.js';
+import { filterCollection } from './collection-filter.js';
 import {
   checkBaseUrl,
   checkRequiredVariables,
@@ -20,9 +23,11 @@ import {
   withOverrides,
   type PostmanEnvironment,
 } from './environment.js';
+import { withExchange } from './exchange.js';
 import { runNewman, type ItemTrace } from './newman-session.js';
 import { preflight } from './preflight.js';
-import { SETUP_STEPS, TEARDOWN_STEPS, caseResult, stepResults, summarise, verdictOf } from './results.js';
+import { SETUP_STEPS, TEARDOWN_STEPS, caseResult, exitCodeOf, stepResults, summarise, verdictOf } from './results.js';
+import { isRestricted, selectCases, selectionRecord, type CaseSelection, type Shard } from './selection.js';
 
 export interface RunOptions {
   /** Base URL of a real server; absent: the embedded reference. */
@@ -38,8 +43,12 @@ export interface RunOptions {
   readonly caFile?: string;
   readonly insecure?: boolean;
   readonly reporters: readonly Reporter[];
-  /** Called after each item (progress output). */
+  /** Called after each item. */
   readonly onItem?: (trace: ItemTrace) => void;
+  /** The cases to run; absent: all. Unselected cases are neither sent nor reported. */
+  readonly selection?: CaseSelection;
+  /** Told the number of selected cases, then each case's outcome as it completes. */
+  readonly progress?: ProgressListener;
 }
 
 export interface RunOutcome {
@@ -62,16 +71,32 @@ function resolveEnvironment(options: RunOptions): { environment: PostmanEnvironm
   return { environment: loadEnvironmentFile(path), origin: 'reference environment' };
 }
 
+/** The secret variables the environment sets, by name. */
+function secretVariables(variables: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map(SECRET_VARIABLES.flatMap((name) => (variables.get(name) ? [[name, variables.get(name) ?? '']] : [])));
+}
+
 function secretsOf(variables: ReadonlyMap<string, string>): string[] {
-  const values = SECRET_VARIABLES.map((name) => variables.get(name) ?? '').filter(Boolean);
+  const values = [...secretVariables(variables).values()];
   const pair = (user: string, password: string): [string, string] => [variables.get(user) ?? '', variables.get(password) ?? ''];
   return secretForms(values, [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password')]);
+}
+
+/**
+ * The shards of a CI matrix may run at the same time against one target: each keeps its fixtures
+ * in a folder of its own under the run prefix, so that one shard's teardown cannot delete what
+ * another is reading.
+ */
+function inShardFolder(environment: PostmanEnvironment, shard: Shard | undefined): PostmanEnvironment {
+  if (!shard) return environment;
+  const prefix = environmentVariables(environment).get('runPrefix') || COLLECTION_VARIABLES.runPrefix;
+  return withOverrides(environment, { runPrefix: `${prefix}/shard-${shard.index}-of-${shard.count}` });
 }
 
 export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   const { environment: loaded, origin } = resolveEnvironment(options);
-  const environment = options.target ? withOverrides(loaded, { baseUrl: options.target }) : loaded;
+  const environment = inShardFolder(options.target ? withOverrides(loaded, { baseUrl: options.target }) : loaded, options.selection?.shard);
   const variables = environmentVariables(environment);
   checkRequiredVariables(variables, origin);
   const baseUrl = checkBaseUrl(variables.get('baseUrl')!, options.target ? '--target' : `${origin}: baseUrl`);
@@ -82,31 +107,47 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   }
   const forms = secretsOf(variables);
   const mask = (text: string): string => redact(text, forms);
+  const selection = options.selection ?? {};
+  const selected = selectCases(CATALOGUE, selection);
+  const selectedById = new Map(selected.map((c) => [c.id, c]));
+  const fixtureIds = [...SETUP_STEPS, ...TEARDOWN_STEPS].map((s) => s.id);
+  // Unselected requests are not sent at all: the collection is cut down to the selection.
+  const toRun = isRestricted(selection)
+    ? filterCollection(collection as { item: unknown[] }, new Set([...selectedById.keys(), ...fixtureIds]))
+    : collection;
+  const onItem = (trace: ItemTrace): void => {
+    options.onItem?.(trace);
+    const testCase = selectedById.get(trace.id);
+    if (testCase) options.progress?.caseDone(caseResult(testCase, trace).outcome);
+  };
 
   const embedded = options.target ? undefined : installEmbeddedReference(baseUrl);
   let traces: ItemTrace[];
   try {
     await preflight(baseUrl, { timeoutMs: options.timeoutMs, caFile: options.caFile, insecure: options.insecure });
+    options.progress?.start(selected.length);
     traces = await runNewman({
-      collection,
+      collection: toRun,
       environment,
       timeoutRequestMs: options.timeoutMs,
       timeoutRunMs: Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)),
       caFile: options.caFile,
       insecure: options.insecure,
-      onItem: options.onItem,
+      onItem,
     });
   } finally {
+    options.progress?.finish();
     embedded?.restore();
   }
 
   const byId = new Map(traces.map((t) => [t.id, t]));
-  const cases = CATALOGUE.map((testCase) => caseResult(testCase, byId.get(testCase.id)));
+  const masking = { secrets: secretVariables(variables), mask };
+  const cases = selected.map((testCase) => withExchange(caseResult(testCase, byId.get(testCase.id)), testCase, byId.get(testCase.id), masking));
   const setup = stepResults(SETUP_STEPS, byId);
   const teardown = stepResults(TEARDOWN_STEPS, byId, true);
   const summary = summarise(cases);
   const verdict = verdictOf(summary, setup, options.strict);
-  const exitCode = verdict === 'conformant' ? EXIT_CODES.conformant : verdict === 'non-conformant' ? EXIT_CODES.nonConformant : EXIT_CODES.error;
+  const exitCode = exitCodeOf(verdict);
   const warnings: string[] = [];
   if (new URL(baseUrl).protocol === 'http:' && options.target) {
     warnings.push(`the target is plain http://: every credential form is a bearer secret sent in clear (RFC 7617 §4); use https:// outside a test network`);
@@ -125,23 +166,8 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     teardown,
     cases,
     warnings,
+    ...(isRestricted(selection) ? { selection: selectionRecord(selection) } : {}),
   };
-  const writtenFiles = writeReports(report, options, mask);
+  const writtenFiles = writeReports(report, options.reporters, options.outDir, mask);
   return { report, exitCode, writtenFiles, redact: mask };
-}
-
-function writeReports(report: RunReport, options: RunOptions, mask: (text: string) => string): string[] {
-  if (options.reporters.length === 0) return [];
-  const dir = resolve(options.outDir);
-  try {
-    mkdirSync(dir, { recursive: true });
-    return options.reporters.map((reporter) => {
-      const path = join(dir, reporter.fileName);
-      writeFileSync(path, mask(reporter.render(report)));
-      return path;
-    });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new HarnessError('report-write-failed', `cannot write reports to ${dir} (${code})`);
-  }
 }

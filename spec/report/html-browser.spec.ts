@@ -1,0 +1,133 @@
+/**
+ * conformance.html as a person sees it: opened from disk in headless Chromium (Debian's package,
+ * driven by playwright-core). A run against a deliberately broken server must show the verdict
+ * and the failure; the filters must hide and show cases; nothing may be fetched; a hostile body
+ * must stay text.
+ * @see https://playwright.dev/docs/api/class-browsertype#browser-type-launch
+ */
+import { expect } from 'chai';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { GENERATED_PATHS } from '../../src/package-info.js';
+import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { renderHtml } from '../../src/report/html-report.js';
+import { startReferenceServer } from '../../src/reference/server.js';
+import { BROKEN_VARIANTS } from '../broken/variants.js';
+import { runCli, tempDir, type CliResult } from '../support/cli.js';
+import { ALL_SAMPLE_CASES, sampleReport } from '../support/sample-report.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Opens a file, recording every URL the page requests. */
+async function open(browser: Browser, path: string): Promise<{ page: Page; requested: string[] }> {
+  const page = await browser.newPage();
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto(pathToFileURL(path).href);
+  return { page, requested };
+}
+
+describe('HTML report in headless Chromium', function () {
+  this.timeout(120_000);
+  let browser: Browser | undefined;
+  let out: string;
+  let run: CliResult;
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      // CI installs it (.ci/run); elsewhere say why the test does not run instead of failing obscurely.
+      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed the Debian package chromium`);
+      console.log(`      skipping the browser tests: no Chromium at ${CHROMIUM} (install it with: apt-get install chromium)`);
+      this.skip();
+    }
+    const variant = BROKEN_VARIANTS.find((v) => v.id === 'accepts-any-session-key');
+    if (!variant) throw new Error('broken variant accepts-any-session-key is gone');
+    const server = await startReferenceServer({ port: 0, reference: variant.reference() });
+    try {
+      out = tempDir('v3io-html-');
+      const args = ['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--form', 'session-key,basic', '--reporter', 'html,json', '--quiet'];
+      run = await runCli(args);
+    } finally {
+      await server.close();
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('shows the verdict at the top', async () => {
+    expect(run.code, run.stdout + run.stderr).to.equal(1);
+    const { page } = await open(browser!, join(out, 'conformance.html'));
+    const verdict = page.locator('#verdict');
+    expect(await verdict.isVisible()).to.equal(true);
+    expect(await verdict.textContent()).to.equal('Verdict: NOT CONFORMANT');
+    expect(await page.title()).to.match(/^NOT CONFORMANT/);
+    await page.close();
+  });
+
+  it('shows the known failure with its requirement, sources, request and expected vs actual', async () => {
+    const { page } = await open(browser!, join(out, 'conformance.html'));
+    const failure = page.locator('#case-session-key-unknown-key');
+    expect(await failure.isVisible()).to.equal(true);
+    const text = (await failure.innerText()).replace(/\s+/g, ' ');
+    expect(text).to.contain('MUST failed');
+    expect(text).to.contain('rejects an unknown access key');
+    expect(text).to.match(/expected unauthenticated \(401\)/);
+    expect(text).to.match(/actual 200 OK/);
+    expect(text).to.contain('GET /bigdata/v3io-auth-conformance/fixture.txt');
+    expect(text).to.contain('X-v3io-session-key: 00000000-0000-4000-8000-000000000000');
+    const links = await failure.locator('ul.sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).to.include('https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2');
+    expect(links.some((href) => href?.includes('iguazio.com/docs/') && href.endsWith('#custom-access-key-header-auth'))).to.equal(true);
+    const cell = page.locator('#matrix td[data-form="session-key"][data-family="unknown-credential"]');
+    expect(await cell.getAttribute('class')).to.equal('state-fail-must');
+    const page_text = await page.content();
+    expect(page_text.includes(REFERENCE_IDENTITIES.main.accessKey), 'the access key leaked').to.equal(false);
+    await page.close();
+  });
+
+  it('filters by form, level and outcome', async () => {
+    const { page } = await open(browser!, join(out, 'conformance.html'));
+    const failure = page.locator('#case-session-key-unknown-key');
+    const passed = page.locator('#case-basic-valid-get-object');
+    expect(await passed.isVisible(), 'passed cases are hidden by default').to.equal(false);
+    await page.selectOption('#filter-form', 'basic');
+    expect(await failure.isVisible()).to.equal(false);
+    await page.selectOption('#filter-outcome', 'pass');
+    expect(await passed.isVisible()).to.equal(true);
+    await page.selectOption('#filter-form', 'all');
+    await page.selectOption('#filter-outcome', 'problems');
+    expect(await failure.isVisible()).to.equal(true);
+    await page.selectOption('#filter-level', 'should');
+    expect(await failure.isVisible(), 'a MUST failure is hidden when only SHOULD is shown').to.equal(false);
+    await page.selectOption('#filter-level', 'must');
+    expect(await failure.isVisible()).to.equal(true);
+    expect(await page.locator('#shown-count').textContent()).to.match(/^\d+ of 61 cases shown$/);
+    await page.close();
+  });
+
+  it('fetches nothing: every request the page makes is the file itself', async () => {
+    const { page, requested } = await open(browser!, join(out, 'conformance.html'));
+    expect(requested.every((url) => url.startsWith('file:'))).to.equal(true);
+    await page.close();
+  });
+
+  it('keeps a hostile response text: no injected script runs', async () => {
+    const path = join(tempDir('v3io-html-hostile-'), 'conformance.html');
+    writeFileSync(path, renderHtml(sampleReport(ALL_SAMPLE_CASES)));
+    const { page } = await open(browser!, path);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).to.equal(undefined);
+    const response = await page.locator('#case-session-key-unknown-key pre.response').textContent();
+    expect(response).to.contain('<script>window.__pwned = 1</script>');
+    expect(await page.locator('#case-session-key-unknown-key img').count()).to.equal(0);
+    expect(errors).to.deep.equal([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,82 @@
+/** conformance.md: the matrix and failures as GitHub-flavoured Markdown, with run text kept as text. */
+import { expect } from 'chai';
+import { codeBlock, escapeMarkdown, MARKDOWN_BUDGET, renderMarkdown } from '../../src/report/markdown-report.js';
+import type { CaseResult } from '../../src/run/results.js';
+import { ALL_SAMPLE_CASES, HOSTILE, MUST_FAILURE, PASSED, sampleReport } from '../support/sample-report.js';
+
+/** The rows of the Markdown table that starts with this header cell. */
+function tableRows(markdown: string, firstHeader: string): string[][] {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`| ${firstHeader} |`));
+  const rows: string[][] = [];
+  // Cells split on pipes not escaped with a backslash, as GFM does.
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()));
+  }
+  return rows;
+}
+
+describe('Markdown report', () => {
+  it('starts with the verdict and the counts', () => {
+    const md = renderMarkdown(sampleReport(ALL_SAMPLE_CASES));
+    expect(md.split('\n')[0]).to.equal('## 💥 V3IO authentication conformance: NO VERDICT (run error)');
+    const conformant = renderMarkdown(sampleReport([PASSED]));
+    expect(conformant.split('\n')[0]).to.equal('## ✅ V3IO authentication conformance: CONFORMANT');
+    expect(conformant).to.contain('1 passed, 0 failed, 0 skipped, 0 errors; failed checks: 0 MUST, 0 SHOULD, 0 MAY');
+    expect(conformant).to.contain('No failures.');
+  });
+
+  it('has a matrix with families as rows and the forms present as columns, marked by worst outcome', () => {
+    const md = renderMarkdown(sampleReport(ALL_SAMPLE_CASES));
+    expect(md).to.contain('| family | X-v3io-session-key | Basic | Cross-cutting |');
+    const rows = tableRows(md, 'family');
+    expect(rows.map((r) => r[0])).to.deep.equal(['unknown-credential', 'strict-base64', 'valid', 'password-content', 'size']);
+    expect(rows[0]).to.deep.equal(['unknown-credential', '❌ 0/1', '', '']);
+    expect(rows[1]).to.deep.equal(['strict-base64', '', '⚠️ 0/1', '']);
+    expect(rows[3]).to.deep.equal(['password-content', '', '⏭️ skipped', '']);
+    expect(rows[4]).to.deep.equal(['size', '', '', '💥 0/1']);
+  });
+
+  it('lists every failure with requirement, linked sources, expected vs actual and the exchange', () => {
+    const md = renderMarkdown(sampleReport(ALL_SAMPLE_CASES));
+    expect(md).to.contain('### Failures (3)');
+    expect(md).to.contain('#### ❌ `session-key-unknown-key` [MUST] rejects an unknown access key — fails the run');
+    expect(md).to.contain('#### ⚠️ `basic-token-unpadded` [SHOULD] rejects unpadded Base64\n');
+    expect(md).to.contain('> An unknown key is rejected as unauthenticated.');
+    expect(md).to.contain('[RFC 9110 §15.5.2](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2)');
+    expect(md).to.contain('[OWASP Authentication Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html)');
+    expect(md).to.contain('expected unauthenticated (401), actual **200 OK**');
+    expect(md).to.contain('X-v3io-session-key: 00000000-0000-4000-8000-000000000000');
+  });
+
+  it('keeps hostile text as text: no raw HTML, no link, no split cell, no broken fence', () => {
+    const md = renderMarkdown(sampleReport(ALL_SAMPLE_CASES));
+    const outsideCode = md.replace(/^(`{3,})text\n[\s\S]*?\n\1$/gm, '');
+    expect(outsideCode).not.to.match(/(^|[^\\])<script>/);
+    expect(outsideCode).not.to.match(/(^|[^\\])<img/);
+    expect(outsideCode).not.to.match(/[^\\]\[link\]\(javascript/);
+    expect(outsideCode).to.contain('\\<script\\>');
+    // The hostile body holds ``` itself: the fence around it must be longer.
+    expect(md).to.contain('````text\n200 OK');
+  });
+
+  it('escapes table pipes and folds line breaks in cells', () => {
+    expect(escapeMarkdown('a|b\nc')).to.equal('a\\|b c');
+    const piped: CaseResult = { ...PASSED, family: 'fam|ily' };
+    const rows = tableRows(renderMarkdown(sampleReport([piped])), 'family');
+    expect(rows).to.deep.equal([['fam\\|ily', '✅ 1/1']]);
+  });
+
+  it('fences code with more backticks than it contains', () => {
+    expect(codeBlock('plain')).to.equal('```text\nplain\n```');
+    expect(codeBlock('a ```` b')).to.equal('`````text\na ```` b\n`````');
+  });
+
+  it('stays under a pull-request comment\'s size, saying how many failures it left out', () => {
+    const many = Array.from({ length: 400 }, (_, i): CaseResult => ({ ...MUST_FAILURE, id: `session-key-unknown-key-${i}` }));
+    const md = renderMarkdown(sampleReport(many));
+    expect(md.length).to.be.lessThan(MARKDOWN_BUDGET);
+    expect(md).to.match(/… and \d+ more failures, not shown to keep this summary short: see conformance\.html or conformance\.json\./);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * What a case sent and what came back, made safe to write into a report: the header lines of the
+ * request and the response and the start of the body.
+ *
+ * Order matters. First every derived value of the case (a truncated key, a Base64 token) and every
+ * secret variable becomes its `{{name}}` placeholder — so a reader sees `Basic {{basicToken}}!!`
+ * rather than a mask or, worse, a key with one character dropped, which the redactor could not
+ * recognise. Then the run's redactor masks whatever else looks like a secret. Only then are long
+ * values cut: a secret cut in half could no longer be recognised.
+ */
+import type { ConformanceCase } from '../cases/model.js';
+import type { ItemTrace } from './newman-session.js';
+import type { ActualResponse, CaseResult, HeaderRecord } from './results.js';
+
+export interface ExchangeMasking {
+  /** Secret environment variables by name (`accessKey`, `password`, …), for their placeholders. */
+  readonly secrets: ReadonlyMap<string, string>;
+  /** The run's redactor, applied after the placeholders. */
+  readonly mask: (text: string) => string;
+}
+
+/** Longest header value kept, in characters; a 64 KiB token is not worth reading whole. */
+export const MAX_HEADER_VALUE = 240;
+/** Longest body excerpt kept, in characters. */
+export const MAX_BODY_EXCERPT = 600;
+/** Bytes of a body decoded before masking: enough for any excerpt, bounded for huge bodies. */
+const BODY_WINDOW = 64 * 1024;
+/** Values shorter than this get no placeholder: they would match ordinary text. */
+const MIN_PLACEHOLDER_VALUE = 4;
+
+/** Cuts a text to `max` characters (whole code points) and says how long it was. */
+export function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}… (${chars.length} characters)`;
+}
+
+/** Replaces each value by its `{{name}}` placeholder, longest value first (one may contain another). */
+function placeholders(values: ReadonlyMap<string, string>): (text: string) => string {
+  const pairs = [...values]
+    .filter(([, value]) => value.length >= MIN_PLACEHOLDER_VALUE)
+    .sort((a, b) => b[1].length - a[1].length);
+  return (text) => pairs.reduce((out, [name, value]) => out.split(value).join(`{{${name}}}`), text);
+}
+
+// Controls other than tab and line feed make an excerpt unreadable (and some formats reject them).
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** The masking function for one case's exchange: its derived values, the secrets, the redactor. */
+export function exchangeMasker(testCase: ConformanceCase, trace: ItemTrace, masking: ExchangeMasking): (text: string) => string {
+  const derived = new Map<string, string>();
+  for (const { name } of testCase.derive ?? []) {
+    const value = trace.localVariables?.[name];
+    if (value !== undefined) derived.set(name, value);
+  }
+  const substitute = placeholders(new Map([...derived, ...masking.secrets]));
+  return (text) => masking.mask(substitute(text));
+}
+
+function safeHeaders(lines: readonly (readonly [string, string])[], safe: (text: string) => string): HeaderRecord[] {
+  return lines.map(([name, value]) => [shorten(safe(name), MAX_HEADER_VALUE), shorten(safe(value), MAX_HEADER_VALUE)] as const);
+}
+
+/** The case result with the request's header lines and the response's headers and body excerpt. */
+export function withExchange(result: CaseResult, testCase: ConformanceCase, trace: ItemTrace | undefined, masking: ExchangeMasking): CaseResult {
+  if (!trace) return result;
+  const safe = exchangeMasker(testCase, trace, masking);
+  const request = result.request && {
+    ...result.request,
+    path: safe(result.request.path),
+    ...(trace.requestHeaders ? { headers: safeHeaders(trace.requestHeaders, safe) } : {}),
+  };
+  let actual = result.actual;
+  if (actual && 'status' in actual && trace.response) {
+    const body = trace.response.body.subarray(0, BODY_WINDOW).toString('utf8');
+    const excerpt = shorten(safe(body), MAX_BODY_EXCERPT).replace(CONTROLS, '\ufffd');
+    const recorded: ActualResponse = {
+      ...actual,
+      headers: safeHeaders(trace.response.headers, safe),
+      ...(excerpt ? { bodyExcerpt: excerpt } : {}),
+    };
+    actual = recorded;
+  }
+  return { ...result, request, actual };
+}

@@ -1,0 +1,77 @@
+/**
+ * Which cases a run covers: by id or title (`--grep`), credential form (`--form`), level
+ * (`--level`: that level and the stronger ones) and shard (`--shard i/n`).
+ *
+ * A case's shard is a function of its id alone (a hash), so every job of a CI matrix computes the
+ * same partition without talking to the others, the shards' union is the whole selection, no case
+ * is in two shards, and adding a case never moves another one to a different shard.
+ */
+import { createHash } from 'node:crypto';
+import { LEVELS, type ConformanceCase, type Form, type Level } from '../cases/model.js';
+
+export interface Shard {
+  /** 1-based: `--shard 2/4` is index 2 of count 4. */
+  readonly index: number;
+  readonly count: number;
+}
+
+export interface CaseSelection {
+  /** Matched against the id and the title; a case is selected when either matches. */
+  readonly grep?: RegExp;
+  readonly forms?: readonly Form[];
+  /** The weakest level selected: `should` selects MUST and SHOULD cases. */
+  readonly level?: Level;
+  readonly shard?: Shard;
+}
+
+/** The selection as the report records it (plain JSON). */
+export interface SelectionRecord {
+  readonly grep?: string;
+  readonly forms?: readonly Form[];
+  readonly level?: Level;
+  readonly shard?: Shard;
+}
+
+/** The 0-based shard a case id falls in, out of `count`. */
+export function shardOf(id: string, count: number): number {
+  return createHash('sha256').update(id, 'utf8').digest().readUInt32BE(0) % count;
+}
+
+/** True when the selection restricts anything. */
+export function isRestricted(selection: CaseSelection): boolean {
+  return Boolean(selection.grep || selection.forms || selection.level || selection.shard);
+}
+
+/** The filters other than the shard: what `--grep`, `--form` and `--level` keep. */
+export function matchesFilters(testCase: ConformanceCase, selection: CaseSelection): boolean {
+  const { grep, forms, level } = selection;
+  if (grep && !(grep.test(testCase.id) || grep.test(testCase.title))) return false;
+  if (forms && !forms.includes(testCase.form)) return false;
+  if (level && LEVELS.indexOf(testCase.level) > LEVELS.indexOf(level)) return false;
+  return true;
+}
+
+/** The selected cases, in catalogue order. */
+export function selectCases(cases: readonly ConformanceCase[], selection: CaseSelection): ConformanceCase[] {
+  const { shard } = selection;
+  return cases.filter((c) => matchesFilters(c, selection) && (!shard || shardOf(c.id, shard.count) === shard.index - 1));
+}
+
+export function selectionRecord(selection: CaseSelection): SelectionRecord {
+  return {
+    ...(selection.grep ? { grep: selection.grep.source } : {}),
+    ...(selection.forms ? { forms: selection.forms } : {}),
+    ...(selection.level ? { level: selection.level } : {}),
+    ...(selection.shard ? { shard: selection.shard } : {}),
+  };
+}
+
+/** One line describing a selection, e.g. `--form basic --shard 2/4`. */
+export function describeSelection(record: SelectionRecord): string {
+  const parts: string[] = [];
+  if (record.grep !== undefined) parts.push(`--grep ${record.grep}`);
+  if (record.forms) parts.push(`--form ${record.forms.join(',')}`);
+  if (record.level) parts.push(`--level ${record.level}`);
+  if (record.shard) parts.push(`--shard ${record.shard.index}/${record.shard.count}`);
+  return parts.join(' ');
+}
