@@ -10,7 +10,7 @@ import { registerList } from './commands/list.js';
 import { registerMerge } from './commands/merge.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
-import { EXIT_CODES, describeError } from './errors.js';
+import { EXIT_CODES, describeError, exitCodeOfError } from './errors.js';
 import { packageVersion } from './package-info.js';
 
 function buildProgram(): Command {
@@ -38,7 +38,7 @@ async function main(argv: readonly string[]): Promise<void> {
       await exit(done ? 0 : EXIT_CODES.error);
     }
     await write(process.stderr, `${PROGRAM_NAME}: ${describeError(error)}\n`);
-    await exit(EXIT_CODES.error);
+    await exit(exitCodeOfError(error));
   }
 }
 

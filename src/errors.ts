@@ -9,6 +9,10 @@ export const EXIT_CODES = {
   nonConformant: 1,
   /** No verdict: usage, configuration, connection, setup or harness error. */
   error: 2,
+  /** Stopped by SIGINT (128 + 2, as shells report it); the fixtures were removed first. */
+  interrupted: 130,
+  /** Stopped by SIGTERM (128 + 15). */
+  terminated: 143,
 } as const;
 
 /** Stable codes for the ways a run can fail without a verdict; tests and scripts match on them. */
@@ -35,17 +39,24 @@ export type HarnessErrorCode =
   | 'incompatible-reports'
   | 'invalid-certificate'
   | 'invalid-users-file'
-  | 'file-write-failed';
+  | 'file-write-failed'
+  | 'interrupted';
 
-/** An error that ends the command with one clear line and exit code 2. */
+/** An error that ends the command with one clear line and exit code 2 (an interruption: 130 or 143). */
 export class HarnessError extends Error {
   override readonly name = 'HarnessError';
   constructor(
     readonly code: HarnessErrorCode,
     message: string,
+    readonly exitCode: number = EXIT_CODES.error,
   ) {
     super(message);
   }
+}
+
+/** The exit code an error ends the command with. */
+export function exitCodeOfError(error: unknown): number {
+  return error instanceof HarnessError ? error.exitCode : EXIT_CODES.error;
 }
 
 /** The one line a user sees for any error: harness errors as they are, anything else as a bug. */

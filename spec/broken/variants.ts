@@ -27,6 +27,52 @@ function rewritingHeaders(name: string, rewrite: (value: string) => string): Aut
   };
 }
 
+/**
+ * A server that carries out a write and only then authenticates: the data changes, the answer is
+ * still the right rejection (that of a correct reference, which rejects before touching data).
+ */
+function writingBeforeAuthenticating(): Reference {
+  const writes = new Set(['PUT', 'POST', 'DELETE']);
+  let rejected = false;
+  const sloppy = createReference({
+    authenticate: (request, directory) => {
+      const decision = authenticate(request, directory);
+      rejected = decision.kind === 'rejected';
+      return rejected && writes.has(request.method) ? { kind: 'authenticated', identity: REFERENCE_IDENTITIES.main, form: 'session-key' } : decision;
+    },
+  });
+  // Answers the rejections: it never gets past authentication, so its own data stays untouched.
+  const correct = createReference();
+  return {
+    handle: (request) => {
+      rejected = false;
+      const answer = sloppy.handle(request);
+      return rejected ? correct.handle(request) : answer;
+    },
+  };
+}
+
+/** The values of the credential header lines a request carries. */
+function credentialValues(rawHeaders: readonly string[]): string[] {
+  const names = new Set(['x-v3io-session-key', 'authorization', 'proxy-authorization', 'cookie']);
+  return rawHeaders.flatMap((item, i) => (i % 2 === 1 && names.has(rawHeaders[i - 1]?.toLowerCase() ?? '') ? [item] : []));
+}
+
+/** A server whose error bodies quote the credentials the request presented ("unknown key <key>"). */
+function echoingCredentials(): Reference {
+  const inner = createReference();
+  return {
+    handle: (request) => {
+      const response = inner.handle(request);
+      if (response.status < 400 || request.method === 'HEAD') return response;
+      const presented = credentialValues(request.rawHeaders);
+      if (presented.length === 0) return response;
+      const body = Buffer.from(JSON.stringify({ ErrorCode: -13, ErrorMessage: `Authentication failed for ${presented.join(' / ')}` }), 'utf8');
+      return { status: response.status, headers: { ...response.headers, 'Content-Length': String(body.length) }, body };
+    },
+  };
+}
+
 /** Base64 the way lenient decoders read it: drop what is not in the alphabet, pad as needed. */
 function lenientBasic(value: string): string {
   const match = /^(\s*basic\s+)(.*)$/i.exec(value);
@@ -74,5 +120,19 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     level: 'should',
     caughtBy: ['basic-token-with-junk-appended', 'basic-token-with-base64url-characters', 'basic-token-with-extra-padding', 'basic-token-unpadded'],
     reference: () => createReference({ authenticate: rewritingHeaders('authorization', lenientBasic) }),
+  },
+  {
+    id: 'echoes-credential-in-error',
+    deviation: 'quotes the presented credentials in its error bodies',
+    level: 'must',
+    caughtBy: ['cross-denied-session-key-get-object', 'basic-wrong-password'],
+    reference: echoingCredentials,
+  },
+  {
+    id: 'writes-before-authenticating',
+    deviation: 'carries out PUT, POST and DELETE requests before authenticating them (the answer is still the right 401)',
+    level: 'must',
+    caughtBy: ['cross-unknown-key-put-object', 'cross-no-credentials-post-object', 'cross-unknown-key-delete-object', 'cross-no-credentials-put-item', 'cross-unknown-key-update-item', 'cross-no-credentials-create-stream', 'cross-unknown-key-update-stream', 'cross-no-credentials-put-records'],
+    reference: writingBeforeAuthenticating,
   },
 ];

@@ -16,11 +16,13 @@ import {
   OPERATION_IDS,
   OPTIONAL_VARIABLES,
   REQUIRED_VARIABLES,
+  WIRE_VARIABLES,
   type ConformanceCase,
   type Derivation,
   type Form,
   type HeaderLine,
   type OperationId,
+  type WirePart,
 } from '../../src/cases/model.js';
 import { COLLECTION_VARIABLES, OPERATIONS } from '../../src/cases/operations.js';
 import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
@@ -74,10 +76,30 @@ function headerText(headers: readonly HeaderLine[]): string[] {
   return headers.flatMap(([name, value]) => [name, value]);
 }
 
-/** Every string of a case that is sent or derived, with where it is. */
-function requestTexts(c: ConformanceCase): string[] {
-  return [c.request.path, ...headerText(c.request.headers), ...(c.request.body === undefined ? [] : [c.request.body])];
+function partTexts(part: WirePart): string[] {
+  switch (part.kind) {
+    case 'request-line':
+      return [part.method, part.target];
+    case 'header':
+      return [part.name, part.value];
+    case 'bytes':
+      return [part.text];
+    case 'end':
+      return [];
+  }
 }
+
+/** Every string of a case that is sent or derived, with where it is (a wire case's parts included). */
+function requestTexts(c: ConformanceCase): string[] {
+  return [
+    c.request.path,
+    ...headerText(c.request.headers),
+    ...(c.request.body === undefined ? [] : [c.request.body]),
+    ...(c.wire?.parts ?? []).flatMap(partTexts),
+  ];
+}
+
+const isWire = (c: ConformanceCase): boolean => c.wire !== undefined;
 
 function allDerivations(c: ConformanceCase): readonly Derivation[] {
   return [...(c.derive ?? []), ...(c.expect.sameResponseAs?.derive ?? [])];
@@ -102,9 +124,12 @@ describe('case catalogue', () => {
       expect(CATALOGUE.length).to.be.at.least(120);
     });
 
-    it('holds every form, in the order of FORMS, each in one block', () => {
-      const order = CATALOGUE.map((c) => c.form).filter((f, i, all) => i === 0 || all[i - 1] !== f);
+    it('holds every form, in the order of FORMS, each in one block, then the wire cases', () => {
+      const order = CATALOGUE.filter((c) => !isWire(c)).map((c) => c.form).filter((f, i, all) => i === 0 || all[i - 1] !== f);
       expect(order).to.deep.equal([...FORMS]);
+      const firstWire = CATALOGUE.findIndex(isWire);
+      expect(firstWire, 'no wire case').to.be.greaterThan(0);
+      expect(CATALOGUE.slice(firstWire).every(isWire), 'a newman case after the first wire case').to.equal(true);
     });
 
     it('uses every level', () => {
@@ -120,10 +145,10 @@ describe('case catalogue', () => {
       expect(findCase('no-such-case')).to.equal(undefined);
     });
 
-    it('splits into the forms with casesByForm', () => {
+    it('splits into the forms with casesByForm, wire cases included, in catalogue order', () => {
       const joined = FORMS.flatMap((f) => casesByForm(f));
-      expect(joined).to.deep.equal([...CATALOGUE]);
-      for (const f of FORMS) expect(casesByForm(f).every((c) => c.form === f), f).to.equal(true);
+      expect(joined.map((c) => c.id).sort()).to.deep.equal(CATALOGUE.map((c) => c.id).sort());
+      for (const f of FORMS) expect(casesByForm(f), f).to.deep.equal(CATALOGUE.filter((c) => c.form === f));
     });
   });
 
@@ -231,6 +256,33 @@ describe('case catalogue', () => {
     });
   });
 
+  describe('wire-case schema', () => {
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    const validate = ajv.compile(CASE_SCHEMA);
+    const wireCase = (): ConformanceCase => CATALOGUE.find(isWire) as ConformanceCase;
+
+    it('validates a wire case whose values hold CR, LF, NUL and obs-text', () => {
+      const c = wireCase();
+      const parts: WirePart[] = [...(c.wire?.parts ?? []), { kind: 'header', name: 'X-v3io-session-key ', value: 'a\r\nb\u0000\u00e9' }];
+      expect(validate({ ...c, wire: { ...c.wire, parts } }), ajv.errorsText(validate.errors)).to.equal(true);
+    });
+
+    it('rejects an unknown wire property, an unknown part kind, a header name with a colon and a wire id without "-wire-"', () => {
+      const c = wireCase();
+      const wire = c.wire!;
+      const variants: unknown[] = [
+        { ...c, wire: { ...wire, note: 'x' } },
+        { ...c, wire: { ...wire, parts: [...wire.parts, { kind: 'trailer', text: 'x' }] } },
+        { ...c, wire: { ...wire, parts: [...wire.parts, { kind: 'header', name: 'X:y', value: 'z' }] } },
+        { ...c, wire: { ...wire, parts: [...wire.parts, { kind: 'bytes', text: '' }] } },
+        { ...c, wire: { parts: wire.parts } },
+        { ...c, wire: { ...wire, repairAccepted: false } },
+        { ...c, id: c.id.replace('-wire-', '-') },
+      ];
+      expect(variants.map((v) => validate(v))).to.deep.equal(variants.map(() => false));
+    });
+  });
+
   describe('variables', () => {
     it('uses only environment, collection and the case\'s own derived variables', () => {
       expect(
@@ -246,7 +298,7 @@ describe('case catalogue', () => {
               scope.add(d.name);
             }
           };
-          const caseScope = new Set(known);
+          const caseScope = new Set([...known, ...(isWire(c) ? WIRE_VARIABLES : [])]);
           checkDerivations(c.derive ?? [], caseScope);
           for (const v of requestTexts(c).flatMap(variablesIn)) if (!caseScope.has(v)) found.push(`request uses undefined {{${v}}}`);
           const same = c.expect.sameResponseAs;
@@ -343,12 +395,66 @@ describe('case catalogue', () => {
       const seen = new Map<string, string>();
       expect(
         problems((c) => {
-          const key = JSON.stringify([c.form, c.request, c.derive ?? [], c.expect]);
+          const key = JSON.stringify([c.form, c.request, c.derive ?? [], c.expect, c.wire ?? null]);
           const other = seen.get(key);
           seen.set(key, c.id);
           return other === undefined ? undefined : `same as ${other}`;
         }),
       ).to.deep.equal([]);
+    });
+  });
+
+  describe('wire cases', () => {
+    const wireCases = CATALOGUE.filter(isWire);
+
+    it('starts with the request line of the case\'s request and a Host line, and ends the header section once, last', () => {
+      expect(wireCases).to.not.be.empty;
+      expect(
+        problems((c) => {
+          if (!c.wire) return undefined;
+          const [first, second] = c.wire.parts;
+          const found: string[] = [];
+          if (first?.kind !== 'request-line' || first.method !== c.request.method || first.target !== c.request.path) found.push('does not start with its request\'s line');
+          const host = c.wire.parts.filter((p) => p.kind === 'header' && p.name === 'Host');
+          if (host.length !== 1 || (host[0] as { value: string }).value !== '{{host}}') found.push('has no single Host: {{host}} line');
+          if (second?.kind === 'end') found.push('has no header line');
+          if (c.wire.parts.at(-1)?.kind !== 'end' || c.wire.parts.filter((p) => p.kind === 'end').length !== 1) found.push('does not end with the one end of the header section');
+          return found;
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('keeps credentials out of the request spec: they are in the wire parts', () => {
+      expect(problems((c) => (c.wire && c.request.headers.length !== OPERATIONS[c.request.operation].headers.length ? 'request headers beyond the operation\'s' : undefined))).to.deep.equal([]);
+    });
+
+    it('is a MUST case whenever the bytes carry no valid credential, and lets a repair be accepted only around a valid one', () => {
+      expect(
+        problems((c) => {
+          if (!c.wire) return undefined;
+          if (!c.wire.validCredential && c.level !== 'must') return 'carries no valid credential but is not MUST';
+          if (c.wire.repairAccepted && !(c.wire.validCredential && c.level === 'should' && c.expect.outcome !== 'accept')) return 'repairAccepted on a case that is not a SHOULD rejection around a valid credential';
+          return undefined;
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('sends CR, LF, CRLF and NUL inside a session key and inside a Basic token', () => {
+      for (const [form, name, prefix] of [['session-key', 'X-v3io-session-key', '{{accessKey}}'], ['basic', 'Authorization', 'Basic {{basicToken}}']] as const) {
+        const values = wireCases
+          .filter((c) => c.form === form)
+          .flatMap((c) => c.wire!.parts.filter((p): p is Extract<WirePart, { kind: 'header' }> => p.kind === 'header' && p.name === name).map((p) => p.value));
+        for (const control of ['\r', '\n', '\r\n', '\u0000']) expect(values, `${form}: ${JSON.stringify(control)}`).to.include(`${prefix}${control}junk`);
+      }
+    });
+
+    it('covers obs-fold, bare CR and LF, whitespace before the colon, obs-text, a comma join and an over-long header section', () => {
+      const families = new Set(wireCases.map((c) => c.family));
+      expect(families).to.include.all.keys('wire-control-character', 'wire-obs-fold', 'wire-line-ending', 'wire-field-name', 'wire-obs-text', 'wire-comma-join', 'wire-size');
+    });
+
+    it('cites the RFC section of the framing it breaks', () => {
+      expect(problems((c) => (c.wire && !c.sources.some((s) => /^RFC (9112|9110|6585) §/.test(s)) ? 'no RFC 9112, 9110 or 6585 section' : undefined))).to.deep.equal([]);
     });
   });
 

@@ -137,7 +137,17 @@ function describeCollectionOf(label: string, getCases: () => readonly Conformanc
 describe('buildCollection', () => {
   describeCollectionOf('the sample cases', () => SAMPLE_CASES);
 
-  describeCollectionOf('the catalogue', () => CATALOGUE);
+  // Wire cases are sent over a raw socket by the runner, never through Postman.
+  describeCollectionOf('the catalogue', () => CATALOGUE.filter((c) => c.wire === undefined));
+
+  it('leaves the wire cases out of the collection', () => {
+    const wireIds = CATALOGUE.filter((c) => c.wire !== undefined).map((c) => c.id);
+    expect(wireIds).to.not.be.empty;
+    const all = build(CATALOGUE);
+    expect(JSON.stringify(all)).to.equal(JSON.stringify(build(CATALOGUE.filter((c) => c.wire === undefined))));
+    const ids = new Set(requestItems(all).map((i) => i.id));
+    expect(wireIds.filter((id) => ids.has(id))).to.deep.equal([]);
+  });
 
   describe('details', () => {
     const collection = build(SAMPLE_CASES);

@@ -87,6 +87,16 @@ export class RawConnection {
     return this.readResponse(method === 'HEAD');
   }
 
+  /** Writes bytes as they are (a request, or part of one); `read` then takes its response. */
+  write(bytes: Buffer | string): void {
+    this.socket.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
+  }
+
+  /** Reads the next response (after `write`). */
+  read(isHead = false): Promise<RawResponse> {
+    return this.readResponse(isHead);
+  }
+
   close(): void {
     this.socket.destroy();
   }

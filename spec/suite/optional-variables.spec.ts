@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { OPTIONAL_VARIABLES } from '../../src/cases/model.js';
 import { GENERATED_PATHS, packageRoot } from '../../src/package-info.js';
+import { startReferenceServer } from '../../src/reference/server.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { readReport } from '../support/report.js';
 
@@ -22,7 +23,9 @@ describe('a target without the optional identities', function () {
     const envFile = join(dir, 'minimal.postman_environment.json');
     writeFileSync(envFile, JSON.stringify(env));
 
-    const result = await runCli(['run', '--env', envFile, '--out', dir, '--no-color']);
+    // An environment file describes a real target: the reference, served.
+    const server = await startReferenceServer({ port: 0 });
+    const result = await runCli(['run', '--env', envFile, '--target', server.url, '--out', dir, '--no-color']).finally(() => server.close());
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     const report = readReport(dir);
     const needing = CATALOGUE.filter((c) => (c.requires ?? []).length > 0).map((c) => c.id);

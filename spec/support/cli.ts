@@ -13,9 +13,18 @@ export interface CliResult {
 
 export const CLI = join(packageRoot(), 'dist/src/cli.js');
 
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+/**
+ * The environment of a CLI child: the test process's without V3IO_* variables (a developer's
+ * V3IO_API must not turn a test's run into a run against their cluster), plus `extra`.
+ */
+export function cliEnvironment(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('V3IO_'));
+  return { ...Object.fromEntries(inherited), ...extra };
+}
+
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Readonly<Record<string, string>> } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? packageRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? packageRoot(), env: cliEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -59,11 +59,19 @@ export const CASE_SCHEMA = {
       items: { enum: OPTIONAL_VARIABLES },
     },
     expect: { $ref: '#/definitions/expectation' },
+    wire: { $ref: '#/definitions/wire' },
   },
-  allOf: Object.entries(ID_PREFIXES).map(([form, prefix]) => ({
-    if: { type: 'object', required: ['form'], properties: { form: { const: form } } },
-    then: { type: 'object', properties: { id: { type: 'string', pattern: `^${prefix}` } } },
-  })),
+  allOf: [
+    ...Object.entries(ID_PREFIXES).map(([form, prefix]) => ({
+      if: { type: 'object', required: ['form'], properties: { form: { const: form } } },
+      then: { type: 'object', properties: { id: { type: 'string', pattern: `^${prefix}` } } },
+    })),
+    // A wire case says so in its id, after the form's prefix.
+    {
+      if: { type: 'object', required: ['wire'], properties: { wire: { type: 'object' } } },
+      then: { type: 'object', properties: { id: { type: 'string', pattern: '^(session-key|sigv4|sigv2|basic|cross)-wire-' } } },
+    },
+  ],
   definitions: {
     headerLine: {
       description: 'One header line [name, value]; no CR, LF or NUL (wire-framing cases need a raw socket).',
@@ -118,6 +126,50 @@ export const CASE_SCHEMA = {
         path: { type: 'string', pattern: '^/' },
         headers: { $ref: '#/definitions/headers' },
         body: { type: 'string' },
+      },
+    },
+    wirePart: {
+      description: 'One piece of a wire case\'s bytes; texts are sent as written (CR, LF, NUL and obs-text included).',
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'method', 'target'],
+          properties: {
+            kind: { const: 'request-line' },
+            method: { type: 'string', pattern: TOKEN },
+            target: { type: 'string', pattern: '^/[^ \\t\\r\\n\\u0000]*$' },
+          },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'name', 'value'],
+          properties: {
+            kind: { const: 'header' },
+            // Whitespace may follow the name: RFC 9112 §5.1 cases put it before the colon.
+            name: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+[ \\t]*$" },
+            value: { type: 'string' },
+          },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'text'],
+          properties: { kind: { const: 'bytes' }, text: { type: 'string', minLength: 1 } },
+        },
+        { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { const: 'end' } } },
+      ],
+    },
+    wire: {
+      description: 'A case sent over a raw socket, byte for byte; not exported to Postman.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['parts', 'validCredential'],
+      properties: {
+        parts: { type: 'array', minItems: 2, items: { $ref: '#/definitions/wirePart' } },
+        validCredential: { type: 'boolean' },
+        repairAccepted: { const: true },
       },
     },
     expectation: {

@@ -1,6 +1,7 @@
 /**
  * The catalogue: every case, in one explicit order (the forms in the order of `FORMS`, each
- * module's cases in the order written). Consumers read this; case modules know nothing of them.
+ * module's cases in the order written, then the wire cases, which are sent over a raw socket
+ * rather than through newman). Consumers read this; case modules know nothing of them.
  */
 import type { ConformanceCase, Form } from './model.js';
 import { SESSION_KEY_CASES } from './session-key.js';
@@ -8,6 +9,7 @@ import { AWS_SIGV4_CASES } from './aws-sigv4.js';
 import { AWS_SIGV2_CASES } from './aws-sigv2.js';
 import { BASIC_CASES } from './basic.js';
 import { CROSS_CUTTING_CASES } from './cross-cutting.js';
+import { WIRE_CASES } from './wire.js';
 
 export const CATALOGUE: readonly ConformanceCase[] = [
   ...SESSION_KEY_CASES,
@@ -15,6 +17,7 @@ export const CATALOGUE: readonly ConformanceCase[] = [
   ...AWS_SIGV2_CASES,
   ...BASIC_CASES,
   ...CROSS_CUTTING_CASES,
+  ...WIRE_CASES,
 ];
 
 const BY_ID: ReadonlyMap<string, ConformanceCase> = new Map(CATALOGUE.map((c) => [c.id, c]));

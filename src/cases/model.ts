@@ -108,6 +108,7 @@ export interface Derivation {
 export const OPERATION_IDS = [
   'list-containers',
   'list-container',
+  'head-container',
   'get-object',
   'head-object',
   'put-object',
@@ -115,6 +116,14 @@ export const OPERATION_IDS = [
   'delete-object',
   'get-item',
   'put-item',
+  'update-item',
+  'get-items',
+  'create-stream',
+  'describe-stream',
+  'update-stream',
+  'put-records',
+  'seek',
+  'get-records',
   'unknown-method',
 ] as const;
 export type OperationId = (typeof OPERATION_IDS)[number];
@@ -148,6 +157,47 @@ export interface Expectation {
   };
 }
 
+/**
+ * Variables only wire cases use, computed by the wire runner rather than set in an environment:
+ * `host` is the authority (host and port) of `baseUrl`, for the `Host` line.
+ */
+export const WIRE_VARIABLES = ['host'] as const;
+
+/**
+ * One piece of a wire case's bytes, in the order sent. Texts may hold `{{variables}}`; once they
+ * are resolved every character U+0000–U+00FF is sent as the one byte of that value
+ * (ISO-8859-1), so CR, LF, NUL and obs-text go out exactly as written: wire cases exist to send
+ * what an HTTP client library refuses to.
+ */
+export type WirePart =
+  /** `<method> <target> HTTP/1.1` and CRLF. */
+  | { readonly kind: 'request-line'; readonly method: string; readonly target: string }
+  /** `<name>:<SP><value>` and CRLF. The name may end in spaces or tabs; the value may hold CR, LF, NUL or obs-text. */
+  | { readonly kind: 'header'; readonly name: string; readonly value: string }
+  /** Raw text, for framing that is not a header line (a fold, a bare CR line ending, a line after the request line). */
+  | { readonly kind: 'bytes'; readonly text: string }
+  /** The empty line (CRLF) that ends the header section. */
+  | { readonly kind: 'end' };
+
+/**
+ * A case sent over a raw socket instead of through newman: its `parts` are the exact bytes.
+ * Not part of the Postman export; its `request` names the operation, method and path for reports.
+ */
+export interface WireRequest {
+  readonly parts: readonly WirePart[];
+  /**
+   * Whether a reading of the bytes carries a valid credential. Without one, ending the connection
+   * is as good a rejection as a status; with one, the preferred rejection is the expected status.
+   */
+  readonly validCredential: boolean;
+  /**
+   * Set when an RFC lets the recipient repair the bytes instead of rejecting them (obs-fold and
+   * bare CR replaced by SP) and the repaired request carries a valid credential: a 2xx is then as
+   * conformant as the rejection.
+   */
+  readonly repairAccepted?: true;
+}
+
 /** One conformance case. */
 export interface ConformanceCase {
   /** Stable kebab-case id, prefixed by its form's short name; never reused for another meaning. */
@@ -169,4 +219,6 @@ export interface ConformanceCase {
   /** Optional environment variables the case needs; without them it is skipped. */
   readonly requires?: readonly OptionalVariable[];
   readonly expect: Expectation;
+  /** Present on a wire case: sent over a raw socket, byte for byte, never through newman. */
+  readonly wire?: WireRequest;
 }

@@ -5,7 +5,7 @@
 import type { HeaderLine, OperationId, RequestSpec } from './model.js';
 
 /** JSON Schemas (see `src/schemas/`) that responses are checked against, by id. */
-export const SCHEMA_IDS = ['v3io-error', 'get-item'] as const;
+export const SCHEMA_IDS = ['v3io-error', 'get-item', 'get-items', 'describe-stream', 'put-records', 'seek', 'get-records'] as const;
 export type SchemaId = (typeof SCHEMA_IDS)[number];
 
 /** How a 2xx response of an operation is recognised as the operation's normal response. */
@@ -14,6 +14,47 @@ export type SuccessCheck =
   | { readonly kind: 'body-equals'; readonly template: string }
   | { readonly kind: 'json-schema'; readonly schema: SchemaId }
   | { readonly kind: 'status-only' };
+
+/**
+ * Variables the collection defines for itself (not the environment): where the fixtures live.
+ * `runPrefix` keeps everything the suite writes under one folder of the container.
+ */
+export const COLLECTION_VARIABLES = {
+  runPrefix: 'v3io-auth-conformance',
+  fixtureObject: '{{runPrefix}}/fixture.txt',
+  fixtureContent: 'v3io-auth-conformance fixture object',
+  scratchObject: '{{runPrefix}}/scratch.txt',
+  table: '{{runPrefix}}/table',
+  /** A stream of one shard that the stream cases read and write. */
+  stream: '{{runPrefix}}/stream',
+  /** A stream the CreateStream and UpdateStream cases create anew each time. */
+  scratchStream: '{{runPrefix}}/scratch-stream',
+  /**
+   * The Location GetRecords reads from: the valid GetRecords case's preparation replaces it with
+   * the one its Seek returned. Until then the documented example (shard 0, from the start), so
+   * that the rejection cases send a well-formed body.
+   */
+  streamLocation: 'AQAAAAAAAAAAAAAAAAAAAA==',
+} as const;
+export type CollectionVariable = keyof typeof COLLECTION_VARIABLES;
+
+/** A request as fixture steps and preparations write it: templates with `{{variables}}`, credentials added when sent. */
+export interface StepRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: readonly HeaderLine[];
+  readonly body?: string;
+}
+
+/**
+ * A request sent with valid credentials before an accepted case's own, so that the case has
+ * something to act on. Its answer is not judged (a DELETE of what is not there is fine); it only
+ * appears in the case's failure message.
+ */
+export interface PrepareStep extends StepRequest {
+  /** Keeps a string member of the JSON answer in a variable the case's request uses (a stream Location). */
+  readonly capture?: { readonly variable: CollectionVariable; readonly member: string };
+}
 
 export interface Operation {
   readonly id: OperationId;
@@ -27,27 +68,92 @@ export interface Operation {
   /** Statuses a valid request gets. */
   readonly successStatuses: readonly number[];
   readonly success: SuccessCheck;
-  /**
-   * A request sent with valid credentials before the case's own, so that the case's valid
-   * request has something to act on (e.g. the object a DELETE removes).
-   */
-  readonly prepare?: OperationId;
+  /** Requests sent in order before an accepted case's own (see PrepareStep). */
+  readonly prepare?: readonly PrepareStep[];
+  /** For an operation that writes: how a rejected request is proven to have changed nothing. */
+  readonly unchanged?: UnchangedProof;
 }
 
 /**
- * Variables the collection defines for itself (not the environment): where the fixtures live.
- * `runPrefix` keeps everything the suite writes under one folder of the container.
+ * auth-requirements.md: "every rejection keeps data intact (MUST; checked by reading back with
+ * valid credentials)". Before a rejection case's request, `arrange` puts what the operation would
+ * change into a known state, different from what the request writes; after the rejection, `read`
+ * is sent (in order: an earlier step may capture what a later one needs) and the last answer must
+ * match `expect`. All with the fixture credentials.
  */
-export const COLLECTION_VARIABLES = {
-  runPrefix: 'v3io-auth-conformance',
-  fixtureObject: '{{runPrefix}}/fixture.txt',
-  fixtureContent: 'v3io-auth-conformance fixture object',
-  scratchObject: '{{runPrefix}}/scratch.txt',
-  table: '{{runPrefix}}/table',
-} as const;
-export type CollectionVariable = keyof typeof COLLECTION_VARIABLES;
+export interface UnchangedProof {
+  /** What the request would change, for messages: `the scratch object`. */
+  readonly what: string;
+  readonly arrange: readonly PrepareStep[];
+  readonly read: readonly PrepareStep[];
+  readonly expect: UnchangedState;
+}
+
+export type UnchangedState =
+  /** This status and exactly this body. */
+  | { readonly kind: 'body'; readonly status: number; readonly body: string }
+  /** This status (e.g. 404: still absent). */
+  | { readonly kind: 'status'; readonly status: number }
+  /** A 2xx JSON body whose members (dotted paths) equal these values; `null`: absent. */
+  | { readonly kind: 'json'; readonly members: Readonly<Record<string, unknown>> };
 
 const JSON_CONTENT: HeaderLine = ['Content-Type', 'application/json'];
+
+/** The headers of an `X-v3io-function` operation. */
+function functionHeaders(name: string): readonly HeaderLine[] {
+  return [['X-v3io-function', name], JSON_CONTENT];
+}
+
+const deleting = (path: string): PrepareStep => ({ method: 'DELETE', path, headers: [] });
+
+const SCRATCH_OBJECT_WRITE = {
+  path: '/{{container}}/{{scratchObject}}',
+  headers: [['Content-Type', 'text/plain']],
+  body: 'written by v3io-auth-conformance',
+} as const satisfies Omit<StepRequest, 'method'>;
+
+const ONE_SHARD_STREAM = '{"ShardCount":1,"RetentionPeriodHours":1}';
+const creatingStream = (path: string): PrepareStep => ({ method: 'POST', path, headers: functionHeaders('CreateStream'), body: ONE_SHARD_STREAM });
+
+/**
+ * Streams are created by the preparations, not by the setup: CreateStream is not idempotent, and
+ * a stream left behind by an interrupted run would make every later setup fail. A preparation's
+ * answer is not judged, so "already exists" is fine there.
+ */
+const CREATE_FIXTURE_STREAM = creatingStream('/{{container}}/{{stream}}/');
+
+/** Removes the scratch stream the way the SDKs delete a stream (shard files, then the directory), whatever a previous case or run left. */
+const REMOVE_SCRATCH_STREAM: readonly PrepareStep[] = [
+  deleting('/{{container}}/{{scratchStream}}/0'),
+  deleting('/{{container}}/{{scratchStream}}/1'),
+  deleting('/{{container}}/{{scratchStream}}/'),
+];
+
+/** A record's Data: the Base64 of "v3io-auth-conformance record". */
+const RECORD_DATA = 'djNpby1hdXRoLWNvbmZvcm1hbmNlIHJlY29yZA==';
+const SHARD_ZERO = '/{{container}}/{{stream}}/0';
+
+/** What the proofs arrange: text no request of the suite writes. */
+const KEPT_TEXT = 'kept by v3io-auth-conformance';
+const GET_SCRATCH_ITEM: PrepareStep = {
+  method: 'PUT',
+  path: '/{{container}}/{{table}}/',
+  headers: functionHeaders('GetItem'),
+  body: '{"Key":{"id":{"S":"scratch"}},"AttributesToGet":"*"}',
+};
+const DESCRIBE_SCRATCH_STREAM: PrepareStep = { method: 'PUT', path: '/{{container}}/{{scratchStream}}/', headers: functionHeaders('DescribeStream'), body: '{}' };
+const SCRATCH_OBJECT_KEPT: UnchangedProof = {
+  what: 'the scratch object',
+  arrange: [{ method: 'PUT', path: SCRATCH_OBJECT_WRITE.path, headers: SCRATCH_OBJECT_WRITE.headers, body: KEPT_TEXT }],
+  read: [{ method: 'GET', path: SCRATCH_OBJECT_WRITE.path, headers: [] }],
+  expect: { kind: 'body', status: 200, body: KEPT_TEXT },
+};
+const SCRATCH_ITEM_KEPT: UnchangedProof = {
+  what: 'the scratch item',
+  arrange: [{ method: 'PUT', path: '/{{container}}/{{table}}/', headers: functionHeaders('PutItem'), body: `{"Key":{"id":{"S":"scratch"}},"Item":{"note":{"S":"${KEPT_TEXT}"}}}` }],
+  read: [GET_SCRATCH_ITEM],
+  expect: { kind: 'json', members: { 'Item.note': { S: KEPT_TEXT }, 'Item.updates': null } },
+};
 
 export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
   'list-containers': {
@@ -67,6 +173,15 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: [],
     successStatuses: [200],
     success: { kind: 'xml-root', root: 'ListBucketResult' },
+  },
+  'head-container': {
+    id: 'head-container',
+    summary: 'HEAD the container (existence and permission)',
+    method: 'HEAD',
+    path: '/{{container}}',
+    headers: [],
+    successStatuses: [200],
+    success: { kind: 'status-only' },
   },
   'get-object': {
     id: 'get-object',
@@ -90,21 +205,19 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     id: 'put-object',
     summary: 'PUT an object',
     method: 'PUT',
-    path: '/{{container}}/{{scratchObject}}',
-    headers: [['Content-Type', 'text/plain']],
-    body: 'written by v3io-auth-conformance',
+    ...SCRATCH_OBJECT_WRITE,
     successStatuses: [200, 201, 204],
     success: { kind: 'status-only' },
+    unchanged: SCRATCH_OBJECT_KEPT,
   },
   'post-object': {
     id: 'post-object',
     summary: 'POST an object',
     method: 'POST',
-    path: '/{{container}}/{{scratchObject}}',
-    headers: [['Content-Type', 'text/plain']],
-    body: 'written by v3io-auth-conformance',
+    ...SCRATCH_OBJECT_WRITE,
     successStatuses: [200, 201, 204],
     success: { kind: 'status-only' },
+    unchanged: SCRATCH_OBJECT_KEPT,
   },
   'delete-object': {
     id: 'delete-object',
@@ -114,14 +227,15 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: [],
     successStatuses: [200, 204],
     success: { kind: 'status-only' },
-    prepare: 'put-object',
+    prepare: [{ method: 'PUT', ...SCRATCH_OBJECT_WRITE }],
+    unchanged: SCRATCH_OBJECT_KEPT,
   },
   'get-item': {
     id: 'get-item',
     summary: 'GetItem on a NoSQL table',
     method: 'POST',
     path: '/{{container}}/{{table}}/',
-    headers: [['X-v3io-function', 'GetItem'], JSON_CONTENT],
+    headers: functionHeaders('GetItem'),
     body: '{"Key":{"id":{"S":"fixture"}},"AttributesToGet":"*"}',
     successStatuses: [200],
     success: { kind: 'json-schema', schema: 'get-item' },
@@ -131,10 +245,121 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     summary: 'PutItem on a NoSQL table',
     method: 'PUT',
     path: '/{{container}}/{{table}}/',
-    headers: [['X-v3io-function', 'PutItem'], JSON_CONTENT],
+    headers: functionHeaders('PutItem'),
     body: '{"Key":{"id":{"S":"scratch"}},"Item":{"note":{"S":"written by v3io-auth-conformance"}}}',
     successStatuses: [200, 204],
     success: { kind: 'status-only' },
+    unchanged: SCRATCH_ITEM_KEPT,
+  },
+  'update-item': {
+    id: 'update-item',
+    summary: 'UpdateItem on a NoSQL table',
+    method: 'POST',
+    path: '/{{container}}/{{table}}/',
+    headers: functionHeaders('UpdateItem'),
+    body: '{"Key":{"id":{"S":"scratch"}},"UpdateExpression":"SET note = \'updated by v3io-auth-conformance\'; SET updates = 1"}',
+    successStatuses: [200, 204],
+    success: { kind: 'status-only' },
+    unchanged: SCRATCH_ITEM_KEPT,
+  },
+  'get-items': {
+    id: 'get-items',
+    summary: 'GetItems on a NoSQL table',
+    method: 'PUT',
+    path: '/{{container}}/{{table}}/',
+    headers: functionHeaders('GetItems'),
+    body: '{"AttributesToGet":"*","Limit":10}',
+    successStatuses: [200],
+    success: { kind: 'json-schema', schema: 'get-items' },
+  },
+  'create-stream': {
+    id: 'create-stream',
+    summary: 'CreateStream',
+    method: 'POST',
+    path: '/{{container}}/{{scratchStream}}/',
+    headers: functionHeaders('CreateStream'),
+    body: ONE_SHARD_STREAM,
+    successStatuses: [200, 201, 204],
+    success: { kind: 'status-only' },
+    prepare: REMOVE_SCRATCH_STREAM,
+    unchanged: { what: 'the absence of the scratch stream', arrange: REMOVE_SCRATCH_STREAM, read: [DESCRIBE_SCRATCH_STREAM], expect: { kind: 'status', status: 404 } },
+  },
+  'describe-stream': {
+    id: 'describe-stream',
+    summary: 'DescribeStream',
+    method: 'PUT',
+    path: '/{{container}}/{{stream}}/',
+    headers: functionHeaders('DescribeStream'),
+    body: '{}',
+    successStatuses: [200],
+    success: { kind: 'json-schema', schema: 'describe-stream' },
+    prepare: [CREATE_FIXTURE_STREAM],
+  },
+  'update-stream': {
+    id: 'update-stream',
+    summary: 'UpdateStream (more shards)',
+    method: 'POST',
+    path: '/{{container}}/{{scratchStream}}/',
+    headers: functionHeaders('UpdateStream'),
+    body: '{"ShardCount":2}',
+    successStatuses: [200, 204],
+    success: { kind: 'status-only' },
+    // A fresh one-shard stream, whatever was left: UpdateStream must raise the count.
+    prepare: [...REMOVE_SCRATCH_STREAM, creatingStream('/{{container}}/{{scratchStream}}/')],
+    unchanged: {
+      what: "the scratch stream's shard count",
+      arrange: [...REMOVE_SCRATCH_STREAM, creatingStream('/{{container}}/{{scratchStream}}/')],
+      read: [DESCRIBE_SCRATCH_STREAM],
+      expect: { kind: 'json', members: { ShardCount: 1 } },
+    },
+  },
+  'put-records': {
+    id: 'put-records',
+    summary: 'PutRecords on a stream',
+    method: 'POST',
+    path: '/{{container}}/{{stream}}/',
+    headers: functionHeaders('PutRecords'),
+    body: `{"Records":[{"Data":"${RECORD_DATA}","PartitionKey":"v3io-auth-conformance"}]}`,
+    successStatuses: [200],
+    success: { kind: 'json-schema', schema: 'put-records' },
+    prepare: [CREATE_FIXTURE_STREAM],
+    // A fresh, empty stream; read back from its start, it must still hold no record.
+    unchanged: {
+      what: 'the records of the stream',
+      arrange: [deleting(SHARD_ZERO), deleting('/{{container}}/{{stream}}/'), CREATE_FIXTURE_STREAM],
+      read: [
+        { method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('SeekShard'), body: '{"Type":"EARLIEST"}', capture: { variable: 'streamLocation', member: 'Location' } },
+        { method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('GetRecords'), body: '{"Location":"{{streamLocation}}","Limit":10}' },
+      ],
+      expect: { kind: 'json', members: { Records: [] } },
+    },
+  },
+  seek: {
+    id: 'seek',
+    summary: 'Seek in a stream shard (SeekShard, as the SDKs send it)',
+    method: 'PUT',
+    path: SHARD_ZERO,
+    headers: functionHeaders('SeekShard'),
+    body: '{"Type":"EARLIEST"}',
+    successStatuses: [200],
+    success: { kind: 'json-schema', schema: 'seek' },
+    prepare: [CREATE_FIXTURE_STREAM],
+  },
+  'get-records': {
+    id: 'get-records',
+    summary: 'GetRecords from a stream shard',
+    method: 'PUT',
+    path: SHARD_ZERO,
+    headers: functionHeaders('GetRecords'),
+    body: '{"Location":"{{streamLocation}}","Limit":10}',
+    successStatuses: [200],
+    success: { kind: 'json-schema', schema: 'get-records' },
+    // A stream with a record in shard 0, and a Location from the server (clients must not compute one).
+    prepare: [
+      CREATE_FIXTURE_STREAM,
+      { method: 'POST', path: '/{{container}}/{{stream}}/', headers: functionHeaders('PutRecords'), body: `{"Records":[{"Data":"${RECORD_DATA}","ShardId":0}]}` },
+      { method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('SeekShard'), body: '{"Type":"EARLIEST"}', capture: { variable: 'streamLocation', member: 'Location' } },
+    ],
   },
   'unknown-method': {
     id: 'unknown-method',
@@ -148,11 +373,15 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
   },
 };
 
-/** Credentials the fixtures are written and removed with. */
+/** Credentials the fixtures and preparations are sent with. */
 export const FIXTURE_CREDENTIALS: readonly HeaderLine[] = [['X-v3io-session-key', '{{accessKey}}']];
 
-/** What the suite creates before the cases (in order) and removes after them. */
-export const FIXTURES = {
+/**
+ * What the suite creates before the cases (in order) and removes after them. The teardown also
+ * removes what the cases' preparations create (the streams), shard files first: the way the SDKs
+ * delete a stream.
+ */
+export const FIXTURES: Readonly<Record<'setup' | 'teardown', readonly FixtureStep[]>> = {
   setup: [
     {
       id: 'setup-put-fixture-object',
@@ -165,23 +394,31 @@ export const FIXTURES = {
       request: {
         method: 'PUT',
         path: '/{{container}}/{{table}}/',
-        headers: [['X-v3io-function', 'PutItem'], JSON_CONTENT],
+        headers: functionHeaders('PutItem'),
         body: '{"Key":{"id":{"S":"fixture"}},"Item":{"note":{"S":"v3io-auth-conformance fixture item"},"count":{"N":"1"}}}',
       },
     },
   ],
   teardown: [
-    { id: 'teardown-delete-fixture-object', title: 'remove the fixture object', request: { method: 'DELETE', path: '/{{container}}/{{fixtureObject}}', headers: [] } },
-    { id: 'teardown-delete-scratch-object', title: 'remove the scratch object', request: { method: 'DELETE', path: '/{{container}}/{{scratchObject}}', headers: [] } },
-    { id: 'teardown-delete-fixture-item', title: 'remove the fixture item', request: { method: 'DELETE', path: '/{{container}}/{{table}}/fixture', headers: [] } },
-    { id: 'teardown-delete-scratch-item', title: 'remove the scratch item', request: { method: 'DELETE', path: '/{{container}}/{{table}}/scratch', headers: [] } },
+    { id: 'teardown-delete-stream-shard', title: "remove the fixture stream's shard", request: deleting('/{{container}}/{{stream}}/0') },
+    { id: 'teardown-delete-stream', title: 'remove the fixture stream', request: deleting('/{{container}}/{{stream}}/') },
+    { id: 'teardown-delete-scratch-stream-shard-0', title: "remove the scratch stream's first shard", request: deleting('/{{container}}/{{scratchStream}}/0') },
+    { id: 'teardown-delete-scratch-stream-shard-1', title: "remove the scratch stream's second shard", request: deleting('/{{container}}/{{scratchStream}}/1') },
+    { id: 'teardown-delete-scratch-stream', title: 'remove the scratch stream', request: deleting('/{{container}}/{{scratchStream}}/') },
+    { id: 'teardown-delete-fixture-object', title: 'remove the fixture object', request: deleting('/{{container}}/{{fixtureObject}}') },
+    { id: 'teardown-delete-scratch-object', title: 'remove the scratch object', request: deleting('/{{container}}/{{scratchObject}}') },
+    { id: 'teardown-delete-fixture-item', title: 'remove the fixture item', request: deleting('/{{container}}/{{table}}/fixture') },
+    { id: 'teardown-delete-scratch-item', title: 'remove the scratch item', request: deleting('/{{container}}/{{table}}/scratch') },
+    // Directories last, once empty: V3IO keeps empty directories (the reference answers 404).
+    { id: 'teardown-delete-table', title: "remove the table's directory", request: deleting('/{{container}}/{{table}}/') },
+    { id: 'teardown-delete-run-folder', title: "remove the run's folder", request: deleting('/{{container}}/{{runPrefix}}/') },
   ],
-} as const satisfies Record<'setup' | 'teardown', readonly FixtureStep[]>;
+};
 
 export interface FixtureStep {
   readonly id: string;
   readonly title: string;
-  readonly request: { readonly method: string; readonly path: string; readonly headers: readonly HeaderLine[]; readonly body?: string };
+  readonly request: StepRequest;
 }
 
 /**

@@ -5,13 +5,16 @@ import { CATALOGUE } from '../cases/index.js';
 import { createProgress } from '../report/progress.js';
 import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
 import type { CaseSelection, Shard } from '../run/selection.js';
+import { interruptOnSignals } from './interruption.js';
 import { exit, positiveInteger } from './io.js';
 import { parseReporters, printOutcome } from './output-options.js';
+import { collectEnvVar } from './target-options.js';
 import { parseForms, parseGrep, parseLevel, parseShard, requireSomeMatch } from './selection-options.js';
 
 interface RunFlags {
   readonly target?: string;
   readonly env?: string;
+  readonly envVar: [string, string][];
   readonly collection?: string;
   readonly out: string;
   readonly strict: boolean;
@@ -31,8 +34,11 @@ export function registerRun(program: Command): void {
   program
     .command('run')
     .description('run the suite against the embedded reference (default) or a target server')
-    .option('-t, --target <url>', 'base URL of the server to test (overrides baseUrl of --env)')
+    .option('-t, --target <url>', 'base URL of the server to test (overrides V3IO_API and baseUrl of --env)')
     .option('-e, --env <file>', 'Postman environment with baseUrl, container, accessKey, username, password, ...')
+    .addOption(
+      new Option('--env-var <name=value>', 'set an environment variable, over V3IO_* and --env (repeatable)').default([], '').argParser(collectEnvVar),
+    )
     .option('-c, --collection <file>', 'collection to run (default: the committed collection)')
     .option('-o, --out <dir>', 'directory for the reports', 'reports')
     .option('--strict', 'SHOULD failures fail the run too (exit 1)', false)
@@ -56,9 +62,13 @@ export function registerRun(program: Command): void {
       const reporters = chooseReporters(flags.reporter);
       // Loaded here: newman takes most of a second to import, which list and serve don't need.
       const { runSuite } = await import('../run/run-suite.js');
+      const interruption = interruptOnSignals();
       const outcome = await runSuite({
         target: flags.target,
         envFile: flags.env,
+        envVars: flags.envVar,
+        processEnv: process.env,
+        signal: interruption.signal,
         collectionFile: flags.collection,
         outDir: flags.out,
         strict: flags.strict,
@@ -68,7 +78,7 @@ export function registerRun(program: Command): void {
         reporters: reporters.files,
         selection,
         ...(flags.quiet ? {} : { progress: createProgress({ stream: process.stderr }) }),
-      });
+      }).finally(interruption.dispose);
       await printOutcome(outcome.report, outcome.writtenFiles, { cli: reporters.cli, quiet: flags.quiet, color: flags.color }, outcome.redact);
       await exit(outcome.exitCode);
     });

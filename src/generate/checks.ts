@@ -17,6 +17,7 @@ export const CHECK_NAMES = {
   basicRealm: '[SHOULD] the challenge offers Basic with a quoted realm',
   errorBody: '[SHOULD] the error body is a V3IO error',
   noEcho: '[MUST] the response echoes no credential',
+  unchanged: '[MUST] the rejected request changed nothing',
   exactStatus: (statuses: string): string => `[SHOULD] answers ${statuses}`,
   sameResponse: (other: string): string => `[SHOULD] answers exactly as for ${other}`,
 } as const;

@@ -5,6 +5,7 @@
  * - folders, in order: `Setup` (id `setup`), one per form in `FORMS` order (id = the form,
  *   name = `FORM_TITLES[form]`), `Teardown` (id `teardown`);
  * - item id = case id (fixture steps: the step id); item name = `[LEVEL] <title>`;
+ * - wire cases (`wire` set) are not in it: they need a raw socket;
  * - every `pm.test` name starts with `[MUST] `, `[SHOULD] ` or `[MAY] `;
  * - the echo check is the collection's test script, so it runs after every request.
  *
@@ -163,7 +164,8 @@ function collectionDefinition(cases: readonly ConformanceCase[]): object {
         form,
         FORM_TITLES[form],
         `Cases of the ${FORM_TITLES[form]} form.`,
-        cases.filter((c) => c.form === form).map(caseItem),
+        // Wire cases send bytes no Postman request can (CR/LF/NUL in a value, obs-fold): the runner sends them over a raw socket.
+        cases.filter((c) => c.form === form && c.wire === undefined).map(caseItem),
       ),
     ),
     folder(TEARDOWN_FOLDER_ID, 'Teardown', 'Removes what Setup and the cases wrote.', FIXTURES.teardown.map(stepItem)),

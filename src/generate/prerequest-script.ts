@@ -3,24 +3,34 @@
  * 1. first, a case that `requires` an optional variable the environment lacks is skipped
  *    (`pm.execution.skipRequest()`; a `console.info` line says why);
  * 2. each derived variable is computed and set (`pm.variables.set`);
- * 3. for an accepted request whose operation acts on something that must exist (DELETE), the
- *    operation's `prepare` request is sent first with the fixture credentials. Its status is
- *    kept in the local variable `PREPARED_VARIABLE` for the test script's messages.
- *    (The sandbox waits for the callback before the case's request is sent.)
+ * 3. for an accepted request whose operation acts on something that must exist (DELETE, a
+ *    stream), the operation's `prepare` requests are sent first, one after the other, with the
+ *    fixture credentials (for a rejected request on an operation that writes: the `arrange`
+ *    requests of its `unchanged` proof); a step with `capture` keeps a member of its JSON answer in a local
+ *    variable the case's request uses. How each went is kept in the local variable
+ *    `PREPARED_VARIABLE` for the test script's messages. (The sandbox waits for every callback,
+ *    the nested ones too, before the case's request is sent.)
  */
 import type { ConformanceCase } from '../cases/model.js';
-import { FIXTURE_CREDENTIALS, OPERATIONS } from '../cases/operations.js';
+import { FIXTURE_CREDENTIALS, OPERATIONS, type PrepareStep } from '../cases/operations.js';
 import { js, wrapScript } from './js.js';
 import { sendRequestArgument } from './request-definition.js';
 import { derivationLines } from './transforms.js';
 
-/** Local variable holding how the prepare request went: `PUT got 201`, `PUT failed (ECONNRESET)`. */
+/**
+ * Local variable holding how the prepare requests went, in order: `PUT got 201`,
+ * `DELETE got 404, POST got 200`, `PUT failed (ECONNRESET)`.
+ */
 export const PREPARED_VARIABLE = 'v3ioAuthConformance.prepared';
 
-/** The operation whose request must succeed before the case's own, if any. */
-export function preparationOf(testCase: ConformanceCase): (typeof OPERATIONS)[keyof typeof OPERATIONS] | undefined {
-  const prepare = OPERATIONS[testCase.request.operation].prepare;
-  return prepare !== undefined && testCase.expect.outcome === 'accept' ? OPERATIONS[prepare] : undefined;
+/**
+ * The requests sent before the case's own: for an accepted case, its operation's preparation; for
+ * a rejected one on an operation that writes, the arrangement its read-back relies on (see
+ * `UnchangedProof` and unchanged-check.ts).
+ */
+export function preparationOf(testCase: ConformanceCase): readonly PrepareStep[] {
+  const operation = OPERATIONS[testCase.request.operation];
+  return testCase.expect.outcome === 'accept' ? (operation.prepare ?? []) : (operation.unchanged?.arrange ?? []);
 }
 
 function skipLines(testCase: ConformanceCase): string[] {
@@ -34,18 +44,40 @@ function skipLines(testCase: ConformanceCase): string[] {
 }
 
 function prepareLines(testCase: ConformanceCase): string[] {
-  const operation = preparationOf(testCase);
-  if (!operation) return [];
-  const argument = sendRequestArgument(
-    { method: operation.method, headers: [...operation.headers, ...FIXTURE_CREDENTIALS], ...(operation.body === undefined ? {} : { body: operation.body }) },
-    `pm.variables.replaceIn(${js(`{{baseUrl}}${operation.path}`)})`,
-  );
-  const method = js(operation.method);
+  const steps = preparationOf(testCase);
+  if (steps.length === 0) return [];
+  // Functions: each request's variables are resolved when it is sent, after the steps before it.
+  const requests = steps.map((step) => {
+    const argument = sendRequestArgument(
+      { method: step.method, headers: [...step.headers, ...FIXTURE_CREDENTIALS], ...(step.body === undefined ? {} : { body: step.body }) },
+      `pm.variables.replaceIn(${js(`{{baseUrl}}${step.path}`)})`,
+    );
+    return `  () => (${argument}),`;
+  });
+  const captures = steps.map((step) => (step.capture ? { variable: step.capture.variable, member: step.capture.member } : null));
   return [
     `pm.variables.set(${js(PREPARED_VARIABLE)}, '');`,
-    `pm.sendRequest(${argument}, (err, res) => {`,
-    `  pm.variables.set(${js(PREPARED_VARIABLE)}, ${method} + (err ? ' failed (' + (err.code || 'no answer') + ')' : ' got ' + res.code));`,
-    '});',
+    'const preparations = [',
+    ...requests,
+    '];',
+    `const captures = ${js(captures)};`,
+    'const prepared = [];',
+    'const prepare = (i) => {',
+    '  if (i === preparations.length) return;',
+    '  const request = preparations[i]();',
+    '  pm.sendRequest(request, (err, res) => {',
+    "    prepared.push(request.method + (err ? ' failed (' + (err.code || 'no answer') + ')' : ' got ' + res.code));",
+    `    pm.variables.set(${js(PREPARED_VARIABLE)}, prepared.join(', '));`,
+    '    const capture = captures[i];',
+    '    if (capture && !err) {',
+    '      let value;',
+    '      try { value = res.json()[capture.member]; } catch (e) { value = undefined; }',
+    "      if (typeof value === 'string') pm.variables.set(capture.variable, value);",
+    '    }',
+    '    prepare(i + 1);',
+    '  });',
+    '};',
+    'prepare(0);',
   ];
 }
 

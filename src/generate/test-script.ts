@@ -5,7 +5,8 @@
  *   `[LEVEL] answers with the operation's normal response` (the operation's SuccessCheck);
  * - a rejection: `[LEVEL] <title>` (the status is 4xx), `[SHOULD] answers <statuses>` (the exact
  *   class); on a 401, `[MUST]` a WWW-Authenticate challenge and `[SHOULD]` Basic with a quoted
- *   realm; on any 4xx but to HEAD, `[SHOULD]` a V3IO error body;
+ *   realm; on any 4xx but to HEAD, `[SHOULD]` a V3IO error body; on an operation that writes,
+ *   `[MUST] the rejected request changed nothing` (unchanged-check.ts);
  * - `sameResponseAs`: the second request is sent from this script and
  *   `[SHOULD] answers exactly as for <its credential lines>` compares the two responses.
  * The echo check is not here: it is the collection's test script (see echo-check.ts).
@@ -18,6 +19,7 @@ import { PREPARED_VARIABLE, preparationOf } from './prerequest-script.js';
 import { sendRequestArgument } from './request-definition.js';
 import { reportLines, statusList, templateVariables } from './script-report.js';
 import { derivationLines } from './transforms.js';
+import { unchangedCheckLines } from './unchanged-check.js';
 
 /** Defines `checkSchema(id, what)`: the body parses as JSON and is valid against the embedded schema (ajv 6 in the sandbox). */
 function schemaCheckLines(): string[] {
@@ -57,11 +59,12 @@ function acceptLines(testCase: ConformanceCase): string[] {
     throw new Error(`case ${testCase.id}: expects accept, but operation ${operation.id} has no success status`);
   }
   const expected = js(statusList(operation.successStatuses));
-  const preparation = preparationOf(testCase);
-  const note = preparation
+  const [firstStep] = preparationOf(testCase);
+  // The failure message says how the preparation went unless every step got a 2xx.
+  const note = firstStep
     ? [
         `const prepared = String(pm.variables.get(${js(PREPARED_VARIABLE)}) ?? '');`,
-        `const note = / got 2\\d\\d$/.test(prepared) ? '' : ' (the preparing ' + (prepared || ${js(`${preparation.method} got no answer`)}) + ')';`,
+        `const note = prepared !== '' && prepared.split(', ').every((p) => / got 2\\d\\d$/.test(p)) ? '' : ' (the preparing ' + (prepared || ${js(`${firstStep.method} got no answer`)}) + ')';`,
       ]
     : ["const note = '';"];
   return [
@@ -78,6 +81,7 @@ function rejectionLines(testCase: ConformanceCase): string[] {
   const statuses = testCase.expect.statuses ?? OUTCOME_STATUSES[outcome];
   const lines = [
     `pm.test(${js(levelPrefix(testCase.level) + testCase.title)}, () => { if (!(code >= 400 && code <= 499)) fail('a 4xx rejection'); });`,
+    ...unchangedCheckLines(testCase),
     'if (!answered) return;',
     `pm.test(${js(CHECK_NAMES.exactStatus(statusList(statuses)))}, () => { if (!${js(statuses)}.includes(code)) fail(${js(statusList(statuses))}); });`,
     'if (code === 401) {',

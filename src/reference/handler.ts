@@ -1,16 +1,21 @@
 /**
  * The reference implementation of the V3IO web API: authentication first, before anything else
- * can answer (404, 405, ...), then permission on the container, then the operation, on in-memory
- * data. Both the embedded mode (nock) and the HTTP server call `handle`.
+ * can answer (404, 405, 400 of the operation, ...), then permission on the container, then the
+ * operation, on in-memory data. Both the embedded mode (nock) and the HTTP server call `handle`.
+ *
+ * Routing only: the operations live in one module per family — `container-listing.ts`,
+ * `objects.ts`, and the `X-v3io-function` table of `functions.ts`.
  */
 import { authenticate, type AuthFn } from './auth.js';
+import { listContainer } from './container-listing.js';
+import { callFunction } from './functions.js';
 import { headerValues } from './header-lines.js';
 import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from './identities.js';
 import { createIdentityDirectory } from './identity-directory.js';
-import { listAllMyBucketsXml, listBucketXml } from './listings.js';
-import { callFunction } from './nosql.js';
-import { parseRequestTarget, type RequestTarget } from './request-target.js';
-import { errorResponse, respond, withoutBody, xmlResponse, type ReferenceResponse } from './responses.js';
+import { listAllMyBucketsXml } from './listings.js';
+import { objectOperation } from './objects.js';
+import { parseRequestTarget } from './request-target.js';
+import { errorResponse, withoutBody, xmlResponse, type ReferenceResponse } from './responses.js';
 import { createStore } from './store.js';
 
 export type { ReferenceResponse } from './responses.js';
@@ -36,8 +41,6 @@ export interface ReferenceOptions {
 export interface Reference {
   handle(request: ReferenceRequest): ReferenceResponse;
 }
-
-const MAX_KEYS = 1000;
 
 export function createReference(options: ReferenceOptions = {}): Reference {
   const directory = createIdentityDirectory(options.identities ?? Object.values(REFERENCE_IDENTITIES));
@@ -68,47 +71,10 @@ export function createReference(options: ReferenceOptions = {}): Reference {
     if (functionName !== undefined && (method === 'POST' || method === 'PUT')) {
       return callFunction(functionName.trim(), { store, container, target, body: request.body });
     }
-    if (target.path === '') return containerOperation(method, container, target);
-    return objectOperation(method, request, container, target);
-  }
-
-  function containerOperation(method: string, container: string, target: RequestTarget): ReferenceResponse {
+    if (target.path !== '') return objectOperation(store, { method, rawHeaders: request.rawHeaders, body: request.body, container, target });
+    // GET Container; HEAD Container (the same without the body) checks existence and permission.
     if (method !== 'GET') return errorResponse(405, { Allow: 'GET, HEAD' });
-    const prefix = target.query.get('prefix') ?? '';
-    const marker = target.query.get('marker') ?? '';
-    const maxKeysText = target.query.get('max-keys') ?? String(MAX_KEYS);
-    if (!/^[0-9]{1,4}$/.test(maxKeysText) || Number(maxKeysText) > MAX_KEYS) return errorResponse(400);
-    const maxKeys = Number(maxKeysText);
-    const entries = store.list(container, prefix).filter(([path]) => path > marker).slice(0, maxKeys + 1);
-    return xmlResponse(listBucketXml({ container, prefix, marker, maxKeys, entries }));
-  }
-
-  function objectOperation(method: string, request: ReferenceRequest, container: string, target: RequestTarget): ReferenceResponse {
-    const { path } = target;
-    switch (method) {
-      case 'GET': {
-        const entry = target.isDirectory ? undefined : store.get(container, path);
-        if (!entry) return errorResponse(404);
-        return respond(200, { 'Content-Type': entry.contentType, 'Last-Modified': entry.lastModified.toUTCString() }, entry.body);
-      }
-      case 'PUT':
-      case 'POST': {
-        if (target.isDirectory) return errorResponse(400);
-        const existing = store.get(container, path);
-        const [contentType] = headerValues(request.rawHeaders, 'content-type');
-        store.put(container, path, {
-          body: Buffer.from(request.body),
-          contentType: contentType?.trim() || 'application/octet-stream',
-          attributes: existing?.attributes ?? {},
-          lastModified: new Date(),
-        });
-        return respond(200, {});
-      }
-      case 'DELETE':
-        return store.delete(container, path) ? respond(200, {}) : errorResponse(404);
-      default:
-        return errorResponse(405, { Allow: 'GET, HEAD, PUT, POST, DELETE' });
-    }
+    return listContainer(store, container, target);
   }
 
   return {

@@ -16,3 +16,10 @@ export const MAX_HEADER_SECTION_SIZE = 16 * 1024;
  * and the client sees a reset rather than the 431.
  */
 export const PARSER_MAX_HEADER_SIZE = 1024 * 1024;
+
+/**
+ * Over this body size the served reference answers 413 (RFC 9110 §15.5.14) without reading on.
+ * The reference keeps every object in memory, so the limit bounds what one request can cost.
+ * `startReferenceServer({ maxBodySize })` changes it.
+ */
+export const MAX_BODY_SIZE = 16 * 1024 * 1024;

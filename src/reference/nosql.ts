@@ -1,134 +1,123 @@
 /**
- * The `X-v3io-function` operations on POST or PUT (the two behave the same): a JSON body names
- * the resource together with the URL. A registry, so that streaming and the other NoSQL functions
- * can be added next to these.
+ * The NoSQL item functions PutItem, GetItem and UpdateItem (v3io-web-api.md, "NoSQL"). As in
+ * V3IO, an item is an entry like an object, with attributes; its name is the last segment of its
+ * path, readable as the system attribute `__name`.
  */
-import { decodeStrictBase64 } from './base64.js';
-import type { RequestTarget } from './request-target.js';
-import { errorResponse, jsonResponse, respond, type ReferenceResponse } from './responses.js';
-import type { AttributeValue, Attributes, Store } from './store.js';
+import { parseAttributes } from './attributes.js';
+import { failure } from './failures.js';
+import { parseFilter, matches } from './filter-expression.js';
+import { ExpressionError } from './expression-lexer.js';
+import type { V3ioFunction } from './function-call.js';
+import { itemAddress } from './item-address.js';
+import { optionalString, requestObject } from './json-body.js';
+import { jsonResponse, respond } from './responses.js';
+import type { AttributeValue, Attributes, Store, StoredEntry } from './store.js';
+import { applyUpdate, parseUpdate } from './update-expression.js';
 
-export interface FunctionCall {
-  readonly store: Store;
-  readonly container: string;
-  readonly target: RequestTarget;
-  readonly body: Buffer;
-}
-
-export type V3ioFunction = (call: FunctionCall) => ReferenceResponse;
-
-type JsonObject = Readonly<Record<string, unknown>>;
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The body as a JSON object; `undefined` when it is not UTF-8 JSON or not an object. */
-function parseJsonObject(body: Buffer): JsonObject | undefined {
-  try {
-    const value: unknown = JSON.parse(UTF8.decode(body));
-    return isObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const NUMBER = /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
-
-/** Exactly one of `{"S": text}`, `{"N": "42"}`, `{"BOOL": true}`, `{"B": base64}`. */
-function isAttributeValue(value: unknown): value is AttributeValue {
-  if (!isObject(value)) return false;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return false;
-  const inner = value[keys[0]!];
-  switch (keys[0]) {
-    case 'S':
-      return typeof inner === 'string';
-    case 'N':
-      return typeof inner === 'string' && NUMBER.test(inner);
-    case 'BOOL':
-      return typeof inner === 'boolean';
-    case 'B':
-      return typeof inner === 'string' && decodeStrictBase64(inner) !== undefined;
-    default:
-      return false;
-  }
-}
-
-function parseAttributes(value: unknown): Attributes | undefined {
-  if (!isObject(value)) return undefined;
-  return Object.values(value).every(isAttributeValue) ? (value as Attributes) : undefined;
-}
-
-interface ItemAddress {
-  /** Path of the item inside the container. */
-  readonly path: string;
-  /** The primary-key attribute from `Key`, stored with the item. */
-  readonly keyAttributes: Attributes;
+/**
+ * The modification time as V3IO reports it after a write; v3io-go's PutItem and UpdateItem fail
+ * to parse a response without `X-v3io-transaction-verifier`.
+ */
+export function modificationHeaders(time: Date): Record<string, string> {
+  const milliseconds = time.getTime();
+  const seconds = Math.floor(milliseconds / 1000);
+  const nanoseconds = (milliseconds % 1000) * 1_000_000;
+  return {
+    'Last-Modified': time.toUTCString(),
+    'X-v3io-transaction-verifier': `__mtime_secs==${seconds} and __mtime_nsecs==${nanoseconds}`,
+  };
 }
 
 /**
- * Where the item is: `Key` (one attribute, a string or a number) names it inside the table the URL
- * (ending in `/`) and `TableName` point to; without `Key`, the URL is the item itself.
+ * The attributes `AttributesToGet` asks for: a comma-separated list of names, `*` for every user
+ * attribute, `**` for those and the system attribute `__name` (which a list may also name).
  */
-function itemAddress(target: RequestTarget, request: JsonObject): ItemAddress | undefined {
-  const tableName = request['TableName'];
-  if (tableName !== undefined && (typeof tableName !== 'string' || tableName === '')) return undefined;
-  const table = [target.path, tableName ?? ''].filter((part) => part !== '').join('/');
-  const key = request['Key'];
-  if (key === undefined) {
-    if (target.isDirectory || tableName !== undefined || target.path === '') return undefined;
-    return { path: target.path, keyAttributes: {} };
-  }
-  if (!target.isDirectory && tableName === undefined) return undefined;
-  const keyAttributes = parseAttributes(key);
-  const entries = keyAttributes ? Object.entries(keyAttributes) : [];
-  if (entries.length !== 1) return undefined;
-  const [, value] = entries[0]!;
-  const name = 'S' in value ? value.S : 'N' in value ? value.N : undefined;
-  if (name === undefined || name === '' || name.includes('/')) return undefined;
-  return { path: table === '' ? name : `${table}/${name}`, keyAttributes: keyAttributes! };
+export function selectAttributes(wanted: string, path: string, attributes: Attributes): Record<string, AttributeValue> {
+  const names = wanted.split(',').map((name) => name.trim());
+  const allUser = names.includes('*') || names.includes('**');
+  const selected: Record<string, AttributeValue> = Object.fromEntries(Object.entries(attributes).filter(([name]) => allUser || names.includes(name)));
+  if (names.includes('**') || names.includes('__name')) selected['__name'] = { S: path.slice(path.lastIndexOf('/') + 1) };
+  return selected;
 }
 
-/** PutItem `{Key?, Item}`: replaces the item's attributes; 200 with an empty body. */
-const putItem: V3ioFunction = ({ store, container, target, body }) => {
-  const request = parseJsonObject(body);
-  const address = request && itemAddress(target, request);
-  const item = request && parseAttributes(request['Item']);
-  if (!address || !item) return errorResponse(400);
-  const existing = store.get(container, address.path);
-  store.put(container, address.path, {
+/** Stores the item's attributes, keeping an object body the entry may have. */
+function writeItem(store: Store, container: string, path: string, existing: StoredEntry | undefined, attributes: Attributes): Date {
+  const lastModified = new Date();
+  store.put(container, path, {
     body: existing?.body ?? Buffer.alloc(0),
     contentType: existing?.contentType ?? 'application/octet-stream',
-    attributes: { ...address.keyAttributes, ...item },
-    lastModified: new Date(),
+    attributes,
+    lastModified,
   });
-  return respond(200, {});
+  return lastModified;
+}
+
+/**
+ * Parses and checks a condition against the item; V3IO answers a false condition with a 400 even
+ * though nothing went wrong (documented for PutItem and UpdateItem).
+ */
+function checkCondition(condition: string | undefined, attributes: Attributes): void {
+  if (condition === undefined || condition.trim() === '') return;
+  let holds: boolean;
+  try {
+    holds = matches(parseFilter(condition), attributes);
+  } catch (error) {
+    if (error instanceof ExpressionError) throw failure(400);
+    throw error;
+  }
+  if (!holds) throw failure(400);
+}
+
+/** PutItem `{Key?, Item, ConditionExpression?}`: replaces the item's attributes; 200, empty body. */
+const putItem: V3ioFunction = ({ store, container, target, body }) => {
+  const request = requestObject(body);
+  const address = itemAddress(target, request);
+  const item = parseAttributes(request['Item']);
+  if (!item) throw failure(400);
+  const existing = store.get(container, address.path);
+  checkCondition(optionalString(request, 'ConditionExpression'), existing?.attributes ?? {});
+  const time = writeItem(store, container, address.path, existing, { ...address.keyAttributes, ...item });
+  return respond(200, modificationHeaders(time));
 };
 
-/** GetItem `{Key?, AttributesToGet}`: `{"Item": {...}}` with the attributes asked for (`*`: all). */
+/** GetItem `{Key?, AttributesToGet?}`: `{"Item": {...}}` with the attributes asked for (default `*`). */
 const getItem: V3ioFunction = ({ store, container, target, body }) => {
-  const request = parseJsonObject(body);
-  const address = request && itemAddress(target, request);
-  const wanted = request?.['AttributesToGet'] ?? '*';
-  if (!address || typeof wanted !== 'string') return errorResponse(400);
+  const request = requestObject(body);
+  const address = itemAddress(target, request);
+  const wanted = optionalString(request, 'AttributesToGet') ?? '*';
   const entry = store.get(container, address.path);
-  if (!entry) return errorResponse(404);
-  const names = wanted.split(',').map((name) => name.trim());
-  const all = names.includes('*') || names.includes('**');
-  const item = Object.fromEntries(Object.entries(entry.attributes).filter(([name]) => all || names.includes(name)));
-  return jsonResponse(200, { Item: item });
+  if (!entry) throw failure(404);
+  return jsonResponse(200, { Item: selectAttributes(wanted, address.path, entry.attributes) }, { 'Last-Modified': entry.lastModified.toUTCString() });
 };
 
-export const V3IO_FUNCTIONS: Readonly<Record<string, V3ioFunction>> = {
+/**
+ * UpdateItem `{Key?, UpdateExpression, ConditionExpression?, AlternateUpdateExpression?}`: applies
+ * the expression (the alternate one when the condition is false, if there is one), creating the
+ * item if needed; 200, empty body.
+ */
+const updateItem: V3ioFunction = ({ store, container, target, body }) => {
+  const request = requestObject(body);
+  const address = itemAddress(target, request);
+  const expression = optionalString(request, 'UpdateExpression');
+  const alternate = optionalString(request, 'AlternateUpdateExpression');
+  const condition = optionalString(request, 'ConditionExpression');
+  if (expression === undefined) throw failure(400);
+  const existing = store.get(container, address.path);
+  const before = existing?.attributes ?? address.keyAttributes;
+  try {
+    const holds = condition === undefined || condition.trim() === '' || matches(parseFilter(condition), before);
+    if (!holds && alternate === undefined) throw failure(400);
+    const after = applyUpdate(parseUpdate(holds ? expression : alternate!), before);
+    const time = writeItem(store, container, address.path, existing, { ...after, ...address.keyAttributes });
+    return respond(200, modificationHeaders(time));
+  } catch (error) {
+    if (error instanceof ExpressionError) throw failure(400);
+    throw error;
+  }
+};
+
+export const NOSQL_ITEM_FUNCTIONS: Readonly<Record<string, V3ioFunction>> = {
   PutItem: putItem,
   GetItem: getItem,
+  UpdateItem: updateItem,
 };
-
-/** Runs the named function; an unknown name is a 400. */
-export function callFunction(name: string, call: FunctionCall): ReferenceResponse {
-  const fn = Object.hasOwn(V3IO_FUNCTIONS, name) ? V3IO_FUNCTIONS[name] : undefined;
-  return fn ? fn(call) : errorResponse(400);
-}

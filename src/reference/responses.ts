@@ -12,7 +12,7 @@ export interface ReferenceResponse {
 }
 
 /** The statuses the reference answers with a V3IO error body. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 431 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 416 | 431 | 500;
 
 /**
  * V3IO error codes are negated errno values or exception codes (v3io-web-api.md, "Errors").
@@ -25,6 +25,10 @@ const V3IO_ERRORS: Readonly<Record<ErrorStatus, { readonly code: number; readonl
   403: { code: -1, message: 'Operation not permitted' },
   404: { code: -2, message: 'No such file or directory' },
   405: { code: -95, message: 'Operation not supported' },
+  // DELETE of a directory that still has entries (ENOTEMPTY), like rmdir.
+  409: { code: -39, message: 'Directory not empty' },
+  // A Range no byte of the object satisfies (ERANGE).
+  416: { code: -34, message: 'Numerical result out of range' },
   431: { code: -201326592, message: 'InvalidArgumentException' },
   500: { code: -5, message: 'Input/output error' },
 };
@@ -37,8 +41,8 @@ export function respond(status: number, headers: Readonly<Record<string, string>
   return { status, headers: { ...headers, 'Content-Length': String(body.length) }, body };
 }
 
-export function jsonResponse(status: number, value: unknown): ReferenceResponse {
-  return respond(status, { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify(value), 'utf8'));
+export function jsonResponse(status: number, value: unknown, extraHeaders: Readonly<Record<string, string>> = {}): ReferenceResponse {
+  return respond(status, { ...extraHeaders, 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify(value), 'utf8'));
 }
 
 export function xmlResponse(xml: string): ReferenceResponse {
@@ -49,8 +53,18 @@ export function xmlResponse(xml: string): ReferenceResponse {
 export function errorResponse(status: ErrorStatus, extraHeaders: Readonly<Record<string, string>> = {}): ReferenceResponse {
   const { code, message } = V3IO_ERRORS[status];
   const challenge: Record<string, string> = status === 401 ? { 'WWW-Authenticate': BASIC_CHALLENGE } : {};
+  return v3ioErrorResponse(status, code, message, { ...extraHeaders, ...challenge });
+}
+
+/** A V3IO error body with a code and message of the caller's (the streaming API's exception names). */
+export function v3ioErrorResponse(
+  status: number,
+  code: number,
+  message: string,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): ReferenceResponse {
   const body = Buffer.from(JSON.stringify({ ErrorCode: code, ErrorMessage: message }), 'utf8');
-  return respond(status, { ...extraHeaders, ...challenge, 'Content-Type': 'application/json' }, body);
+  return respond(status, { ...extraHeaders, 'Content-Type': 'application/json' }, body);
 }
 
 /** The same response without its body, as HEAD gets it: headers (Content-Length included) unchanged. */

@@ -1,7 +1,10 @@
 /**
- * The reference's in-memory data: containers of entries. As in V3IO, a NoSQL item is an entry like
- * an object, with attributes: PutItem writes attributes, PUT writes the body, DELETE removes both.
+ * The reference's in-memory data: containers of entries and streams. As in V3IO, a NoSQL item is
+ * an entry like an object, with attributes: PutItem writes attributes, PUT writes the body, DELETE
+ * removes both. Directories are implicit: one exists while something is in it. A stream is kept
+ * apart, by its directory's path (stream-model.ts); its shards list like objects.
  */
+import type { Stream } from './stream-model.js';
 
 /** A typed attribute value (v3io-web-api.md, "NoSQL"). */
 export type AttributeValue =
@@ -35,17 +38,28 @@ export interface Store {
   delete(container: string, path: string): boolean;
   /** Entries whose path starts with `prefix`, sorted by path. */
   list(container: string, prefix: string): ReadonlyArray<readonly [path: string, entry: StoredEntry]>;
+  stream(container: string, path: string): Stream | undefined;
+  putStream(container: string, path: string, stream: Stream): void;
+  /** Whether there was a stream to delete. */
+  deleteStream(container: string, path: string): boolean;
+  /** Streams whose path starts with `prefix`, sorted by path. */
+  streams(container: string, prefix: string): ReadonlyArray<readonly [path: string, stream: Stream]>;
 }
+
+const byPath = ([a]: readonly [string, unknown], [b]: readonly [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function createStore(containerNames: readonly string[]): Store {
   const createdAt = new Date();
   const infos = containerNames.map((name, index) => ({ name, id: index + 1, createdAt }));
   const data = new Map<string, Map<string, StoredEntry>>(containerNames.map((name) => [name, new Map()]));
-  const entries = (container: string): Map<string, StoredEntry> => {
-    const found = data.get(container);
+  const streamData = new Map<string, Map<string, Stream>>(containerNames.map((name) => [name, new Map()]));
+  const inContainer = <T>(maps: Map<string, Map<string, T>>, container: string): Map<string, T> => {
+    const found = maps.get(container);
     if (!found) throw new Error(`no container "${container}"`);
     return found;
   };
+  const entries = (container: string): Map<string, StoredEntry> => inContainer(data, container);
+  const streams = (container: string): Map<string, Stream> => inContainer(streamData, container);
 
   return {
     containers: () => infos,
@@ -53,9 +67,10 @@ export function createStore(containerNames: readonly string[]): Store {
     get: (container, path) => entries(container).get(path),
     put: (container, path, entry) => void entries(container).set(path, entry),
     delete: (container, path) => entries(container).delete(path),
-    list: (container, prefix) =>
-      [...entries(container)]
-        .filter(([path]) => path.startsWith(prefix))
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    list: (container, prefix) => [...entries(container)].filter(([path]) => path.startsWith(prefix)).sort(byPath),
+    stream: (container, path) => streams(container).get(path),
+    putStream: (container, path, stream) => void streams(container).set(path, stream),
+    deleteStream: (container, path) => streams(container).delete(path),
+    streams: (container, prefix) => [...streams(container)].filter(([path]) => path.startsWith(prefix)).sort(byPath),
   };
 }

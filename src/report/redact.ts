@@ -17,14 +17,19 @@ export function secretForms(secrets: readonly string[], pairs: readonly (readonl
   const add = (s: string): void => {
     if (s.length >= MIN_SECRET_LENGTH) forms.add(s);
   };
+  // A secret can also appear URL-encoded (in a query string, in a path a target echoes).
+  const addWithEncoded = (s: string): void => {
+    add(s);
+    add(encodeURIComponent(s));
+  };
   for (const secret of secrets) {
-    add(secret);
-    add(Buffer.from(secret, 'utf8').toString('base64'));
+    addWithEncoded(secret);
+    addWithEncoded(Buffer.from(secret, 'utf8').toString('base64'));
   }
   for (const [user, password] of pairs) {
     const token = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
-    add(token);
-    add(token.replace(/=+$/, ''));
+    addWithEncoded(token);
+    addWithEncoded(token.replace(/=+$/, ''));
   }
   // Longest first, so that a secret containing another is masked whole.
   return [...forms].sort((a, b) => b.length - a.length);

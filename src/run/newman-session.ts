@@ -51,6 +51,18 @@ export interface NewmanOptions {
   readonly insecure?: boolean;
   /** Called after each item, for progress output. */
   readonly onItem?: (trace: ItemTrace) => void;
+  /**
+   * Stops the run: newman is told to abort, and the promise rejects with the signal's reason once
+   * newman has stopped (the request in flight completed), or after `abortGraceMs` at the latest.
+   */
+  readonly signal?: AbortSignal;
+  /** How long an aborted run may take to stop; default 5 s. */
+  readonly abortGraceMs?: number;
+}
+
+/** What an aborted run rejects with when the signal has no reason of its own. */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new HarnessError('interrupted', 'the run was stopped');
 }
 
 interface Cursorish { ref?: string }
@@ -78,8 +90,18 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
       if (settled) return;
       settled = true;
       clearTimeout(watchdog);
+      clearTimeout(abortGrace);
       process.removeListener('beforeExit', onBeforeExit);
+      options.signal?.removeEventListener('abort', onAbort);
       action();
+    };
+    // Set by the 'start' event: the runtime's run, which can be aborted between requests.
+    let runtime: { abort?: () => void } | undefined;
+    let abortGrace: NodeJS.Timeout | undefined;
+    const onAbort = (): void => {
+      const signal = options.signal!;
+      runtime?.abort?.();
+      abortGrace = setTimeout(() => settle(() => reject(abortReason(signal))), options.abortGraceMs ?? 5_000);
     };
     // The event loop draining before newman calls back means a request will never complete
     // (e.g. a mocked reply without Content-Length on a keep-alive connection).
@@ -110,7 +132,8 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
           ...(options.caFile ? { sslExtraCaCerts: options.caFile } : {}),
         },
         (error: Error | null) => {
-          if (error) settle(() => reject(new HarnessError('newman-failed', `newman could not run the collection: ${error.message}`)));
+          if (options.signal?.aborted) settle(() => reject(abortReason(options.signal!)));
+          else if (error) settle(() => reject(new HarnessError('newman-failed', `newman could not run the collection: ${error.message}`)));
           else settle(() => resolve([...traces.values()]));
         },
       );
@@ -118,6 +141,13 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
       settle(() => reject(new HarnessError('newman-failed', `newman could not start: ${(error as Error).message}`)));
       return;
     }
+
+    emitter.on('start', (_err: unknown, args: { run?: { abort?: () => void } }) => {
+      runtime = args.run;
+      if (options.signal?.aborted) runtime?.abort?.();
+    });
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
 
     emitter.on('beforeItem', (_err: unknown, args: EventArgs) => {
       const item = args.item;

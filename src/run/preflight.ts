@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { HarnessError } from '../errors.js';
 
 export interface PreflightOptions {
@@ -43,9 +44,7 @@ export async function preflight(baseUrl: string, options: PreflightOptions): Pro
   const url = new URL(baseUrl);
   const origin = url.origin;
   const client = url.protocol === 'https:' ? https : http;
-  const tls = url.protocol === 'https:'
-    ? { rejectUnauthorized: !options.insecure, ...(options.caFile ? { ca: readCa(options.caFile) } : {}) }
-    : {};
+  const tls = url.protocol === 'https:' ? clientTlsOptions(options) : {};
   return new Promise<number>((resolve, reject) => {
     const req = client.request(new URL('/', url), { method: 'GET', agent: false, ...tls }, (res) => {
       res.resume();
@@ -58,7 +57,16 @@ export async function preflight(baseUrl: string, options: PreflightOptions): Pro
   });
 }
 
-function readCa(path: string): Buffer {
+/**
+ * TLS options of the runner's own requests: `--ca` adds to the default trusted CAs (as newman's
+ * `sslExtraCaCerts` does) rather than replacing them.
+ */
+export function clientTlsOptions(options: Pick<PreflightOptions, 'caFile' | 'insecure'>): { rejectUnauthorized: boolean; ca?: (string | Buffer)[] } {
+  return { rejectUnauthorized: !options.insecure, ...(options.caFile ? { ca: [...rootCertificates, readCa(options.caFile)] } : {}) };
+}
+
+/** The PEM file of `--ca`, with a one-line error when it cannot be read. */
+export function readCa(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {

@@ -1,11 +1,12 @@
 /**
- * `run`: resolves the target and its variables, runs the collection with newman (against the
- * embedded reference unless a target is given), judges the results and writes the reports.
+ * `run`: resolves the target and its variables (target-config.ts), runs the collection with newman
+ * (against the embedded reference unless a target is given), judges the results and writes the
+ * reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
+ * are removed even when newman does not get to its teardown (direct-teardown.ts).
  */
 import { join } from 'node:path';
 import { CATALOGUE } from '../cases/index.js';
 import { SECRET_VARIABLES } from '../cases/model.js';
-import { COLLECTION_VARIABLES } from '../cases/operations.js';
 import { HarnessError } from '../errors.js';
 import { GENERATED_PATHS, packageRoot, packageVersion } from '../package-info.js';
 import { installEmbeddedReference } from '../reference/embedded.js';
@@ -13,27 +14,28 @@ import { redact, secretForms } from '../report/redact.js';
 import type { ProgressListener } from '../report/progress.js';
 import type { Reporter, RunReport } from '../report/run-report.js';
 import { writeReports } from '../report/write-reports.js';
+import { runWireCases } from '../wire/run-wire-cases.js';
 import { filterCollection } from './collection-filter.js';
-import {
-  checkBaseUrl,
-  checkRequiredVariables,
-  environmentVariables,
-  loadEnvironmentFile,
-  readJsonFile,
-  withOverrides,
-  type PostmanEnvironment,
-} from './environment.js';
+import { runVariables } from './direct-requests.js';
+import { teardownDirectly } from './direct-teardown.js';
+import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
 import { withExchange } from './exchange.js';
 import { runNewman, type ItemTrace } from './newman-session.js';
 import { preflight } from './preflight.js';
-import { SETUP_STEPS, TEARDOWN_STEPS, caseResult, exitCodeOf, stepResults, summarise, verdictOf } from './results.js';
-import { isRestricted, selectCases, selectionRecord, type CaseSelection, type Shard } from './selection.js';
+import { SETUP_STEPS, TEARDOWN_STEPS, caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
+import { runPrefixFor } from './run-prefix.js';
+import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
+import { resolveTarget } from './target-config.js';
 
 export interface RunOptions {
-  /** Base URL of a real server; absent: the embedded reference. */
+  /** Base URL of a real server (`--target`); it wins over every other source of `baseUrl`. */
   readonly target?: string;
   /** Postman environment file with the target's variables. */
   readonly envFile?: string;
+  /** `--env-var <name>=<value>` pairs, over the process environment and the file. */
+  readonly envVars?: readonly (readonly [string, string])[];
+  /** Where `V3IO_API`, `V3IO_ACCESS_KEY`, ... are read from; absent: nowhere (the CLI passes process.env). */
+  readonly processEnv?: Readonly<Record<string, string | undefined>>;
   /** Collection to run; default: the committed one. */
   readonly collectionFile?: string;
   readonly outDir: string;
@@ -49,6 +51,11 @@ export interface RunOptions {
   readonly selection?: CaseSelection;
   /** Told the number of selected cases, then each case's outcome as it completes. */
   readonly progress?: ProgressListener;
+  /**
+   * Stops the run (SIGINT, SIGTERM): newman is aborted, the fixtures on a real target are removed
+   * with direct requests, and the run rejects with the signal's reason (a HarnessError).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface RunOutcome {
@@ -57,18 +64,6 @@ export interface RunOutcome {
   readonly writtenFiles: readonly string[];
   /** Masks every secret of the run's environment in a text. */
   readonly redact: (text: string) => string;
-}
-
-function resolveEnvironment(options: RunOptions): { environment: PostmanEnvironment; origin: string } {
-  if (options.envFile) return { environment: loadEnvironmentFile(options.envFile), origin: `environment file ${options.envFile}` };
-  if (options.target) {
-    throw new HarnessError(
-      'missing-variable',
-      '--target needs the target\'s credentials: pass --env <postman environment> (see environments/target.example.postman_environment.json)',
-    );
-  }
-  const path = join(packageRoot(), GENERATED_PATHS.referenceEnvironment);
-  return { environment: loadEnvironmentFile(path), origin: 'reference environment' };
 }
 
 /** The secret variables the environment sets, by name. */
@@ -82,24 +77,51 @@ function secretsOf(variables: ReadonlyMap<string, string>): string[] {
   return secretForms(values, [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password')]);
 }
 
+const SETUP_IDS: ReadonlySet<string> = new Set(SETUP_STEPS.map((s) => s.id));
+
+/** The one line for a fixture step that failed: the suite cannot judge a target it could not prepare. */
+function setupFailure(step: StepResult, container: string): HarnessError {
+  const hint =
+    step.status === 401 || step.status === 403
+      ? ` (the access key must be allowed to write to container "${container}")`
+      : step.status === 404
+        ? ` (does container "${container}" exist?)`
+        : step.status === null && /TIMEDOUT/.test(step.message ?? '')
+          ? ' (the target did not answer in time: check it, or raise --timeout)'
+          : '';
+  return new HarnessError('setup-failed', `fixture setup failed, no case was judged: ${step.title}: ${step.message ?? 'no answer'}${hint}`);
+}
+
+/** Where the fixtures are, for messages: `bigdata/conformance-20250114T093012Z-3f9a2c/`. */
+function fixtureFolder(variables: ReadonlyMap<string, string>): string {
+  return `${variables.get('container') ?? ''}/${variables.get('runPrefix') ?? ''}/`;
+}
+
+function teardownNote(teardown: readonly StepResult[], folder: string): string {
+  const failed = teardown.find((s) => !s.ok);
+  return failed
+    ? `could not remove every fixture (${failed.title}: ${failed.message ?? 'failed'}): remove ${folder} on the target by hand`
+    : `removed the fixtures under ${folder}`;
+}
+
 /**
- * The shards of a CI matrix may run at the same time against one target: each keeps its fixtures
- * in a folder of its own under the run prefix, so that one shard's teardown cannot delete what
- * another is reading.
+ * The teardown's results: newman's, or, when a step of it failed on a real target (a connection
+ * reset, a step newman never sent), those of the whole teardown sent again by the runner.
  */
-function inShardFolder(environment: PostmanEnvironment, shard: Shard | undefined): PostmanEnvironment {
-  if (!shard) return environment;
-  const prefix = environmentVariables(environment).get('runPrefix') || COLLECTION_VARIABLES.runPrefix;
-  return withOverrides(environment, { runPrefix: `${prefix}/shard-${shard.index}-of-${shard.count}` });
+async function completeTeardown(fromNewman: StepResult[], realTarget: boolean, again: () => Promise<StepResult[]>): Promise<StepResult[]> {
+  if (!realTarget || fromNewman.every((s) => s.ok)) return fromNewman;
+  return again();
 }
 
 export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
-  const { environment: loaded, origin } = resolveEnvironment(options);
-  const environment = inShardFolder(options.target ? withOverrides(loaded, { baseUrl: options.target }) : loaded, options.selection?.shard);
+  options.signal?.throwIfAborted();
+  const resolved = resolveTarget({ target: options.target, envFile: options.envFile, envVars: options.envVars, processEnv: options.processEnv });
+  const realTarget = resolved.mode === 'target';
+  const { baseUrl } = resolved;
+  const runPrefix = runPrefixFor({ given: environmentVariables(resolved.environment).get('runPrefix'), realTarget, shard: options.selection?.shard });
+  const environment = withOverrides(resolved.environment, { runPrefix });
   const variables = environmentVariables(environment);
-  checkRequiredVariables(variables, origin);
-  const baseUrl = checkBaseUrl(variables.get('baseUrl')!, options.target ? '--target' : `${origin}: baseUrl`);
   const collectionFile = options.collectionFile ?? join(packageRoot(), GENERATED_PATHS.collection);
   const collection = readJsonFile(collectionFile, 'collection file');
   if (typeof collection !== 'object' || collection === null || !Array.isArray((collection as { item?: unknown }).item)) {
@@ -115,14 +137,22 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const toRun = isRestricted(selection)
     ? filterCollection(collection as { item: unknown[] }, new Set([...selectedById.keys(), ...fixtureIds]))
     : collection;
+  // A failed fixture step stops the run at once: every case after it would fail for that reason alone.
+  const setupFailed = new AbortController();
   const onItem = (trace: ItemTrace): void => {
     options.onItem?.(trace);
     const testCase = selectedById.get(trace.id);
     if (testCase) options.progress?.caseDone(caseResult(testCase, trace).outcome);
+    if (SETUP_IDS.has(trace.id)) {
+      const [step] = stepResults(SETUP_STEPS.filter((s) => s.id === trace.id), new Map([[trace.id, trace]]));
+      if (step && !step.ok) setupFailed.abort(setupFailure(step, variables.get('container') ?? ''));
+    }
   };
+  const direct = { baseUrl, timeoutMs: options.timeoutMs, caFile: options.caFile, insecure: options.insecure };
 
-  const embedded = options.target ? undefined : installEmbeddedReference(baseUrl);
+  const embedded = realTarget ? undefined : installEmbeddedReference(baseUrl);
   let traces: ItemTrace[];
+  let wireResults: CaseResult[];
   try {
     await preflight(baseUrl, { timeoutMs: options.timeoutMs, caFile: options.caFile, insecure: options.insecure });
     options.progress?.start(selected.length);
@@ -134,6 +164,27 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
       caFile: options.caFile,
       insecure: options.insecure,
       onItem,
+      signal: options.signal ? AbortSignal.any([options.signal, setupFailed.signal]) : setupFailed.signal,
+      abortGraceMs: options.timeoutMs + 1_000,
+    }).catch(async (error: unknown) => {
+      // Newman did not get to its teardown, or not surely: the runner removes the fixtures itself.
+      if (!realTarget || !(error instanceof HarnessError)) throw error;
+      options.progress?.finish();
+      const teardown = await teardownDirectly(runVariables(environment), direct);
+      throw new HarnessError(error.code, `${error.message}; ${teardownNote(teardown, fixtureFolder(variables))}`, error.exitCode);
+    });
+    // Over raw sockets, after newman: they need no fixture. Skipped, with the reason, on the embedded reference.
+    wireResults = await runWireCases({
+      cases: selected,
+      realTarget,
+      baseUrl,
+      environment: variables,
+      timeoutMs: options.timeoutMs,
+      caFile: options.caFile,
+      insecure: options.insecure,
+      mask,
+      onResult: (result) => options.progress?.caseDone(result.outcome),
+      signal: options.signal,
     });
   } finally {
     options.progress?.finish();
@@ -142,20 +193,24 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
 
   const byId = new Map(traces.map((t) => [t.id, t]));
   const masking = { secrets: secretVariables(variables), mask };
-  const cases = selected.map((testCase) => withExchange(caseResult(testCase, byId.get(testCase.id)), testCase, byId.get(testCase.id), masking));
+  const wireById = new Map(wireResults.map((r) => [r.id, r]));
+  const cases = selected.map(
+    (testCase) => wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id)), testCase, byId.get(testCase.id), masking),
+  );
   const setup = stepResults(SETUP_STEPS, byId);
-  const teardown = stepResults(TEARDOWN_STEPS, byId, true);
+  const teardown = await completeTeardown(stepResults(TEARDOWN_STEPS, byId, true), realTarget, () => teardownDirectly(runVariables(environment), direct));
   const summary = summarise(cases);
   const verdict = verdictOf(summary, setup, options.strict);
   const exitCode = exitCodeOf(verdict);
   const warnings: string[] = [];
-  if (new URL(baseUrl).protocol === 'http:' && options.target) {
+  if (teardown.some((s) => !s.ok)) warnings.push(`the teardown ${teardownNote(teardown, fixtureFolder(variables))}`);
+  if (new URL(baseUrl).protocol === 'http:' && realTarget) {
     warnings.push(`the target is plain http://: every credential form is a bearer secret sent in clear (RFC 7617 §4); use https:// outside a test network`);
   }
   if (options.insecure) warnings.push('TLS certificate verification was skipped (--insecure)');
   const report: RunReport = {
     tool: { name: 'v3io-auth-conformance', version: packageVersion() },
-    target: { mode: options.target ? 'target' : 'embedded', baseUrl },
+    target: { mode: resolved.mode, baseUrl },
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     strict: options.strict,

@@ -1,0 +1,30 @@
+/**
+ * A server for `server-bench.ts`, in a process of its own so that it does not share an event loop
+ * with the load generator: `reference` (the served reference, quiet), `reference-logged` (with its
+ * request log on stdout) or `bare` (node:http answering a fixed body). Sends its URL over IPC.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startReferenceServer } from '../../src/reference/server.js';
+
+export type BenchTarget = 'reference' | 'reference-logged' | 'bare';
+
+/** The object the benchmark reads, and what the bare server answers. */
+export const BENCH_BODY = Buffer.from('{"hello": "v3io", "size": "small"}\n');
+
+async function start(kind: BenchTarget): Promise<string> {
+  if (kind === 'bare') {
+    const server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(BENCH_BODY.length) });
+      res.end(BENCH_BODY);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const server = await startReferenceServer({ port: 0, ...(kind === 'reference-logged' ? { requestLog: (line: string) => process.stdout.write(`${line}\n`) } : {}) });
+  return server.url;
+}
+
+const kind = process.argv[2] as BenchTarget;
+void start(kind).then((url) => process.send?.({ url }));

@@ -1,0 +1,53 @@
+/**
+ * The whole suite over HTTPS, against the reference served with a self-signed certificate in
+ * process: trusted with --ca it passes; untrusted it stops at preflight with one line naming --ca;
+ * with --insecure it passes with a warning.
+ */
+import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GENERATED_PATHS } from '../../src/package-info.js';
+import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
+import { generateSelfSignedIdentity } from '../../src/reference/tls-identity.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { readReport } from '../support/report.js';
+
+describe('run against the reference served over HTTPS', function () {
+  this.timeout(180_000);
+  let server: ReferenceServer;
+  let caFile: string;
+
+  before(async () => {
+    const identity = await generateSelfSignedIdentity();
+    caFile = join(tempDir('v3io-https-'), 'ca.pem');
+    writeFileSync(caFile, identity.cert);
+    server = await startReferenceServer({ port: 0, tls: identity });
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('passes every case when the certificate is trusted with --ca, without the plain-HTTP warning', async () => {
+    expect(server.url).to.match(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const out = tempDir('v3io-https-run-');
+    const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--ca', caFile, '--out', out, '--no-color']);
+    expect(result.code, result.stdout + result.stderr).to.equal(0);
+    const report = readReport(out);
+    expect(report.cases.filter((c) => c.outcome !== 'pass').map((c) => c.id)).to.deep.equal([]);
+    expect(result.stdout).to.not.match(/plain http:\/\//);
+  });
+
+  it('stops before the suite, with exit 2 and one line naming --ca, when the certificate is not trusted', async () => {
+    const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', tempDir('v3io-https-untrusted-'), '--no-color']);
+    expect(result.code).to.equal(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.match(new RegExp(`^v3io-auth-conformance: TLS handshake with ${server.url.replace(/[.]/g, '\\.')} failed \\(DEPTH_ZERO_SELF_SIGNED_CERT\\): trust its CA with --ca <file>, or skip verification with --insecure$`));
+  });
+
+  it('passes with --insecure, and warns that verification was skipped', async () => {
+    const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--insecure', '--out', tempDir('v3io-https-insecure-'), '--no-color']);
+    expect(result.code, result.stdout + result.stderr).to.equal(0);
+    expect(result.stdout).to.match(/Warning: TLS certificate verification was skipped \(--insecure\)/);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * A run against a real target, configured the way the V3IO SDKs are (V3IO_* variables, no file):
+ * fixtures under a folder of the run's own, removed at the end — after a pass, after a failed
+ * setup (exit 2, never non-conformance), and after SIGINT (exit 130).
+ */
+import { expect } from 'chai';
+import { createReference, type Reference } from '../../src/reference/handler.js';
+import { v3ioErrorResponse } from '../../src/reference/responses.js';
+import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
+import { RUN_PREFIX_PATTERN } from '../../src/run/run-prefix.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { readReport } from '../support/report.js';
+import { containerContents, sdkEnvironment, spawnCli } from '../support/served-target.js';
+
+/** The last line of stderr (progress lines come before it). */
+function lastLine(text: string): string {
+  return text.trim().split('\n').at(-1) ?? '';
+}
+
+describe('run against a real target', function () {
+  this.timeout(120_000);
+  let server: ReferenceServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('takes the target from V3IO_* variables alone, writes under a folder of its own, and leaves nothing behind', async () => {
+    server = await startReferenceServer({ port: 0 });
+    const out = tempDir('v3io-target-env-');
+    const url = server.url.replace(/^http:\/\//, '');
+    const result = await runCli(['run', '--out', out, '--reporter', 'json', '--no-color'], { env: sdkEnvironment(url) });
+    expect(result.code, result.stdout + result.stderr).to.be.oneOf([0, 1]);
+    const report = readReport(out);
+    expect(report.target).to.deep.equal({ mode: 'target', baseUrl: server.url });
+    expect(report.cases.filter((c) => c.outcome === 'error')).to.deep.equal([]);
+    const folders = new Set(report.cases.flatMap((c) => /^\/bigdata\/([^/?]+)\//.exec(c.request?.path ?? '')?.[1] ?? []));
+    expect([...folders]).to.have.length(1);
+    expect([...folders][0]).to.match(RUN_PREFIX_PATTERN);
+    expect(report.teardown.filter((s) => !s.ok)).to.deep.equal([]);
+    expect(await containerContents(server.url)).to.deep.equal([]);
+  });
+
+  it('stops at a failed fixture step with exit 2 and one line, judges no case, and still removes what it wrote', async () => {
+    const inner = createReference();
+    const forbiddingTheFixture: Reference = {
+      handle: (request) =>
+        request.method === 'PUT' && request.url.endsWith('/fixture.txt') ? v3ioErrorResponse(403, -1, 'Operation not permitted') : inner.handle(request),
+    };
+    server = await startReferenceServer({ port: 0, reference: forbiddingTheFixture });
+    const out = tempDir('v3io-target-setup-');
+    const result = await runCli(['run', '--out', out, '--no-color'], { env: sdkEnvironment(server.url) });
+    expect(result.code, result.stderr).to.equal(2);
+    expect(lastLine(result.stderr)).to.match(
+      /^v3io-auth-conformance: fixture setup failed, no case was judged: create the fixture object: Expected 2xx, got 403 for PUT \/bigdata\/conformance-[^/]+\/fixture\.txt \(the access key must be allowed to write to container "bigdata"\); removed the fixtures under bigdata\/conformance-[^/]+\/$/,
+    );
+    expect(result.stdout).to.not.match(/NOT CONFORMANT/);
+    expect(result.stderr).to.not.match(/\n\s+at /);
+    expect(await containerContents(server.url)).to.deep.equal([]);
+  });
+
+  it('on SIGINT, aborts the run, removes the fixtures, and exits 130 with one line', async () => {
+    // Counts the requests, so that the signal comes in the middle of the cases.
+    const inner = createReference();
+    let requests = 0;
+    let reached: () => void = () => {};
+    const midway = new Promise<void>((resolve) => (reached = resolve));
+    const counting: Reference = {
+      handle: (request) => {
+        requests += 1;
+        if (requests === 80) reached();
+        return inner.handle(request);
+      },
+    };
+    server = await startReferenceServer({ port: 0, reference: counting });
+    const run = spawnCli(['run', '--out', tempDir('v3io-target-sigint-'), '--no-color'], sdkEnvironment(server.url));
+    await midway;
+    expect(await containerContents(server.url), 'the fixtures exist while the run goes on').to.not.deep.equal([]);
+    run.child.kill('SIGINT');
+    const result = await run.result;
+    expect(result.code, result.stderr).to.equal(130);
+    expect(lastLine(result.stderr)).to.match(/^v3io-auth-conformance: interrupted by SIGINT, no verdict; removed the fixtures under bigdata\/conformance-[^/]+\/$/);
+    expect(result.stdout).to.equal('');
+    expect(await containerContents(server.url)).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,388 @@
+/**
+ * Wire cases: header framing that an HTTP client library (newman's included) refuses to send —
+ * CR, LF or NUL inside a value, obs-fold, a bare CR or LF line ending, whitespace before a colon or
+ * after the request line — sent over a raw socket, byte for byte (RFC 9112 §2.2, §5.1, §5.2;
+ * RFC 9110 §5.5). Each is a case of its credential form, marked by its `wire` field.
+ *
+ * Levels (auth-requirements.md, "How a level is chosen"): bytes from which no conformant reading
+ * gets a valid credential are never accepted (MUST); framing errors around a valid credential are
+ * rejected (SHOULD), unless an RFC requires the rejection (whitespace before the colon: MUST).
+ * Where an RFC lets the recipient either reject or repair (obs-fold, bare CR, CR/LF/NUL replaced
+ * by SP), the statuses take both readings: 400 for the rejection, 401 when the repaired value is
+ * not a valid credential, and a 2xx (`repairAccepted`) when it is.
+ *
+ * Every case lists a container (`GET /<container>/?prefix=…`), which needs no fixture: the wire
+ * cases run after newman's teardown. `Connection: close` ends each exchange after one response.
+ */
+import type { ConformanceCase, Derivation, Expectation, Form, Level, Source, WirePart } from './model.js';
+import { OPERATIONS, request } from './operations.js';
+
+const OPERATION = 'list-container';
+const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
+const BASIC_SEED = 'seed §Basic HTTP Username/Password Authentication';
+const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
+const FIELD_VALUES = 'RFC 9110 §5.5';
+const MESSAGE_PARSING = 'RFC 9112 §2.2';
+const FIELD_LINE = 'RFC 9112 §5.1';
+const OBS_FOLD = 'RFC 9112 §5.2';
+const SIGV2_SIGNATURE = 'Vb3bM1v6sB5rT0k2Yq9xWn4hJcE=';
+
+const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
+const WRONG_PASSWORD_TOKEN: Derivation = {
+  name: 'wrongPasswordToken',
+  from: '{{username}}:wrong-password-v3io-auth-conformance',
+  apply: [{ op: 'base64' }],
+};
+/** The main key with its last character changed: a key of the right shape that no identity has. */
+const UNKNOWN_KEY: Derivation = { name: 'unknownKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] };
+
+/** One padding line, 64 bytes with its CRLF; `PADDING_LINES` of them make the header section too large. */
+const PADDING_LINE = 'X-Padding: v3io-auth-conformance-padding-0123456789abcdefghijklm\r\n';
+const PADDING_LINES = 2048;
+const PADDING: Derivation = {
+  name: 'padding',
+  from: PADDING_LINE,
+  apply: [{ op: 'repeat-to-length', length: PADDING_LINE.length * PADDING_LINES }],
+};
+
+const header = (name: string, value: string): WirePart => ({ kind: 'header', name, value });
+const bytes = (text: string): WirePart => ({ kind: 'bytes', text });
+const sessionKey = (value: string): WirePart => header('X-v3io-session-key', value);
+const authorization = (value: string): WirePart => header('Authorization', value);
+
+const REQUEST_LINE: WirePart = { kind: 'request-line', method: OPERATIONS[OPERATION].method, target: OPERATIONS[OPERATION].path };
+const HOST = header('Host', '{{host}}');
+const CLOSE = header('Connection', 'close');
+const END: WirePart = { kind: 'end' };
+
+/** The request line, Host, the case's own parts, `Connection: close` and the end of the header section. */
+function framed(parts: readonly WirePart[]): readonly WirePart[] {
+  return [REQUEST_LINE, HOST, ...parts, CLOSE, END];
+}
+
+const ID_PREFIX: Readonly<Record<Form, string>> = {
+  'session-key': 'session-key-wire-',
+  'aws-sigv4': 'sigv4-wire-',
+  'aws-sigv2': 'sigv2-wire-',
+  basic: 'basic-wire-',
+  'cross-cutting': 'cross-wire-',
+};
+
+interface WireCaseSpec {
+  readonly form: Form;
+  /** The id after the form's wire prefix. */
+  readonly name: string;
+  readonly family: string;
+  readonly title: string;
+  readonly requirement: string;
+  readonly level: Level;
+  readonly sources: readonly Source[];
+  /** The whole message, usually `framed(...)`. */
+  readonly parts: readonly WirePart[];
+  readonly derive?: readonly Derivation[];
+  readonly expect: Expectation;
+  readonly validCredential: boolean;
+  readonly repairAccepted?: true;
+}
+
+function wireCase(spec: WireCaseSpec): ConformanceCase {
+  return {
+    id: `${ID_PREFIX[spec.form]}${spec.name}`,
+    form: spec.form,
+    family: spec.family,
+    title: spec.title,
+    requirement: spec.requirement,
+    level: spec.level,
+    sources: spec.sources,
+    request: request(OPERATION, []),
+    ...(spec.derive ? { derive: spec.derive } : {}),
+    expect: spec.expect,
+    wire: { parts: spec.parts, validCredential: spec.validCredential, ...(spec.repairAccepted ? { repairAccepted: true } : {}) },
+  };
+}
+
+const R = {
+  controlCharacter:
+    'A CR, LF or NUL inside a credential value is a framing error and the request is rejected, 400 preferred; a recipient that replaces it by SP reads a credential with junk and rejects that, and none may cut the value at the control character.',
+  crlfInValue:
+    'A credential value followed by CRLF and a line without a colon is a malformed header section and is rejected with 400, not read as the credential alone.',
+  injectedAfterBareLf:
+    'A valid credential line that follows an invalid credential after a bare LF is rejected: whether the LF ends a line (two credential lines) or not (an invalid value), the request is malformed.',
+  hiddenLine:
+    'A credential line hidden behind a bare CR, on an obs-fold line or in a whitespace-preceded line after the request line is no header line of its own and never authenticates.',
+  foldedCredential:
+    'A credential continued on an obs-fold line is rejected with 400, or the fold is replaced by SP and the credential read whole: both are conformant.',
+  spaceBeforeColon:
+    'A header line with whitespace between the field name and the colon is rejected with 400 and never read as a credential header.',
+  obsText: 'A key holding bytes 0x80–0xFF (obs-text) is compared as an opaque string and rejected as unauthenticated.',
+  commaJoin:
+    'Two Authorization values joined by a proxy into one comma-separated value are not one credential: the request is rejected, and never accepted when neither is valid.',
+  size: 'A header section over the server\'s limit is answered 431 or 400, never 5xx, a reset or a crash, even with a valid credential in it.',
+} as const;
+
+const REJECTED_OR_REPAIRED: Expectation = { outcome: 'malformed', statuses: [400, 401] };
+const REJECTED: Expectation = { outcome: 'malformed' };
+
+/** CR, LF, CRLF and NUL after a valid credential, inside its value: one case each. */
+const CONTROL_CHARACTERS = [
+  { name: 'cr', what: 'a bare CR', text: '\r', expect: REJECTED_OR_REPAIRED, sources: [FIELD_VALUES, MESSAGE_PARSING] },
+  { name: 'lf', what: 'a bare LF', text: '\n', expect: REJECTED_OR_REPAIRED, sources: [FIELD_VALUES, MESSAGE_PARSING] },
+  { name: 'crlf', what: 'CRLF', text: '\r\n', expect: REJECTED, sources: [FIELD_LINE, FIELD_VALUES] },
+  { name: 'nul', what: 'a NUL', text: '\u0000', expect: REJECTED_OR_REPAIRED, sources: [FIELD_VALUES] },
+] as const;
+
+const SESSION_KEY_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, expect, sources }) =>
+  wireCase({
+    form: 'session-key',
+    name: `${name}-after-key`,
+    family: 'wire-control-character',
+    title: `rejects a valid key followed by ${what} and junk in the same value`,
+    requirement: name === 'crlf' ? R.crlfInValue : R.controlCharacter,
+    level: 'should',
+    sources: [...sources, SESSION_KEY_SEED],
+    parts: framed([sessionKey(`{{accessKey}}${text}junk`)]),
+    expect,
+    validCredential: true,
+  }),
+);
+
+const BASIC_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, expect, sources }) =>
+  wireCase({
+    form: 'basic',
+    name: `${name}-after-token`,
+    family: 'wire-control-character',
+    title: `rejects a valid Basic token followed by ${what} and junk in the same value`,
+    requirement: name === 'crlf' ? R.crlfInValue : R.controlCharacter,
+    level: 'should',
+    sources: [...sources, BASIC_SEED],
+    parts: framed([authorization(`Basic {{basicToken}}${text}junk`)]),
+    derive: [BASIC_TOKEN],
+    expect,
+    validCredential: true,
+  }),
+);
+
+export const WIRE_CASES: readonly ConformanceCase[] = [
+  ...SESSION_KEY_CONTROL_CASES,
+  wireCase({
+    form: 'session-key',
+    name: 'key-after-bare-lf',
+    family: 'wire-line-ending',
+    title: 'rejects a valid key line after an unknown key ended by a bare LF',
+    requirement: R.injectedAfterBareLf,
+    level: 'should',
+    sources: [MESSAGE_PARSING, FIELD_VALUES, SESSION_KEY_SEED],
+    parts: framed([sessionKey('{{unknownKey}}\nX-v3io-session-key: {{accessKey}}')]),
+    derive: [UNKNOWN_KEY],
+    expect: REJECTED_OR_REPAIRED,
+    validCredential: true,
+  }),
+  wireCase({
+    form: 'session-key',
+    name: 'key-line-behind-bare-cr',
+    family: 'wire-line-ending',
+    title: 'rejects a session-key line hidden behind a bare CR',
+    requirement: R.hiddenLine,
+    level: 'must',
+    sources: [MESSAGE_PARSING, FIELD_VALUES, SESSION_KEY_SEED],
+    parts: framed([header('X-Note', 'v3io-auth-conformance\rX-v3io-session-key: {{accessKey}}')]),
+    expect: REJECTED_OR_REPAIRED,
+    validCredential: false,
+  }),
+  wireCase({
+    form: 'session-key',
+    name: 'key-on-obs-fold-line',
+    family: 'wire-obs-fold',
+    title: 'rejects a valid key continued on an obs-fold line, or reads it whole',
+    requirement: R.foldedCredential,
+    level: 'should',
+    sources: [OBS_FOLD, SESSION_KEY_SEED],
+    parts: framed([sessionKey('\r\n {{accessKey}}')]),
+    expect: REJECTED,
+    validCredential: true,
+    repairAccepted: true,
+  }),
+  wireCase({
+    form: 'session-key',
+    name: 'key-line-on-obs-fold',
+    family: 'wire-obs-fold',
+    title: 'rejects a session-key line folded into the value of another header',
+    requirement: R.hiddenLine,
+    level: 'must',
+    sources: [OBS_FOLD, SESSION_KEY_SEED],
+    parts: framed([header('X-Note', 'v3io-auth-conformance\r\n X-v3io-session-key: {{accessKey}}')]),
+    expect: REJECTED_OR_REPAIRED,
+    validCredential: false,
+  }),
+  wireCase({
+    form: 'session-key',
+    name: 'space-before-colon',
+    family: 'wire-field-name',
+    title: 'rejects a space between the header name and the colon (X-v3io-session-key : <key>)',
+    requirement: R.spaceBeforeColon,
+    level: 'must',
+    sources: [FIELD_LINE, SESSION_KEY_SEED],
+    parts: framed([header('X-v3io-session-key ', '{{accessKey}}')]),
+    expect: REJECTED,
+    validCredential: true,
+  }),
+  wireCase({
+    form: 'session-key',
+    name: 'tab-before-colon',
+    family: 'wire-field-name',
+    title: 'rejects a tab between the header name and the colon',
+    requirement: R.spaceBeforeColon,
+    level: 'must',
+    sources: [FIELD_LINE, SESSION_KEY_SEED],
+    parts: framed([header('X-v3io-session-key\t', '{{accessKey}}')]),
+    expect: REJECTED,
+    validCredential: true,
+  }),
+  wireCase({
+    form: 'session-key',
+    name: 'nbsp-after-key',
+    family: 'wire-obs-text',
+    // 0xA0 is NO-BREAK SPACE in ISO-8859-1, which JavaScript's trim() removes: OWS is SP and HTAB only.
+    title: 'rejects a valid key followed by the byte 0xA0 (no-break space in ISO-8859-1)',
+    requirement: R.obsText,
+    level: 'must',
+    sources: [FIELD_VALUES, FIELD_LINE, SESSION_KEY_SEED],
+    parts: framed([sessionKey('{{accessKey}}\u00a0')]),
+    expect: { outcome: 'unauthenticated' },
+    validCredential: false,
+  }),
+  wireCase({
+    form: 'session-key',
+    name: 'invalid-utf8-after-key',
+    family: 'wire-obs-text',
+    // A lone 0xE9 is not UTF-8: a decoder that drops what it cannot decode would be left with the key.
+    title: 'rejects a valid key followed by the byte 0xE9 (not UTF-8)',
+    requirement: R.obsText,
+    level: 'must',
+    sources: [FIELD_VALUES, SESSION_KEY_SEED],
+    parts: framed([sessionKey('{{accessKey}}\u00e9')]),
+    expect: { outcome: 'unauthenticated' },
+    validCredential: false,
+  }),
+
+  ...BASIC_CONTROL_CASES,
+  wireCase({
+    form: 'basic',
+    name: 'token-on-obs-fold-line',
+    family: 'wire-obs-fold',
+    title: 'rejects a Basic token continued on an obs-fold line, or reads it whole',
+    requirement: R.foldedCredential,
+    level: 'should',
+    sources: [OBS_FOLD, BASIC_SEED, 'RFC 7617 §2'],
+    parts: framed([authorization('Basic\r\n {{basicToken}}')]),
+    derive: [BASIC_TOKEN],
+    expect: REJECTED,
+    validCredential: true,
+    repairAccepted: true,
+  }),
+  wireCase({
+    form: 'basic',
+    name: 'authorization-line-on-obs-fold',
+    family: 'wire-obs-fold',
+    title: 'rejects an Authorization line folded into the value of another header',
+    requirement: R.hiddenLine,
+    level: 'must',
+    sources: [OBS_FOLD, BASIC_SEED],
+    parts: framed([header('X-Note', 'v3io-auth-conformance\r\n Authorization: Basic {{basicToken}}')]),
+    derive: [BASIC_TOKEN],
+    expect: REJECTED_OR_REPAIRED,
+    validCredential: false,
+  }),
+  wireCase({
+    form: 'basic',
+    name: 'space-before-colon',
+    family: 'wire-field-name',
+    title: 'rejects a space between the header name and the colon (Authorization : Basic <token>)',
+    requirement: R.spaceBeforeColon,
+    level: 'must',
+    sources: [FIELD_LINE, BASIC_SEED],
+    parts: framed([header('Authorization ', 'Basic {{basicToken}}')]),
+    derive: [BASIC_TOKEN],
+    expect: REJECTED,
+    validCredential: true,
+  }),
+
+  wireCase({
+    form: 'cross-cutting',
+    name: 'key-line-after-request-line-with-leading-space',
+    family: 'wire-line-ending',
+    title: 'rejects a whitespace-preceded session-key line right after the request line',
+    requirement: R.hiddenLine,
+    level: 'must',
+    sources: [MESSAGE_PARSING, SESSION_KEY_SEED],
+    // RFC 9112 §2.2: reject the message, or consume the line without processing it.
+    parts: [REQUEST_LINE, bytes(' X-v3io-session-key: {{accessKey}}\r\n'), HOST, CLOSE, END],
+    expect: REJECTED_OR_REPAIRED,
+    validCredential: false,
+  }),
+  wireCase({
+    form: 'cross-cutting',
+    name: 'session-key-after-bare-lf-in-authorization',
+    family: 'wire-line-ending',
+    title: 'rejects a valid session-key line after a wrong Basic token ended by a bare LF',
+    requirement: R.injectedAfterBareLf,
+    level: 'should',
+    sources: [MESSAGE_PARSING, FIELD_VALUES, HTTP_AUTH_SEED],
+    parts: framed([authorization('Basic {{wrongPasswordToken}}\nX-v3io-session-key: {{accessKey}}')]),
+    derive: [WRONG_PASSWORD_TOKEN],
+    expect: REJECTED_OR_REPAIRED,
+    validCredential: true,
+  }),
+  wireCase({
+    form: 'cross-cutting',
+    name: 'comma-joined-authorization-both-valid',
+    family: 'wire-comma-join',
+    title: 'rejects a valid Basic and a valid SigV2 credential joined by a comma in one Authorization line',
+    requirement: R.commaJoin,
+    level: 'should',
+    sources: ['RFC 9110 §11.6.2', 'RFC 9110 §5.3', HTTP_AUTH_SEED],
+    parts: framed([authorization(`Basic {{basicToken}}, AWS {{accessKey}}:${SIGV2_SIGNATURE}`)]),
+    derive: [BASIC_TOKEN],
+    expect: REJECTED_OR_REPAIRED,
+    validCredential: true,
+  }),
+  wireCase({
+    form: 'cross-cutting',
+    name: 'comma-joined-authorization-wrong-then-valid',
+    family: 'wire-comma-join',
+    title: 'rejects a wrong Basic and a valid SigV2 credential joined by a comma in one Authorization line',
+    requirement: R.commaJoin,
+    level: 'should',
+    sources: ['RFC 9110 §11.6.2', 'RFC 9110 §5.3', HTTP_AUTH_SEED],
+    parts: framed([authorization(`Basic {{wrongPasswordToken}}, AWS {{accessKey}}:${SIGV2_SIGNATURE}`)]),
+    derive: [WRONG_PASSWORD_TOKEN],
+    expect: REJECTED_OR_REPAIRED,
+    validCredential: true,
+  }),
+  wireCase({
+    form: 'cross-cutting',
+    name: 'comma-joined-authorization-neither-valid',
+    family: 'wire-comma-join',
+    title: 'rejects a wrong Basic and an unknown SigV2 credential joined by a comma in one Authorization line',
+    requirement: R.commaJoin,
+    level: 'must',
+    sources: ['RFC 9110 §11.6.2', 'RFC 9110 §5.3', HTTP_AUTH_SEED],
+    parts: framed([authorization(`Basic {{wrongPasswordToken}}, AWS {{unknownKey}}:${SIGV2_SIGNATURE}`)]),
+    derive: [WRONG_PASSWORD_TOKEN, UNKNOWN_KEY],
+    expect: { outcome: 'reject' },
+    validCredential: false,
+  }),
+  wireCase({
+    form: 'cross-cutting',
+    name: 'oversized-header-section',
+    family: 'wire-size',
+    title: `rejects a header section of ${(PADDING_LINE.length * PADDING_LINES) / 1024} KiB in ${PADDING_LINES} lines after a valid key`,
+    requirement: R.size,
+    level: 'must',
+    sources: ['RFC 6585 §5', 'RFC 9110 §5.4'],
+    parts: framed([sessionKey('{{accessKey}}'), bytes('{{padding}}')]),
+    derive: [PADDING],
+    expect: { outcome: 'reject', statuses: [431, 400] },
+    validCredential: true,
+  }),
+];

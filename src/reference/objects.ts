@@ -1,0 +1,113 @@
+/**
+ * Simple-object operations (v3io-web-api.md, "Simple objects"): GET (HEAD is GET without the
+ * body) with one byte range, PUT and POST (aliases) with `Range: -1` to append, DELETE of an
+ * object, of a stream shard's file or of a directory.
+ *
+ * GET, HEAD and PUT answers carry `ETag` (the quoted MD5 of the body, as S3 clients expect) and
+ * `Last-Modified`. Decisions of the reference: a Range on PUT other than `-1` is a 400 (writing at
+ * an offset is not offered, and ignoring it would overwrite what the client meant to keep); DELETE
+ * of a directory removes a stream with its shards (as `rm -r` of a stream's directory does) but
+ * is a 409 for a directory that still holds objects or items, like rmdir.
+ */
+import { createHash } from 'node:crypto';
+import { selectRange } from './byte-range.js';
+import { headerValues } from './header-lines.js';
+import type { RequestTarget } from './request-target.js';
+import { errorResponse, respond, type ReferenceResponse } from './responses.js';
+import type { Store, StoredEntry } from './store.js';
+
+export interface ObjectRequest {
+  /** The request's method, HEAD already turned into GET. */
+  readonly method: string;
+  readonly rawHeaders: readonly string[];
+  readonly body: Buffer;
+  readonly container: string;
+  readonly target: RequestTarget;
+}
+
+export const OBJECT_METHODS = 'GET, HEAD, PUT, POST, DELETE';
+
+const SHARD_FILE = /^(0|[1-9][0-9]{0,8})$/;
+
+export function entityTag(body: Buffer): string {
+  return `"${createHash('md5').update(body).digest('hex')}"`;
+}
+
+function validators(entry: StoredEntry): Record<string, string> {
+  return { ETag: entityTag(entry.body), 'Last-Modified': entry.lastModified.toUTCString() };
+}
+
+function getObject(store: Store, request: ObjectRequest): ReferenceResponse {
+  const entry = request.target.isDirectory ? undefined : store.get(request.container, request.target.path);
+  if (!entry) return errorResponse(404);
+  const headers = { 'Content-Type': entry.contentType, ...validators(entry), 'Accept-Ranges': 'bytes' };
+  const size = entry.body.length;
+  const range = selectRange(headerValues(request.rawHeaders, 'range'), size);
+  switch (range.kind) {
+    case 'whole':
+      return respond(200, headers, entry.body);
+    case 'part':
+      return respond(206, { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${size}` }, entry.body.subarray(range.start, range.end + 1));
+    case 'unsatisfiable':
+      return errorResponse(416, { 'Content-Range': `bytes */${size}` });
+  }
+}
+
+function putObject(store: Store, request: ObjectRequest): ReferenceResponse {
+  const { container, target } = request;
+  if (target.isDirectory) return errorResponse(400);
+  const ranges = headerValues(request.rawHeaders, 'range');
+  if (ranges.length > 1 || (ranges.length === 1 && ranges[0]!.trim() !== '-1')) return errorResponse(400);
+  const append = ranges.length === 1;
+  const existing = store.get(container, target.path);
+  const [contentType] = headerValues(request.rawHeaders, 'content-type');
+  const entry: StoredEntry = {
+    body: append && existing ? Buffer.concat([existing.body, request.body]) : Buffer.from(request.body),
+    contentType: contentType?.trim() || existing?.contentType || 'application/octet-stream',
+    attributes: existing?.attributes ?? {},
+    lastModified: new Date(),
+  };
+  store.put(container, target.path, entry);
+  return respond(200, validators(entry));
+}
+
+/** A stream shard's file `<stream>/<shard id>`: deleting it empties the shard. */
+function deleteShardFile(store: Store, container: string, path: string): ReferenceResponse | undefined {
+  const slash = path.lastIndexOf('/');
+  const stream = slash < 0 ? undefined : store.stream(container, path.slice(0, slash));
+  const name = path.slice(slash + 1);
+  if (!stream || !SHARD_FILE.test(name)) return undefined;
+  const shard = stream.shards[Number(name)];
+  if (!shard?.present) return errorResponse(404);
+  shard.present = false;
+  shard.records = [];
+  return respond(200, {});
+}
+
+function deleteDirectory(store: Store, container: string, path: string): ReferenceResponse {
+  if (store.deleteStream(container, path)) return respond(200, {});
+  const prefix = `${path}/`;
+  const holdsSomething = store.list(container, prefix).length > 0 || store.streams(container, prefix).length > 0;
+  return holdsSomething ? errorResponse(409) : errorResponse(404);
+}
+
+function deleteObject(store: Store, request: ObjectRequest): ReferenceResponse {
+  const { container, target } = request;
+  if (target.isDirectory) return deleteDirectory(store, container, target.path);
+  return deleteShardFile(store, container, target.path) ?? (store.delete(container, target.path) ? respond(200, {}) : errorResponse(404));
+}
+
+/** An operation on `/<container>/<path>` without `X-v3io-function`; `path` is not empty. */
+export function objectOperation(store: Store, request: ObjectRequest): ReferenceResponse {
+  switch (request.method) {
+    case 'GET':
+      return getObject(store, request);
+    case 'PUT':
+    case 'POST':
+      return putObject(store, request);
+    case 'DELETE':
+      return deleteObject(store, request);
+    default:
+      return errorResponse(405, { Allow: OBJECT_METHODS });
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Reads a request body for the served reference, up to a limit. A declared Content-Length over the
+ * limit is refused before a byte is read; a chunked body is counted as it arrives and refused as
+ * soon as it passes the limit, so that no request can make the server buffer more than the limit.
+ */
+import type { IncomingMessage } from 'node:http';
+
+export type BodyResult =
+  | { readonly kind: 'complete'; readonly body: Buffer }
+  | { readonly kind: 'too-large' }
+  /** The client went away or the stream failed before the end of the body. */
+  | { readonly kind: 'aborted' };
+
+/** Whether the request has no body at all: neither Transfer-Encoding nor a non-zero Content-Length (RFC 9112 §6.3). */
+export function hasNoBody(req: IncomingMessage): boolean {
+  const { headers } = req;
+  return headers['transfer-encoding'] === undefined && (headers['content-length'] === undefined || headers['content-length'] === '0');
+}
+
+/** Whether the declared Content-Length alone already exceeds `limit` (Node has validated its syntax). */
+export function declaresTooLarge(req: IncomingMessage, limit: number): boolean {
+  const declared = req.headers['content-length'];
+  return declared !== undefined && Number(declared) > limit;
+}
+
+/**
+ * Collects the body. On `too-large` the rest of the body keeps being read and discarded, so that
+ * the client can read the 413 and the connection stays usable once the body has ended.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  if (declaresTooLarge(req, limit)) {
+    req.resume();
+    return Promise.resolve({ kind: 'too-large' });
+  }
+  return new Promise<BodyResult>((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        req.off('data', onData);
+        req.resume();
+        resolve({ kind: 'too-large' });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve({ kind: 'complete', body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) }));
+    // `resolve` is idempotent: an error after `too-large` changes nothing.
+    req.once('error', () => resolve({ kind: 'aborted' }));
+    req.once('close', () => {
+      if (!req.complete) resolve({ kind: 'aborted' });
+    });
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Fixture requests sent by the runner itself, with node:http(s) instead of newman: the teardown
+ * after a run that newman did not finish (interrupted, aborted after a failed setup, stuck), when
+ * the fixtures must still be removed. Templates are resolved the way newman resolves them: the
+ * environment's variables over the collection's, nested `{{variables}}` included.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { COLLECTION_VARIABLES, FIXTURE_CREDENTIALS, type StepRequest } from '../cases/operations.js';
+import { environmentVariables, type PostmanEnvironment } from './environment.js';
+import { clientTlsOptions } from './preflight.js';
+
+export interface DirectClientOptions {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly caFile?: string;
+  readonly insecure?: boolean;
+}
+
+export type DirectAnswer = { readonly status: number; readonly body: Buffer } | { readonly error: string };
+
+/** The variables a collection run sees: the collection's, then the environment's over them. */
+export function runVariables(environment: PostmanEnvironment): ReadonlyMap<string, string> {
+  return new Map([...Object.entries(COLLECTION_VARIABLES), ...environmentVariables(environment)]);
+}
+
+/** Replaces `{{name}}` by its value until none is left that a variable defines (nesting allowed, cycles stopped). */
+export function resolveTemplate(template: string, variables: ReadonlyMap<string, string>): string {
+  let text = template;
+  for (let depth = 0; depth < 10; depth += 1) {
+    const next = text.replace(/\{\{([^{}]+)\}\}/g, (whole, name: string) => variables.get(name) ?? whole);
+    if (next === text) return text;
+    text = next;
+  }
+  return text;
+}
+
+/** Sends one fixture request with the fixture credentials; resolves with the answer or the connection error. */
+export function sendDirect(step: StepRequest, variables: ReadonlyMap<string, string>, options: DirectClientOptions): Promise<DirectAnswer> {
+  const url = new URL(`${options.baseUrl}${resolveTemplate(step.path, variables)}`);
+  const client = url.protocol === 'https:' ? https : http;
+  const headers = [...step.headers, ...FIXTURE_CREDENTIALS].map(([name, value]) => [name, resolveTemplate(value, variables)] as const);
+  const body = step.body === undefined ? undefined : Buffer.from(resolveTemplate(step.body, variables), 'utf8');
+  return new Promise<DirectAnswer>((resolve) => {
+    let tls = {};
+    try {
+      tls = url.protocol === 'https:' ? clientTlsOptions(options) : {};
+    } catch (error) {
+      resolve({ error: (error as Error).message });
+      return;
+    }
+    const request = client.request(
+      url,
+      {
+        method: step.method,
+        agent: false,
+        headers: Object.fromEntries([...headers, ...(body ? [['Content-Length', String(body.length)] as const] : [])]),
+        ...tls,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        response.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+      },
+    );
+    request.setTimeout(options.timeoutMs, () => request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    request.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+    request.end(body);
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Where a run's target and its variables come from. Three sources, the first that sets a
+ * variable wins:
+ * 1. flags: `--target <url>` (baseUrl), then `--env-var <name>=<value>` (any variable);
+ * 2. the process environment, with the names the V3IO SDKs use — `V3IO_API` (the web-API URL,
+ *    `http://` prepended when it has no scheme, as the SDKs do), `V3IO_ACCESS_KEY`,
+ *    `V3IO_USERNAME`, `V3IO_PASSWORD` — plus `V3IO_CONTAINER`;
+ * 3. the Postman environment file (`--env`).
+ *
+ * A run is against a real target as soon as any of them describes one (a URL, a credential, an
+ * environment file); only a run given none of them is against the embedded reference, with the
+ * reference environment. A real target is never replaced by the embedded one: that would turn a
+ * misconfigured run into a false "conformant".
+ */
+import { join } from 'node:path';
+import { OPTIONAL_VARIABLES, REQUIRED_VARIABLES, type EnvironmentVariable, type RequiredVariable } from '../cases/model.js';
+import { HarnessError } from '../errors.js';
+import { GENERATED_PATHS, packageRoot } from '../package-info.js';
+import { checkBaseUrl, environmentVariables, loadEnvironmentFile, withOverrides, type PostmanEnvironment } from './environment.js';
+
+/** The process environment variables a run reads, and the suite variable each one sets. */
+export const SDK_ENVIRONMENT_VARIABLES: Readonly<Record<string, RequiredVariable>> = {
+  V3IO_API: 'baseUrl',
+  V3IO_CONTAINER: 'container',
+  V3IO_ACCESS_KEY: 'accessKey',
+  V3IO_USERNAME: 'username',
+  V3IO_PASSWORD: 'password',
+};
+
+export interface TargetSources {
+  /** `--target <url>`. */
+  readonly target?: string;
+  /** `--env-var <name>=<value>`, in the order given (a later one wins). */
+  readonly envVars?: readonly (readonly [string, string])[];
+  /** `--env <file>`. */
+  readonly envFile?: string;
+  /** The process environment (V3IO_* variables); tests pass their own. */
+  readonly processEnv?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface ResolvedTarget {
+  readonly mode: 'embedded' | 'target';
+  /** Every variable of the run, the sources merged. */
+  readonly environment: PostmanEnvironment;
+  /** Validated, without a trailing slash. */
+  readonly baseUrl: string;
+  /** Where each variable set by a flag or the process environment came from, e.g. `accessKey` → `V3IO_ACCESS_KEY`. */
+  readonly origins: ReadonlyMap<string, string>;
+}
+
+const TARGET_VARIABLES: ReadonlySet<string> = new Set<EnvironmentVariable>([...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES]);
+
+/** `V3IO_API` as the SDKs read it: `http://` prepended when the value has no scheme. */
+export function withDefaultScheme(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
+}
+
+function sdkNameOf(variable: string): string | undefined {
+  return Object.keys(SDK_ENVIRONMENT_VARIABLES).find((name) => SDK_ENVIRONMENT_VARIABLES[name] === variable);
+}
+
+/** The one-line error for required variables that no source sets, naming where each can come from. */
+export function missingVariablesError(missing: readonly string[], envFile: string | undefined): HarnessError {
+  const where = (name: string): string => (name === 'baseUrl' ? 'V3IO_API or --target <url>' : sdkNameOf(name) ?? `--env-var ${name}=<value>`);
+  const plural = missing.length > 1;
+  const file = envFile ? `the environment file ${envFile}` : 'a Postman environment file (--env)';
+  return new HarnessError(
+    'missing-variable',
+    `missing required variable${plural ? 's' : ''} ${missing.map((name) => `${name} (${where(name)})`).join(', ')}: ` +
+      `set ${plural ? 'them' : 'it'} as shown in parentheses, with --env-var <name>=<value>, or in ${file}`,
+  );
+}
+
+/** The variables the flags and the process environment set, with where each came from. */
+function overridesOf(sources: TargetSources): { values: Record<string, string>; origins: Map<string, string> } {
+  const values: Record<string, string> = {};
+  const origins = new Map<string, string>();
+  const set = (name: string, value: string, origin: string): void => {
+    values[name] = value;
+    origins.set(name, origin);
+  };
+  // Lowest precedence first: later sets win.
+  for (const [name, variable] of Object.entries(SDK_ENVIRONMENT_VARIABLES)) {
+    const value = sources.processEnv?.[name];
+    if (value) set(variable, variable === 'baseUrl' ? withDefaultScheme(value) : value, name);
+  }
+  for (const [name, value] of sources.envVars ?? []) set(name, value, `--env-var ${name}`);
+  if (sources.target) set('baseUrl', sources.target, '--target');
+  return { values, origins };
+}
+
+/** True when some source describes a real target (a URL, a credential, an environment file). */
+function describesTarget(sources: TargetSources, overrides: Readonly<Record<string, string>>): boolean {
+  return Boolean(sources.envFile) || Object.keys(overrides).some((name) => TARGET_VARIABLES.has(name));
+}
+
+export function resolveTarget(sources: TargetSources): ResolvedTarget {
+  const { values, origins } = overridesOf(sources);
+  if (!describesTarget(sources, values)) {
+    const reference = loadEnvironmentFile(join(packageRoot(), GENERATED_PATHS.referenceEnvironment));
+    const environment = withOverrides(reference, values);
+    const baseUrl = checkBaseUrl(environmentVariables(environment).get('baseUrl') ?? '', 'reference environment: baseUrl');
+    return { mode: 'embedded', environment, baseUrl, origins };
+  }
+  const base: PostmanEnvironment = sources.envFile ? loadEnvironmentFile(sources.envFile) : { name: 'target from the command line', values: [] };
+  const environment = withOverrides(base, values);
+  const variables = environmentVariables(environment);
+  const missing = REQUIRED_VARIABLES.filter((name) => !variables.get(name));
+  if (missing.length > 0) throw missingVariablesError(missing, sources.envFile);
+  const urlOrigin = origins.get('baseUrl') ?? `environment file ${sources.envFile ?? ''}: baseUrl`;
+  const baseUrl = checkBaseUrl(variables.get('baseUrl') ?? '', urlOrigin);
+  return { mode: 'target', environment: withOverrides(environment, { baseUrl }), baseUrl, origins };
+}

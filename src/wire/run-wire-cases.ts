@@ -1,0 +1,170 @@
+/**
+ * Runs the selected wire cases over raw sockets against a real target, one after the other:
+ * derives the case's values, builds its bytes, sends them, and judges what happened. When the
+ * connection ends without a response, a well-formed request on a new connection tells a
+ * deliberate close from a crash.
+ *
+ * The embedded reference is mocked with nock, which sees only requests made through node:http:
+ * there is no socket to write raw bytes to, so there the wire cases are reported as skipped,
+ * with the reason, never dropped.
+ */
+import { SECRET_VARIABLES, type ConformanceCase, type WirePart } from '../cases/model.js';
+import { COLLECTION_VARIABLES } from '../cases/operations.js';
+import { readCa } from '../run/preflight.js';
+import type { CaseResult, HeaderRecord, SentRequest } from '../run/results.js';
+import { buildWireBytes, escapeWireText, latin1Bytes } from './bytes.js';
+import { judgeWireCase, resultBase, type LivenessProbe } from './judge.js';
+import { exchangeBytes, hostOf, type WireOutcome, type WireTarget } from './socket-exchange.js';
+import { resolveTemplate } from './template.js';
+import { deriveAll } from './transforms.js';
+
+export const EMBEDDED_SKIP_REASON = 'wire cases need a real socket: run against serve or a target';
+
+export interface WireRunOptions {
+  /** The selected cases; those without a `wire` field are ignored. */
+  readonly cases: readonly ConformanceCase[];
+  /** False for the embedded reference: every wire case is then skipped, with the reason. */
+  readonly realTarget: boolean;
+  readonly baseUrl: string;
+  /** The run's environment variables (secret ones included), after its overrides. */
+  readonly environment: ReadonlyMap<string, string>;
+  readonly timeoutMs: number;
+  readonly caFile?: string;
+  readonly insecure?: boolean;
+  /** The run's redactor, for anything the target sent back. */
+  readonly mask: (text: string) => string;
+  /** Told each result as it is judged. */
+  readonly onResult?: (result: CaseResult) => void;
+  /** Stops the run between two cases (SIGINT, SIGTERM): rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/** Shortest value replaced by its placeholder in a report; shorter ones would match ordinary text. */
+const MIN_PLACEHOLDER_VALUE = 4;
+/** Longest header value kept in a report, as for the newman cases. */
+const MAX_REPORTED_VALUE = 240;
+
+export function isWireCase(testCase: ConformanceCase): boolean {
+  return testCase.wire !== undefined;
+}
+
+function skipped(testCase: ConformanceCase, reason: string): CaseResult {
+  return { ...resultBase(testCase), outcome: 'skip', actual: null, request: null, checks: [], failedLevel: null, reason };
+}
+
+/** Every variable a wire case may use: the collection's defaults, the environment over them, and `host`. */
+function wireVariables(environment: ReadonlyMap<string, string>, baseUrl: string): Map<string, string> {
+  return new Map([...Object.entries(COLLECTION_VARIABLES), ...environment, ['host', hostOf(baseUrl)]]);
+}
+
+function shorten(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= MAX_REPORTED_VALUE ? text : `${chars.slice(0, MAX_REPORTED_VALUE).join('')}… (${chars.length} characters)`;
+}
+
+/** The header lines of a case as a report shows them: placeholders for secrets and derived values, the rest resolved, escaped. */
+function reportedHeaders(parts: readonly WirePart[], publicVariables: ReadonlyMap<string, string>, mask: (text: string) => string): HeaderRecord[] {
+  const shown = (text: string): string => shorten(mask(escapeWireText(resolveTemplate(text, publicVariables))));
+  return parts.flatMap((part): HeaderRecord[] => {
+    if (part.kind === 'header') return [[shown(part.name), shown(part.value)]];
+    if (part.kind === 'bytes') return [['(raw bytes)', shown(part.text)]];
+    return [];
+  });
+}
+
+/** Replaces each value by its `{{name}}` placeholder, longest first (one may contain another). */
+function toPlaceholders(values: ReadonlyMap<string, string>): (text: string) => string {
+  const pairs = [...values].filter(([, value]) => value.length >= MIN_PLACEHOLDER_VALUE).sort((a, b) => b[1].length - a[1].length);
+  return (text) => pairs.reduce((out, [name, value]) => out.split(value).join(`{{${name}}}`), text);
+}
+
+/** A request with no credential, on a fresh connection: any HTTP response means the server is up. */
+async function probe(target: WireTarget): Promise<LivenessProbe> {
+  const bytes = latin1Bytes(`GET / HTTP/1.1\r\nHost: ${hostOf(target.baseUrl)}\r\nConnection: close\r\n\r\n`);
+  const outcome = await exchangeBytes(target, bytes);
+  if (outcome.kind === 'response') return { alive: true };
+  return { alive: false, what: describeProbe(outcome) };
+}
+
+function describeProbe(outcome: Exclude<WireOutcome, { kind: 'response' }>): string {
+  switch (outcome.kind) {
+    case 'connect-failed':
+      return `no connection (${outcome.code})`;
+    case 'timeout':
+      return 'no response in time';
+    case 'malformed':
+      return `a malformed response (${outcome.reason})`;
+    case 'closed':
+      return 'the connection closed without a response';
+    case 'reset':
+      return `the connection reset (${outcome.code})`;
+  }
+}
+
+async function runOne(testCase: ConformanceCase, target: WireTarget, variables: ReadonlyMap<string, string>, mask: (text: string) => string): Promise<CaseResult> {
+  const wire = testCase.wire!;
+  const missing = (testCase.requires ?? []).filter((name) => !variables.get(name));
+  if (missing.length > 0) return skipped(testCase, `needs ${missing.join(', ')}, not set in the environment`);
+
+  const derived = deriveAll(testCase.derive ?? [], variables);
+  const secrets = new Map<string, string>(SECRET_VARIABLES.flatMap((name) => (variables.get(name) ? [[name, variables.get(name) ?? ''] as const] : [])));
+  const publicVariables = new Map([...variables].filter(([name]) => !secrets.has(name)));
+  // Derived from a variable, a value is a credential (a token, a mutated key); from a literal, it is padding.
+  const credentials = new Map([...derived].filter(([name]) => /\{\{/.test(testCase.derive?.find((d) => d.name === name)?.from ?? '')));
+  const substitute = toPlaceholders(new Map([...credentials, ...secrets]));
+  const safe = (text: string): string => mask(substitute(text));
+  const method = testCase.request.method;
+  const request: SentRequest = {
+    method,
+    path: safe(resolveTemplate(testCase.request.path, publicVariables)),
+    headers: reportedHeaders(wire.parts, publicVariables, mask),
+  };
+
+  let bytes: Buffer;
+  try {
+    bytes = buildWireBytes(wire.parts, new Map([...variables, ...derived]));
+  } catch (error) {
+    return { ...resultBase(testCase), outcome: 'error', actual: null, request, checks: [], failedLevel: null, reason: `cannot build the bytes: ${(error as Error).message}` };
+  }
+  const outcome = await exchangeBytes(target, bytes, { headRequest: method.toUpperCase() === 'HEAD' });
+  const dropped = outcome.kind === 'closed' || outcome.kind === 'reset';
+  return judgeWireCase(testCase, outcome, {
+    where: `${request.method} ${request.path}`,
+    timeoutMs: target.timeoutMs,
+    secrets: [
+      ...[...secrets].map(([name, value]) => [`the ${name} variable`, value] as const),
+      ...[...credentials].map(([name, value]) => [`the derived ${name} value`, value] as const),
+    ],
+    safe,
+    request,
+    ...(dropped ? { probe: await probe(target) } : {}),
+  });
+}
+
+/** Results of the selected wire cases, in the order given; skipped ones for the embedded reference. */
+export async function runWireCases(options: WireRunOptions): Promise<CaseResult[]> {
+  const cases = options.cases.filter(isWireCase);
+  if (!options.realTarget) {
+    return cases.map((testCase) => {
+      const result = skipped(testCase, EMBEDDED_SKIP_REASON);
+      options.onResult?.(result);
+      return result;
+    });
+  }
+  if (cases.length === 0) return [];
+  const target: WireTarget = {
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    insecure: options.insecure,
+    ...(options.caFile ? { ca: [readCa(options.caFile)] } : {}),
+  };
+  const variables = wireVariables(options.environment, options.baseUrl);
+  const results: CaseResult[] = [];
+  for (const testCase of cases) {
+    options.signal?.throwIfAborted();
+    const result = await runOne(testCase, target, variables, options.mask);
+    options.onResult?.(result);
+    results.push(result);
+  }
+  return results;
+}

@@ -1,0 +1,105 @@
+/**
+ * One exchange over a raw socket (node:net, or node:tls for https://): connect, write the bytes
+ * as they are, read one response with the strict parser. Whatever the server does is a result,
+ * never an exception: an answer, a connection it closed or reset without one, a response that is
+ * not HTTP, silence until the timeout, or a connection that could not be opened.
+ */
+import net from 'node:net';
+import tls from 'node:tls';
+import { parseResponse, type WireResponse } from './response-parser.js';
+
+export interface WireTarget {
+  /** `http://` or `https://` base URL; only its scheme, host and port are used. */
+  readonly baseUrl: string;
+  /** Extra trusted CA certificates (`--ca`), added to the default ones. */
+  readonly ca?: readonly (string | Buffer)[];
+  /** `--insecure`: no certificate verification. */
+  readonly insecure?: boolean;
+  /** Milliseconds from connecting to the end of the response. */
+  readonly timeoutMs: number;
+}
+
+export type WireOutcome =
+  | { readonly kind: 'response'; readonly response: WireResponse }
+  /** The server ended the connection (FIN) before a byte of a response. */
+  | { readonly kind: 'closed' }
+  /** The connection was reset (or broke while writing) before a complete response. */
+  | { readonly kind: 'reset'; readonly code: string }
+  /** Bytes came back, but not an HTTP/1.1 response. */
+  | { readonly kind: 'malformed'; readonly reason: string }
+  /** Neither a response nor a close within the timeout. */
+  | { readonly kind: 'timeout'; readonly receivedBytes: number }
+  /** No connection at all (refused, DNS, TLS handshake). */
+  | { readonly kind: 'connect-failed'; readonly code: string };
+
+/** The host and port of a base URL, with the scheme's default port. */
+export function endpointOf(baseUrl: string): { host: string; port: number; secure: boolean } {
+  const url = new URL(baseUrl);
+  const secure = url.protocol === 'https:';
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return { host, port: url.port ? Number(url.port) : secure ? 443 : 80, secure };
+}
+
+/** The `Host` field value for a base URL: its authority as the URL writes it (RFC 9110 §7.2). */
+export function hostOf(baseUrl: string): string {
+  return new URL(baseUrl).host;
+}
+
+function connect(target: WireTarget): net.Socket {
+  const { host, port, secure } = endpointOf(target.baseUrl);
+  if (!secure) return net.connect({ host, port });
+  return tls.connect({
+    host,
+    port,
+    // SNI takes a host name, never an address (RFC 6066 §3).
+    ...(net.isIP(host) ? {} : { servername: host }),
+    rejectUnauthorized: !target.insecure,
+    ...(target.ca ? { ca: [...tls.rootCertificates, ...target.ca] } : {}),
+    ALPNProtocols: ['http/1.1'],
+  });
+}
+
+export function exchangeBytes(target: WireTarget, request: Buffer, options: { headRequest?: boolean } = {}): Promise<WireOutcome> {
+  return new Promise<WireOutcome>((resolve) => {
+    const socket = connect(target);
+    const received: Buffer[] = [];
+    let connected = false;
+    let settled = false;
+    const finish = (outcome: WireOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(outcome);
+    };
+    const data = (): Buffer => Buffer.concat(received);
+    /** What the bytes so far amount to once the connection is over. */
+    const ended = (noResponse: () => WireOutcome): WireOutcome => {
+      const bytes = data();
+      if (bytes.length === 0) return noResponse();
+      const parsed = parseResponse(bytes, { headRequest: options.headRequest, ended: true });
+      return parsed.kind === 'complete' ? { kind: 'response', response: parsed.response } : { kind: 'malformed', reason: parsed.kind === 'malformed' ? parsed.reason : 'an incomplete response' };
+    };
+    const timer = setTimeout(() => finish({ kind: 'timeout', receivedBytes: data().length }), target.timeoutMs);
+
+    socket.once(target.baseUrl.startsWith('https:') ? 'secureConnect' : 'connect', () => {
+      connected = true;
+      // Not `end()`: some servers take a half-closed connection as an aborted request.
+      socket.write(request);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      received.push(chunk);
+      const parsed = parseResponse(data(), { headRequest: options.headRequest });
+      if (parsed.kind === 'complete') finish({ kind: 'response', response: parsed.response });
+      else if (parsed.kind === 'malformed') finish({ kind: 'malformed', reason: parsed.reason });
+    });
+    socket.on('end', () => finish(ended(() => ({ kind: 'closed' }))));
+    socket.on('close', () => finish(ended(() => ({ kind: 'closed' }))));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      const code = error.code ?? error.message;
+      if (!connected) finish({ kind: 'connect-failed', code });
+      // A server that answers and closes while the request is still being written breaks the write (EPIPE, ECONNRESET): its answer counts.
+      else finish(ended(() => ({ kind: 'reset', code })));
+    });
+  });
+}
