@@ -1,10 +1,28 @@
 /**
  * Deliberately broken variants of the reference: each is one documented deviation from
- * auth-requirements.md. The suite must catch every one of them.
+ * auth-requirements.md. The suite must catch every one of them: a MUST deviation fails the run
+ * (exit 1), a SHOULD deviation is reported as a SHOULD failure and leaves the run conformant.
+ * `caughtBy` names cases that must fail against the variant at its level (others may fail too;
+ * `npm run mutants` lists them all).
  */
-import { authenticate, type AuthFn } from '../../src/reference/auth.js';
+import { authenticate } from '../../src/reference/auth.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { errorResponse } from '../../src/reference/responses.js';
+import {
+  IDENTITIES,
+  UNAUTHENTICATED,
+  authenticatedAs,
+  basicPair,
+  credentialValues,
+  overridingDecision,
+  rewritingLines,
+  rewritingResponses,
+  rewritingValues,
+  valuesOf,
+  withAuthentication,
+  withBody,
+} from './building-blocks.js';
 
 export interface BrokenVariant {
   readonly id: string;
@@ -12,19 +30,22 @@ export interface BrokenVariant {
   readonly deviation: string;
   /** The level of the requirement it breaks: a MUST deviation fails the run (exit 1). */
   readonly level: 'must' | 'should';
-  /** Cases that must fail against it (at least these; others may fail too). */
+  /** Cases that must fail against it at its level (at least these; others may fail too). */
   readonly caughtBy: readonly string[];
   readonly reference: () => Reference;
 }
 
-/** Rewrites every header line whose name matches, then calls the real authentication. */
-function rewritingHeaders(name: string, rewrite: (value: string) => string): AuthFn {
-  return (request, directory) => {
-    const rawHeaders = request.rawHeaders.map((item, index) =>
-      index % 2 === 1 && request.rawHeaders[index - 1]?.toLowerCase() === name ? rewrite(item) : item,
-    );
-    return authenticate({ ...request, rawHeaders }, directory);
-  };
+const MAIN = REFERENCE_IDENTITIES.main;
+const WRITES = new Set(['PUT', 'POST', 'DELETE']);
+
+/** Base64 the way lenient decoders read it: drop what is not in the alphabet, pad as needed. */
+function lenientBasic(value: string): string {
+  const match = /^(\s*basic\s+)(.*)$/i.exec(value);
+  if (!match) return value;
+  let token = (match[2] ?? '').replace(/[^A-Za-z0-9+/]/g, '');
+  if (token.length % 4 === 1) token = token.slice(0, -1);
+  while (token.length % 4 !== 0) token += '=';
+  return `${match[1]}${token}`;
 }
 
 /**
@@ -32,14 +53,11 @@ function rewritingHeaders(name: string, rewrite: (value: string) => string): Aut
  * still the right rejection (that of a correct reference, which rejects before touching data).
  */
 function writingBeforeAuthenticating(): Reference {
-  const writes = new Set(['PUT', 'POST', 'DELETE']);
   let rejected = false;
-  const sloppy = createReference({
-    authenticate: (request, directory) => {
-      const decision = authenticate(request, directory);
-      rejected = decision.kind === 'rejected';
-      return rejected && writes.has(request.method) ? { kind: 'authenticated', identity: REFERENCE_IDENTITIES.main, form: 'session-key' } : decision;
-    },
+  const sloppy = withAuthentication((request, directory) => {
+    const decision = authenticate(request, directory);
+    rejected = decision.kind === 'rejected';
+    return rejected && WRITES.has(request.method) ? authenticatedAs(MAIN) : decision;
   });
   // Answers the rejections: it never gets past authentication, so its own data stays untouched.
   const correct = createReference();
@@ -52,35 +70,10 @@ function writingBeforeAuthenticating(): Reference {
   };
 }
 
-/** The values of the credential header lines a request carries. */
-function credentialValues(rawHeaders: readonly string[]): string[] {
-  const names = new Set(['x-v3io-session-key', 'authorization', 'proxy-authorization', 'cookie']);
-  return rawHeaders.flatMap((item, i) => (i % 2 === 1 && names.has(rawHeaders[i - 1]?.toLowerCase() ?? '') ? [item] : []));
-}
-
-/** A server whose error bodies quote the credentials the request presented ("unknown key <key>"). */
-function echoingCredentials(): Reference {
-  const inner = createReference();
-  return {
-    handle: (request) => {
-      const response = inner.handle(request);
-      if (response.status < 400 || request.method === 'HEAD') return response;
-      const presented = credentialValues(request.rawHeaders);
-      if (presented.length === 0) return response;
-      const body = Buffer.from(JSON.stringify({ ErrorCode: -13, ErrorMessage: `Authentication failed for ${presented.join(' / ')}` }), 'utf8');
-      return { status: response.status, headers: { ...response.headers, 'Content-Length': String(body.length) }, body };
-    },
-  };
-}
-
-/** Base64 the way lenient decoders read it: drop what is not in the alphabet, pad as needed. */
-function lenientBasic(value: string): string {
-  const match = /^(\s*basic\s+)(.*)$/i.exec(value);
-  if (!match) return value;
-  let token = (match[2] ?? '').replace(/[^A-Za-z0-9+/]/g, '');
-  if (token.length % 4 === 1) token = token.slice(0, -1);
-  while (token.length % 4 !== 0) token += '=';
-  return `${match[1]}${token}`;
+/** The access key of a query string parameter, as some S3 gateways read presigned URLs. */
+function queryKey(url: string): string | undefined {
+  const query = new URL(url, 'http://localhost').searchParams;
+  return query.get('X-v3io-session-key') ?? query.get('access_key') ?? undefined;
 }
 
 export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
@@ -90,49 +83,242 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     level: 'must',
     caughtBy: ['session-key-unknown-key'],
     reference: () =>
-      createReference({
-        authenticate: (request, directory) => {
-          const decision = authenticate(request, directory);
-          const hasKey = request.rawHeaders.some((item, i) => i % 2 === 0 && item.toLowerCase() === 'x-v3io-session-key' && request.rawHeaders[i + 1]?.trim());
-          return decision.kind === 'rejected' && hasKey ? { kind: 'authenticated', identity: REFERENCE_IDENTITIES.main, form: 'session-key' } : decision;
-        },
-      }),
+      overridingDecision((request, decision) =>
+        decision.kind === 'rejected' && valuesOf(request.rawHeaders, 'x-v3io-session-key').some((v) => v.trim()) ? authenticatedAs(MAIN) : undefined,
+      ),
   },
   {
     id: 'no-challenge',
     deviation: 'answers 401 without a WWW-Authenticate challenge',
     level: 'must',
     caughtBy: ['session-key-unknown-key', 'cross-no-credentials-get-object'],
-    reference: () => {
-      const inner = createReference();
-      return {
-        handle: (request) => {
-          const response = inner.handle(request);
-          const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => name.toLowerCase() !== 'www-authenticate'));
-          return { ...response, headers };
-        },
-      };
-    },
+    reference: () =>
+      rewritingResponses((response) => ({ ...response, headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => name.toLowerCase() !== 'www-authenticate')) })),
   },
   {
     id: 'lenient-base64',
     deviation: 'decodes Basic credentials leniently (skips characters outside the Base64 alphabet, adds missing padding)',
     level: 'should',
     caughtBy: ['basic-token-with-junk-appended', 'basic-token-with-base64url-characters', 'basic-token-with-extra-padding', 'basic-token-unpadded'],
-    reference: () => createReference({ authenticate: rewritingHeaders('authorization', lenientBasic) }),
+    reference: () => rewritingValues('authorization', lenientBasic),
   },
   {
     id: 'echoes-credential-in-error',
     deviation: 'quotes the presented credentials in its error bodies',
     level: 'must',
     caughtBy: ['cross-denied-session-key-get-object', 'basic-wrong-password'],
-    reference: echoingCredentials,
+    reference: () =>
+      rewritingResponses((response, request) => {
+        const presented = credentialValues(request.rawHeaders);
+        if (response.status < 400 || request.method === 'HEAD' || presented.length === 0) return response;
+        return withBody(response, JSON.stringify({ ErrorCode: -13, ErrorMessage: `Authentication failed for ${presented.join(' / ')}` }));
+      }),
   },
   {
     id: 'writes-before-authenticating',
     deviation: 'carries out PUT, POST and DELETE requests before authenticating them (the answer is still the right 401)',
     level: 'must',
-    caughtBy: ['cross-unknown-key-put-object', 'cross-no-credentials-post-object', 'cross-unknown-key-delete-object', 'cross-no-credentials-put-item', 'cross-unknown-key-update-item', 'cross-no-credentials-create-stream', 'cross-unknown-key-update-stream', 'cross-no-credentials-put-records'],
+    caughtBy: [
+      'cross-unknown-key-put-object',
+      'cross-no-credentials-post-object',
+      'cross-unknown-key-delete-object',
+      'cross-no-credentials-put-item',
+      'cross-unknown-key-update-item',
+      'cross-no-credentials-create-stream',
+      'cross-unknown-key-update-stream',
+      'cross-no-credentials-put-records',
+    ],
     reference: writingBeforeAuthenticating,
+  },
+  {
+    id: 'head-bypasses-authentication',
+    deviation: 'lets HEAD requests through without credentials (as if HEAD could not disclose anything)',
+    level: 'must',
+    caughtBy: ['cross-no-credentials-head-object', 'cross-unknown-key-head-object', 'cross-no-credentials-head-container'],
+    reference: () => withAuthentication((request, directory) => (request.method === 'HEAD' ? authenticatedAs(MAIN) : authenticate(request, directory))),
+  },
+  {
+    id: 'delete-bypasses-authentication',
+    deviation: 'lets DELETE requests through without checking the credentials',
+    level: 'must',
+    caughtBy: ['cross-no-credentials-delete-object', 'cross-unknown-key-delete-object'],
+    reference: () => withAuthentication((request, directory) => (request.method === 'DELETE' ? authenticatedAs(MAIN) : authenticate(request, directory))),
+  },
+  {
+    id: 'basic-splits-at-last-colon',
+    deviation: 'splits the decoded Basic credentials at the last colon instead of the first (RFC 7617 §2)',
+    level: 'must',
+    caughtBy: ['basic-colon-in-password'],
+    // User-ids have no colon: "colonel:pa:ss" / "word" names no user.
+    reference: () =>
+      overridingDecision((request) =>
+        valuesOf(request.rawHeaders, 'authorization').some((v) => (basicPair(v)?.decoded.split(':').length ?? 0) > 2) ? UNAUTHENTICATED : undefined,
+      ),
+  },
+  {
+    id: 'verifies-sigv4-signatures',
+    deviation: 'verifies AWS Signature V4 signatures (the seed: the signature is ignored), so valid requests signed with any secret fail',
+    level: 'must',
+    caughtBy: ['sigv4-valid-get-object', 'sigv4-docs-example', 'sigv4-other-date'],
+    reference: () =>
+      overridingDecision((request, decision) =>
+        decision.kind === 'authenticated' && valuesOf(request.rawHeaders, 'authorization').some((v) => /^\s*aws4-/i.test(v)) ? UNAUTHENTICATED : undefined,
+      ),
+  },
+  {
+    id: 'key-from-whole-credential',
+    deviation: 'takes the access key from the whole Credential value (`<key>/<date>/<region>/s3/aws4_request`) instead of the text before the first "/"',
+    level: 'must',
+    caughtBy: ['sigv4-valid-get-object', 'sigv4-docs-example'],
+    // The reference reads up to the first "/": hide the slashes of the value from it.
+    reference: () => rewritingValues('authorization', (v) => v.replace(/(Credential=)([^,\s]*)/gi, (_m, name: string, value: string) => `${name}${value.replace(/\//g, '|')}/x`)),
+  },
+  {
+    id: 'basic-ignores-password',
+    deviation: 'accepts Basic credentials of a known user-id whatever the password',
+    level: 'must',
+    caughtBy: ['basic-wrong-password', 'basic-truncated-password', 'basic-password-one-character-changed'],
+    reference: () =>
+      overridingDecision((request) => {
+        const users = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => IDENTITIES.filter((i) => i.username === basicPair(v)?.user));
+        return users[0] ? authenticatedAs(users[0]) : undefined;
+      }),
+  },
+  {
+    id: 'key-prefix-match',
+    deviation: 'accepts a session key that is the start of a known key (compares only the characters sent)',
+    level: 'must',
+    caughtBy: ['session-key-truncated-key'],
+    reference: () =>
+      overridingDecision((request) => {
+        const keys = valuesOf(request.rawHeaders, 'x-v3io-session-key').map((v) => v.trim()).filter((v) => v.length >= 8);
+        const identity = IDENTITIES.find((i) => keys.some((k) => i.accessKey.startsWith(k)));
+        return identity ? authenticatedAs(identity) : undefined;
+      }),
+  },
+  {
+    id: 'key-case-insensitive',
+    deviation: 'compares session keys without regard to letter case',
+    level: 'should',
+    caughtBy: ['session-key-other-letter-case'],
+    reference: () => rewritingValues('x-v3io-session-key', (v) => v.toLowerCase()),
+  },
+  {
+    id: 'ignores-junk-after-key',
+    deviation: 'reads the session key up to the first space, tab or semicolon and ignores the rest',
+    level: 'should',
+    caughtBy: ['session-key-trailing-word', 'session-key-trailing-semicolon'],
+    // ASCII separators only: treating a no-break space as one too would be another (MUST) deviation.
+    reference: () => rewritingValues('x-v3io-session-key', (v) => v.replace(/^[ \t]+/, '').split(/[ \t;]/)[0] ?? ''),
+  },
+  {
+    id: 'first-of-duplicate-session-keys',
+    deviation: 'takes the first of two X-v3io-session-key lines instead of answering 400',
+    level: 'should',
+    caughtBy: ['session-key-two-lines-valid-then-unknown', 'session-key-two-lines-same-key'],
+    reference: () =>
+      rewritingLines((lines) => lines.filter(([n], i) => n.toLowerCase() !== 'x-v3io-session-key' || lines.findIndex(([m]) => m.toLowerCase() === 'x-v3io-session-key') === i)),
+  },
+  {
+    id: 'key-in-query-string',
+    deviation: 'accepts the access key from the query string (`?X-v3io-session-key=`, `?access_key=`)',
+    level: 'must',
+    caughtBy: ['cross-query-session-key', 'cross-query-access-key'],
+    reference: () =>
+      rewritingLines((lines, request) => {
+        const key = queryKey(request.url);
+        return key !== undefined && credentialValues(lines.flat()).length === 0 ? [...lines, ['X-v3io-session-key', key]] : lines;
+      }),
+  },
+  {
+    id: 'proxy-authorization-accepted',
+    deviation: 'reads credentials from Proxy-Authorization when there is no Authorization',
+    level: 'must',
+    caughtBy: ['cross-proxy-authorization-basic'],
+    reference: () =>
+      rewritingLines((lines) =>
+        lines.some(([n]) => n.toLowerCase() === 'authorization') ? lines : lines.map(([n, v]) => (n.toLowerCase() === 'proxy-authorization' ? ['Authorization', v] : [n, v])),
+      ),
+  },
+  {
+    id: 'underscore-header-accepted',
+    deviation: 'accepts X_v3io_session_key (underscores) as X-v3io-session-key, as CGI-style servers do',
+    level: 'must',
+    caughtBy: ['cross-underscore-header-name'],
+    reference: () => rewritingLines((lines) => lines.map(([n, v]) => [n.replace(/_/g, '-'), v])),
+  },
+  {
+    id: 'bearer-accepted',
+    deviation: 'accepts `Authorization: Bearer <access key>`, a scheme the seed does not define',
+    level: 'must',
+    caughtBy: ['cross-unsupported-scheme-bearer-access-key'],
+    reference: () =>
+      rewritingLines((lines) => lines.map(([n, v]) => {
+        const bearer = /^\s*bearer\s+(.*)$/i.exec(v);
+        return n.toLowerCase() === 'authorization' && bearer ? ['X-v3io-session-key', bearer[1] ?? ''] : [n, v];
+      })),
+  },
+  {
+    id: 'crashes-on-malformed-basic',
+    deviation: 'answers 500 (a crash) to a Basic value it cannot parse, instead of a 4xx',
+    level: 'must',
+    caughtBy: ['basic-token-not-base64', 'basic-auth-param-syntax'],
+    reference: () =>
+      rewritingResponses((response, request) =>
+        response.status === 400 && valuesOf(request.rawHeaders, 'authorization').some((v) => /^\s*basic\b/i.test(v)) ? errorResponse(500) : response,
+      ),
+  },
+  {
+    id: 'ignores-permissions',
+    deviation: 'lets an identity without permission on the container use it (authenticates, never authorizes)',
+    level: 'must',
+    caughtBy: ['cross-denied-session-key-get-object', 'cross-denied-sigv4-get-object'],
+    reference: () => overridingDecision((_request, decision) => (decision.kind === 'authenticated' && decision.identity.containers !== '*' ? authenticatedAs(MAIN) : undefined)),
+  },
+  {
+    id: 'unauthenticated-for-forbidden',
+    deviation: 'answers 401 instead of 403 to valid credentials without permission',
+    level: 'should',
+    caughtBy: ['cross-denied-session-key-get-object', 'cross-denied-sigv2-get-object'],
+    reference: () => rewritingResponses((response, request) => (response.status === 403 ? (request.method === 'HEAD' ? { ...errorResponse(401), body: Buffer.alloc(0) } : errorResponse(401)) : response)),
+  },
+  {
+    id: 'challenge-without-realm',
+    deviation: 'challenges with `WWW-Authenticate: Basic`, without the realm RFC 7617 requires',
+    level: 'should',
+    caughtBy: ['session-key-unknown-key', 'cross-no-credentials-get-object'],
+    reference: () =>
+      rewritingResponses((response) =>
+        response.status === 401 ? { ...response, headers: { ...Object.fromEntries(Object.entries(response.headers).filter(([n]) => n.toLowerCase() !== 'www-authenticate')), 'WWW-Authenticate': 'Basic' } } : response,
+      ),
+  },
+  {
+    id: 'plain-text-errors',
+    deviation: 'answers rejections with a plain-text body instead of a V3IO error',
+    level: 'should',
+    caughtBy: ['session-key-unknown-key', 'basic-no-colon'],
+    reference: () =>
+      rewritingResponses((response, request) => (response.status >= 400 && response.status < 500 && request.method !== 'HEAD' ? withBody(response, 'Unauthorized\n', 'text/plain') : response)),
+  },
+  {
+    id: 'basic-scheme-case-sensitive',
+    deviation: 'matches the Basic scheme name case-sensitively (RFC 7617 §2: it is case-insensitive)',
+    level: 'must',
+    caughtBy: ['basic-scheme-lower-case', 'basic-scheme-upper-case'],
+    reference: () => overridingDecision((request) => (valuesOf(request.rawHeaders, 'authorization').some((v) => /^\s*basic\s/i.test(v) && !/^\s*Basic\s/.test(v)) ? UNAUTHENTICATED : undefined)),
+  },
+  {
+    id: 'hsts-over-http',
+    deviation: 'sends Strict-Transport-Security over plain HTTP (RFC 6797 §7.2: only over secure transport)',
+    level: 'must',
+    caughtBy: ['http-no-strict-transport-security'],
+    reference: () => rewritingResponses((response) => ({ ...response, headers: { ...response.headers, 'Strict-Transport-Security': 'max-age=31536000' } })),
+  },
+  {
+    id: 'header-name-case-sensitive',
+    deviation: 'recognises the session-key header only when spelt exactly X-v3io-session-key (RFC 9110 §5.1: names are case-insensitive)',
+    level: 'must',
+    caughtBy: ['session-key-header-name-lower-case', 'session-key-header-name-upper-case'],
+    reference: () => rewritingLines((lines) => lines.filter(([n]) => n.toLowerCase() !== 'x-v3io-session-key' || n === 'X-v3io-session-key')),
   },
 ];

@@ -3,7 +3,7 @@
  * used to carry one (the four credential forms, rejected look-alikes, the query string, the target).
  */
 import { expect } from 'chai';
-import { formatRequestLogLine, loggableTarget } from '../../src/reference/request-log.js';
+import { batchedSink, formatRequestLogLine, loggableTarget } from '../../src/reference/request-log.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
 import { base64, basic, COLON, MAIN, secretsOf, sigv2, sigv4, UTF8 } from './helpers.js';
 import { RawConnection } from './http-client.js';
@@ -49,6 +49,20 @@ describe('request log', () => {
     expect(formatRequestLogLine({ time, method: 'PUT', target: '/bigdata/o', identity: undefined, status: undefined, durationMs: 12, aborted: true })).to.equal(
       '2024-05-01T10:00:00.000Z PUT /bigdata/o - - 12.0ms aborted',
     );
+  });
+
+  it('writes the lines of one event-loop turn at once, and everything on flush', async () => {
+    const writes: string[] = [];
+    const sink = batchedSink((text) => writes.push(text));
+    sink('one');
+    sink('two');
+    expect(writes).to.deep.equal([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).to.deep.equal(['one\ntwo\n']);
+    sink('three');
+    sink.flush();
+    sink.flush();
+    expect(writes).to.deep.equal(['one\ntwo\n', 'three\n']);
   });
 
   describe('served', () => {

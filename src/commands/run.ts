@@ -5,6 +5,7 @@ import { CATALOGUE } from '../cases/index.js';
 import { createProgress } from '../report/progress.js';
 import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
 import type { CaseSelection, Shard } from '../run/selection.js';
+import { TRANSPORT_CHECK_ENTRIES } from '../run/transport-checks.js';
 import { interruptOnSignals } from './interruption.js';
 import { exit, positiveInteger } from './io.js';
 import { parseReporters, printOutcome } from './output-options.js';
@@ -58,7 +59,7 @@ export function registerRun(program: Command): void {
     .option('--no-color', 'plain output without colours')
     .action(async (flags: RunFlags) => {
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
-      requireSomeMatch(CATALOGUE, selection);
+      requireSomeMatch([...CATALOGUE, ...TRANSPORT_CHECK_ENTRIES], selection);
       const reporters = chooseReporters(flags.reporter);
       // Loaded here: newman takes most of a second to import, which list and serve don't need.
       const { runSuite } = await import('../run/run-suite.js');

@@ -43,7 +43,7 @@ export function parseShard(value: string): Shard {
 }
 
 /** A usage error when --grep, --form and --level together match no case (a typo, most likely). */
-export function requireSomeMatch(cases: readonly ConformanceCase[], selection: CaseSelection): void {
+export function requireSomeMatch(cases: readonly Pick<ConformanceCase, 'id' | 'title' | 'form' | 'level'>[], selection: CaseSelection): void {
   const filters: CaseSelection = { ...selection, shard: undefined };
   if (cases.some((c) => matchesFilters(c, filters))) return;
   throw new HarnessError('usage', `no case matches ${describeSelection(selectionRecord(filters))} (see the list command)`);

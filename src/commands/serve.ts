@@ -5,6 +5,7 @@ import { HarnessError } from '../errors.js';
 import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from '../reference/identities.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../reference/server.js';
 import { certificateFingerprint, generateSelfSignedIdentity, loadTlsIdentity, selfSignedNames, type TlsIdentity } from '../reference/tls-identity.js';
+import { batchedSink } from '../reference/request-log.js';
 import { loadUsersFile } from '../reference/users-file.js';
 import { exit, portNumber, write } from './io.js';
 
@@ -49,10 +50,6 @@ function writeCertificate(path: string, cert: string): void {
   }
 }
 
-function logLine(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -70,13 +67,14 @@ export function registerServe(program: Command): void {
       // Everything that can be wrong is checked before the port is taken.
       const identities: readonly Identity[] = flags.users ? loadUsersFile(flags.users) : Object.values(REFERENCE_IDENTITIES);
       const tls = await tlsIdentity(flags);
+      const requestLog = flags.quiet ? undefined : batchedSink((text) => process.stdout.write(text));
       if (tls && flags.writeCa !== undefined) writeCertificate(flags.writeCa, tls.identity.cert);
       const server = await listen({
         port: flags.port,
         host: flags.host,
         referenceOptions: { identities, container: flags.container },
         ...(tls ? { tls: tls.identity } : {}),
-        ...(flags.quiet ? {} : { requestLog: logLine }),
+        ...(requestLog ? { requestLog } : {}),
       });
 
       const lines = [`V3IO reference listening on ${server.url}`];
@@ -94,6 +92,7 @@ export function registerServe(program: Command): void {
       const stop = (): void => {
         if (stopping) {
           // A second signal: the user does not want to wait.
+          requestLog?.flush();
           void write(process.stdout, 'Stopped without waiting for open requests.\n').then(() => exit(0));
           return;
         }
@@ -101,7 +100,10 @@ export function registerServe(program: Command): void {
         void write(process.stdout, 'Stopping: finishing open requests (signal again to stop at once).\n')
           .then(() => server.close())
           .catch(() => undefined)
-          .then(() => exit(0));
+          .then(() => {
+            requestLog?.flush();
+            return exit(0);
+          });
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

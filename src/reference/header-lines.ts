@@ -8,7 +8,9 @@ export function headerValues(rawHeaders: readonly string[], name: string): strin
   const wanted = name.toLowerCase();
   const values: string[] = [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    if (rawHeaders[i]!.toLowerCase() === wanted) values.push(rawHeaders[i + 1]!);
+    const candidate = rawHeaders[i]!;
+    // Length first: it runs for every line on every lookup, and lower-casing never shortens a string.
+    if (candidate.length === wanted.length && candidate.toLowerCase() === wanted) values.push(rawHeaders[i + 1]!);
   }
   return values;
 }

@@ -4,7 +4,7 @@
  * `crypto.timingSafeEqual`, against every identity, so that the time taken does not depend on how
  * much of a secret matched nor on which identity matched.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Identity } from './identities.js';
 
 export interface IdentityDirectory {
@@ -22,7 +22,8 @@ interface Entry {
 }
 
 function digest(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+  // One-shot `hash` (Node 20.12+): less than half the cost of a `createHash` object per request.
+  return hash('sha256', text, 'buffer');
 }
 
 /** Builds a directory; two identities sharing an access key or a username is a configuration error. */

@@ -27,20 +27,20 @@ export function parseRequestTarget(url: string): RequestTarget | undefined {
     if (raw === '') continue;
     let segment: string;
     try {
-      segment = decodeURIComponent(raw);
+      // Without a `%` there is nothing to decode: skipping the call saves most of the parse.
+      segment = raw.includes('%') ? decodeURIComponent(raw) : raw;
     } catch {
       return undefined;
     }
     if (segment === '.' || segment === '..' || segment.includes('/')) return undefined;
     segments.push(segment);
   }
-  const [container, ...rest] = segments;
-  return {
-    ...(container === undefined ? {} : { container }),
-    path: rest.join('/'),
-    isDirectory: rawPath.endsWith('/'),
-    query,
-  };
+  // Written out rather than destructured and spread: this runs on every request, and the spread
+  // form costs several times the rest of the parse (measured with `npm run bench:server`).
+  const container = segments[0];
+  const path = segments.slice(1).join('/');
+  const isDirectory = rawPath.endsWith('/');
+  return container === undefined ? { path, isDirectory, query } : { container, path, isDirectory, query };
 }
 
 function absoluteToOriginForm(url: string): string | undefined {

@@ -17,6 +17,8 @@ export interface Style {
 }
 
 const plain = (s: string): string => s;
+/** Skipped cases listed one by one under a reason; more than this are counted instead. */
+const MAX_SKIPPED_LISTED = 10;
 export const PLAIN_STYLE: Style = { red: plain, green: plain, yellow: plain, dim: plain, bold: plain };
 
 export function ansiStyle(): Style {
@@ -66,7 +68,13 @@ export function renderCliSummary(report: RunReport, style: Style, reportPaths: r
   const skipped = report.cases.filter((c) => c.outcome === 'skip');
   if (skipped.length > 0) {
     out.push(style.bold('Skipped:'));
-    for (const result of skipped) out.push(`  - ${result.id}: ${result.reason ?? 'skipped'}`);
+    // Many cases skipped for one reason (the wire cases in embedded mode) are one line, not a screenful.
+    const byReason = new Map<string, CaseResult[]>();
+    for (const result of skipped) byReason.set(result.reason ?? 'skipped', [...(byReason.get(result.reason ?? 'skipped') ?? []), result]);
+    for (const [reason, results] of byReason) {
+      if (results.length > MAX_SKIPPED_LISTED) out.push(`  - ${results.length} cases: ${reason} (their ids are in the reports)`);
+      else for (const result of results) out.push(`  - ${result.id}: ${reason}`);
+    }
     out.push('');
   }
   for (const step of report.setup.filter((s) => !s.ok)) out.push(style.red(`Setup failed: ${step.title}: ${step.message ?? ''}`));

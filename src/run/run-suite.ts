@@ -26,6 +26,7 @@ import { SETUP_STEPS, TEARDOWN_STEPS, caseResult, exitCodeOf, stepResults, summa
 import { runPrefixFor } from './run-prefix.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
 import { resolveTarget } from './target-config.js';
+import { transportResults } from './transport-checks.js';
 
 export interface RunOptions {
   /** Base URL of a real server (`--target`); it wins over every other source of `baseUrl`. */
@@ -194,9 +195,14 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const byId = new Map(traces.map((t) => [t.id, t]));
   const masking = { secrets: secretVariables(variables), mask };
   const wireById = new Map(wireResults.map((r) => [r.id, r]));
-  const cases = selected.map(
-    (testCase) => wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id)), testCase, byId.get(testCase.id), masking),
-  );
+  // Transport checks (TLS versions, HSTS) on a real target; of a sharded run, shard 1 makes them.
+  const transport = realTarget && (options.selection?.shard?.index ?? 1) === 1 ? await transportResults(baseUrl, selection, traces, options.timeoutMs) : [];
+  const cases = [
+    ...selected.map(
+      (testCase) => wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id)), testCase, byId.get(testCase.id), masking),
+    ),
+    ...transport,
+  ];
   const setup = stepResults(SETUP_STEPS, byId);
   const teardown = await completeTeardown(stepResults(TEARDOWN_STEPS, byId, true), realTarget, () => teardownDirectly(runVariables(environment), direct));
   const summary = summarise(cases);

@@ -57,6 +57,17 @@ function wireVariables(environment: ReadonlyMap<string, string>, baseUrl: string
   return new Map([...Object.entries(COLLECTION_VARIABLES), ...environment, ['host', hostOf(baseUrl)]]);
 }
 
+/** The base URL's path without its trailing slash: `''`, or e.g. `/api` for `https://host/api/`. */
+function basePathOf(baseUrl: string): string {
+  return new URL(baseUrl).pathname.replace(/\/+$/, '');
+}
+
+/** The parts with the request target under the base URL's path, where newman's `{{baseUrl}}<path>` puts it. */
+function underBasePath(parts: readonly WirePart[], basePath: string): readonly WirePart[] {
+  if (basePath === '') return parts;
+  return parts.map((part) => (part.kind === 'request-line' ? { ...part, target: `${basePath}${part.target}` } : part));
+}
+
 function shorten(text: string): string {
   const chars = Array.from(text);
   return chars.length <= MAX_REPORTED_VALUE ? text : `${chars.slice(0, MAX_REPORTED_VALUE).join('')}… (${chars.length} characters)`;
@@ -103,6 +114,8 @@ function describeProbe(outcome: Exclude<WireOutcome, { kind: 'response' }>): str
 
 async function runOne(testCase: ConformanceCase, target: WireTarget, variables: ReadonlyMap<string, string>, mask: (text: string) => string): Promise<CaseResult> {
   const wire = testCase.wire!;
+  const basePath = basePathOf(target.baseUrl);
+  const parts = underBasePath(wire.parts, basePath);
   const missing = (testCase.requires ?? []).filter((name) => !variables.get(name));
   if (missing.length > 0) return skipped(testCase, `needs ${missing.join(', ')}, not set in the environment`);
 
@@ -116,13 +129,13 @@ async function runOne(testCase: ConformanceCase, target: WireTarget, variables: 
   const method = testCase.request.method;
   const request: SentRequest = {
     method,
-    path: safe(resolveTemplate(testCase.request.path, publicVariables)),
-    headers: reportedHeaders(wire.parts, publicVariables, mask),
+    path: safe(resolveTemplate(`${basePath}${testCase.request.path}`, publicVariables)),
+    headers: reportedHeaders(parts, publicVariables, mask),
   };
 
   let bytes: Buffer;
   try {
-    bytes = buildWireBytes(wire.parts, new Map([...variables, ...derived]));
+    bytes = buildWireBytes(parts, new Map([...variables, ...derived]));
   } catch (error) {
     return { ...resultBase(testCase), outcome: 'error', actual: null, request, checks: [], failedLevel: null, reason: `cannot build the bytes: ${(error as Error).message}` };
   }

@@ -1,0 +1,85 @@
+/**
+ * Runs the suite against one deliberately broken server (a mutant of the reference), served over
+ * real HTTP, and says whether the suite caught it: a MUST deviation must fail the run (exit 1) with
+ * each case the variant names failing at MUST level; a SHOULD deviation must leave the run
+ * conformant (exit 0, no MUST failure: the suite does not overstate it) with each named case
+ * failing at SHOULD level. The correct reference, run the same way, must pass.
+ */
+import { rmSync } from 'node:fs';
+import { GENERATED_PATHS } from '../../src/package-info.js';
+import type { Reference } from '../../src/reference/handler.js';
+import { startReferenceServer } from '../../src/reference/server.js';
+import type { RunReport } from '../../src/report/run-report.js';
+import type { BrokenVariant } from '../broken/variants.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { readReport } from '../support/report.js';
+
+export interface MutantOutcome {
+  readonly variant: BrokenVariant;
+  readonly exitCode: number | null;
+  /** Every case that failed, with the level of its strongest failed check. */
+  readonly failed: ReadonlyMap<string, 'must' | 'should' | 'may'>;
+  /** Cases of `caughtBy` that did not fail at the variant's level. */
+  readonly missed: readonly string[];
+  readonly caught: boolean;
+  /** Why it counts as not caught, when it does not. */
+  readonly problem?: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the suite (JSON report only) against a server answering with `reference`: the whole
+ * catalogue, or only the cases `onlyIds` names (with the fixture setup and teardown).
+ */
+export async function runAgainst(reference: Reference, onlyIds?: readonly string[]): Promise<{ exitCode: number | null; report: RunReport | undefined; stderr: string }> {
+  const server = await startReferenceServer({ port: 0, reference, errorLog: () => {} });
+  const out = tempDir('v3io-mutant-');
+  const selection = onlyIds ? ['--grep', `^(${onlyIds.join('|')})$`] : [];
+  try {
+    const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--reporter', 'json', '--quiet', ...selection]);
+    let report: RunReport | undefined;
+    try {
+      report = readReport(out);
+    } catch {
+      report = undefined;
+    }
+    return { exitCode: result.code, report, stderr: result.stderr };
+  } finally {
+    await server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+export function judgeMutant(variant: BrokenVariant, run: { exitCode: number | null; report: RunReport | undefined; stderr: string }): MutantOutcome {
+  const failed = new Map((run.report?.cases ?? []).flatMap((c) => (c.outcome === 'fail' && c.failedLevel ? [[c.id, c.failedLevel] as const] : [])));
+  const missed = variant.caughtBy.filter((id) => failed.get(id) !== variant.level);
+  const expectedExit = variant.level === 'must' ? 1 : 0;
+  const problem = !run.report
+    ? `no report (exit ${String(run.exitCode)}: ${run.stderr.trim().split('\n').at(-1) ?? ''})`
+    : run.exitCode !== expectedExit
+      ? `exit ${String(run.exitCode)}, expected ${expectedExit}`
+      : missed.length > 0
+        ? `not failed at ${variant.level.toUpperCase()} level: ${missed.join(', ')}`
+        : undefined;
+  return { variant, exitCode: run.exitCode, failed, missed, caught: problem === undefined, ...(problem ? { problem } : {}), stderr: run.stderr };
+}
+
+/** The variant against the whole suite, or (`onlyCaughtBy`) against the cases it names only. */
+export async function runMutant(variant: BrokenVariant, options: { onlyCaughtBy?: boolean } = {}): Promise<MutantOutcome> {
+  return judgeMutant(variant, await runAgainst(variant.reference(), options.onlyCaughtBy ? variant.caughtBy : undefined));
+}
+
+/** Runs `jobs` with at most `concurrency` at a time, results in the order of `jobs`. */
+export async function inPool<T>(jobs: readonly (() => Promise<T>)[], concurrency: number): Promise<T[]> {
+  const results: T[] = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next;
+      next += 1;
+      results[index] = await jobs[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  return results;
+}

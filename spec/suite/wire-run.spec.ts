@@ -1,0 +1,110 @@
+/**
+ * The wire cases in a run: against `serve` they are sent over raw sockets and pass, in the same
+ * report as the newman cases; against the embedded reference they are skipped with the reason;
+ * and broken servers built on raw sockets are caught — a MUST deviation fails the run (exit 1), a
+ * SHOULD deviation under --strict.
+ */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOGUE } from '../../src/cases/index.js';
+import { GENERATED_PATHS } from '../../src/package-info.js';
+import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
+import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { EMBEDDED_SKIP_REASON } from '../../src/wire/run-wire-cases.js';
+import { BROKEN_WIRE_SERVERS, startBrokenWireServer } from '../broken/wire-servers.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { failedIds, readReport } from '../support/report.js';
+
+const WIRE_IDS = CATALOGUE.filter((c) => c.wire).map((c) => c.id);
+
+describe('wire cases in a run', function () {
+  this.timeout(180_000);
+
+  describe('against serve', () => {
+    let server: ReferenceServer;
+    before(async () => {
+      server = await startReferenceServer({ port: 0 });
+    });
+    after(async () => {
+      await server.close();
+    });
+
+    it('sends each wire case over a raw socket and passes it, in one report with the newman cases', async () => {
+      const out = tempDir('v3io-wire-served-');
+      const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--grep', '-wire-|^session-key-valid-get-object$']);
+      expect(result.code, result.stdout + result.stderr).to.equal(0);
+      const report = readReport(out);
+      expect(report.verdict).to.equal('conformant');
+      expect(report.cases.map((c) => c.id)).to.deep.equal(['session-key-valid-get-object', ...WIRE_IDS]);
+      for (const c of report.cases.filter((r) => WIRE_IDS.includes(r.id))) {
+        expect(c.outcome, `${c.id}: ${JSON.stringify(c.checks)}`).to.equal('pass');
+        expect(c.actual && 'status' in c.actual ? c.actual.status : c.actual, c.id).to.be.within(400, 499);
+        expect(c.request?.headers?.some(([name]) => name === 'Host'), c.id).to.equal(true);
+      }
+      // The report shows each header line as sent, escaped, with the secrets as placeholders.
+      const nul = report.cases.find((c) => c.id === 'session-key-wire-nul-after-key');
+      expect(nul?.request?.headers).to.deep.include(['X-v3io-session-key', '{{accessKey}}\\x00junk']);
+      const secrets = Object.values(REFERENCE_IDENTITIES).flatMap((i) => [i.accessKey, i.password, Buffer.from(`${i.username}:${i.password}`).toString('base64')]);
+      for (const file of ['conformance.json', 'junit.xml', 'conformance.html', 'conformance.md']) {
+        const text = readFileSync(join(out, file), 'utf8');
+        for (const secret of secrets) expect(text.includes(secret), `a secret in ${file}`).to.equal(false);
+      }
+    });
+
+    it('respects the selection: --level must sends only the MUST wire cases', async () => {
+      const out = tempDir('v3io-wire-must-');
+      const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--grep', '-wire-', '--level', 'must', '--reporter', 'json']);
+      expect(result.code, result.stdout + result.stderr).to.equal(0);
+      const expected = CATALOGUE.filter((c) => c.wire && c.level === 'must').map((c) => c.id);
+      expect(readReport(out).cases.map((c) => c.id)).to.deep.equal(expected);
+    });
+  });
+
+  it('reports every wire case as skipped, with the reason, against the embedded reference', async () => {
+    const out = tempDir('v3io-wire-embedded-');
+    const result = await runCli(['run', '--out', out, '--grep', '-wire-|^basic-valid-get-object$', '--no-color']);
+    expect(result.code, result.stdout + result.stderr).to.equal(0);
+    const report = readReport(out);
+    const wire = report.cases.filter((c) => WIRE_IDS.includes(c.id));
+    expect(wire.map((c) => c.id)).to.deep.equal(WIRE_IDS);
+    expect(wire.map((c) => [c.outcome, c.reason])).to.deep.equal(WIRE_IDS.map(() => ['skip', EMBEDDED_SKIP_REASON]));
+    expect(report.cases.find((c) => c.id === 'basic-valid-get-object')?.outcome).to.equal('pass');
+    expect(result.stdout).to.contain(`${WIRE_IDS.length} cases: ${EMBEDDED_SKIP_REASON}`);
+    expect(result.stdout).to.match(new RegExp(`Verdict: CONFORMANT — 1 passed, 0 failed, ${WIRE_IDS.length} skipped`));
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8').match(/<skipped/g)).to.have.length(WIRE_IDS.length);
+  });
+
+  describe('deliberately broken servers built on raw sockets are caught', () => {
+    for (const variant of BROKEN_WIRE_SERVERS) {
+      it(`${variant.id}: ${variant.deviation} (${variant.level.toUpperCase()})`, async () => {
+        const backend = await startReferenceServer({ port: 0 });
+        const fronts: { close(): Promise<void> }[] = [];
+        const run = async (extra: readonly string[]) => {
+          const front = await startBrokenWireServer(variant, backend.url);
+          fronts.push(front);
+          const out = tempDir(`v3io-wire-broken-${variant.id}-`);
+          const args = ['run', '--target', front.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--grep', variant.grep, '--timeout', '3000', ...extra];
+          return { result: await runCli(args), report: () => readReport(out) };
+        };
+        try {
+          const { result, report } = await run([]);
+          expect(failedIds(report()), result.stdout).to.include.members([...variant.caughtBy]);
+          if (variant.level === 'must') {
+            expect(result.code, result.stdout + result.stderr).to.equal(1);
+            expect(report().verdict).to.equal('non-conformant');
+            expect(result.stdout).to.contain('Verdict: NOT CONFORMANT');
+          } else {
+            expect(result.code, result.stdout + result.stderr).to.equal(0);
+            expect(report().summary.failedChecks.should).to.be.greaterThan(0);
+            const strict = await run(['--strict']);
+            expect(strict.result.code, strict.result.stdout).to.equal(1);
+          }
+        } finally {
+          for (const front of fronts) await front.close();
+          await backend.close();
+        }
+      });
+    }
+  });
+});

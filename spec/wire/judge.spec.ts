@@ -1,0 +1,130 @@
+/** Judging a wire exchange: which outcomes pass which checks, at which level, in which words. */
+import { expect } from 'chai';
+import { findCase } from '../../src/cases/index.js';
+import type { ConformanceCase } from '../../src/cases/model.js';
+import type { CaseResult } from '../../src/run/results.js';
+import { judgeWireCase, ROBUSTNESS_CHECK, type LivenessProbe, type WireJudging } from '../../src/wire/judge.js';
+import type { WireResponse } from '../../src/wire/response-parser.js';
+import type { WireOutcome } from '../../src/wire/socket-exchange.js';
+
+const KEY = 'e8bd4ca2-537b-4175-bf01-8c74963e90bf';
+const WHERE = 'GET /bigdata/?prefix=v3io-auth-conformance/';
+
+function wireCase(id: string): ConformanceCase {
+  const found = findCase(id);
+  if (!found?.wire) throw new Error(`no wire case ${id}`);
+  return found;
+}
+
+/** A MUST case whose bytes carry no valid credential, a SHOULD one around a valid key, one a repair may accept. */
+const HIDDEN_LINE = wireCase('session-key-wire-key-line-on-obs-fold');
+const NUL_AFTER_KEY = wireCase('session-key-wire-nul-after-key');
+const FOLDED_KEY = wireCase('session-key-wire-key-on-obs-fold-line');
+
+function context(probe?: LivenessProbe): WireJudging {
+  return {
+    where: WHERE,
+    timeoutMs: 1_000,
+    secrets: [['the accessKey variable', KEY]],
+    safe: (text) => text.split(KEY).join('{{accessKey}}'),
+    request: { method: 'GET', path: '/bigdata/?prefix=v3io-auth-conformance/', headers: [] },
+    ...(probe ? { probe } : {}),
+  };
+}
+
+const V3IO_400 = '{"ErrorCode":-201326592,"ErrorMessage":"InvalidArgumentException"}';
+
+function response(status: number, body = '', headers: [string, string][] = []): WireOutcome {
+  const answer: WireResponse = { version: '1.1', status, statusText: 'Text', headers, body: Buffer.from(body, 'latin1') };
+  return { kind: 'response', response: answer };
+}
+
+function failed(result: CaseResult): string[] {
+  return result.checks.filter((c) => !c.passed).map((c) => `[${c.level.toUpperCase()}] ${c.name}: ${c.message ?? ''}`);
+}
+
+describe('judging a wire exchange', () => {
+  it('passes a 400 with a V3IO error body', () => {
+    const result = judgeWireCase(HIDDEN_LINE, response(400, V3IO_400), context());
+    expect(failed(result)).to.deep.equal([]);
+    expect(result.outcome).to.equal('pass');
+    expect(result.checks.map((c) => `${c.level} ${c.name}`)).to.deep.equal([
+      `must ${HIDDEN_LINE.title}`,
+      `must ${ROBUSTNESS_CHECK}`,
+      'should answers 400 or 401',
+      'should the error body is a V3IO error',
+      'must the response echoes no credential',
+    ]);
+  });
+
+  it('fails a MUST case that is accepted, saying what came back for which request', () => {
+    const result = judgeWireCase(HIDDEN_LINE, response(200, '<ListBucketResult/>'), context());
+    expect(result.failedLevel).to.equal('must');
+    expect(failed(result)).to.include(`[MUST] ${HIDDEN_LINE.title}: Expected a 4xx rejection, got 200 for ${WHERE}`);
+  });
+
+  it('fails a SHOULD case that is accepted at SHOULD only', () => {
+    const result = judgeWireCase(NUL_AFTER_KEY, response(200, '<ListBucketResult/>'), context());
+    expect(result.outcome).to.equal('fail');
+    expect(result.failedLevel).to.equal('should');
+  });
+
+  it('makes a 5xx a MUST failure even where the case is SHOULD', () => {
+    const result = judgeWireCase(NUL_AFTER_KEY, response(500, '{"ErrorCode":-5,"ErrorMessage":"x"}'), context());
+    expect(result.failedLevel).to.equal('must');
+    expect(failed(result)).to.include(`[MUST] ${ROBUSTNESS_CHECK}: Expected no 5xx, got 500 for ${WHERE}`);
+  });
+
+  it('takes a closed connection as a rejection, and as the whole answer when the bytes carry no valid credential', () => {
+    const result = judgeWireCase(HIDDEN_LINE, { kind: 'closed' }, context({ alive: true }));
+    expect(result.outcome).to.equal('pass');
+    expect(result.actual).to.deep.equal({ error: 'closed by the server before a response' });
+  });
+
+  it('prefers the status to a closed connection around a valid credential (SHOULD)', () => {
+    const result = judgeWireCase(NUL_AFTER_KEY, { kind: 'reset', code: 'ECONNRESET' }, context({ alive: true }));
+    expect(result.failedLevel).to.equal('should');
+    expect(failed(result)).to.deep.equal([`[SHOULD] answers 400 or 401: Expected 400 or 401, got the connection reset (ECONNRESET) without a response for ${WHERE}`]);
+  });
+
+  it('fails a closed connection at MUST when the server stops answering afterwards (a crash)', () => {
+    const result = judgeWireCase(HIDDEN_LINE, { kind: 'closed' }, context({ alive: false, what: 'no connection (ECONNREFUSED)' }));
+    expect(result.failedLevel).to.equal('must');
+    expect(failed(result)).to.deep.equal([
+      `[MUST] ${ROBUSTNESS_CHECK}: Expected the server to go on answering after it dropped the connection, got no connection (ECONNREFUSED) for a well-formed request after ${WHERE}`,
+    ]);
+  });
+
+  it('fails a hang and a malformed response at MUST', () => {
+    const hang = judgeWireCase(NUL_AFTER_KEY, { kind: 'timeout', receivedBytes: 0 }, context());
+    expect(hang.failedLevel).to.equal('must');
+    expect(failed(hang)).to.include(`[MUST] ${ROBUSTNESS_CHECK}: Expected a response or a closed connection, got no response within 1000 ms for ${WHERE}`);
+    expect(hang.actual).to.deep.equal({ error: 'no response within 1000 ms' });
+    const garbage = judgeWireCase(NUL_AFTER_KEY, { kind: 'malformed', reason: 'not a status line' }, context());
+    expect(garbage.failedLevel).to.equal('must');
+  });
+
+  it('accepts a 2xx where the RFC lets the server repair the bytes into a valid request', () => {
+    expect(judgeWireCase(FOLDED_KEY, response(200, '<ListBucketResult/>'), context()).outcome).to.equal('pass');
+    expect(judgeWireCase(FOLDED_KEY, response(400, V3IO_400), context()).outcome).to.equal('pass');
+    expect(judgeWireCase(FOLDED_KEY, response(401, '{"ErrorCode":-13,"ErrorMessage":"x"}', [['WWW-Authenticate', 'Basic realm="v3io"']]), context()).failedLevel).to.equal('should');
+  });
+
+  it('checks the challenge of a 401 and the error body of a 4xx', () => {
+    const bare401 = judgeWireCase(HIDDEN_LINE, response(401, 'nope'), context());
+    expect(failed(bare401).map((f) => f.slice(0, f.indexOf(':')))).to.deep.equal([
+      '[MUST] the 401 carries a WWW-Authenticate challenge',
+      '[SHOULD] the challenge offers Basic with a quoted realm',
+      '[SHOULD] the error body is a V3IO error',
+    ]);
+  });
+
+  it('names an echoed credential and where, never its value', () => {
+    const result = judgeWireCase(HIDDEN_LINE, response(400, `{"ErrorCode":1,"ErrorMessage":"bad key ${KEY}"}`, [['X-Echo', KEY]]), context());
+    const messages = failed(result);
+    expect(messages).to.deep.equal([
+      `[MUST] the response echoes no credential: Expected no credential in the response (echoed: the accessKey variable in header X-Echo; the accessKey variable in the body), got 400 for ${WHERE}`,
+    ]);
+    expect(JSON.stringify(result)).not.to.contain(KEY);
+  });
+});
