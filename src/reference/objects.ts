@@ -33,8 +33,17 @@ export function entityTag(body: Buffer): string {
   return `"${createHash('md5').update(body).digest('hex')}"`;
 }
 
-function validators(entry: StoredEntry): Record<string, string> {
-  return { ETag: entityTag(entry.body), 'Last-Modified': entry.lastModified.toUTCString() };
+// Entries are immutable, so their validators are computed once, not on every GET (an MD5 of the
+// body and a date string per request cost more than the rest of the handler).
+const validatorCache = new WeakMap<StoredEntry, Readonly<Record<string, string>>>();
+
+function validators(entry: StoredEntry): Readonly<Record<string, string>> {
+  let cached = validatorCache.get(entry);
+  if (!cached) {
+    cached = { ETag: entityTag(entry.body), 'Last-Modified': entry.lastModified.toUTCString() };
+    validatorCache.set(entry, cached);
+  }
+  return cached;
 }
 
 function getObject(store: Store, request: ObjectRequest): ReferenceResponse {
