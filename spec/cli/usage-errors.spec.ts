@@ -62,17 +62,17 @@ describe('CLI usage and configuration errors', () => {
   it('asks for credentials when a target is given without them', async () => {
     expectOneLineError(
       await runCli(['run', '--target', 'http://127.0.0.1:1']),
-      /missing required variables container \(V3IO_CONTAINER\), accessKey \(V3IO_ACCESS_KEY\), username \(V3IO_USERNAME\), password \(V3IO_PASSWORD\): .* or in a Postman environment file \(--env\)$/,
+      /missing required variables accessKey \(V3IO_ACCESS_KEY\), username \(V3IO_USERNAME\), password \(V3IO_PASSWORD\): .* or in a Postman environment file \(--env\)$/,
     );
   });
 
   it('names the one variable the process environment lacks, and where it can come from', async () => {
-    const env = { V3IO_API: '127.0.0.1:1', V3IO_ACCESS_KEY: 'k', V3IO_USERNAME: 'u', V3IO_PASSWORD: 'p' };
-    expectOneLineError(await runCli(['run'], { env }), /^v3io-auth-conformance: missing required variable container \(V3IO_CONTAINER\): set it as shown in parentheses, with --env-var <name>=<value>, or in a Postman environment file \(--env\)$/);
+    const env = { V3IO_API: '127.0.0.1:1', V3IO_ACCESS_KEY: 'k', V3IO_USERNAME: 'u', V3IO_CONTAINER: 'bigdata' };
+    expectOneLineError(await runCli(['run'], { env }), /^v3io-auth-conformance: missing required variable password \(V3IO_PASSWORD\): set it as shown in parentheses, with --env-var <name>=<value>, or in a Postman environment file \(--env\)$/);
   });
 
   it('wants a target URL when credentials are given without one', async () => {
-    expectOneLineError(await runCli(['run'], { env: { V3IO_ACCESS_KEY: 'k' } }), /missing required variables baseUrl \(V3IO_API or --target <url>\), container/);
+    expectOneLineError(await runCli(['run'], { env: { V3IO_ACCESS_KEY: 'k' } }), /missing required variables baseUrl \(V3IO_API or --target <url>\), username/);
   });
 
   it('rejects an --env-var without a name', async () => {

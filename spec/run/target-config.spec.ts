@@ -109,9 +109,17 @@ describe('target configuration', () => {
     const error = errorOf({ processEnv: { V3IO_API: 'http://127.0.0.1:1', V3IO_ACCESS_KEY: 'k' } });
     expect(error.code).to.equal('missing-variable');
     expect(error.message).to.equal(
-      'missing required variables container (V3IO_CONTAINER), username (V3IO_USERNAME), password (V3IO_PASSWORD): ' +
+      'missing required variables username (V3IO_USERNAME), password (V3IO_PASSWORD): ' +
         'set them as shown in parentheses, with --env-var <name>=<value>, or in a Postman environment file (--env)',
     );
+  });
+
+  it('uses the bigdata container when no source names one, and says so', () => {
+    const { V3IO_CONTAINER: _container, ...withoutContainer } = SDK_ENV;
+    const resolved = resolveTarget({ processEnv: withoutContainer });
+    expect(resolved.defaultContainer).to.equal(true);
+    expect(environmentVariables(resolved.environment).get('container')).to.equal('bigdata');
+    expect(resolveTarget({ processEnv: SDK_ENV }).defaultContainer).to.equal(false);
   });
 
   it('asks for a target URL when only credentials are given', () => {
@@ -120,7 +128,7 @@ describe('target configuration', () => {
   });
 
   it('asks for a target URL when only --env-var credentials are given', () => {
-    expect(errorOf({ envVars: [['accessKey', 'k']] }).message).to.match(/^missing required variables baseUrl \(V3IO_API or --target <url>\), container/);
+    expect(errorOf({ envVars: [['accessKey', 'k']] }).message).to.match(/^missing required variables baseUrl \(V3IO_API or --target <url>\), username/);
   });
 
   it('names V3IO_API in the error about a malformed URL', () => {

@@ -7,6 +7,9 @@
  * correct reference (served-run.spec.ts runs the correct reference the same way).
  */
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-info.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { inPool, runMutant, type MutantOutcome } from '../mutants/mutant-run.js';
 
@@ -25,6 +28,16 @@ describe('deliberately broken servers are caught', function () {
     for (const variant of BROKEN_VARIANTS) {
       expect(variant.deviation, variant.id).to.have.length.greaterThan(20);
       expect(variant.caughtBy, variant.id).to.not.be.empty;
+    }
+  });
+
+  it("the README's table lists every variant with its level (refresh it with npm run mutants -- --markdown)", () => {
+    const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
+    const table = /<!-- mutants-table:start -->\n([\s\S]*?)\n<!-- mutants-table:end -->/.exec(readme)?.[1] ?? '';
+    const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+    expect(rows.map((row) => /^\| `([^`]+)`/.exec(row)?.[1])).to.deep.equal(BROKEN_VARIANTS.map((v) => v.id));
+    for (const variant of BROKEN_VARIANTS) {
+      expect(rows.find((row) => row.startsWith(`| \`${variant.id}\``)), variant.id).to.contain(`| ${variant.level.toUpperCase()} |`);
     }
   });
 

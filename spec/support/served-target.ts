@@ -4,6 +4,8 @@
  * process the test can send signals to.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
 import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
 import { httpRequest } from '../reference/http-client.js';
 import { CLI, cliEnvironment, type CliResult } from './cli.js';
@@ -21,12 +23,27 @@ export function sdkEnvironment(url: string): Record<string, string> {
   };
 }
 
+/** A GET with the main access key, over HTTP or HTTPS (trusting `caFile`). */
+function listing(url: string, caFile?: string): Promise<{ status: number; body: Buffer }> {
+  const headers: [string, string][] = [['X-v3io-session-key', REFERENCE_IDENTITIES.main.accessKey]];
+  if (!url.startsWith('https:')) return httpRequest(url, { headers });
+  return new Promise((resolve, reject) => {
+    const request = https.get(url, { headers: Object.fromEntries(headers), agent: false, ...(caFile ? { ca: readFileSync(caFile) } : {}) }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
 /** Keys and folders at the top of the container, and under every folder (one level of V3IO listing each). */
-export async function containerContents(url: string): Promise<string[]> {
+export async function containerContents(url: string, caFile?: string): Promise<string[]> {
   const found: string[] = [];
   const visit = async (prefix: string): Promise<void> => {
     const query = prefix ? `?prefix=${encodeURIComponent(prefix)}` : '';
-    const response = await httpRequest(`${url}/${REFERENCE_CONTAINER}/${query}`, { headers: [['X-v3io-session-key', REFERENCE_IDENTITIES.main.accessKey]] });
+    const response = await listing(`${url}/${REFERENCE_CONTAINER}/${query}`, caFile);
     if (response.status !== 200) throw new Error(`listing ${prefix || 'the container'} got ${response.status}`);
     const xml = response.body.toString('utf8');
     found.push(...[...xml.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]!));

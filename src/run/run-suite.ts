@@ -25,7 +25,7 @@ import { preflight } from './preflight.js';
 import { SETUP_STEPS, TEARDOWN_STEPS, caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
-import { resolveTarget } from './target-config.js';
+import { DEFAULT_CONTAINER, resolveTarget } from './target-config.js';
 import { transportResults } from './transport-checks.js';
 
 export interface RunOptions {
@@ -214,6 +214,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     warnings.push(`the target is plain http://: every credential form is a bearer secret sent in clear (RFC 7617 §4); use https:// outside a test network`);
   }
   if (options.insecure) warnings.push('TLS certificate verification was skipped (--insecure)');
+  if (resolved.defaultContainer) warnings.push(`no container was given (V3IO_CONTAINER, --env-var container=…, or the --env file): the run used "${DEFAULT_CONTAINER}"`);
   const report: RunReport = {
     tool: { name: 'v3io-auth-conformance', version: packageVersion() },
     target: { mode: resolved.mode, baseUrl },

@@ -5,7 +5,8 @@
  * 2. the process environment, with the names the V3IO SDKs use — `V3IO_API` (the web-API URL,
  *    `http://` prepended when it has no scheme, as the SDKs do), `V3IO_ACCESS_KEY`,
  *    `V3IO_USERNAME`, `V3IO_PASSWORD` — plus `V3IO_CONTAINER`;
- * 3. the Postman environment file (`--env`).
+ * 3. the Postman environment file (`--env`);
+ * and, for the container only, `DEFAULT_CONTAINER`.
  *
  * A run is against a real target as soon as any of them describes one (a URL, a credential, an
  * environment file); only a run given none of them is against the embedded reference, with the
@@ -27,6 +28,12 @@ export const SDK_ENVIRONMENT_VARIABLES: Readonly<Record<string, RequiredVariable
   V3IO_PASSWORD: 'password',
 };
 
+/**
+ * The container when no source names one: `bigdata`, the data container every Iguazio platform
+ * has and the documentation's examples use. The report says when it was assumed.
+ */
+export const DEFAULT_CONTAINER = 'bigdata';
+
 export interface TargetSources {
   /** `--target <url>`. */
   readonly target?: string;
@@ -46,6 +53,8 @@ export interface ResolvedTarget {
   readonly baseUrl: string;
   /** Where each variable set by a flag or the process environment came from, e.g. `accessKey` → `V3IO_ACCESS_KEY`. */
   readonly origins: ReadonlyMap<string, string>;
+  /** True when no source named the container and `DEFAULT_CONTAINER` is used. */
+  readonly defaultContainer: boolean;
 }
 
 const TARGET_VARIABLES: ReadonlySet<string> = new Set<EnvironmentVariable>([...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES]);
@@ -100,14 +109,16 @@ export function resolveTarget(sources: TargetSources): ResolvedTarget {
     const reference = loadEnvironmentFile(join(packageRoot(), GENERATED_PATHS.referenceEnvironment));
     const environment = withOverrides(reference, values);
     const baseUrl = checkBaseUrl(environmentVariables(environment).get('baseUrl') ?? '', 'reference environment: baseUrl');
-    return { mode: 'embedded', environment, baseUrl, origins };
+    return { mode: 'embedded', environment, baseUrl, origins, defaultContainer: false };
   }
   const base: PostmanEnvironment = sources.envFile ? loadEnvironmentFile(sources.envFile) : { name: 'target from the command line', values: [] };
-  const environment = withOverrides(base, values);
+  const given = withOverrides(base, values);
+  const defaultContainer = !environmentVariables(given).get('container');
+  const environment = defaultContainer ? withOverrides(given, { container: DEFAULT_CONTAINER }) : given;
   const variables = environmentVariables(environment);
   const missing = REQUIRED_VARIABLES.filter((name) => !variables.get(name));
   if (missing.length > 0) throw missingVariablesError(missing, sources.envFile);
   const urlOrigin = origins.get('baseUrl') ?? `environment file ${sources.envFile ?? ''}: baseUrl`;
   const baseUrl = checkBaseUrl(variables.get('baseUrl') ?? '', urlOrigin);
-  return { mode: 'target', environment: withOverrides(environment, { baseUrl }), baseUrl, origins };
+  return { mode: 'target', environment: withOverrides(environment, { baseUrl }), baseUrl, origins, defaultContainer };
 }
