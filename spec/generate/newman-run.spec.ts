@@ -158,11 +158,13 @@ describe('the generated collection run by newman', function () {
 
     it('sends the fixture steps first and last, with the access key', () => {
       expect(run.sent.slice(0, 2)).to.deep.equal(['setup-put-fixture-object', 'setup-put-fixture-item']);
-      expect(run.sent.slice(-4)).to.deep.equal([
+      expect(run.sent.slice(-6)).to.deep.equal([
         'teardown-delete-fixture-object',
         'teardown-delete-scratch-object',
         'teardown-delete-fixture-item',
         'teardown-delete-scratch-item',
+        'teardown-delete-table',
+        'teardown-delete-run-folder',
       ]);
       expect(headerValues(server.requests[0]!, 'x-v3io-session-key')).to.deep.equal([SAMPLE_SECRETS.accessKey]);
     });

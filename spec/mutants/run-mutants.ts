@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import { createReference } from '../../src/reference/handler.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
-import { inPool, judgeMutant, runAgainst, runMutant, type MutantOutcome } from './mutant-run.js';
+import { inPool, runAgainst, runMutant, type MutantOutcome } from './mutant-run.js';
 
 const SHOWN_IDS = 6;
 
@@ -71,6 +71,3 @@ main().then(
     process.exit(2);
   },
 );
-
-// Exported for tests that judge a run they made themselves.
-export { judgeMutant };

@@ -55,7 +55,9 @@ describe('run against a real target', function () {
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     expect(result.stdout).to.contain('Warning: no container was given (V3IO_CONTAINER, --env-var container=…, or the --env file): the run used "bigdata"');
     const report = readReport(out);
-    expect(report.cases.filter((c) => c.outcome !== 'pass').map((c) => c.id)).to.deep.equal(['https-strict-transport-security']);
+    // Skipped: the cases needing the optional identities the V3IO_* variables do not give.
+    expect(report.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'error').map((c) => c.id)).to.deep.equal(['https-strict-transport-security']);
+    expect(report.cases.find((c) => c.id === 'https-tls-minimum-version')?.outcome).to.equal('pass');
     expect(await containerContents(server.url, caFile)).to.deep.equal([]);
   });
 
