@@ -1,5 +1,6 @@
 /** `run`: the suite against the embedded reference or a target; exit code = verdict. */
 import { Option, type Command } from 'commander';
+import { HarnessError } from '../errors.js';
 import type { Form, Level } from '../cases/model.js';
 import { CATALOGUE } from '../cases/index.js';
 import { createProgress } from '../report/progress.js';
@@ -22,6 +23,8 @@ interface RunFlags {
   readonly timeout: number;
   readonly ca?: string;
   readonly insecure: boolean;
+  readonly cert?: string;
+  readonly key?: string;
   readonly color: boolean;
   readonly grep?: RegExp;
   readonly form?: Form[];
@@ -46,6 +49,8 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(10_000).argParser(positiveInteger))
     .option('--ca <file>', 'extra CA certificate(s), PEM, to trust for an HTTPS target')
     .option('-k, --insecure', 'skip TLS certificate verification (reported as a warning)', false)
+    .option('--cert <file>', 'client certificate, PEM, for an HTTPS target that asks for one (with --key)')
+    .option('--key <file>', 'private key of --cert, PEM')
     .addOption(new Option('-g, --grep <regex>', 'only cases whose id or title matches (case-insensitive)').argParser(parseGrep))
     .addOption(new Option('--form <forms>', 'only cases of these credential forms, comma-separated').argParser(parseForms))
     .addOption(new Option('--level <level>', 'only cases of this level and stronger: must | should | may').argParser(parseLevel))
@@ -58,6 +63,9 @@ export function registerRun(program: Command): void {
     .option('-q, --quiet', 'print only the verdict line (no progress, no summary)', false)
     .option('--no-color', 'plain output without colours')
     .action(async (flags: RunFlags) => {
+      if (Boolean(flags.cert) !== Boolean(flags.key)) {
+        throw new HarnessError('usage', `${flags.cert ? '--cert needs --key' : '--key needs --cert'} (a client certificate and its private key)`);
+      }
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
       requireSomeMatch([...CATALOGUE, ...TRANSPORT_CHECK_ENTRIES], selection);
       const reporters = chooseReporters(flags.reporter);
@@ -76,6 +84,8 @@ export function registerRun(program: Command): void {
         timeoutMs: flags.timeout,
         caFile: flags.ca,
         insecure: flags.insecure,
+        certFile: flags.cert,
+        keyFile: flags.key,
         reporters: reporters.files,
         selection,
         ...(flags.quiet ? {} : { progress: createProgress({ stream: process.stderr }) }),

@@ -33,6 +33,8 @@ export interface ReferenceServerOptions {
   readonly referenceOptions?: ReferenceOptions;
   /** Serve HTTPS (TLS 1.2 or later) with this certificate and key. */
   readonly tls?: TlsIdentity;
+  /** With `tls`: require a client certificate issued by this CA (PEM), as mutual-TLS deployments do. */
+  readonly clientCa?: string;
   /** Where the request log goes, one line per request; default: nowhere. */
   readonly requestLog?: LogSink;
   /** Where unexpected failures are reported, one line each without request data; default: stderr. */
@@ -85,7 +87,16 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   };
   const listener = (req: IncomingMessage, res: ServerResponse): void => serve(context, req, res);
   const server: Server = options.tls
-    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2', maxHeaderSize: PARSER_MAX_HEADER_SIZE }, listener)
+    ? createHttpsServer(
+        {
+          cert: options.tls.cert,
+          key: options.tls.key,
+          minVersion: 'TLSv1.2',
+          maxHeaderSize: PARSER_MAX_HEADER_SIZE,
+          ...(options.clientCa ? { requestCert: true, rejectUnauthorized: true, ca: options.clientCa } : {}),
+        },
+        listener,
+      )
     : createHttpServer({ maxHeaderSize: PARSER_MAX_HEADER_SIZE }, listener);
   // What the HTTP parser rejects (header framing, an over-long header section) gets a V3IO error body too.
   server.on('clientError', answerClientError);

@@ -15,6 +15,8 @@ export interface DirectClientOptions {
   readonly timeoutMs: number;
   readonly caFile?: string;
   readonly insecure?: boolean;
+  readonly certFile?: string;
+  readonly keyFile?: string;
 }
 
 export type DirectAnswer = { readonly status: number; readonly body: Buffer } | { readonly error: string };

@@ -49,6 +49,9 @@ export interface NewmanOptions {
   readonly timeoutRunMs: number;
   readonly caFile?: string;
   readonly insecure?: boolean;
+  /** Client certificate and key (PEM files) for a target that asks for one. */
+  readonly certFile?: string;
+  readonly keyFile?: string;
   /** Called after each item, for progress output. */
   readonly onItem?: (trace: ItemTrace) => void;
   /**
@@ -130,6 +133,7 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
           ignoreRedirects: true,
           ...(options.insecure ? { insecure: true } : {}),
           ...(options.caFile ? { sslExtraCaCerts: options.caFile } : {}),
+          ...(options.certFile && options.keyFile ? { sslClientCert: options.certFile, sslClientKey: options.keyFile } : {}),
         },
         (error: Error | null) => {
           if (options.signal?.aborted) settle(() => reject(abortReason(options.signal!)));

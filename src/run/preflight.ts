@@ -14,6 +14,9 @@ export interface PreflightOptions {
   readonly caFile?: string;
   /** Skip certificate verification. */
   readonly insecure?: boolean;
+  /** Client certificate and its key (PEM files), for a target that asks for one. */
+  readonly certFile?: string;
+  readonly keyFile?: string;
 }
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME|ALTNAME/;
@@ -33,7 +36,7 @@ export function connectionError(error: NodeJS.ErrnoException, origin: string): H
   if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(error.message)) {
     return new HarnessError(
       'tls-failure',
-      `TLS handshake with ${origin} failed (${code || error.message}): trust its CA with --ca <file>, or skip verification with --insecure`,
+      `TLS handshake with ${origin} failed (${code || error.message}): trust its CA with --ca <file>, or skip verification with --insecure${/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|certificate required/i.test(`${code} ${error.message}`) ? '; if it asks for a client certificate, give --cert <file> --key <file>' : ''}`,
     );
   }
   return new HarnessError('connection-failed', `cannot talk to ${origin}: ${code || error.message}`);
@@ -61,16 +64,30 @@ export async function preflight(baseUrl: string, options: PreflightOptions): Pro
  * TLS options of the runner's own requests: `--ca` adds to the default trusted CAs (as newman's
  * `sslExtraCaCerts` does) rather than replacing them.
  */
-export function clientTlsOptions(options: Pick<PreflightOptions, 'caFile' | 'insecure'>): { rejectUnauthorized: boolean; ca?: (string | Buffer)[] } {
-  return { rejectUnauthorized: !options.insecure, ...(options.caFile ? { ca: [...rootCertificates, readCa(options.caFile)] } : {}) };
+export function clientTlsOptions(options: Pick<PreflightOptions, 'caFile' | 'insecure' | 'certFile' | 'keyFile'>): {
+  rejectUnauthorized: boolean;
+  ca?: (string | Buffer)[];
+  cert?: Buffer;
+  key?: Buffer;
+} {
+  return {
+    rejectUnauthorized: !options.insecure,
+    ...(options.caFile ? { ca: [...rootCertificates, readCa(options.caFile)] } : {}),
+    ...(options.certFile && options.keyFile ? { cert: readPem(options.certFile, 'client certificate'), key: readPem(options.keyFile, 'client key') } : {}),
+  };
 }
 
 /** The PEM file of `--ca`, with a one-line error when it cannot be read. */
 export function readCa(path: string): Buffer {
+  return readPem(path, 'CA file');
+}
+
+/** A PEM file (`--ca`, `--cert`, `--key`), with a one-line error naming it when it cannot be read. */
+export function readPem(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new HarnessError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', `CA file ${code === 'ENOENT' ? 'not found' : 'unreadable'}: ${path}`);
+    throw new HarnessError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', `${what} ${code === 'ENOENT' ? 'not found' : 'unreadable'}: ${path}`);
   }
 }

@@ -45,6 +45,9 @@ export interface RunOptions {
   readonly timeoutMs: number;
   readonly caFile?: string;
   readonly insecure?: boolean;
+  /** Client certificate and key (PEM files, `--cert`/`--key`) for a target that asks for one. */
+  readonly certFile?: string;
+  readonly keyFile?: string;
   readonly reporters: readonly Reporter[];
   /** Called after each item. */
   readonly onItem?: (trace: ItemTrace) => void;
@@ -149,21 +152,21 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
       if (step && !step.ok) setupFailed.abort(setupFailure(step, variables.get('container') ?? ''));
     }
   };
-  const direct = { baseUrl, timeoutMs: options.timeoutMs, caFile: options.caFile, insecure: options.insecure };
+  const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
+  const direct = { baseUrl, timeoutMs: options.timeoutMs, ...tls };
 
   const embedded = realTarget ? undefined : installEmbeddedReference(baseUrl);
   let traces: ItemTrace[];
   let wireResults: CaseResult[];
   try {
-    await preflight(baseUrl, { timeoutMs: options.timeoutMs, caFile: options.caFile, insecure: options.insecure });
+    await preflight(baseUrl, { timeoutMs: options.timeoutMs, ...tls });
     options.progress?.start(selected.length);
     traces = await runNewman({
       collection: toRun,
       environment,
       timeoutRequestMs: options.timeoutMs,
       timeoutRunMs: Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)),
-      caFile: options.caFile,
-      insecure: options.insecure,
+      ...tls,
       onItem,
       signal: options.signal ? AbortSignal.any([options.signal, setupFailed.signal]) : setupFailed.signal,
       abortGraceMs: options.timeoutMs + 1_000,
@@ -181,8 +184,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
       baseUrl,
       environment: variables,
       timeoutMs: options.timeoutMs,
-      caFile: options.caFile,
-      insecure: options.insecure,
+      ...tls,
       mask,
       onResult: (result) => options.progress?.caseDone(result.outcome),
       signal: options.signal,

@@ -10,7 +10,7 @@
  */
 import { SECRET_VARIABLES, type ConformanceCase, type WirePart } from '../cases/model.js';
 import { COLLECTION_VARIABLES } from '../cases/operations.js';
-import { readCa } from '../run/preflight.js';
+import { readCa, readPem } from '../run/preflight.js';
 import type { CaseResult, HeaderRecord, SentRequest } from '../run/results.js';
 import { buildWireBytes, escapeWireText, latin1Bytes } from './bytes.js';
 import { judgeWireCase, resultBase, type LivenessProbe } from './judge.js';
@@ -31,6 +31,8 @@ export interface WireRunOptions {
   readonly timeoutMs: number;
   readonly caFile?: string;
   readonly insecure?: boolean;
+  readonly certFile?: string;
+  readonly keyFile?: string;
   /** The run's redactor, for anything the target sent back. */
   readonly mask: (text: string) => string;
   /** Told each result as it is judged. */
@@ -170,6 +172,7 @@ export async function runWireCases(options: WireRunOptions): Promise<CaseResult[
     timeoutMs: options.timeoutMs,
     insecure: options.insecure,
     ...(options.caFile ? { ca: [readCa(options.caFile)] } : {}),
+    ...(options.certFile && options.keyFile ? { cert: readPem(options.certFile, 'client certificate'), key: readPem(options.keyFile, 'client key') } : {}),
   };
   const variables = wireVariables(options.environment, options.baseUrl);
   const results: CaseResult[] = [];

@@ -15,6 +15,9 @@ export interface WireTarget {
   readonly ca?: readonly (string | Buffer)[];
   /** `--insecure`: no certificate verification. */
   readonly insecure?: boolean;
+  /** Client certificate and key (`--cert`/`--key`), PEM, for a target that asks for one. */
+  readonly cert?: Buffer;
+  readonly key?: Buffer;
   /** Milliseconds from connecting to the end of the response. */
   readonly timeoutMs: number;
 }
@@ -55,6 +58,7 @@ function connect(target: WireTarget): net.Socket {
     ...(net.isIP(host) ? {} : { servername: host }),
     rejectUnauthorized: !target.insecure,
     ...(target.ca ? { ca: [...tls.rootCertificates, ...target.ca] } : {}),
+    ...(target.cert && target.key ? { cert: target.cert, key: target.key } : {}),
     ALPNProtocols: ['http/1.1'],
   });
 }
