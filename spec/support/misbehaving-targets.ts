@@ -12,13 +12,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Accepts TCP connections and never sends a byte. */
-export async function startSilentServer(): Promise<TestServer> {
+/** A TCP server on a free loopback port; `close()` also ends the connections still open. */
+export async function startRawServer(onConnection: (socket: Socket) => void = () => {}): Promise<TestServer> {
   const sockets = new Set<Socket>();
   const server = createNetServer((socket) => {
     sockets.add(socket);
     socket.on('error', () => {});
     socket.on('close', () => sockets.delete(socket));
+    onConnection(socket);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -30,6 +31,11 @@ export async function startSilentServer(): Promise<TestServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Accepts TCP connections and never sends a byte. */
+export function startSilentServer(): Promise<TestServer> {
+  return startRawServer();
 }
 
 /** The reference over HTTP, except that requests `hangs` picks get no answer at all. */

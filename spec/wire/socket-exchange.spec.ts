@@ -4,36 +4,18 @@
  * and TLS honours the extra CA and --insecure as the newman run does.
  */
 import { expect } from 'chai';
-import net, { type AddressInfo } from 'node:net';
+import type net from 'node:net';
 import { generateSelfSignedIdentity } from '../../src/reference/tls-identity.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import { exchangeBytes, hostOf, type WireOutcome } from '../../src/wire/socket-exchange.js';
+import { startRawServer } from '../support/misbehaving-targets.js';
 
 const REQUEST = Buffer.from('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'latin1');
 
 /** A TCP server whose every connection is handled by `onConnection`; resolves with its base URL. */
-async function rawServer(onConnection: (socket: net.Socket) => void): Promise<{ url: string; close: () => Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
-    onConnection(socket);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 async function against(onConnection: (socket: net.Socket) => void, request = REQUEST, timeoutMs = 2_000): Promise<WireOutcome> {
-  const server = await rawServer(onConnection);
+  const server = await startRawServer(onConnection);
   try {
     return await exchangeBytes({ baseUrl: server.url, timeoutMs }, request);
   } finally {
@@ -114,7 +96,7 @@ describe('wire socket exchange', function () {
   });
 
   it('reports a port nobody listens on as a failed connection', async () => {
-    const server = await rawServer(() => undefined);
+    const server = await startRawServer(() => undefined);
     await server.close();
     expect(await exchangeBytes({ baseUrl: server.url, timeoutMs: 2_000 }, REQUEST)).to.deep.equal({ kind: 'connect-failed', code: 'ECONNREFUSED' });
   });
