@@ -3,12 +3,30 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Paths of the committed, generated files, relative to the package root. */
-export const GENERATED_PATHS = {
-  collection: 'collections/v3io-auth-conformance.postman_collection.json',
-  referenceEnvironment: 'environments/reference.postman_environment.json',
-  targetExampleEnvironment: 'environments/target.example.postman_environment.json',
-} as const;
+import type { ProfileId } from './cases/model.js';
+
+export interface ProfilePaths {
+  readonly collection: string;
+  readonly referenceEnvironment: string;
+  readonly targetExampleEnvironment: string;
+}
+
+/** Paths of each profile's committed, generated files, relative to the package root. */
+export const PROFILE_PATHS: Readonly<Record<ProfileId, ProfilePaths>> = {
+  v3io: {
+    collection: 'collections/v3io-auth-conformance.postman_collection.json',
+    referenceEnvironment: 'environments/reference.postman_environment.json',
+    targetExampleEnvironment: 'environments/target.example.postman_environment.json',
+  },
+  basic: {
+    collection: 'collections/basic-auth-conformance.postman_collection.json',
+    referenceEnvironment: 'environments/reference-basic.postman_environment.json',
+    targetExampleEnvironment: 'environments/basic-target.example.postman_environment.json',
+  },
+};
+
+/** The v3io profile's generated files (the default profile). */
+export const GENERATED_PATHS = PROFILE_PATHS.v3io;
 
 let cachedRoot: string | undefined;
 

@@ -14,11 +14,14 @@ describe('generated files', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('are the collection and the two environments, as two-space JSON with a final newline', () => {
+  it("are each profile's collection and two environments, as two-space JSON with a final newline", () => {
     expect(GENERATED_FILES.map((f) => f.path)).to.deep.equal([
       'collections/v3io-auth-conformance.postman_collection.json',
       'environments/reference.postman_environment.json',
       'environments/target.example.postman_environment.json',
+      'collections/basic-auth-conformance.postman_collection.json',
+      'environments/reference-basic.postman_environment.json',
+      'environments/basic-target.example.postman_environment.json',
     ]);
     for (const { content } of renderGenerated(SAMPLE_CASES)) {
       expect(content).to.equal(`${JSON.stringify(JSON.parse(content), null, 2)}\n`);
@@ -26,7 +29,7 @@ describe('generated files', () => {
   });
 
   it('are written under the root, and then found up to date', () => {
-    expect(checkGenerated(dir, SAMPLE_CASES).stale).to.have.length(3);
+    expect(checkGenerated(dir, SAMPLE_CASES).stale).to.have.length(6);
     expect(writeGenerated(dir, SAMPLE_CASES)).to.deep.equal(GENERATED_FILES.map((f) => f.path));
     expect(checkGenerated(dir, SAMPLE_CASES)).to.deep.equal({ stale: [] });
   });

@@ -9,6 +9,7 @@ const base = {
   family: 'sample',
   requirement: 'a sample requirement for the generator tests',
   sources: ['seed §X-v3io-session-key Authentication'],
+  profiles: ['v3io'],
 } as const;
 
 export const SAMPLE_CASES: readonly ConformanceCase[] = [

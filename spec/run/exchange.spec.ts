@@ -14,6 +14,7 @@ const TOKEN = Buffer.from(`iguazio:${PASSWORD}`).toString('base64');
 const testCase: ConformanceCase = {
   id: 'session-key-two-lines-both-invalid',
   form: 'session-key',
+  profiles: ['v3io'],
   family: 'duplicates',
   title: 'rejects two invalid lines',
   requirement: 'r',

@@ -56,7 +56,8 @@ describe('merging reports', () => {
 
   const refusals: [string, RunReport, RegExp][] = [
     ['the same case twice', sampleReport([PASSED]), /case basic-valid-get-object is in both a\.json and b\.json/],
-    ['another target', { ...sampleReport([SKIPPED]), target: { mode: 'target', baseUrl: 'http://elsewhere:1' } }, /b\.json has target target http:\/\/elsewhere:1/],
+    ['another target', { ...sampleReport([SKIPPED]), target: { mode: 'target', baseUrl: 'http://elsewhere:1', profile: 'v3io' } }, /b\.json has target target http:\/\/elsewhere:1/],
+    ['another profile', { ...sampleReport([SKIPPED]), target: { ...sampleReport([SKIPPED]).target, profile: 'basic' } }, /b\.json has target .* profile basic/],
     ['another strictness', sampleReport([SKIPPED], { strict: true }), /b\.json has strict true/],
     ['another tool version', { ...sampleReport([SKIPPED]), tool: { name: 'v3io-auth-conformance', version: '9.9.9' } }, /tool version 9\.9\.9/],
     ['other filters', { ...sampleReport([SKIPPED]), selection: { level: 'must' } }, /b\.json has selection --level must, a\.json has none/],

@@ -8,6 +8,7 @@ import { caseResult, checkLevel, stepResults, summarise, verdictOf } from '../..
 const rejectCase: ConformanceCase = {
   id: 'session-key-unknown-key',
   form: 'session-key',
+  profiles: ['v3io'],
   family: 'unknown-credential',
   title: 'rejects an unknown access key',
   requirement: 'An unknown key is rejected as unauthenticated.',

@@ -112,7 +112,7 @@ export function sampleReport(cases: readonly CaseResult[], options: { strict?: b
   const verdict = verdictOf(summary, setup, strict);
   return {
     tool: { name: 'v3io-auth-conformance', version: '0.1.0' },
-    target: { mode: 'target', baseUrl: 'http://127.0.0.1:8081' },
+    target: { mode: 'target', baseUrl: 'http://127.0.0.1:8081', profile: 'v3io' },
     startedAt: '2025-01-15T12:00:00.000Z',
     durationMs: 1234,
     strict,

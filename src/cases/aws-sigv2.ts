@@ -2,7 +2,7 @@
  * Cases for the AWS Signature V2 syntax of the `Authorization` header
  * (seed §S3-Like Authentications): `AWS <access key>:<signature>`. The signature is ignored.
  */
-import type { ConformanceCase, HeaderLine, OperationId } from './model.js';
+import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 
 const SEED = 'seed §S3-Like Authentications';
@@ -31,6 +31,7 @@ function validOn(operation: OperationId, where: string): ConformanceCase {
   return {
     id: `sigv2-valid-${operation}`,
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'valid',
     title: `accepts AWS <key>:<signature> with a valid key ${where}`,
     requirement: R.valid,
@@ -50,6 +51,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-docs-example',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'valid',
     title: "accepts a valid key with the documentation's example signature",
     requirement: R.valid,
@@ -61,6 +63,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-signature-not-base64',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'ignored-fields',
     title: 'accepts a valid key with a signature that is not Base64',
     requirement: R.valid,
@@ -72,6 +75,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-empty-signature',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'ignored-fields',
     title: 'accepts a valid key with an empty signature',
     requirement: R.emptySignature,
@@ -83,6 +87,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-scheme-lower-case',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'letter-case',
     title: 'accepts the scheme in lower case (aws)',
     requirement: R.schemeCase,
@@ -95,6 +100,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-unknown-key',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'unknown-credential',
     title: 'rejects an unknown access key',
     requirement: R.unknown,
@@ -106,6 +112,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-truncated-key',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key with its last character removed',
     requirement: R.mutated,
@@ -118,6 +125,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-one-character-changed',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key with one character changed',
     requirement: R.mutated,
@@ -130,6 +138,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-key-other-letter-case',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key in another letter case',
     requirement: R.exact,
@@ -143,6 +152,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-empty-key',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'empty-credential',
     title: 'rejects an empty key (AWS :<signature>)',
     requirement: R.empty,
@@ -154,6 +164,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-bare-scheme',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'empty-credential',
     title: 'rejects the bare scheme AWS',
     requirement: R.empty,
@@ -165,6 +176,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-no-colon',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'syntax',
     title: 'rejects a valid key without the colon and signature (AWS <key>)',
     requirement: R.syntax,
@@ -176,6 +188,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv2-no-space-after-scheme',
     form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
     family: 'syntax',
     title: 'rejects the scheme glued to a valid key (AWS<key>:<signature>)',
     requirement: R.syntax,

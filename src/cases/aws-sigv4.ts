@@ -4,7 +4,7 @@
  * SignedHeaders=..., Signature=...`. The server takes the access key from `Credential` and ignores
  * everything else, so a valid key with any signature, date, region or service is accepted.
  */
-import type { ConformanceCase, HeaderLine, OperationId } from './model.js';
+import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 
 const SEED = 'seed §S3-Like Authentications';
@@ -79,6 +79,7 @@ function validOn(operation: OperationId, where: string): ConformanceCase {
   return {
     id: `sigv4-valid-${operation}`,
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'valid',
     title: `accepts a canonical AWS4-HMAC-SHA256 header with a valid key ${where}`,
     requirement: R.valid,
@@ -94,6 +95,7 @@ function ignored(id: string, title: string, parts: V4Parts): ConformanceCase {
   return {
     id: `sigv4-${id}`,
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'ignored-fields',
     title,
     requirement: R.ignored,
@@ -113,6 +115,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-docs-example',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'valid',
     title: "accepts the documentation's example header with a valid key",
     requirement: R.valid,
@@ -141,6 +144,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-comma-without-space',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'syntax',
     title: 'accepts elements separated by "," without spaces',
     requirement: R.separators,
@@ -152,6 +156,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-scheme-lower-case',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'letter-case',
     title: 'accepts the scheme in lower case (aws4-hmac-sha256)',
     requirement: R.schemeCase,
@@ -163,6 +168,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-ecdsa-p256-algorithm',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'other-algorithm',
     title: 'accepts the SigV4a algorithm AWS4-ECDSA-P256-SHA256 with a valid key',
     requirement: R.otherAlgorithm,
@@ -186,6 +192,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-unknown-key',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'unknown-credential',
     title: 'rejects an unknown access key in Credential',
     requirement: R.unknown,
@@ -197,6 +204,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-truncated-key',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key with its last character removed in Credential',
     requirement: R.mutated,
@@ -209,6 +217,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-one-character-changed',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key with one character changed in Credential',
     requirement: R.mutated,
@@ -221,6 +230,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-key-other-letter-case',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key in another letter case in Credential',
     requirement: R.exact,
@@ -235,6 +245,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-empty-key',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'empty-credential',
     title: 'rejects an empty key before the credential scope (Credential=/20240115/...)',
     requirement: R.syntax,
@@ -246,6 +257,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-empty-credential',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'empty-credential',
     title: 'rejects Credential= with nothing after it',
     requirement: R.syntax,
@@ -257,6 +269,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-no-credential-element',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'syntax',
     title: 'rejects a header without a Credential element',
     requirement: R.syntax,
@@ -268,6 +281,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-bare-scheme',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'syntax',
     title: 'rejects the bare scheme AWS4-HMAC-SHA256 without parameters',
     requirement: R.syntax,
@@ -279,6 +293,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-scheme-glued-to-parameters',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'syntax',
     title: 'rejects the scheme glued to its parameters (AWS4-HMAC-SHA256Credential=...)',
     requirement: R.syntax,
@@ -290,6 +305,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-key-without-slash',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'syntax',
     title: 'rejects Credential=<key> without the credential scope',
     requirement: R.noSlash,
@@ -303,6 +319,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-two-credentials-valid-first',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects two Credential elements, a valid key then an unknown one',
     requirement: R.twoCredentials,
@@ -317,6 +334,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-two-credentials-valid-last',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects two Credential elements, an unknown key then a valid one',
     requirement: R.twoCredentials,
@@ -331,6 +349,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-credential-smuggled-before-real-one',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'smuggling',
     title: 'rejects a valid key hidden in SignedHeaders before a Credential with an unknown key',
     requirement: R.smuggled,
@@ -345,6 +364,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-credential-smuggled-after-real-one',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'smuggling',
     title: 'rejects a valid key hidden in SignedHeaders after a Credential with an unknown key',
     requirement: R.smuggled,
@@ -359,6 +379,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   {
     id: 'sigv4-credential-only-inside-signed-headers',
     form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
     family: 'smuggling',
     title: 'rejects a valid key that appears only inside SignedHeaders',
     requirement: R.smuggled,

@@ -5,7 +5,7 @@
  * Tokens are never written out: each is derived from `{{username}}:{{password}}` (or the
  * optional colon and UTF-8 identities) before the request is sent.
  */
-import type { ConformanceCase, Derivation, HeaderLine, OperationId, Transform } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type OperationId, type ProfileId, type Transform } from './model.js';
 import { request } from './operations.js';
 
 const SEED = 'seed §Basic HTTP Username/Password Authentication';
@@ -44,10 +44,12 @@ const R = {
     'A control character inside the user-id or password (e.g. <password>\\0junk) is rejected, with no truncation at the control character.',
 } as const;
 
-function validOn(operation: OperationId, where: string): ConformanceCase {
+/** `profiles`: a generic Basic server has only GET and HEAD of its protected URL to offer. */
+function validOn(operation: OperationId, where: string, profiles: readonly ProfileId[]): ConformanceCase {
   return {
     id: `basic-valid-${operation}`,
     form: 'basic',
+    profiles,
     family: 'valid',
     title: `accepts valid Basic credentials ${where}`,
     requirement: R.valid,
@@ -64,6 +66,7 @@ function strictBase64(id: string, title: string, value: string, requirement: str
   return {
     id: `basic-${id}`,
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'strict-base64',
     title,
     requirement,
@@ -80,6 +83,7 @@ function badCredentials(id: string, title: string, from: string): ConformanceCas
   return {
     id: `basic-${id}`,
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'syntax',
     title,
     requirement: R.structure,
@@ -96,6 +100,7 @@ function controlCharacter(id: string, title: string, from: string): ConformanceC
   return {
     id: `basic-${id}`,
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'control-character',
     title,
     requirement: R.control,
@@ -108,11 +113,11 @@ function controlCharacter(id: string, title: string, from: string): ConformanceC
 }
 
 export const BASIC_CASES: readonly ConformanceCase[] = [
-  validOn('get-object', 'on GET object'),
-  validOn('head-object', 'on HEAD object'),
-  validOn('put-object', 'on PUT object'),
-  validOn('get-item', 'on GetItem'),
-  validOn('list-container', 'on the container listing'),
+  validOn('get-object', 'on GET object', EVERY_PROFILE),
+  validOn('head-object', 'on HEAD object', EVERY_PROFILE),
+  validOn('put-object', 'on PUT object', V3IO_ONLY),
+  validOn('get-item', 'on GetItem', V3IO_ONLY),
+  validOn('list-container', 'on the container listing', V3IO_ONLY),
 
   // Scheme letter case (RFC 7617 §2, RFC 9110 §11.1).
   ...(
@@ -124,6 +129,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     ([variant, scheme]): ConformanceCase => ({
       id: `basic-scheme-${variant}`,
       form: 'basic',
+      profiles: EVERY_PROFILE,
       family: 'letter-case',
       title: `accepts the scheme written ${scheme}`,
       requirement: R.schemeCase,
@@ -139,6 +145,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-several-spaces-after-scheme',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'whitespace',
     title: 'accepts several spaces between Basic and the token',
     requirement: R.spaces,
@@ -151,6 +158,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-value-surrounded-by-whitespace',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'whitespace',
     title: 'accepts a valid Basic value surrounded by spaces and tabs',
     requirement: R.ows,
@@ -165,6 +173,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-colon-in-password',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'password-content',
     title: 'accepts a password that contains colons',
     requirement: R.colon,
@@ -178,6 +187,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-utf8-password',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'password-content',
     title: 'accepts a password with non-ASCII characters encoded as UTF-8',
     requirement: R.utf8,
@@ -193,6 +203,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-wrong-password',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'unknown-credential',
     title: 'rejects a wrong password',
     requirement: R.wrong,
@@ -205,6 +216,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-unknown-user',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'unknown-credential',
     title: 'rejects an unknown user exactly as it rejects a wrong password',
     requirement: R.sameResponse,
@@ -220,6 +232,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-truncated-password',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'mutated-key',
     title: 'rejects the password with its last character removed',
     requirement: R.wrong,
@@ -232,6 +245,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-password-one-character-changed',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'mutated-key',
     title: 'rejects the password with one character changed',
     requirement: R.wrong,
@@ -244,6 +258,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-credentials-other-letter-case',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'mutated-key',
     title: 'rejects the username and password in the other letter case',
     requirement: R.wrong,
@@ -262,6 +277,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-token-not-base64',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'syntax',
     title: 'rejects a token that is not Base64 (Basic !!!!)',
     requirement: R.notBase64,
@@ -273,6 +289,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-token-decodes-to-nul-bytes',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'syntax',
     title: 'rejects a token that decodes to three NUL bytes (Basic AAAA)',
     requirement: R.notBase64,
@@ -284,6 +301,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-auth-param-syntax',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'syntax',
     title: 'rejects credentials given as auth-params (Basic user="...", password="...")',
     requirement: R.authParam,
@@ -295,6 +313,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-no-token',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'empty-credential',
     title: 'rejects Basic with no token',
     requirement: R.noToken,
@@ -306,6 +325,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     id: 'basic-only-spaces-after-scheme',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'empty-credential',
     title: 'rejects Basic followed only by spaces',
     requirement: R.noToken,
@@ -325,6 +345,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     // with no "="), so the unpadded case uses the UTF-8 identity, whose token always ends in "==".
     id: 'basic-token-unpadded',
     form: 'basic',
+    profiles: EVERY_PROFILE,
     family: 'strict-base64',
     title: 'rejects a token without its "=" padding',
     requirement: R.padding,

@@ -5,7 +5,7 @@
  *
  * The enumerations come from `model.ts`, so the schema cannot drift from the types.
  */
-import { FORMS, LEVELS, OPERATION_IDS, OPTIONAL_VARIABLES, OUTCOME_CLASSES } from './model.js';
+import { FORMS, LEVELS, OPERATION_IDS, OPTIONAL_VARIABLES, OUTCOME_CLASSES, PROFILES } from './model.js';
 
 /** RFC 9110 §5.6.2 token: header names and methods. */
 const TOKEN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
@@ -27,7 +27,7 @@ export const CASE_SCHEMA = {
   description: 'One conformance case of the V3IO web-API authentication suite.',
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'form', 'family', 'title', 'requirement', 'level', 'sources', 'request', 'expect'],
+  required: ['id', 'form', 'profiles', 'family', 'title', 'requirement', 'level', 'sources', 'request', 'expect'],
   properties: {
     id: {
       description: 'Stable kebab-case id, prefixed by the short name of its form.',
@@ -35,6 +35,13 @@ export const CASE_SCHEMA = {
       pattern: '^(session-key|sigv4|sigv2|basic|cross)-[a-z0-9]+(-[a-z0-9]+)*$',
     },
     form: { enum: FORMS },
+    profiles: {
+      description: 'The profiles whose runs include the case; every case is in the v3io profile.',
+      type: 'array',
+      items: { enum: PROFILES },
+      uniqueItems: true,
+      contains: { const: 'v3io' },
+    },
     family: { description: 'Row of the conformance matrix.', type: 'string', pattern: KEBAB },
     title: {
       description: 'A behaviour, starting with a verb: "accepts ...", "rejects ...".',

@@ -3,7 +3,7 @@
  * schemes, channels the seed does not define, duplicate and conflicting credentials,
  * permissions and size limits.
  */
-import type { ConformanceCase, Derivation, HeaderLine, OperationId } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type OperationId, type ProfileId } from './model.js';
 import { request } from './operations.js';
 
 const HTTP_AUTH = 'seed §HTTP User Authentication';
@@ -55,6 +55,8 @@ const WHERE: Readonly<Record<OperationId, string>> = {
 };
 
 const ALL_OPERATIONS = Object.keys(WHERE) as OperationId[];
+/** The operations a generic Basic server has (GET and HEAD of its protected URL; see profiles.ts). */
+const BASIC_OPERATIONS: readonly OperationId[] = ['get-object', 'head-object'];
 /** Every operation a valid request exists for (an authenticated unknown method gets 405/501). */
 const VALID_OPERATIONS = ALL_OPERATIONS.filter((op) => op !== 'unknown-method');
 /**
@@ -86,6 +88,7 @@ function validOn(operation: OperationId): ConformanceCase {
   return {
     id: `cross-valid-session-key-${operation}`,
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'every-operation',
     title: `accepts a valid access key ${WHERE[operation]}`,
     requirement: R.everyOperation,
@@ -100,6 +103,7 @@ function noCredentialsOn(operation: OperationId): ConformanceCase {
   return {
     id: `cross-no-credentials-${operation}`,
     form: 'cross-cutting',
+    profiles: BASIC_OPERATIONS.includes(operation) ? EVERY_PROFILE : V3IO_ONLY,
     family: 'every-operation',
     title: `rejects a request without credentials ${WHERE[operation]}`,
     requirement: R.noCredentials,
@@ -114,6 +118,7 @@ function unknownKeyOn(operation: OperationId): ConformanceCase {
   return {
     id: `cross-unknown-key-${operation}`,
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'every-operation',
     title: `rejects an unknown access key ${WHERE[operation]}`,
     requirement: R.unknownKey,
@@ -124,10 +129,12 @@ function unknownKeyOn(operation: OperationId): ConformanceCase {
   };
 }
 
-function unsupportedScheme(id: string, title: string, value: string): ConformanceCase {
+/** `profiles`: a scheme carrying a V3IO access key means nothing to a generic Basic server. */
+function unsupportedScheme(id: string, title: string, value: string, profiles: readonly ProfileId[] = EVERY_PROFILE): ConformanceCase {
   return {
     id: `cross-unsupported-scheme-${id}`,
     form: 'cross-cutting',
+    profiles,
     family: 'unsupported-scheme',
     title,
     requirement: R.unsupportedScheme,
@@ -148,6 +155,7 @@ function otherChannel(
   return {
     id: `cross-${id}`,
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'other-channel',
     title,
     requirement: R.otherChannel,
@@ -162,6 +170,7 @@ function forbidden(id: string, operation: OperationId, via: string, credentials:
   return {
     id: `cross-denied-${id}`,
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family,
     title: `rejects a valid ${via} of an identity without permission ${WHERE[operation]}`,
     requirement: R.permission,
@@ -191,7 +200,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   ...CONTAINER_OPERATIONS.map(deniedOn),
 
   // Authorization schemes the server does not support.
-  unsupportedScheme('bearer-access-key', 'rejects a valid access key as a Bearer token', 'Bearer {{accessKey}}'),
+  unsupportedScheme('bearer-access-key', 'rejects a valid access key as a Bearer token', 'Bearer {{accessKey}}', V3IO_ONLY),
   unsupportedScheme('bearer', 'rejects an arbitrary Bearer token', 'Bearer x'),
   unsupportedScheme(
     'digest',
@@ -201,10 +210,11 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   ),
   unsupportedScheme('negotiate', 'rejects Negotiate credentials', 'Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXegDTALBgkqhkiG9xIBAgI='),
   unsupportedScheme('unknown', 'rejects the unknown scheme HAHAHA', 'HAHAHA'),
-  unsupportedScheme('key-without-scheme', 'rejects a valid access key as the whole Authorization value', '{{accessKey}}'),
+  unsupportedScheme('key-without-scheme', 'rejects a valid access key as the whole Authorization value', '{{accessKey}}', V3IO_ONLY),
   {
     id: 'cross-empty-authorization',
     form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
     family: 'empty-credential',
     title: 'rejects an empty Authorization value',
     requirement: R.emptyAuthorization,
@@ -218,6 +228,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-proxy-authorization-basic',
     form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
     family: 'other-channel',
     title: 'rejects valid Basic credentials sent only in Proxy-Authorization',
     requirement: R.proxy,
@@ -230,6 +241,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-proxy-authorization-session-key',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'other-channel',
     title: 'rejects a valid access key sent only in Proxy-Authorization',
     requirement: R.proxy,
@@ -285,6 +297,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-two-authorization-valid-then-wrong',
     form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
     family: 'duplicates',
     title: 'rejects a valid Basic Authorization line followed by one with a wrong password',
     requirement: R.twoAuthorization,
@@ -297,6 +310,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-two-authorization-wrong-then-valid',
     form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
     family: 'duplicates',
     title: 'rejects a Basic Authorization line with a wrong password followed by a valid one',
     requirement: R.twoAuthorization,
@@ -309,6 +323,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-two-authorization-valid-sigv4-then-unknown-sigv2',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects a valid SigV4 Authorization line followed by a SigV2 one with an unknown key',
     requirement: R.twoAuthorization,
@@ -320,6 +335,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-two-authorization-unknown-sigv4-then-valid-sigv2',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects a SigV4 Authorization line with an unknown key followed by a valid SigV2 one',
     requirement: R.twoAuthorization,
@@ -331,6 +347,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-two-authorization-same-valid-twice',
     form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
     family: 'duplicates',
     title: 'rejects the same valid Basic Authorization line sent twice',
     requirement: R.twoAuthorization,
@@ -343,6 +360,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-two-authorization-both-invalid',
     form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
     family: 'duplicates',
     title: 'rejects two Authorization lines of which neither is valid',
     requirement: R.twoAuthorizationInvalid,
@@ -357,6 +375,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-session-key-and-basic-same-identity',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'accepts a valid access key and valid Basic credentials of the same identity together',
     requirement: R.sameIdentity,
@@ -369,6 +388,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-session-key-and-sigv4-same-key',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'accepts the same valid access key in X-v3io-session-key and in a SigV4 Authorization',
     requirement: R.sameIdentity,
@@ -380,6 +400,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-valid-session-key-wrong-basic',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'rejects a valid access key together with Basic credentials with a wrong password',
     requirement: R.conflicting,
@@ -392,6 +413,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-valid-session-key-malformed-basic',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'rejects a valid access key together with a malformed Basic token',
     requirement: R.conflicting,
@@ -403,6 +425,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-unknown-session-key-valid-basic',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'rejects an unknown access key together with valid Basic credentials',
     requirement: R.conflicting,
@@ -415,6 +438,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-valid-sigv4-unknown-session-key',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'rejects a valid SigV4 Authorization together with an unknown access key',
     requirement: R.conflicting,
@@ -426,6 +450,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-valid-basic-empty-session-key',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'rejects valid Basic credentials together with an empty X-v3io-session-key',
     requirement: R.conflicting,
@@ -438,6 +463,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-session-key-and-basic-different-identities',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'rejects a session key and Basic credentials of two different identities',
     requirement: R.differentIdentities,
@@ -457,6 +483,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-huge-session-key',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'size',
     title: 'rejects a 64 KiB X-v3io-session-key value with 431 or 400',
     requirement: R.size,
@@ -469,6 +496,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-huge-basic-token',
     form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
     family: 'size',
     title: 'rejects a 64 KiB Basic token with 431 or 400',
     requirement: R.size,
@@ -487,6 +515,7 @@ export const CROSS_CUTTING_CASES: readonly ConformanceCase[] = [
   {
     id: 'cross-huge-sigv4-credential',
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     family: 'size',
     title: 'rejects a SigV4 Authorization with a 64 KiB key with 431 or 400',
     requirement: R.size,

@@ -23,6 +23,21 @@ export const FORM_TITLES: Readonly<Record<Form, string>> = {
 };
 
 /**
+ * The kinds of server a run can judge, each with its own collection (see `profiles.ts`):
+ * - `v3io`: a V3IO web-API server, all four credential forms, V3IO operations and error bodies;
+ * - `basic`: any RFC 7617 / RFC 9110 Basic-authentication server (nginx `auth_basic`, Apache
+ *   `mod_auth_basic`, ...): the Basic and cross-cutting cases that need nothing of V3IO, sent to
+ *   one protected URL, judged without V3IO body schemas.
+ */
+export const PROFILES = ['v3io', 'basic'] as const;
+export type ProfileId = (typeof PROFILES)[number];
+export const DEFAULT_PROFILE: ProfileId = 'v3io';
+
+/** Profile memberships, named so that a case module states its choice in one word. */
+export const V3IO_ONLY: readonly ProfileId[] = ['v3io'];
+export const EVERY_PROFILE: readonly ProfileId[] = ['v3io', 'basic'];
+
+/**
  * Outcome classes of auth-requirements.md. `reject` is any of the three rejection classes.
  * The statuses each class stands for are in `OUTCOME_STATUSES`.
  */
@@ -203,6 +218,12 @@ export interface ConformanceCase {
   /** Stable kebab-case id, prefixed by its form's short name; never reused for another meaning. */
   readonly id: string;
   readonly form: Form;
+  /**
+   * The profiles whose runs include the case. A case is in `basic` only when it needs nothing
+   * of V3IO: its operation is one the profile maps (GET or HEAD of the protected URL) and its
+   * variables are Basic identities.
+   */
+  readonly profiles: readonly ProfileId[];
   /** The family the case belongs to (rows of the conformance matrix), e.g. `letter-case`. */
   readonly family: string;
   /** A behaviour a reader understands, e.g. `rejects an unknown access key`. */

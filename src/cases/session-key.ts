@@ -4,7 +4,7 @@
  * The channels that must never carry a session key (underscored header name, query string,
  * cookie) are in `cross-cutting.ts`, next to the other channels the seed does not define.
  */
-import type { ConformanceCase, HeaderLine, OperationId } from './model.js';
+import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 
 const SEED = 'seed §X-v3io-session-key Authentication';
@@ -35,6 +35,7 @@ function validOn(operation: OperationId, where: string): ConformanceCase {
   return {
     id: `session-key-valid-${operation}`,
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'valid',
     title: `accepts a valid access key ${where}`,
     requirement: R.valid,
@@ -56,6 +57,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-header-name-lower-case',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'letter-case',
     title: 'accepts the header name in lower case (x-v3io-session-key)',
     requirement: R.nameCase,
@@ -67,6 +69,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-header-name-upper-case',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'letter-case',
     title: 'accepts the header name in upper case (X-V3IO-SESSION-KEY)',
     requirement: R.nameCase,
@@ -80,6 +83,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-value-surrounded-by-spaces',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'whitespace',
     title: 'accepts a valid key surrounded by spaces',
     requirement: R.ows,
@@ -91,6 +95,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-value-surrounded-by-tabs',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'whitespace',
     title: 'accepts a valid key surrounded by tabs',
     requirement: R.ows,
@@ -104,6 +109,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-unknown-key',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'unknown-credential',
     title: 'rejects an unknown access key',
     requirement: R.unknown,
@@ -115,6 +121,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-obs-text-key',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'unknown-credential',
     title: 'rejects a key made of bytes outside ASCII (obs-text)',
     requirement: R.obsText,
@@ -126,6 +133,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-empty-value',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'empty-credential',
     title: 'rejects an empty X-v3io-session-key value',
     requirement: R.unknown,
@@ -137,6 +145,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-whitespace-only-value',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'empty-credential',
     title: 'rejects an X-v3io-session-key value of only spaces and tabs',
     requirement: R.unknown,
@@ -150,6 +159,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-truncated-key',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key with its last character removed',
     requirement: R.mutated,
@@ -162,6 +172,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-one-character-changed',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key with one character changed',
     requirement: R.mutated,
@@ -174,6 +185,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-other-letter-case',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key in another letter case',
     requirement: R.exact,
@@ -186,6 +198,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-trailing-word',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key followed by a space and a word',
     requirement: R.exact,
@@ -197,6 +210,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-trailing-semicolon',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key followed by a semicolon',
     requirement: R.exact,
@@ -208,6 +222,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-quoted-key',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'mutated-key',
     title: 'rejects a valid key in double quotes',
     requirement: R.exact,
@@ -221,6 +236,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-two-lines-same-key',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines with the same valid key as malformed',
     requirement: R.duplicate,
@@ -232,6 +248,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-two-lines-valid-then-unknown',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects a valid X-v3io-session-key line followed by one with an unknown key',
     requirement: R.duplicate,
@@ -243,6 +260,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-two-lines-unknown-then-valid',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects an X-v3io-session-key line with an unknown key followed by a valid one',
     requirement: R.duplicate,
@@ -254,6 +272,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-two-lines-valid-then-denied',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines with the keys of two identities (permitted first)',
     requirement: R.duplicate,
@@ -266,6 +285,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-two-lines-denied-then-valid',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines with the keys of two identities (denied first)',
     requirement: R.duplicate,
@@ -278,6 +298,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-two-lines-both-invalid',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines of which neither is valid',
     requirement: R.duplicateInvalid,
@@ -292,6 +313,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-comma-list-valid-first',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects a comma-joined list of a valid and an unknown key',
     requirement: R.commaList,
@@ -303,6 +325,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-comma-list-valid-last',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects a comma-joined list of an unknown and a valid key',
     requirement: R.commaList,
@@ -314,6 +337,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
   {
     id: 'session-key-comma-list-same-key',
     form: 'session-key',
+    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects a comma-joined list of the same valid key twice',
     requirement: R.commaList,

@@ -14,7 +14,7 @@
  * Every case lists a container (`GET /<container>/?prefix=…`), which needs no fixture: the wire
  * cases run after newman's teardown. `Connection: close` ends each exchange after one response.
  */
-import type { ConformanceCase, Derivation, Expectation, Form, Level, Source, WirePart } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type ProfileId, type Source, type WirePart } from './model.js';
 import { OPERATIONS, request } from './operations.js';
 
 const OPERATION = 'list-container';
@@ -70,6 +70,7 @@ const ID_PREFIX: Readonly<Record<Form, string>> = {
 
 interface WireCaseSpec {
   readonly form: Form;
+  readonly profiles: readonly ProfileId[];
   /** The id after the form's wire prefix. */
   readonly name: string;
   readonly family: string;
@@ -89,6 +90,7 @@ function wireCase(spec: WireCaseSpec): ConformanceCase {
   return {
     id: `${ID_PREFIX[spec.form]}${spec.name}`,
     form: spec.form,
+    profiles: spec.profiles,
     family: spec.family,
     title: spec.title,
     requirement: spec.requirement,
@@ -134,6 +136,7 @@ const CONTROL_CHARACTERS = [
 const SESSION_KEY_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, expect, sources }) =>
   wireCase({
     form: 'session-key',
+    profiles: V3IO_ONLY,
     name: `${name}-after-key`,
     family: 'wire-control-character',
     title: `rejects a valid key followed by ${what} and junk in the same value`,
@@ -149,6 +152,7 @@ const SESSION_KEY_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, ex
 const BASIC_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, expect, sources }) =>
   wireCase({
     form: 'basic',
+    profiles: EVERY_PROFILE,
     name: `${name}-after-token`,
     family: 'wire-control-character',
     title: `rejects a valid Basic token followed by ${what} and junk in the same value`,
@@ -166,6 +170,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   ...SESSION_KEY_CONTROL_CASES,
   wireCase({
     form: 'session-key',
+    profiles: V3IO_ONLY,
     name: 'key-after-bare-lf',
     family: 'wire-line-ending',
     title: 'rejects a valid key line after an unknown key ended by a bare LF',
@@ -179,6 +184,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'session-key',
+    profiles: V3IO_ONLY,
     name: 'key-line-behind-bare-cr',
     family: 'wire-line-ending',
     title: 'rejects a session-key line hidden behind a bare CR',
@@ -191,6 +197,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'session-key',
+    profiles: V3IO_ONLY,
     name: 'key-on-obs-fold-line',
     family: 'wire-obs-fold',
     title: 'rejects a valid key continued on an obs-fold line, or reads it whole',
@@ -204,6 +211,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'session-key',
+    profiles: V3IO_ONLY,
     name: 'key-line-on-obs-fold',
     family: 'wire-obs-fold',
     title: 'rejects a session-key line folded into the value of another header',
@@ -216,6 +224,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'session-key',
+    profiles: V3IO_ONLY,
     name: 'space-before-colon',
     family: 'wire-field-name',
     title: 'rejects a space between the header name and the colon (X-v3io-session-key : <key>)',
@@ -228,6 +237,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'session-key',
+    profiles: V3IO_ONLY,
     name: 'tab-before-colon',
     family: 'wire-field-name',
     title: 'rejects a tab between the header name and the colon',
@@ -240,6 +250,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'session-key',
+    profiles: V3IO_ONLY,
     name: 'nbsp-after-key',
     family: 'wire-obs-text',
     // 0xA0 is NO-BREAK SPACE in ISO-8859-1, which JavaScript's trim() removes: OWS is SP and HTAB only.
@@ -253,6 +264,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'session-key',
+    profiles: V3IO_ONLY,
     name: 'invalid-utf8-after-key',
     family: 'wire-obs-text',
     // A lone 0xE9 is not UTF-8: a decoder that drops what it cannot decode would be left with the key.
@@ -268,6 +280,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   ...BASIC_CONTROL_CASES,
   wireCase({
     form: 'basic',
+    profiles: EVERY_PROFILE,
     name: 'token-on-obs-fold-line',
     family: 'wire-obs-fold',
     title: 'rejects a Basic token continued on an obs-fold line, or reads it whole',
@@ -282,6 +295,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'basic',
+    profiles: EVERY_PROFILE,
     name: 'authorization-line-on-obs-fold',
     family: 'wire-obs-fold',
     title: 'rejects an Authorization line folded into the value of another header',
@@ -295,6 +309,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'basic',
+    profiles: EVERY_PROFILE,
     name: 'space-before-colon',
     family: 'wire-field-name',
     title: 'rejects a space between the header name and the colon (Authorization : Basic <token>)',
@@ -309,6 +324,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
 
   wireCase({
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     name: 'key-line-after-request-line-with-leading-space',
     family: 'wire-line-ending',
     title: 'rejects a whitespace-preceded session-key line right after the request line',
@@ -322,6 +338,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     name: 'session-key-after-bare-lf-in-authorization',
     family: 'wire-line-ending',
     title: 'rejects a valid session-key line after a wrong Basic token ended by a bare LF',
@@ -335,6 +352,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     name: 'comma-joined-authorization-both-valid',
     family: 'wire-comma-join',
     title: 'rejects a valid Basic and a valid SigV2 credential joined by a comma in one Authorization line',
@@ -348,6 +366,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     name: 'comma-joined-authorization-wrong-then-valid',
     family: 'wire-comma-join',
     title: 'rejects a wrong Basic and a valid SigV2 credential joined by a comma in one Authorization line',
@@ -361,6 +380,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     name: 'comma-joined-authorization-neither-valid',
     family: 'wire-comma-join',
     title: 'rejects a wrong Basic and an unknown SigV2 credential joined by a comma in one Authorization line',
@@ -374,6 +394,7 @@ export const WIRE_CASES: readonly ConformanceCase[] = [
   }),
   wireCase({
     form: 'cross-cutting',
+    profiles: V3IO_ONLY,
     name: 'oversized-header-section',
     family: 'wire-size',
     title: `rejects a header section of ${(PADDING_LINE.length * PADDING_LINES) / 1024} KiB in ${PADDING_LINES} lines after a valid key`,

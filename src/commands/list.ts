@@ -1,7 +1,8 @@
-/** `list`: the catalogue as text, JSON or the README's Markdown family table. */
+/** `list`: the catalogue (or one profile's cases) as text, JSON or the README's Markdown family table. */
 import { Option, type Command } from 'commander';
 import { CATALOGUE } from '../cases/index.js';
-import type { ConformanceCase } from '../cases/model.js';
+import { PROFILES, type ConformanceCase, type ProfileId } from '../cases/model.js';
+import { casesOf, profileNamed } from '../cases/profiles.js';
 import { renderCaseList, renderFamilyTable } from '../report/case-list.js';
 import { wirePreview } from '../wire/bytes.js';
 import { write } from './io.js';
@@ -12,9 +13,9 @@ function listed(testCase: ConformanceCase): object {
 }
 
 const FORMATS = {
-  text: () => renderCaseList(CATALOGUE),
-  json: () => `${JSON.stringify(CATALOGUE.map(listed), null, 2)}\n`,
-  markdown: () => `${renderFamilyTable(CATALOGUE)}\n`,
+  text: (cases: readonly ConformanceCase[]) => renderCaseList(cases),
+  json: (cases: readonly ConformanceCase[]) => `${JSON.stringify(cases.map(listed), null, 2)}\n`,
+  markdown: (cases: readonly ConformanceCase[]) => `${renderFamilyTable(cases)}\n`,
 } as const;
 
 export function registerList(program: Command): void {
@@ -22,7 +23,9 @@ export function registerList(program: Command): void {
     .command('list')
     .description('print the case catalogue')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('text'))
-    .action(async (flags: { format: keyof typeof FORMATS }) => {
-      await write(process.stdout, FORMATS[flags.format]());
+    .addOption(new Option('--profile <profile>', "only the profile's cases, as it sends them (default: the whole catalogue)").choices(PROFILES))
+    .action(async (flags: { format: keyof typeof FORMATS; profile?: ProfileId }) => {
+      const cases = flags.profile ? casesOf(profileNamed(flags.profile), CATALOGUE) : CATALOGUE;
+      await write(process.stdout, FORMATS[flags.format](cases));
     });
 }

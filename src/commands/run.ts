@@ -1,8 +1,9 @@
 /** `run`: the suite against the embedded reference or a target; exit code = verdict. */
 import { Option, type Command } from 'commander';
 import { HarnessError } from '../errors.js';
-import type { Form, Level } from '../cases/model.js';
+import { DEFAULT_PROFILE, PROFILES, type Form, type Level, type ProfileId } from '../cases/model.js';
 import { CATALOGUE } from '../cases/index.js';
+import { casesOf, profileNamed } from '../cases/profiles.js';
 import { createProgress } from '../report/progress.js';
 import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
 import type { CaseSelection, Shard } from '../run/selection.js';
@@ -14,6 +15,7 @@ import { collectEnvVar } from './target-options.js';
 import { parseForms, parseGrep, parseLevel, parseShard, requireSomeMatch } from './selection-options.js';
 
 interface RunFlags {
+  readonly profile: ProfileId;
   readonly target?: string;
   readonly env?: string;
   readonly envVar: [string, string][];
@@ -38,6 +40,11 @@ export function registerRun(program: Command): void {
   program
     .command('run')
     .description('run the suite against the embedded reference (default) or a target server')
+    .addOption(
+      new Option('--profile <profile>', 'the kind of server: v3io (a V3IO web API) or basic (any Basic-authentication server; --target is its protected URL)')
+        .choices(PROFILES)
+        .default(DEFAULT_PROFILE),
+    )
     .option('-t, --target <url>', 'base URL of the server to test (overrides V3IO_API and baseUrl of --env)')
     .option('-e, --env <file>', 'Postman environment with baseUrl, container, accessKey, username, password, ...')
     .addOption(
@@ -67,12 +74,13 @@ export function registerRun(program: Command): void {
         throw new HarnessError('usage', `${flags.cert ? '--cert needs --key' : '--key needs --cert'} (a client certificate and its private key)`);
       }
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
-      requireSomeMatch([...CATALOGUE, ...TRANSPORT_CHECK_ENTRIES], selection);
+      requireSomeMatch([...casesOf(profileNamed(flags.profile), CATALOGUE), ...TRANSPORT_CHECK_ENTRIES], selection);
       const reporters = chooseReporters(flags.reporter);
       // Loaded here: newman takes most of a second to import, which list and serve don't need.
       const { runSuite } = await import('../run/run-suite.js');
       const interruption = interruptOnSignals();
       const outcome = await runSuite({
+        profile: flags.profile,
         target: flags.target,
         envFile: flags.env,
         envVars: flags.envVar,

@@ -2,8 +2,9 @@
  * The Postman v2.1 collection of a catalogue, built with the postman-collection SDK.
  *
  * Contract with the runner (src/run/):
- * - folders, in order: `Setup` (id `setup`), one per form in `FORMS` order (id = the form,
- *   name = `FORM_TITLES[form]`), `Teardown` (id `teardown`);
+ * - one collection per profile (profiles.ts), holding the profile's cases as it sends them;
+ * - folders, in order: `Setup` (id `setup`; when the profile has fixtures), one per form of the
+ *   profile (id = the form, name = `FORM_TITLES[form]`), `Teardown` (id `teardown`; likewise);
  * - item id = case id (fixture steps: the step id); item name = `[LEVEL] <title>`;
  * - wire cases (`wire` set) are not in it: they need a raw socket;
  * - every `pm.test` name starts with `[MUST] `, `[SHOULD] ` or `[MAY] `;
@@ -12,8 +13,9 @@
  * Every id is set here (the SDK mints random ones otherwise), so two builds are identical.
  */
 import sdk from 'postman-collection';
-import { FORMS, FORM_TITLES, OPTIONAL_VARIABLES, REQUIRED_VARIABLES, type ConformanceCase, type Level } from '../cases/model.js';
-import { COLLECTION_VARIABLES, FIXTURE_CREDENTIALS, FIXTURES, SCHEMA_IDS, type FixtureStep } from '../cases/operations.js';
+import { FORM_TITLES, type ConformanceCase, type Level, type ProfileId } from '../cases/model.js';
+import { FIXTURE_CREDENTIALS, type FixtureStep } from '../cases/operations.js';
+import { casesOf, operationOf, PROFILE_DEFINITIONS, PROTECTED_PATH_VARIABLE, type Profile } from '../cases/profiles.js';
 import { RESPONSE_SCHEMAS } from '../schemas/index.js';
 import { SCHEMA_VARIABLE_PREFIX, schemaVariable } from './checks.js';
 import { echoCheckScript } from './echo-check.js';
@@ -21,9 +23,12 @@ import { prerequestScript } from './prerequest-script.js';
 import { requestDefinition, type RequestDefinition } from './request-definition.js';
 import { testScript } from './test-script.js';
 
-export const COLLECTION_NAME = 'V3IO auth conformance';
-/** `info._postman_id`: fixed, so that Postman sees every build as the same collection. */
-export const COLLECTION_ID = '5b0f6a52-3c1d-4e8b-9f27-a6d4c0e1b7f3';
+export const COLLECTION_NAME = PROFILE_DEFINITIONS.v3io.title;
+/** `info._postman_id` of each profile's collection: fixed, so that Postman sees every build as the same collection. */
+export const COLLECTION_IDS: Readonly<Record<ProfileId, string>> = {
+  v3io: '5b0f6a52-3c1d-4e8b-9f27-a6d4c0e1b7f3',
+  basic: '9d3e7c15-42a8-4f6b-b0e9-1c5a8d2f7e46',
+};
 export const SETUP_FOLDER_ID = 'setup';
 export const TEARDOWN_FOLDER_ID = 'teardown';
 
@@ -82,9 +87,11 @@ function levelName(level: Level): string {
 /**
  * Derived variables are local variables (`pm.variables.set`), which newman keeps for the rest of
  * the run and resolves before the environment's: one named like an environment or collection
- * variable would replace it for every later request.
+ * variable (of any profile) would replace it for every later request.
  */
-const RESERVED_NAMES: ReadonlySet<string> = new Set([...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES, ...Object.keys(COLLECTION_VARIABLES)]);
+const RESERVED_NAMES: ReadonlySet<string> = new Set(
+  Object.values(PROFILE_DEFINITIONS).flatMap((p) => [...p.requiredVariables, ...p.optionalVariables, ...Object.keys(p.collectionVariables)]),
+);
 
 function checkDerivedNames(testCase: ConformanceCase): void {
   const derived = [...(testCase.derive ?? []), ...(testCase.expect.sameResponseAs?.derive ?? [])];
@@ -95,10 +102,10 @@ function checkDerivedNames(testCase: ConformanceCase): void {
   }
 }
 
-function caseItem(testCase: ConformanceCase): ItemDefinition {
+function caseItem(testCase: ConformanceCase, profile: Profile): ItemDefinition {
   const owner = `case ${testCase.id}`;
   checkDerivedNames(testCase);
-  const prerequest = prerequestScript(testCase);
+  const prerequest = prerequestScript(testCase, operationOf(profile, testCase));
   const expected = testCase.expect.outcome === 'accept' ? 'accepted' : `rejected (${testCase.expect.outcome})`;
   return {
     id: testCase.id,
@@ -114,7 +121,7 @@ function caseItem(testCase: ConformanceCase): ItemDefinition {
       ].join('\n'),
     ),
     request: requestDefinition(owner, testCase.request),
-    event: [...(prerequest ? [event(testCase.id, 'prerequest', prerequest)] : []), event(testCase.id, 'test', testScript(testCase))],
+    event: [...(prerequest ? [event(testCase.id, 'prerequest', prerequest)] : []), event(testCase.id, 'test', testScript(testCase, profile))],
   };
 }
 
@@ -132,60 +139,78 @@ function folder(id: string, name: string, description: string, item: ItemDefinit
   return { id, name, description: markdown(description), item, protocolProfileBehavior: PROTOCOL_PROFILE_BEHAVIOR };
 }
 
-function collectionDescription(): string {
+const V3IO_OPENING = [
+  'Conformance suite for the authentication of the V3IO (Iguazio) data-service web APIs: each request',
+  'presents credentials in one of the four forms (X-v3io-session-key, AWS Signature V4 syntax, AWS',
+  'Signature V2 syntax, Basic) — valid, malformed or wrong — and its tests check the answer against',
+  'auth-requirements.md. Test names start with the requirement level: [MUST], [SHOULD] or [MAY].',
+];
+const V3IO_FIXTURES = [
+  'The Setup folder writes fixtures under `{{runPrefix}}` in the container with the access key;',
+  'Teardown removes them. Collection variables hold the fixture paths and, as `schema.<id>`,',
+  'the JSON Schemas the responses are checked against.',
+];
+const BASIC_OPENING = [
+  'Conformance suite for Basic authentication (RFC 7617, RFC 9110 §11) on any HTTP server: each',
+  'request sends GET or HEAD to one protected URL with Basic credentials — valid, malformed or',
+  'wrong — and its tests check the answer. Test names start with the requirement level: [MUST],',
+  '[SHOULD] or [MAY]. Response bodies are not judged.',
+];
+const BASIC_URL = [
+  `The protected URL is \`{{baseUrl}}/{{${PROTECTED_PATH_VARIABLE}}}\`: set \`${PROTECTED_PATH_VARIABLE}\` in the environment`,
+  '(without a leading slash, e.g. `protected/`); the collection\'s default is the empty path.',
+];
+
+function collectionDescription(profile: Profile): string {
   const list = (names: readonly string[]): string => names.map((n) => `\`${n}\``).join(', ');
   return [
-    'Conformance suite for the authentication of the V3IO (Iguazio) data-service web APIs: each request',
-    'presents credentials in one of the four forms (X-v3io-session-key, AWS Signature V4 syntax, AWS',
-    'Signature V2 syntax, Basic) — valid, malformed or wrong — and its tests check the answer against',
-    'auth-requirements.md. Test names start with the requirement level: [MUST], [SHOULD] or [MAY].',
+    ...(profile.id === 'v3io' ? V3IO_OPENING : BASIC_OPENING),
     '',
-    `Environment variables, required: ${list(REQUIRED_VARIABLES)}.`,
-    `Optional (cases that need one are skipped without it): ${list(OPTIONAL_VARIABLES)}.`,
+    `Environment variables, required: ${list(profile.requiredVariables)}.`,
+    `Optional (cases that need one are skipped without it): ${list(profile.optionalVariables)}.`,
     '',
-    'The Setup folder writes fixtures under `{{runPrefix}}` in the container with the access key;',
-    'Teardown removes them. Collection variables hold the fixture paths and, as `schema.<id>`,',
-    'the JSON Schemas the responses are checked against.',
+    ...(profile.id === 'v3io' ? V3IO_FIXTURES : BASIC_URL),
     '',
     'Generated by v3io-auth-conformance from its case catalogue: do not edit by hand.',
   ].join('\n');
 }
 
-function collectionDefinition(cases: readonly ConformanceCase[]): object {
+function collectionDefinition(cases: readonly ConformanceCase[], profile: Profile): object {
   const seen = new Set<string>();
   for (const testCase of cases) {
     if (seen.has(testCase.id)) throw new Error(`case id ${testCase.id} is used twice`);
     seen.add(testCase.id);
   }
+  const { setup, teardown } = profile.fixtures;
   const folders = [
-    folder(SETUP_FOLDER_ID, 'Setup', 'Creates the fixtures the cases read.', FIXTURES.setup.map(stepItem)),
-    ...FORMS.map((form) =>
+    ...(setup.length > 0 ? [folder(SETUP_FOLDER_ID, 'Setup', 'Creates the fixtures the cases read.', setup.map(stepItem))] : []),
+    ...profile.forms.map((form) =>
       folder(
         form,
         FORM_TITLES[form],
         `Cases of the ${FORM_TITLES[form]} form.`,
         // Wire cases send bytes no Postman request can (CR/LF/NUL in a value, obs-fold): the runner sends them over a raw socket.
-        cases.filter((c) => c.form === form && c.wire === undefined).map(caseItem),
+        cases.filter((c) => c.form === form && c.wire === undefined).map((c) => caseItem(c, profile)),
       ),
     ),
-    folder(TEARDOWN_FOLDER_ID, 'Teardown', 'Removes what Setup and the cases wrote.', FIXTURES.teardown.map(stepItem)),
+    ...(teardown.length > 0 ? [folder(TEARDOWN_FOLDER_ID, 'Teardown', 'Removes what Setup and the cases wrote.', teardown.map(stepItem))] : []),
   ];
   return {
-    info: { id: COLLECTION_ID, name: COLLECTION_NAME, description: markdown(collectionDescription()) },
+    info: { id: COLLECTION_IDS[profile.id], name: profile.title, description: markdown(collectionDescription(profile)) },
     // No Postman auth helper anywhere: every credential is a header line written by the case.
     auth: { type: 'noauth' },
     variable: [
-      ...Object.entries(COLLECTION_VARIABLES).map(([key, value]) => ({ key, value, type: 'string' })),
-      ...SCHEMA_IDS.map((id) => ({ key: schemaVariable(id), value: JSON.stringify(RESPONSE_SCHEMAS[id]), type: 'string' })),
+      ...Object.entries(profile.collectionVariables).map(([key, value]) => ({ key, value, type: 'string' })),
+      ...profile.schemas.map((id) => ({ key: schemaVariable(id), value: JSON.stringify(RESPONSE_SCHEMAS[id]), type: 'string' })),
     ],
     event: [event('collection', 'test', echoCheckScript())],
     item: folders,
   };
 }
 
-/** The collection JSON for the given cases (catalogue order within each form). */
-export function buildCollection(cases: readonly ConformanceCase[]): object {
+/** The collection JSON of a profile (default: v3io) for the given cases: those in the profile, in catalogue order within each form. */
+export function buildCollection(cases: readonly ConformanceCase[], profile: Profile = PROFILE_DEFINITIONS.v3io): object {
   // Plain definitions go in; the SDK builds its own instances from them.
-  const collection = new sdk.Collection(collectionDefinition(cases) as sdk.CollectionDefinition);
+  const collection = new sdk.Collection(collectionDefinition(casesOf(profile, cases), profile) as sdk.CollectionDefinition);
   return collection.toJSON() as object;
 }

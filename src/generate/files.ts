@@ -1,11 +1,12 @@
 /**
- * The generated files committed in the repository (the collection and the two environments):
+ * The generated files committed in the repository (each profile's collection and two environments):
  * their content, writing them, and checking that the committed ones are up to date.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ConformanceCase } from '../cases/model.js';
-import { GENERATED_PATHS, packageRoot } from '../package-info.js';
+import { PROFILES, type ConformanceCase } from '../cases/model.js';
+import { profileNamed } from '../cases/profiles.js';
+import { packageRoot, PROFILE_PATHS } from '../package-info.js';
 import { buildCollection } from './collection.js';
 import { buildReferenceEnvironment, buildTargetExampleEnvironment } from './environments.js';
 
@@ -15,11 +16,16 @@ export interface GeneratedFile {
   readonly build: (cases: readonly ConformanceCase[]) => object;
 }
 
-export const GENERATED_FILES: readonly GeneratedFile[] = [
-  { path: GENERATED_PATHS.collection, build: buildCollection },
-  { path: GENERATED_PATHS.referenceEnvironment, build: buildReferenceEnvironment },
-  { path: GENERATED_PATHS.targetExampleEnvironment, build: buildTargetExampleEnvironment },
-];
+/** Each profile's collection, reference environment and example environment. */
+export const GENERATED_FILES: readonly GeneratedFile[] = PROFILES.flatMap((id): GeneratedFile[] => {
+  const profile = profileNamed(id);
+  const paths = PROFILE_PATHS[id];
+  return [
+    { path: paths.collection, build: (cases) => buildCollection(cases, profile) },
+    { path: paths.referenceEnvironment, build: () => buildReferenceEnvironment(profile) },
+    { path: paths.targetExampleEnvironment, build: () => buildTargetExampleEnvironment(profile) },
+  ];
+});
 
 /** The text of a generated file: two-space JSON and a final newline. */
 export function renderJson(value: object): string {

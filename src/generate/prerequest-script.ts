@@ -12,7 +12,7 @@
  *    the nested ones too, before the case's request is sent.)
  */
 import type { ConformanceCase } from '../cases/model.js';
-import { FIXTURE_CREDENTIALS, OPERATIONS, type PrepareStep } from '../cases/operations.js';
+import { FIXTURE_CREDENTIALS, type Operation, type PrepareStep } from '../cases/operations.js';
 import { js, wrapScript } from './js.js';
 import { sendRequestArgument } from './request-definition.js';
 import { derivationLines } from './transforms.js';
@@ -28,8 +28,7 @@ export const PREPARED_VARIABLE = 'v3ioAuthConformance.prepared';
  * a rejected one on an operation that writes, the arrangement its read-back relies on (see
  * `UnchangedProof` and unchanged-check.ts).
  */
-export function preparationOf(testCase: ConformanceCase): readonly PrepareStep[] {
-  const operation = OPERATIONS[testCase.request.operation];
+export function preparationOf(testCase: ConformanceCase, operation: Operation): readonly PrepareStep[] {
   return testCase.expect.outcome === 'accept' ? (operation.prepare ?? []) : (operation.unchanged?.arrange ?? []);
 }
 
@@ -43,8 +42,8 @@ function skipLines(testCase: ConformanceCase): string[] {
   ]);
 }
 
-function prepareLines(testCase: ConformanceCase): string[] {
-  const steps = preparationOf(testCase);
+function prepareLines(testCase: ConformanceCase, operation: Operation): string[] {
+  const steps = preparationOf(testCase, operation);
   if (steps.length === 0) return [];
   // Functions: each request's variables are resolved when it is sent, after the steps before it.
   const requests = steps.map((step) => {
@@ -81,8 +80,8 @@ function prepareLines(testCase: ConformanceCase): string[] {
   ];
 }
 
-/** The script's lines, or undefined when the case needs no pre-request script. */
-export function prerequestScript(testCase: ConformanceCase): string[] | undefined {
-  const lines = [...skipLines(testCase), ...derivationLines(testCase.derive ?? []), ...prepareLines(testCase)];
+/** The script's lines, or undefined when the case needs no pre-request script. `operation`: the case's, as its profile has it. */
+export function prerequestScript(testCase: ConformanceCase, operation: Operation): string[] | undefined {
+  const lines = [...skipLines(testCase), ...derivationLines(testCase.derive ?? []), ...prepareLines(testCase, operation)];
   return lines.length === 0 ? undefined : wrapScript(lines);
 }

@@ -5,14 +5,15 @@
  *   `[LEVEL] answers with the operation's normal response` (the operation's SuccessCheck);
  * - a rejection: `[LEVEL] <title>` (the status is 4xx), `[SHOULD] answers <statuses>` (the exact
  *   class); on a 401, `[MUST]` a WWW-Authenticate challenge and `[SHOULD]` Basic with a quoted
- *   realm; on any 4xx but to HEAD, `[SHOULD]` a V3IO error body; on an operation that writes,
+ *   realm; on any 4xx but to HEAD, `[SHOULD]` an error body valid against the profile's error schema (V3IO: a V3IO error; basic: none); on an operation that writes,
  *   `[MUST] the rejected request changed nothing` (unchanged-check.ts);
  * - `sameResponseAs`: the second request is sent from this script and
  *   `[SHOULD] answers exactly as for <its credential lines>` compares the two responses.
  * The echo check is not here: it is the collection's test script (see echo-check.ts).
  */
 import { OUTCOME_STATUSES, type ConformanceCase, type HeaderLine } from '../cases/model.js';
-import { OPERATIONS, type Operation, type SchemaId } from '../cases/operations.js';
+import type { Operation, SchemaId } from '../cases/operations.js';
+import { operationOf, type Profile } from '../cases/profiles.js';
 import { BASIC_REALM, CHECK_NAMES, PER_REQUEST_HEADERS, levelPrefix, SCHEMA_VARIABLE_PREFIX } from './checks.js';
 import { js, wrapScript } from './js.js';
 import { PREPARED_VARIABLE, preparationOf } from './prerequest-script.js';
@@ -53,13 +54,12 @@ function successLines(testCase: ConformanceCase, operation: Operation): string[]
   }
 }
 
-function acceptLines(testCase: ConformanceCase): string[] {
-  const operation = OPERATIONS[testCase.request.operation];
+function acceptLines(testCase: ConformanceCase, operation: Operation): string[] {
   if (operation.successStatuses.length === 0) {
     throw new Error(`case ${testCase.id}: expects accept, but operation ${operation.id} has no success status`);
   }
   const expected = js(statusList(operation.successStatuses));
-  const [firstStep] = preparationOf(testCase);
+  const [firstStep] = preparationOf(testCase, operation);
   // The failure message says how the preparation went unless every step got a 2xx.
   const note = firstStep
     ? [
@@ -75,13 +75,13 @@ function acceptLines(testCase: ConformanceCase): string[] {
   ];
 }
 
-function rejectionLines(testCase: ConformanceCase): string[] {
+function rejectionLines(testCase: ConformanceCase, operation: Operation, errorSchema: SchemaId | undefined): string[] {
   const outcome = testCase.expect.outcome;
   if (outcome === 'accept') return [];
   const statuses = testCase.expect.statuses ?? OUTCOME_STATUSES[outcome];
   const lines = [
     `pm.test(${js(levelPrefix(testCase.level) + testCase.title)}, () => { if (!(code >= 400 && code <= 499)) fail('a 4xx rejection'); });`,
-    ...unchangedCheckLines(testCase),
+    ...unchangedCheckLines(testCase, operation),
     'if (!answered) return;',
     `pm.test(${js(CHECK_NAMES.exactStatus(statusList(statuses)))}, () => { if (!${js(statuses)}.includes(code)) fail(${js(statusList(statuses))}); });`,
     'if (code === 401) {',
@@ -90,13 +90,13 @@ function rejectionLines(testCase: ConformanceCase): string[] {
     `  pm.test(${js(CHECK_NAMES.basicRealm)}, () => { if (!challenges.some((v) => ${BASIC_REALM.toString()}.test(v))) fail('a challenge Basic realm="..."'); });`,
     '}',
   ];
-  // A response to HEAD has no body (RFC 9110 §9.3.2).
-  if (testCase.request.method.toUpperCase() === 'HEAD') return lines;
+  // A response to HEAD has no body (RFC 9110 §9.3.2); a profile without an error schema does not judge bodies.
+  if (testCase.request.method.toUpperCase() === 'HEAD' || errorSchema === undefined) return lines;
   return [
     ...lines,
     ...schemaCheckLines(),
     'if (code >= 400 && code <= 499) {',
-    `  pm.test(${js(CHECK_NAMES.errorBody)}, () => checkSchema('v3io-error', ${js(schemaWhat('v3io-error'))}));`,
+    `  pm.test(${js(CHECK_NAMES.errorBody)}, () => checkSchema(${js(errorSchema)}, ${js(schemaWhat(errorSchema))}));`,
     '}',
   ];
 }
@@ -106,17 +106,17 @@ function rejectionLines(testCase: ConformanceCase): string[] {
  * operation's own lines (function name, content type) come first, unless the case already
  * wrote them at the start of the list.
  */
-export function secondRequestHeaders(testCase: ConformanceCase): { all: readonly HeaderLine[]; credentials: readonly HeaderLine[] } {
-  const own = OPERATIONS[testCase.request.operation].headers;
+export function secondRequestHeaders(testCase: ConformanceCase, operation: Operation): { all: readonly HeaderLine[]; credentials: readonly HeaderLine[] } {
+  const own = operation.headers;
   const given = testCase.expect.sameResponseAs?.headers ?? [];
   const startsWithOwn = own.every(([name, value], i) => given[i]?.[0] === name && given[i]?.[1] === value);
   return startsWithOwn ? { all: given, credentials: given.slice(own.length) } : { all: [...own, ...given], credentials: given };
 }
 
-function sameResponseLines(testCase: ConformanceCase): string[] {
+function sameResponseLines(testCase: ConformanceCase, operation: Operation): string[] {
   const same = testCase.expect.sameResponseAs;
   if (!same) return [];
-  const { all, credentials } = secondRequestHeaders(testCase);
+  const { all, credentials } = secondRequestHeaders(testCase, operation);
   const label = credentials.map(([name, value]) => `${name}: ${value}`).join(', ') || 'no credential';
   const what = js(`the same response as for ${label}`);
   const argument = sendRequestArgument(
@@ -144,10 +144,11 @@ function sameResponseLines(testCase: ConformanceCase): string[] {
   ];
 }
 
-/** The script's lines. */
-export function testScript(testCase: ConformanceCase): string[] {
+/** The script's lines, for the case as `profile` sends it (see `inProfile`). */
+export function testScript(testCase: ConformanceCase, profile: Profile): string[] {
+  const operation = operationOf(profile, testCase);
   const derived = new Set((testCase.derive ?? []).map((d) => d.name));
   const inPath = templateVariables(testCase.request.path).filter((name) => derived.has(name));
-  const checks = testCase.expect.outcome === 'accept' ? acceptLines(testCase) : rejectionLines(testCase);
-  return wrapScript([...reportLines(inPath), ...checks, ...sameResponseLines(testCase)]);
+  const checks = testCase.expect.outcome === 'accept' ? acceptLines(testCase, operation) : rejectionLines(testCase, operation, profile.errorSchema);
+  return wrapScript([...reportLines(inPath), ...checks, ...sameResponseLines(testCase, operation)]);
 }

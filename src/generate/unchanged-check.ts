@@ -14,15 +14,15 @@
  * value read back.
  */
 import type { ConformanceCase } from '../cases/model.js';
-import { FIXTURE_CREDENTIALS, OPERATIONS } from '../cases/operations.js';
+import { FIXTURE_CREDENTIALS, type Operation } from '../cases/operations.js';
 import { CHECK_NAMES } from './checks.js';
 import { js } from './js.js';
 import { PREPARED_VARIABLE } from './prerequest-script.js';
 import { sendRequestArgument } from './request-definition.js';
 
 /** Lines for a test script that has run `reportLines()` (for `code`, `where`, `redact`). */
-export function unchangedCheckLines(testCase: ConformanceCase): string[] {
-  const proof = OPERATIONS[testCase.request.operation].unchanged;
+export function unchangedCheckLines(testCase: ConformanceCase, operation: Operation): string[] {
+  const proof = operation.unchanged;
   if (!proof || testCase.expect.outcome === 'accept') return [];
   const reads = proof.read.map((step) => {
     const argument = sendRequestArgument(

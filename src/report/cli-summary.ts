@@ -5,7 +5,7 @@
 import { FORMS, FORM_TITLES, LEVELS, type Form, type Level } from '../cases/model.js';
 import type { CaseResult } from '../run/results.js';
 import { describeSelection } from '../run/selection.js';
-import { countsText, VERDICT_TEXT } from './describe-result.js';
+import { countsText, describeTarget, VERDICT_TEXT } from './describe-result.js';
 import type { RunReport } from './run-report.js';
 
 export interface Style {
@@ -46,7 +46,7 @@ function failureLines(result: CaseResult, style: Style, strict: boolean): string
 
 export function renderCliSummary(report: RunReport, style: Style, reportPaths: readonly string[]): string {
   const out: string[] = [];
-  const where = report.target.mode === 'embedded' ? `embedded reference (${report.target.baseUrl})` : report.target.baseUrl;
+  const where = describeTarget(report);
   out.push(style.bold(`v3io-auth-conformance against ${where}`));
   if (report.selection) out.push(`Selection: ${describeSelection(report.selection)} (${report.cases.length} cases)`);
   if (report.merged) out.push(`Merged from ${report.merged.reports} reports`);

@@ -3,8 +3,16 @@
  * build, the verdict and the counts line. One wording, so that the CLI, JUnit, HTML and Markdown
  * reports say the same thing the same way.
  */
+import { DEFAULT_PROFILE } from '../cases/model.js';
 import type { CaseResult, Verdict } from '../run/results.js';
 import type { RunReport } from './run-report.js';
+
+/** What was judged: `http://host:8080`, `embedded reference (http://127.0.0.1:8081)`, plus `, basic profile` outside the default profile. */
+export function describeTarget(report: RunReport): string {
+  const { mode, baseUrl, profile } = report.target;
+  const where = mode === 'embedded' ? `embedded reference (${baseUrl})` : baseUrl;
+  return profile === DEFAULT_PROFILE ? where : `${where}, ${profile} profile`;
+}
 
 export function describeExpected(result: CaseResult): string {
   const { outcome, statuses } = result.expected;

@@ -13,6 +13,7 @@ import {
   countsText,
   describeActual,
   describeExpected,
+  describeTarget,
   isBuildFailure,
   requestLines,
   responseLines,
@@ -35,7 +36,7 @@ const STATE_LABELS = {
 } as const;
 
 function header(report: RunReport): SafeHtml {
-  const where = report.target.mode === 'embedded' ? `embedded reference (${report.target.baseUrl})` : report.target.baseUrl;
+  const where = describeTarget(report);
   const selection = report.selection ? describeSelection(report.selection) : '';
   return html`<h1>V3IO authentication conformance</h1>
 <p class="meta">Target <strong>${where}</strong> · started ${report.startedAt} · ${(report.durationMs / 1000).toFixed(1)} s ·

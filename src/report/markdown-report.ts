@@ -12,6 +12,7 @@ import {
   countsText,
   describeActual,
   describeExpected,
+  describeTarget,
   isBuildFailure,
   problemCases,
   requestLines,
@@ -57,7 +58,7 @@ export function codeBlock(text: string): string {
 }
 
 function summaryLines(report: RunReport): string[] {
-  const where = report.target.mode === 'embedded' ? `embedded reference (${report.target.baseUrl})` : report.target.baseUrl;
+  const where = describeTarget(report);
   const facts = [`target ${escapeMarkdown(where)}`, `${(report.durationMs / 1000).toFixed(1)} s`];
   if (report.strict) facts.push('strict');
   if (report.selection) facts.push(`selection ${escapeMarkdown(describeSelection(report.selection))}`);

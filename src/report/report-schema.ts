@@ -2,6 +2,8 @@
  * JSON Schema (draft-07) of `conformance.json`. It is the documented format of the report: the
  * test suite validates every report it produces against it.
  */
+import { PROFILES } from '../cases/model.js';
+
 const tally = {
   type: 'object',
   additionalProperties: false,
@@ -60,10 +62,11 @@ export const RUN_REPORT_SCHEMA = {
     target: {
       type: 'object',
       additionalProperties: false,
-      required: ['mode', 'baseUrl'],
+      required: ['mode', 'baseUrl', 'profile'],
       properties: {
         mode: { enum: ['embedded', 'target'], description: 'embedded: the in-process reference; target: a real server' },
         baseUrl: { type: 'string', format: 'uri' },
+        profile: { enum: PROFILES, description: 'the kind of server judged (--profile): v3io, or basic for any Basic-authentication server' },
       },
     },
     startedAt: { type: 'string', format: 'date-time' },

@@ -1,10 +1,12 @@
 /** The run report: everything one run found, the single source every reporter renders. */
+import type { ProfileId } from '../cases/model.js';
 import type { CaseResult, StepResult, Summary, Verdict } from '../run/results.js';
 import type { SelectionRecord } from '../run/selection.js';
 
 export interface RunReport {
   readonly tool: { readonly name: string; readonly version: string };
-  readonly target: { readonly mode: 'embedded' | 'target'; readonly baseUrl: string };
+  /** What was judged, and as what kind of server (`--profile`). */
+  readonly target: { readonly mode: 'embedded' | 'target'; readonly baseUrl: string; readonly profile: ProfileId };
   readonly startedAt: string;
   readonly durationMs: number;
   readonly strict: boolean;

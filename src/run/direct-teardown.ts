@@ -1,20 +1,20 @@
 /**
  * The collection's teardown, sent by the runner itself: after an interrupted run (SIGINT,
  * SIGTERM), a setup that failed, or a newman run that never finished, the fixtures a real target
- * holds must still go. The steps are the collection's own (FIXTURES.teardown), in order, judged
+ * holds must still go. The steps are the collection's own (its profile's teardown), in order, judged
  * the same way: 2xx is done, 404 is "already gone".
  */
-import { FIXTURES } from '../cases/operations.js';
+import type { FixtureStep } from '../cases/operations.js';
 import type { StepResult } from './results.js';
 import { resolveTemplate, sendDirect, type DirectClientOptions } from './direct-requests.js';
 
 /** Connection errors after which the target is taken as gone: the other steps are not sent. */
 const GONE = /^(?:ECONNREFUSED|ETIMEDOUT|ESOCKETTIMEDOUT|ENOTFOUND|EAI_AGAIN)$/;
 
-export async function teardownDirectly(variables: ReadonlyMap<string, string>, options: DirectClientOptions): Promise<StepResult[]> {
+export async function teardownDirectly(steps: readonly FixtureStep[], variables: ReadonlyMap<string, string>, options: DirectClientOptions): Promise<StepResult[]> {
   const results: StepResult[] = [];
   let gone: string | undefined;
-  for (const step of FIXTURES.teardown) {
+  for (const step of steps) {
     const where = `${step.request.method} ${resolveTemplate(step.request.path, variables)}`;
     if (gone) {
       results.push({ id: step.id, title: step.title, ok: false, status: null, message: `not sent: the target stopped answering (${gone})` });

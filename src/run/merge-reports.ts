@@ -69,7 +69,7 @@ export function mergeReports(inputs: readonly NamedReport[]): RunReport {
   const [first, ...others] = inputs;
   if (!first) refuse('no report given');
   requireSame(first, others, 'tool version', (r) => r.tool.version);
-  requireSame(first, others, 'target', (r) => `${r.target.mode} ${r.target.baseUrl}`);
+  requireSame(first, others, 'target', (r) => `${r.target.mode} ${r.target.baseUrl} profile ${r.target.profile}`);
   requireSame(first, others, 'strict', (r) => String(r.strict));
   requireSame(first, others, 'selection', (r) => describeSelection(filtersOf(r.selection)) || 'none');
 

@@ -3,7 +3,6 @@
  * actual response; the setup and teardown steps; a summary by form and level; the verdict.
  */
 import { FORMS, LEVELS, OUTCOME_STATUSES, type ConformanceCase, type Form, type Level, type OutcomeClass } from '../cases/model.js';
-import { FIXTURES } from '../cases/operations.js';
 import { EXIT_CODES } from '../errors.js';
 import type { ItemTrace } from './newman-session.js';
 
@@ -194,7 +193,3 @@ export function verdictOf(summary: Summary, setup: readonly StepResult[], strict
 export function exitCodeOf(verdict: Verdict): 0 | 1 | 2 {
   return verdict === 'conformant' ? EXIT_CODES.conformant : verdict === 'non-conformant' ? EXIT_CODES.nonConformant : EXIT_CODES.error;
 }
-
-/** The fixture steps, for the runner to judge separately from the cases. */
-export const SETUP_STEPS = FIXTURES.setup;
-export const TEARDOWN_STEPS = FIXTURES.teardown;

@@ -6,9 +6,10 @@
  */
 import { join } from 'node:path';
 import { CATALOGUE } from '../cases/index.js';
-import { SECRET_VARIABLES } from '../cases/model.js';
+import { DEFAULT_PROFILE, SECRET_VARIABLES, type ProfileId } from '../cases/model.js';
+import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
-import { GENERATED_PATHS, packageRoot, packageVersion } from '../package-info.js';
+import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
 import { installEmbeddedReference } from '../reference/embedded.js';
 import { redact, secretForms } from '../report/redact.js';
 import type { ProgressListener } from '../report/progress.js';
@@ -22,13 +23,15 @@ import { environmentVariables, readJsonFile, withOverrides } from './environment
 import { withExchange } from './exchange.js';
 import { runNewman, type ItemTrace } from './newman-session.js';
 import { preflight } from './preflight.js';
-import { SETUP_STEPS, TEARDOWN_STEPS, caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
+import { caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
 import { DEFAULT_CONTAINER, resolveTarget } from './target-config.js';
 import { transportResults } from './transport-checks.js';
 
 export interface RunOptions {
+  /** The kind of server judged (`--profile`); default `v3io`. */
+  readonly profile?: ProfileId;
   /** Base URL of a real server (`--target`); it wins over every other source of `baseUrl`. */
   readonly target?: string;
   /** Postman environment file with the target's variables. */
@@ -81,8 +84,6 @@ function secretsOf(variables: ReadonlyMap<string, string>): string[] {
   return secretForms(values, [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password')]);
 }
 
-const SETUP_IDS: ReadonlySet<string> = new Set(SETUP_STEPS.map((s) => s.id));
-
 /** The one line for a fixture step that failed: the suite cannot judge a target it could not prepare. */
 function setupFailure(step: StepResult, container: string): HarnessError {
   const hint =
@@ -120,13 +121,16 @@ async function completeTeardown(fromNewman: StepResult[], realTarget: boolean, a
 export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   options.signal?.throwIfAborted();
-  const resolved = resolveTarget({ target: options.target, envFile: options.envFile, envVars: options.envVars, processEnv: options.processEnv });
+  const profile = profileNamed(options.profile ?? DEFAULT_PROFILE);
+  const { setup: setupSteps, teardown: teardownSteps } = profile.fixtures;
+  const setupIds: ReadonlySet<string> = new Set(setupSteps.map((s) => s.id));
+  const resolved = resolveTarget({ profile, target: options.target, envFile: options.envFile, envVars: options.envVars, processEnv: options.processEnv });
   const realTarget = resolved.mode === 'target';
   const { baseUrl } = resolved;
   const runPrefix = runPrefixFor({ given: environmentVariables(resolved.environment).get('runPrefix'), realTarget, shard: options.selection?.shard });
   const environment = withOverrides(resolved.environment, { runPrefix });
   const variables = environmentVariables(environment);
-  const collectionFile = options.collectionFile ?? join(packageRoot(), GENERATED_PATHS.collection);
+  const collectionFile = options.collectionFile ?? join(packageRoot(), PROFILE_PATHS[profile.id].collection);
   const collection = readJsonFile(collectionFile, 'collection file');
   if (typeof collection !== 'object' || collection === null || !Array.isArray((collection as { item?: unknown }).item)) {
     throw new HarnessError('malformed-json', `collection file ${collectionFile} is not a Postman collection (no "item" array)`);
@@ -134,9 +138,9 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const forms = secretsOf(variables);
   const mask = (text: string): string => redact(text, forms);
   const selection = options.selection ?? {};
-  const selected = selectCases(CATALOGUE, selection);
+  const selected = selectCases(casesOf(profile, CATALOGUE), selection);
   const selectedById = new Map(selected.map((c) => [c.id, c]));
-  const fixtureIds = [...SETUP_STEPS, ...TEARDOWN_STEPS].map((s) => s.id);
+  const fixtureIds = [...setupSteps, ...teardownSteps].map((s) => s.id);
   // Unselected requests are not sent at all: the collection is cut down to the selection.
   const toRun = isRestricted(selection)
     ? filterCollection(collection as { item: unknown[] }, new Set([...selectedById.keys(), ...fixtureIds]))
@@ -147,13 +151,14 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     options.onItem?.(trace);
     const testCase = selectedById.get(trace.id);
     if (testCase) options.progress?.caseDone(caseResult(testCase, trace).outcome);
-    if (SETUP_IDS.has(trace.id)) {
-      const [step] = stepResults(SETUP_STEPS.filter((s) => s.id === trace.id), new Map([[trace.id, trace]]));
+    if (setupIds.has(trace.id)) {
+      const [step] = stepResults(setupSteps.filter((s) => s.id === trace.id), new Map([[trace.id, trace]]));
       if (step && !step.ok) setupFailed.abort(setupFailure(step, variables.get('container') ?? ''));
     }
   };
   const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
   const direct = { baseUrl, timeoutMs: options.timeoutMs, ...tls };
+  const removeFixtures = (): Promise<StepResult[]> => teardownDirectly(teardownSteps, runVariables(environment), direct);
 
   const embedded = realTarget ? undefined : installEmbeddedReference(baseUrl);
   let traces: ItemTrace[];
@@ -172,9 +177,9 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
       abortGraceMs: options.timeoutMs + 1_000,
     }).catch(async (error: unknown) => {
       // Newman did not get to its teardown, or not surely: the runner removes the fixtures itself.
-      if (!realTarget || !(error instanceof HarnessError)) throw error;
+      if (!realTarget || !(error instanceof HarnessError) || teardownSteps.length === 0) throw error;
       options.progress?.finish();
-      const teardown = await teardownDirectly(runVariables(environment), direct);
+      const teardown = await removeFixtures();
       throw new HarnessError(error.code, `${error.message}; ${teardownNote(teardown, fixtureFolder(variables))}`, error.exitCode);
     });
     // Over raw sockets, after newman: they need no fixture. Skipped, with the reason, on the embedded reference.
@@ -205,8 +210,8 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     ),
     ...transport,
   ];
-  const setup = stepResults(SETUP_STEPS, byId);
-  const teardown = await completeTeardown(stepResults(TEARDOWN_STEPS, byId, true), realTarget, () => teardownDirectly(runVariables(environment), direct));
+  const setup = stepResults(setupSteps, byId);
+  const teardown = await completeTeardown(stepResults(teardownSteps, byId, true), realTarget, removeFixtures);
   const summary = summarise(cases);
   const verdict = verdictOf(summary, setup, options.strict);
   const exitCode = exitCodeOf(verdict);
@@ -219,7 +224,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   if (resolved.defaultContainer) warnings.push(`no container was given (V3IO_CONTAINER, --env-var container=…, or the --env file): the run used "${DEFAULT_CONTAINER}"`);
   const report: RunReport = {
     tool: { name: 'v3io-auth-conformance', version: packageVersion() },
-    target: { mode: resolved.mode, baseUrl },
+    target: { mode: resolved.mode, baseUrl, profile: profile.id },
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     strict: options.strict,

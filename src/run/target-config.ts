@@ -8,15 +8,19 @@
  * 3. the Postman environment file (`--env`);
  * and, for the container only, `DEFAULT_CONTAINER`.
  *
+ * The variables required are the profile's. In the basic profile the protected URL may be given
+ * whole: a `baseUrl` with a path, and no `protectedPath`, is split into the origin and the path.
+ *
  * A run is against a real target as soon as any of them describes one (a URL, a credential, an
  * environment file); only a run given none of them is against the embedded reference, with the
  * reference environment. A real target is never replaced by the embedded one: that would turn a
  * misconfigured run into a false "conformant".
  */
 import { join } from 'node:path';
-import { OPTIONAL_VARIABLES, REQUIRED_VARIABLES, type EnvironmentVariable, type RequiredVariable } from '../cases/model.js';
+import type { RequiredVariable } from '../cases/model.js';
+import { PROFILE_DEFINITIONS, PROTECTED_PATH_VARIABLE, type Profile } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
-import { GENERATED_PATHS, packageRoot } from '../package-info.js';
+import { packageRoot, PROFILE_PATHS } from '../package-info.js';
 import { checkBaseUrl, environmentVariables, loadEnvironmentFile, withOverrides, type PostmanEnvironment } from './environment.js';
 
 /** The process environment variables a run reads, and the suite variable each one sets. */
@@ -35,6 +39,8 @@ export const SDK_ENVIRONMENT_VARIABLES: Readonly<Record<string, RequiredVariable
 export const DEFAULT_CONTAINER = 'bigdata';
 
 export interface TargetSources {
+  /** Which variables are required, and where the embedded reference's environment is; default v3io. */
+  readonly profile?: Profile;
   /** `--target <url>`. */
   readonly target?: string;
   /** `--env-var <name>=<value>`, in the order given (a later one wins). */
@@ -57,7 +63,10 @@ export interface ResolvedTarget {
   readonly defaultContainer: boolean;
 }
 
-const TARGET_VARIABLES: ReadonlySet<string> = new Set<EnvironmentVariable>([...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES]);
+/** Every variable that describes a target, in any profile. */
+const TARGET_VARIABLES: ReadonlySet<string> = new Set(
+  Object.values(PROFILE_DEFINITIONS).flatMap((p) => [...p.requiredVariables, ...p.optionalVariables, ...Object.keys(p.collectionVariables)]).filter((name) => name !== 'runPrefix'),
+);
 
 /** `V3IO_API` as the SDKs read it: `http://` prepended when the value has no scheme. */
 export function withDefaultScheme(url: string): string {
@@ -103,22 +112,38 @@ function describesTarget(sources: TargetSources, overrides: Readonly<Record<stri
   return Boolean(sources.envFile) || Object.keys(overrides).some((name) => TARGET_VARIABLES.has(name));
 }
 
+/**
+ * The basic profile's protected URL as `baseUrl` (the origin) and `protectedPath` (no leading
+ * slash): from `protectedPath` when a source gives it, else from the path and query of `baseUrl`.
+ */
+function splitProtectedUrl(baseUrl: string, variables: ReadonlyMap<string, string>): { baseUrl: string; protectedPath: string } {
+  const given = variables.get(PROTECTED_PATH_VARIABLE);
+  if (given !== undefined && given !== '') return { baseUrl, protectedPath: given.replace(/^\/+/, '') };
+  const url = new URL(baseUrl);
+  return { baseUrl: url.origin, protectedPath: `${url.pathname}${url.search}`.replace(/^\/+/, '') };
+}
+
 export function resolveTarget(sources: TargetSources): ResolvedTarget {
+  const profile = sources.profile ?? PROFILE_DEFINITIONS.v3io;
   const { values, origins } = overridesOf(sources);
   if (!describesTarget(sources, values)) {
-    const reference = loadEnvironmentFile(join(packageRoot(), GENERATED_PATHS.referenceEnvironment));
+    const reference = loadEnvironmentFile(join(packageRoot(), PROFILE_PATHS[profile.id].referenceEnvironment));
     const environment = withOverrides(reference, values);
     const baseUrl = checkBaseUrl(environmentVariables(environment).get('baseUrl') ?? '', 'reference environment: baseUrl');
     return { mode: 'embedded', environment, baseUrl, origins, defaultContainer: false };
   }
   const base: PostmanEnvironment = sources.envFile ? loadEnvironmentFile(sources.envFile) : { name: 'target from the command line', values: [] };
   const given = withOverrides(base, values);
-  const defaultContainer = !environmentVariables(given).get('container');
+  const defaultContainer = profile.requiredVariables.includes('container') && !environmentVariables(given).get('container');
   const environment = defaultContainer ? withOverrides(given, { container: DEFAULT_CONTAINER }) : given;
   const variables = environmentVariables(environment);
-  const missing = REQUIRED_VARIABLES.filter((name) => !variables.get(name));
+  const missing = profile.requiredVariables.filter((name) => !variables.get(name));
   if (missing.length > 0) throw missingVariablesError(missing, sources.envFile);
   const urlOrigin = origins.get('baseUrl') ?? `environment file ${sources.envFile ?? ''}: baseUrl`;
-  const baseUrl = checkBaseUrl(variables.get('baseUrl') ?? '', urlOrigin);
-  return { mode: 'target', environment: withOverrides(environment, { baseUrl }), baseUrl, origins, defaultContainer };
+  const checked = checkBaseUrl(variables.get('baseUrl') ?? '', urlOrigin);
+  if (profile.id === 'basic') {
+    const { baseUrl, protectedPath } = splitProtectedUrl(checked, variables);
+    return { mode: 'target', environment: withOverrides(environment, { baseUrl, [PROTECTED_PATH_VARIABLE]: protectedPath }), baseUrl, origins, defaultContainer };
+  }
+  return { mode: 'target', environment: withOverrides(environment, { baseUrl: checked }), baseUrl: checked, origins, defaultContainer };
 }

@@ -1,0 +1,127 @@
+/**
+ * Profiles: the kinds of server a run judges. A profile says which cases it takes (those whose
+ * `profiles` name it), what their requests become on such a server, which variables an
+ * environment must give, which fixtures exist, and how error bodies are judged.
+ *
+ * The `basic` profile is for any RFC 7617 / RFC 9110 Basic-authentication server: it has one
+ * protected URL, `{{baseUrl}}/{{protectedPath}}`, that answers GET and HEAD, and no fixtures or
+ * V3IO bodies. A case is in it only when its request is the plain request of an operation the
+ * profile maps (`get-object` and `list-container` → GET of the protected URL, `head-object` →
+ * HEAD); `inProfile`
+ * rewrites that request, so no case is written twice.
+ */
+import type { ConformanceCase, Form, OperationId, OptionalVariable, ProfileId, RequiredVariable, WirePart } from './model.js';
+import { FORMS, OPTIONAL_VARIABLES, REQUIRED_VARIABLES } from './model.js';
+import { COLLECTION_VARIABLES, FIXTURES, OPERATIONS, SCHEMA_IDS, type FixtureStep, type Operation, type SchemaId } from './operations.js';
+
+/** The basic profile's variable for the protected URL's path, after `{{baseUrl}}/`: `protected/` for `http://host/protected/`. */
+export const PROTECTED_PATH_VARIABLE = 'protectedPath';
+
+export interface Profile {
+  readonly id: ProfileId;
+  /** Collection name and report heading. */
+  readonly title: string;
+  /** What a server must be to be judged by the profile, for the collection's description and `--help`. */
+  readonly summary: string;
+  /** The forms whose cases the profile can hold, in folder order. */
+  readonly forms: readonly Form[];
+  readonly requiredVariables: readonly RequiredVariable[];
+  readonly optionalVariables: readonly OptionalVariable[];
+  /** Variables the collection defines; an environment may override them. */
+  readonly collectionVariables: Readonly<Record<string, string>>;
+  /** What each operation the profile offers is on its servers. */
+  readonly operations: Readonly<Partial<Record<OperationId, Operation>>>;
+  readonly fixtures: Readonly<Record<'setup' | 'teardown', readonly FixtureStep[]>>;
+  /** The response schemas the collection embeds. */
+  readonly schemas: readonly SchemaId[];
+  /** The schema a 4xx body (but to HEAD) should match; absent: error bodies are not judged. */
+  readonly errorSchema?: SchemaId;
+}
+
+const PROTECTED_URL = `/{{${PROTECTED_PATH_VARIABLE}}}`;
+
+function protectedResource(method: 'GET' | 'HEAD', operation: OperationId): Operation {
+  return {
+    id: operation,
+    summary: `${method} the protected URL`,
+    method,
+    path: PROTECTED_URL,
+    headers: [],
+    // Whatever the protected resource is, a plain GET or HEAD of it succeeds with one of these.
+    successStatuses: [200, 204],
+    success: { kind: 'status-only' },
+  };
+}
+
+export const PROFILE_DEFINITIONS: Readonly<Record<ProfileId, Profile>> = {
+  v3io: {
+    id: 'v3io',
+    title: 'V3IO auth conformance',
+    summary: 'a V3IO (Iguazio) web-API server: the four credential forms, V3IO operations and error bodies',
+    forms: FORMS,
+    requiredVariables: REQUIRED_VARIABLES,
+    optionalVariables: OPTIONAL_VARIABLES,
+    collectionVariables: COLLECTION_VARIABLES,
+    operations: OPERATIONS,
+    fixtures: FIXTURES,
+    schemas: SCHEMA_IDS,
+    errorSchema: 'v3io-error',
+  },
+  basic: {
+    id: 'basic',
+    title: 'Basic authentication conformance (RFC 7617)',
+    summary: 'any HTTP server protecting a URL with Basic authentication (RFC 7617, RFC 9110 §11): the Basic and cross-cutting cases, no V3IO bodies',
+    forms: ['basic', 'cross-cutting'],
+    requiredVariables: ['baseUrl', 'username', 'password'],
+    optionalVariables: ['colonUsername', 'colonPassword', 'utf8Username', 'utf8Password'],
+    collectionVariables: { [PROTECTED_PATH_VARIABLE]: '' },
+    operations: {
+      'get-object': protectedResource('GET', 'get-object'),
+      'head-object': protectedResource('HEAD', 'head-object'),
+      // The wire cases' operation (a GET that needs no fixture on a V3IO server).
+      'list-container': protectedResource('GET', 'list-container'),
+    },
+    fixtures: { setup: [], teardown: [] },
+    schemas: [],
+  },
+};
+
+export function profileNamed(id: ProfileId): Profile {
+  return PROFILE_DEFINITIONS[id];
+}
+
+/** The operation a case sends, as the profile has it. Throws for a case the profile cannot send. */
+export function operationOf(profile: Profile, testCase: ConformanceCase): Operation {
+  const operation = profile.operations[testCase.request.operation];
+  if (!operation) throw new Error(`case ${testCase.id}: the ${profile.id} profile has no ${testCase.request.operation} operation`);
+  return operation;
+}
+
+/**
+ * The case as the profile sends it: the same case on the V3IO profile; on another, the plain
+ * request of its operation (and a wire case's request line) pointed at the profile's operation.
+ * Throws when the case is not in the profile, or when its request is not the plain one (a case
+ * with its own path or method needs a server that has that path or method).
+ */
+export function inProfile(profile: Profile, testCase: ConformanceCase): ConformanceCase {
+  if (!testCase.profiles.includes(profile.id)) throw new Error(`case ${testCase.id} is not in the ${profile.id} profile`);
+  const operation = operationOf(profile, testCase);
+  const plain = OPERATIONS[testCase.request.operation];
+  if (operation === plain) return testCase;
+  const { request } = testCase;
+  if (request.method !== plain.method || request.path !== plain.path || request.body !== plain.body) {
+    throw new Error(`case ${testCase.id}: in the ${profile.id} profile, but its request is not the plain ${plain.id} request`);
+  }
+  const retarget = (part: WirePart): WirePart =>
+    part.kind === 'request-line' && part.method === plain.method && part.target === plain.path ? { ...part, method: operation.method, target: operation.path } : part;
+  return {
+    ...testCase,
+    request: { ...request, method: operation.method, path: operation.path },
+    ...(testCase.wire ? { wire: { ...testCase.wire, parts: testCase.wire.parts.map(retarget) } } : {}),
+  };
+}
+
+/** The profile's cases, in the given (catalogue) order, as the profile sends them. */
+export function casesOf(profile: Profile, cases: readonly ConformanceCase[]): ConformanceCase[] {
+  return cases.filter((c) => c.profiles.includes(profile.id)).map((c) => inProfile(profile, c));
+}
