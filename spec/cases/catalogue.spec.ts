@@ -20,12 +20,12 @@ import {
   type ConformanceCase,
   type Derivation,
   type Form,
-  type HeaderLine,
   type OperationId,
   type WirePart,
 } from '../../src/cases/model.js';
 import { COLLECTION_VARIABLES, OPERATIONS } from '../../src/cases/operations.js';
 import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { allDerivations, headerText, requestTexts, variablesIn } from '../support/case-texts.js';
 
 const Ajv = AjvModule.default;
 
@@ -41,7 +41,6 @@ const PREFIX: Readonly<Record<Form, string>> = {
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SEED_SOURCE = /^seed §(.+)$/;
 const SOURCE = /^(seed §\S.*|RFC [1-9][0-9]*( §[0-9]+(\.[0-9]+)*)?|OWASP \S.*)$/;
-const VARIABLE = /\{\{([^{}]*)\}\}/g;
 
 /** The repository root: the nearest folder above this file with a package.json. */
 function repoRoot(): string {
@@ -68,42 +67,7 @@ function seedHeadings(folder: string): Set<string> {
   return headings;
 }
 
-function variablesIn(text: string): string[] {
-  return [...text.matchAll(VARIABLE)].map((m) => m[1] ?? '');
-}
-
-function headerText(headers: readonly HeaderLine[]): string[] {
-  return headers.flatMap(([name, value]) => [name, value]);
-}
-
-function partTexts(part: WirePart): string[] {
-  switch (part.kind) {
-    case 'request-line':
-      return [part.method, part.target];
-    case 'header':
-      return [part.name, part.value];
-    case 'bytes':
-      return [part.text];
-    case 'end':
-      return [];
-  }
-}
-
-/** Every string of a case that is sent or derived, with where it is (a wire case's parts included). */
-function requestTexts(c: ConformanceCase): string[] {
-  return [
-    c.request.path,
-    ...headerText(c.request.headers),
-    ...(c.request.body === undefined ? [] : [c.request.body]),
-    ...(c.wire?.parts ?? []).flatMap(partTexts),
-  ];
-}
-
 const isWire = (c: ConformanceCase): boolean => c.wire !== undefined;
-
-function allDerivations(c: ConformanceCase): readonly Derivation[] {
-  return [...(c.derive ?? []), ...(c.expect.sameResponseAs?.derive ?? [])];
-}
 
 /** Collects one message per offending case; the test then expects none. */
 function problems(check: (c: ConformanceCase) => string | string[] | undefined): string[] {

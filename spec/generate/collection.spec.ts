@@ -14,6 +14,8 @@ import { RESPONSE_SCHEMAS } from '../../src/schemas/index.js';
 import { buildCollection, COLLECTION_NAME } from '../../src/generate/collection.js';
 import { BASIC_REALM } from '../../src/generate/checks.js';
 import { CATALOGUE } from '../../src/cases/index.js';
+import { casesOf, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
+import sdk from 'postman-collection';
 import { SAMPLE_CASES } from './sample-cases.js';
 
 interface Script { id: string; exec: string[] }
@@ -236,6 +238,56 @@ describe('buildCollection', () => {
       it(`${offers ? 'finds' : 'does not find'} Basic with a quoted realm in ${challenge}`, () => {
         expect(BASIC_REALM.test(challenge)).to.equal(offers);
       });
+    }
+  });
+});
+
+describe('the basic profile collection', () => {
+  const basic = PROFILE_DEFINITIONS.basic;
+  let collection: Collection;
+  before(() => {
+    collection = buildCollection(CATALOGUE, basic) as Collection;
+  });
+
+  it('validates against the Postman Collection v2.1.0 schema and is reproducible', () => {
+    expect(validatePostman(collection), JSON.stringify(validatePostman.errors?.slice(0, 3))).to.equal(true);
+    expect(JSON.stringify(buildCollection(CATALOGUE, basic))).to.equal(JSON.stringify(collection));
+  });
+
+  it('has no fixture folders: only the Basic and cross-cutting folders', () => {
+    expect(collection.item.map((f) => f.id)).to.deep.equal(['basic', 'cross-cutting']);
+    expect(collection.info.name).to.equal('Basic authentication conformance (RFC 7617)');
+    expect(collection.info._postman_id).to.not.equal((build(SAMPLE_CASES) as Collection).info._postman_id);
+  });
+
+  it("holds the profile's newman cases, each a GET or HEAD of {{baseUrl}}/{{protectedPath}}", () => {
+    const items = requestItems(collection);
+    const expected = casesOf(basic, CATALOGUE).filter((c) => c.wire === undefined);
+    expect(items.map((i) => i.id)).to.deep.equal(expected.map((c) => c.id));
+    for (const item of items) {
+      const url = new sdk.Url(item.request!.url as sdk.UrlDefinition).toString();
+      expect(url, item.id).to.equal('{{baseUrl}}/{{protectedPath}}');
+      expect(['GET', 'HEAD'], item.id).to.include(item.request!.method);
+    }
+  });
+
+  it('defines only the protected path as a collection variable, and no response schema', () => {
+    expect(collection.variable.map((v) => [v.key, v.value])).to.deep.equal([['protectedPath', '']]);
+  });
+
+  it('checks the challenge of a 401 but never judges a body against a V3IO schema', () => {
+    const code = allEvents(collection).map((e) => e.script.exec.join('\n')).join('\n');
+    expect(code).to.include(JSON.stringify('[MUST] the 401 carries a WWW-Authenticate challenge'));
+    expect(code).to.not.include('checkSchema');
+    expect(code).to.not.include('V3IO error');
+    expect(JSON.stringify(collection)).to.not.match(/\{\{(accessKey|deniedAccessKey|container|fixtureObject|runPrefix)\}\}/);
+  });
+
+  it('contains no literal secret of the reference identities', () => {
+    const text = JSON.stringify(collection);
+    for (const identity of Object.values(REFERENCE_IDENTITIES)) {
+      expect(text.includes(identity.password), `${identity.name}'s password`).to.equal(false);
+      expect(text.includes(Buffer.from(`${identity.username}:${identity.password}`).toString('base64')), `${identity.name}'s token`).to.equal(false);
     }
   });
 });

@@ -6,7 +6,8 @@
  * failing at SHOULD level. The correct reference, run the same way, must pass.
  */
 import { rmSync } from 'node:fs';
-import { GENERATED_PATHS } from '../../src/package-info.js';
+import { DEFAULT_PROFILE, type ProfileId } from '../../src/cases/model.js';
+import { PROFILE_PATHS } from '../../src/package-info.js';
 import type { Reference } from '../../src/reference/handler.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
@@ -29,14 +30,19 @@ export interface MutantOutcome {
 
 /**
  * Runs the suite (JSON report only) against a server answering with `reference`: the whole
- * catalogue, or only the cases `onlyIds` names (with the fixture setup and teardown).
+ * catalogue of the profile, or only the cases `onlyIds` names (with the fixture setup and teardown).
  */
-export async function runAgainst(reference: Reference, onlyIds?: readonly string[]): Promise<{ exitCode: number | null; report: RunReport | undefined; stderr: string }> {
+export async function runAgainst(
+  reference: Reference,
+  onlyIds?: readonly string[],
+  profile: ProfileId = DEFAULT_PROFILE,
+): Promise<{ exitCode: number | null; report: RunReport | undefined; stderr: string }> {
   const server = await startReferenceServer({ port: 0, reference, errorLog: () => {} });
   const out = tempDir('v3io-mutant-');
   const selection = onlyIds ? ['--grep', `^(${onlyIds.join('|')})$`] : [];
   try {
-    const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--reporter', 'json', '--quiet', ...selection]);
+    const environment = PROFILE_PATHS[profile].referenceEnvironment;
+    const result = await runCli(['run', '--profile', profile, '--target', server.url, '--env', environment, '--out', out, '--reporter', 'json', '--quiet', ...selection]);
     let report: RunReport | undefined;
     try {
       report = readReport(out);

@@ -12,6 +12,7 @@ import { collectEnvVar } from '../../src/commands/target-options.js';
 import { HarnessError } from '../../src/errors.js';
 import { environmentVariables } from '../../src/run/environment.js';
 import { resolveTarget, withDefaultScheme, type TargetSources } from '../../src/run/target-config.js';
+import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 
 const SDK_ENV = {
   V3IO_API: 'webapi.example.com:8443',
@@ -142,4 +143,50 @@ describe('target configuration', () => {
     expect(() => collectEnvVar('novalue')).to.throw(InvalidArgumentError, /expected <name>=<value>/);
     expect(() => collectEnvVar('=value')).to.throw(InvalidArgumentError);
   });
+
+  describe('in the basic profile', () => {
+    const basic = PROFILE_DEFINITIONS.basic;
+    const credentials: [string, string][] = [
+      ['username', 'web-user'],
+      ['password', 'web-password'],
+    ];
+
+    it('takes the protected URL whole from --target: the origin is baseUrl, the path and query protectedPath', () => {
+      const resolved = resolveTarget({ profile: basic, target: 'https://www.example.com:8443/private/area/index.html?v=1', envVars: credentials });
+      expect(resolved.baseUrl).to.equal('https://www.example.com:8443');
+      const variables = environmentVariables(resolved.environment);
+      expect(variables.get('baseUrl')).to.equal('https://www.example.com:8443');
+      expect(variables.get('protectedPath')).to.equal('private/area/index.html?v=1');
+    });
+
+    it('keeps the trailing slash of a protected folder', () => {
+      const resolved = resolveTarget({ profile: basic, target: 'http://127.0.0.1:8080/protected/', envVars: credentials });
+      expect(environmentVariables(resolved.environment).get('protectedPath')).to.equal('protected/');
+    });
+
+    it('keeps a protectedPath given by a source over the path of the URL, without its leading slash', () => {
+      const resolved = resolveTarget({ profile: basic, target: 'http://127.0.0.1:8080', envVars: [...credentials, ['protectedPath', '/secret/']] });
+      expect(environmentVariables(resolved.environment).get('protectedPath')).to.equal('secret/');
+    });
+
+    it('asks for the username and password only: no access key, no container, no default container warning', () => {
+      expect(errorOf({ profile: basic, target: 'http://127.0.0.1:8080/p/' }).message).to.match(/^missing required variables username \(V3IO_USERNAME\), password \(V3IO_PASSWORD\)/);
+      const resolved = resolveTarget({ profile: basic, target: 'http://127.0.0.1:8080/p/', envVars: credentials });
+      expect(resolved.defaultContainer).to.equal(false);
+      expect(environmentVariables(resolved.environment).has('container')).to.equal(false);
+    });
+
+    it("runs against the embedded reference with the basic profile's reference environment when nothing names a target", () => {
+      const resolved = resolveTarget({ profile: basic, processEnv: {} });
+      expect(resolved.mode).to.equal('embedded');
+      const variables = environmentVariables(resolved.environment);
+      expect(variables.get('protectedPath')).to.equal('bigdata/');
+      expect(variables.has('accessKey')).to.equal(false);
+    });
+
+    it('counts a protectedPath alone as describing a target, which then needs a URL', () => {
+      expect(errorOf({ profile: basic, envVars: [['protectedPath', 'p/']] }).message).to.match(/missing required variables baseUrl/);
+    });
+  });
 });
+

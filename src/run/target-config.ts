@@ -118,7 +118,7 @@ function describesTarget(sources: TargetSources, overrides: Readonly<Record<stri
  */
 function splitProtectedUrl(baseUrl: string, variables: ReadonlyMap<string, string>): { baseUrl: string; protectedPath: string } {
   const given = variables.get(PROTECTED_PATH_VARIABLE);
-  if (given !== undefined && given !== '') return { baseUrl, protectedPath: given.replace(/^\/+/, '') };
+  if (given !== undefined && given !== '') return { baseUrl: baseUrl.replace(/\/+$/, ''), protectedPath: given.replace(/^\/+/, '') };
   const url = new URL(baseUrl);
   return { baseUrl: url.origin, protectedPath: `${url.pathname}${url.search}`.replace(/^\/+/, '') };
 }
@@ -142,7 +142,8 @@ export function resolveTarget(sources: TargetSources): ResolvedTarget {
   const urlOrigin = origins.get('baseUrl') ?? `environment file ${sources.envFile ?? ''}: baseUrl`;
   const checked = checkBaseUrl(variables.get('baseUrl') ?? '', urlOrigin);
   if (profile.id === 'basic') {
-    const { baseUrl, protectedPath } = splitProtectedUrl(checked, variables);
+    // From the URL as given: the trailing slash that checkBaseUrl drops is part of a protected path.
+    const { baseUrl, protectedPath } = splitProtectedUrl(variables.get('baseUrl') ?? '', variables);
     return { mode: 'target', environment: withOverrides(environment, { baseUrl, [PROTECTED_PATH_VARIABLE]: protectedPath }), baseUrl, origins, defaultContainer };
   }
   return { mode: 'target', environment: withOverrides(environment, { baseUrl: checked }), baseUrl: checked, origins, defaultContainer };

@@ -1,0 +1,40 @@
+/** The strings of a case that are sent or derived, and the `{{variables}}` in them: for the catalogue's data checks. */
+import type { ConformanceCase, Derivation, HeaderLine, WirePart } from '../../src/cases/model.js';
+
+const VARIABLE = /\{\{([^{}]*)\}\}/g;
+
+export function variablesIn(text: string): string[] {
+  return [...text.matchAll(VARIABLE)].map((m) => m[1] ?? '');
+}
+
+export function headerText(headers: readonly HeaderLine[]): string[] {
+  return headers.flatMap(([name, value]) => [name, value]);
+}
+
+export function partTexts(part: WirePart): string[] {
+  switch (part.kind) {
+    case 'request-line':
+      return [part.method, part.target];
+    case 'header':
+      return [part.name, part.value];
+    case 'bytes':
+      return [part.text];
+    case 'end':
+      return [];
+  }
+}
+
+/** Every string of a case that is sent or derived, with where it is (a wire case's parts included). */
+export function requestTexts(c: ConformanceCase): string[] {
+  return [
+    c.request.path,
+    ...headerText(c.request.headers),
+    ...(c.request.body === undefined ? [] : [c.request.body]),
+    ...(c.wire?.parts ?? []).flatMap(partTexts),
+  ];
+}
+
+export function allDerivations(c: ConformanceCase): readonly Derivation[] {
+  return [...(c.derive ?? []), ...(c.expect.sameResponseAs?.derive ?? [])];
+}
+
