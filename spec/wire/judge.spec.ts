@@ -28,6 +28,7 @@ function context(probe?: LivenessProbe): WireJudging {
     secrets: [['the accessKey variable', KEY]],
     safe: (text) => text.split(KEY).join('{{accessKey}}'),
     request: { method: 'GET', path: '/bigdata/?prefix=v3io-auth-conformance/', headers: [] },
+    errorSchema: 'v3io-error',
     ...(probe ? { probe } : {}),
   };
 }
@@ -117,6 +118,13 @@ describe('judging a wire exchange', () => {
       '[SHOULD] the challenge offers Basic with a quoted realm',
       '[SHOULD] the error body is a V3IO error',
     ]);
+  });
+
+  it('judges no body when the profile has no error schema (a generic Basic server)', () => {
+    const { errorSchema: _, ...withoutSchema } = context();
+    const plain400 = judgeWireCase(HIDDEN_LINE, response(400, '<html>Bad Request</html>'), withoutSchema);
+    expect(plain400.outcome).to.equal('pass');
+    expect(plain400.checks.map((c) => c.name)).to.not.include('[SHOULD] the error body is a V3IO error');
   });
 
   it('names an echoed credential and where, never its value', () => {

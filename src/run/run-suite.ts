@@ -191,6 +191,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
       timeoutMs: options.timeoutMs,
       ...tls,
       mask,
+      ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}),
       onResult: (result) => options.progress?.caseDone(result.outcome),
       signal: options.signal,
     });

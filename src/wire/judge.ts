@@ -18,6 +18,7 @@ import { MIN_ECHO_LENGTH } from '../generate/echo-check.js';
 import { statusList } from '../generate/script-report.js';
 import { checkLevel, expectedStatuses, type ActualResponse, type CaseResult, type CheckResult, type SentRequest } from '../run/results.js';
 import { validateResponseBody } from '../schemas/validate.js';
+import type { SchemaId } from '../cases/operations.js';
 import type { WireResponse } from './response-parser.js';
 import type { WireOutcome } from './socket-exchange.js';
 
@@ -33,6 +34,8 @@ export interface WireJudging {
   /** Makes a text from the target safe to report: secrets to placeholders, then the run's redactor. */
   readonly safe: (text: string) => string;
   readonly request: SentRequest;
+  /** The schema a 4xx body should match (the profile's); absent: bodies are not judged. */
+  readonly errorSchema?: SchemaId;
   /** Present when the connection ended without a response: whether the server still answers. */
   readonly probe?: LivenessProbe;
 }
@@ -150,17 +153,18 @@ function headerValues(response: WireResponse, name: string): string[] {
   return response.headers.filter(([n]) => n.toLowerCase() === name).map(([, v]) => v);
 }
 
-function errorBodyCheck(response: WireResponse, where: string): CheckResult {
+function errorBodyCheck(response: WireResponse, schema: SchemaId, where: string): CheckResult {
   let body: unknown;
   let problem: string | undefined;
   try {
     body = JSON.parse(response.body.toString('utf8'));
-    const result = validateResponseBody('v3io-error', body);
+    const result = validateResponseBody(schema, body);
     if (!result.valid) problem = result.errors.slice(0, 3).map((e) => `body${e}`).join('; ');
   } catch {
     problem = 'the body is not JSON';
   }
-  return check(CHECK_NAMES.errorBody, problem === undefined, () => `Expected a V3IO error body {"ErrorCode": integer, "ErrorMessage": string} (${problem ?? ''}), got ${response.status} for ${where}`);
+  const what = schema === 'v3io-error' ? 'a V3IO error body {"ErrorCode": integer, "ErrorMessage": string}' : `a body valid against the ${schema} schema`;
+  return check(CHECK_NAMES.errorBody, problem === undefined, () => `Expected ${what} (${problem ?? ''}), got ${response.status} for ${where}`);
 }
 
 function responseChecks(testCase: ConformanceCase, response: WireResponse, context: WireJudging): CheckResult[] {
@@ -170,8 +174,10 @@ function responseChecks(testCase: ConformanceCase, response: WireResponse, conte
     checks.push(check(CHECK_NAMES.challenge, challenges.some((v) => v.trim() !== ''), () => `Expected a WWW-Authenticate challenge, got 401 for ${context.where}`));
     checks.push(check(CHECK_NAMES.basicRealm, challenges.some((v) => BASIC_REALM.test(v)), () => `Expected a challenge Basic realm="...", got 401 for ${context.where}`));
   }
-  // A response to HEAD has no body (RFC 9110 §9.3.2).
-  if (is4xx(response.status) && testCase.request.method.toUpperCase() !== 'HEAD') checks.push(errorBodyCheck(response, context.where));
+  // A response to HEAD has no body (RFC 9110 §9.3.2); a profile without an error schema judges none.
+  if (context.errorSchema && is4xx(response.status) && testCase.request.method.toUpperCase() !== 'HEAD') {
+    checks.push(errorBodyCheck(response, context.errorSchema, context.where));
+  }
   checks.push(echoCheck(response, context));
   return checks;
 }

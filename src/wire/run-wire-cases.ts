@@ -9,7 +9,7 @@
  * with the reason, never dropped.
  */
 import { SECRET_VARIABLES, type ConformanceCase, type WirePart } from '../cases/model.js';
-import { COLLECTION_VARIABLES } from '../cases/operations.js';
+import { COLLECTION_VARIABLES, type SchemaId } from '../cases/operations.js';
 import { readCa, readPem } from '../run/preflight.js';
 import type { CaseResult, HeaderRecord, SentRequest } from '../run/results.js';
 import { buildWireBytes, escapeWireText, latin1Bytes } from './bytes.js';
@@ -35,6 +35,8 @@ export interface WireRunOptions {
   readonly keyFile?: string;
   /** The run's redactor, for anything the target sent back. */
   readonly mask: (text: string) => string;
+  /** The schema a 4xx body should match (the profile's); absent: bodies are not judged. */
+  readonly errorSchema?: SchemaId;
   /** Told each result as it is judged. */
   readonly onResult?: (result: CaseResult) => void;
   /** Stops the run between two cases (SIGINT, SIGTERM): rejects with the signal's reason. */
@@ -114,7 +116,12 @@ function describeProbe(outcome: Exclude<WireOutcome, { kind: 'response' }>): str
   }
 }
 
-async function runOne(testCase: ConformanceCase, target: WireTarget, variables: ReadonlyMap<string, string>, mask: (text: string) => string): Promise<CaseResult> {
+async function runOne(
+  testCase: ConformanceCase,
+  target: WireTarget,
+  variables: ReadonlyMap<string, string>,
+  { mask, errorSchema }: Pick<WireRunOptions, 'mask' | 'errorSchema'>,
+): Promise<CaseResult> {
   const wire = testCase.wire!;
   const basePath = basePathOf(target.baseUrl);
   const parts = underBasePath(wire.parts, basePath);
@@ -152,6 +159,7 @@ async function runOne(testCase: ConformanceCase, target: WireTarget, variables: 
     ],
     safe,
     request,
+    ...(errorSchema ? { errorSchema } : {}),
     ...(dropped ? { probe: await probe(target) } : {}),
   });
 }
@@ -178,7 +186,7 @@ export async function runWireCases(options: WireRunOptions): Promise<CaseResult[
   const results: CaseResult[] = [];
   for (const testCase of cases) {
     options.signal?.throwIfAborted();
-    const result = await runOne(testCase, target, variables, options.mask);
+    const result = await runOne(testCase, target, variables, options);
     options.onResult?.(result);
     results.push(result);
   }
