@@ -4,8 +4,10 @@
  */
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GENERATED_PATHS, packageRoot } from '../../src/package-info.js';
+import { PROFILES } from '../../src/cases/model.js';
+import { GENERATED_PATHS, packageRoot, PROFILE_PATHS, type ProfilePaths } from '../../src/package-info.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { readReport } from '../support/report.js';
@@ -26,19 +28,31 @@ describe('run against the served reference (real HTTP)', function () {
     const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out]);
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     const report = readReport(out);
-    expect(report.target).to.deep.equal({ mode: 'target', baseUrl: server.url });
+    expect(report.target).to.deep.equal({ mode: 'target', baseUrl: server.url, profile: 'v3io' });
     expect(report.cases.filter((c) => c.outcome !== 'pass').map((c) => c.id)).to.deep.equal([]);
     expect(result.stdout).to.match(/Warning: the target is plain http:\/\/: every credential form is a bearer secret sent in clear/);
   });
 
-  it('passes every test of the exported collection under the plain newman CLI', async () => {
+  /** Runs a committed collection with the plain newman CLI; resolves with its exit code and its JSON summary. */
+  async function plainNewman(paths: ProfilePaths): Promise<{ code: number | null; assertions: number; failures: number }> {
     const newman = join(packageRoot(), 'node_modules/newman/bin/newman.js');
-    const args = ['run', GENERATED_PATHS.collection, '-e', GENERATED_PATHS.referenceEnvironment, '--env-var', `baseUrl=${server.url}`, '--reporters', 'json', '--reporter-json-export', join(tempDir('v3io-newman-'), 'out.json')];
+    const exported = join(tempDir('v3io-newman-'), 'out.json');
+    const args = ['run', paths.collection, '-e', paths.referenceEnvironment, '--env-var', `baseUrl=${server.url}`, '--reporters', 'json', '--reporter-json-export', exported];
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(process.execPath, [newman, ...args], { cwd: packageRoot(), stdio: 'ignore' });
       child.on('error', reject);
       child.on('exit', resolve);
     });
-    expect(code).to.equal(0);
-  });
+    const { run } = JSON.parse(readFileSync(exported, 'utf8')) as { run: { stats: { assertions: { total: number; failed: number } } } };
+    return { code, assertions: run.stats.assertions.total, failures: run.stats.assertions.failed };
+  }
+
+  for (const profile of PROFILES) {
+    it(`passes every test of the exported ${profile} collection under the plain newman CLI`, async () => {
+      const { code, assertions, failures } = await plainNewman(PROFILE_PATHS[profile]);
+      expect(failures).to.equal(0);
+      expect(assertions).to.be.greaterThan(50);
+      expect(code).to.equal(0);
+    });
+  }
 });

@@ -35,7 +35,7 @@ describe('run against a real target', function () {
     const result = await runCli(['run', '--out', out, '--reporter', 'json', '--no-color'], { env: sdkEnvironment(url) });
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     const report = readReport(out);
-    expect(report.target).to.deep.equal({ mode: 'target', baseUrl: server.url });
+    expect(report.target).to.deep.equal({ mode: 'target', baseUrl: server.url, profile: 'v3io' });
     expect(report.cases.filter((c) => c.outcome === 'error')).to.deep.equal([]);
     const folders = new Set(report.cases.flatMap((c) => /^\/bigdata\/([^/?]+)\//.exec(c.request?.path ?? '')?.[1] ?? []));
     expect([...folders]).to.have.length(1);
