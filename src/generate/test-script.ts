@@ -5,8 +5,9 @@
  *   `[LEVEL] answers with the operation's normal response` (the operation's SuccessCheck);
  * - a rejection: `[LEVEL] <title>` (the status is 4xx), `[SHOULD] answers <statuses>` (the exact
  *   class); on a 401, `[MUST]` a WWW-Authenticate challenge and `[SHOULD]` Basic with a quoted
- *   realm; on any 4xx but to HEAD, `[SHOULD]` an error body valid against the profile's error schema (V3IO: a V3IO error; basic: none); on an operation that writes,
- *   `[MUST] the rejected request changed nothing` (unchanged-check.ts);
+ *   realm; on any 4xx but to HEAD, `[SHOULD]` a body valid against the profile's error schema
+ *   (v3io: a V3IO error; basic has none); on an operation that writes, `[MUST] the rejected
+ *   request changed nothing` (unchanged-check.ts);
  * - `sameResponseAs`: the second request is sent from this script and
  *   `[SHOULD] answers exactly as for <its credential lines>` compares the two responses.
  * The echo check is not here: it is the collection's test script (see echo-check.ts).
