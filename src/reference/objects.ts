@@ -4,12 +4,16 @@
  * object, of a stream shard's file or of a directory.
  *
  * GET, HEAD and PUT answers carry `ETag` (the quoted MD5 of the body, as S3 clients expect) and
- * `Last-Modified`. Decisions of the reference: a Range on PUT other than `-1` is a 400 (writing at
- * an offset is not offered, and ignoring it would overwrite what the client meant to keep); DELETE
- * of a directory removes a stream with its shards (as `rm -r` of a stream's directory does) but
- * is a 409 for a directory that still holds objects or items, like rmdir.
+ * `Last-Modified`. A PUT body sent with `Content-Encoding: aws-chunked` (S3 clients' streamed
+ * uploads) is stored as the payload inside the framing, or answered 400 when the framing is
+ * malformed (`aws-chunked.ts`). Decisions of the reference: a Range on PUT other than `-1` is a
+ * 400 (writing at an offset is not offered, and ignoring it would overwrite what the client
+ * meant to keep); DELETE of a directory removes a stream with its shards (as `rm -r` of a
+ * stream's directory does) but is a 409 for a directory that still holds objects or items, like
+ * rmdir.
  */
 import { createHash } from 'node:crypto';
+import { decodeAwsChunkedBody } from './aws-chunked.js';
 import { selectRange } from './byte-range.js';
 import { headerValues } from './header-lines.js';
 import type { RequestTarget } from './request-target.js';
@@ -68,10 +72,14 @@ function putObject(store: Store, request: ObjectRequest): ReferenceResponse {
   const ranges = headerValues(request.rawHeaders, 'range');
   if (ranges.length > 1 || (ranges.length === 1 && ranges[0]!.trim() !== '-1')) return errorResponse(400);
   const append = ranges.length === 1;
+  // An S3 client's streamed upload: the object is the payload inside the aws-chunked framing.
+  const chunked = decodeAwsChunkedBody(request.rawHeaders, request.body);
+  if (chunked.kind === 'malformed') return errorResponse(400);
+  const body = chunked.kind === 'decoded' ? chunked.payload : request.body;
   const existing = store.get(container, target.path);
   const [contentType] = headerValues(request.rawHeaders, 'content-type');
   const entry: StoredEntry = {
-    body: append && existing ? Buffer.concat([existing.body, request.body]) : Buffer.from(request.body),
+    body: append && existing ? Buffer.concat([existing.body, body]) : Buffer.from(body),
     contentType: contentType?.trim() || existing?.contentType || 'application/octet-stream',
     attributes: existing?.attributes ?? {},
     lastModified: new Date(),
