@@ -39,3 +39,15 @@ describe('README', () => {
     for (const option of options) expect(readme, `README lacks ${option}`).to.contain(option);
   });
 });
+
+describe('README interoperability', () => {
+  it('names the installed version of each S3 client the interop tests drive', () => {
+    const section = /### Real S3 clients against the reference\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+    for (const name of ['@aws-sdk/client-s3', 'aws-sdk', 'minio']) {
+      const { version } = JSON.parse(readFileSync(join(packageRoot(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+      const row = section.split('\n').find((line) => line.startsWith(`| \`${name}\``));
+      expect(row, `no row for ${name}`).to.be.a('string');
+      expect(row, name).to.contain(`| ${version} |`);
+    }
+  });
+});
