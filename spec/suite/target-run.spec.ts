@@ -4,7 +4,7 @@
  * pass, after a failed setup (exit 2, never non-conformance), and after SIGINT (exit 130).
  */
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 import { v3ioErrorResponse } from '../../src/reference/responses.js';
@@ -61,7 +61,7 @@ describe('run against a real target', function () {
     expect(await containerContents(server.url, caFile)).to.deep.equal([]);
   });
 
-  it('stops at a failed fixture step with exit 2 and one line, judges no case, and still removes what it wrote', async () => {
+  it('stops at a failed fixture step with exit 2 and one line, judges no case, still removes what it wrote, and reports the failed step', async () => {
     const inner = createReference();
     const forbiddingTheFixture: Reference = {
       handle: (request) =>
@@ -72,14 +72,18 @@ describe('run against a real target', function () {
     const result = await runCli(['run', '--out', out, '--no-color'], { env: sdkEnvironment(server.url) });
     expect(result.code, result.stderr).to.equal(2);
     expect(lastLine(result.stderr)).to.match(
-      /^v3io-auth-conformance: fixture setup failed, no case was judged: create the fixture object: Expected 2xx, got 403 for PUT \/bigdata\/conformance-[^/]+\/fixture\.txt \(the access key must be allowed to write to container "bigdata"\); removed the fixtures under bigdata\/conformance-[^/]+\/$/,
+      /^v3io-auth-conformance: fixture setup failed, no case was judged: create the fixture object: Expected 2xx, got 403 for PUT \/bigdata\/conformance-[^/]+\/fixture\.txt \(the access key must be allowed to write to container "bigdata"\); removed the fixtures under bigdata\/conformance-[^/]+\/; partial reports in \S+$/,
     );
     expect(result.stdout).to.not.match(/NOT CONFORMANT/);
     expect(result.stderr).to.not.match(/\n\s+at /);
     expect(await containerContents(server.url)).to.deep.equal([]);
+    const report = readReport(out);
+    expect(report).to.deep.include({ verdict: 'error', exitCode: 2 });
+    expect(report.setup.find((s) => !s.ok)?.status).to.equal(403);
+    expect(report.cases.every((c) => c.outcome === 'skip' && /^not run: the run stopped \(fixture setup failed/.test(c.reason ?? '')), 'no case judged').to.equal(true);
   });
 
-  it('on SIGINT, aborts the run, removes the fixtures, and exits 130 with one line', async () => {
+  it('on SIGINT, aborts the run, removes the fixtures, exits 130 with one line, and keeps what was judged in partial reports', async () => {
     // Counts the requests, so that the signal comes in the middle of the cases.
     const inner = createReference();
     let requests = 0;
@@ -93,14 +97,24 @@ describe('run against a real target', function () {
       },
     };
     server = await startReferenceServer({ port: 0, reference: counting });
-    const run = spawnCli(['run', '--out', tempDir('v3io-target-sigint-'), '--no-color'], sdkEnvironment(server.url));
+    const out = tempDir('v3io-target-sigint-');
+    const run = spawnCli(['run', '--out', out, '--no-color'], sdkEnvironment(server.url));
     await midway;
     expect(await containerContents(server.url), 'the fixtures exist while the run goes on').to.not.deep.equal([]);
     run.child.kill('SIGINT');
     const result = await run.result;
     expect(result.code, result.stderr).to.equal(130);
-    expect(lastLine(result.stderr)).to.match(/^v3io-auth-conformance: interrupted by SIGINT, no verdict; removed the fixtures under bigdata\/conformance-[^/]+\/$/);
+    expect(lastLine(result.stderr)).to.match(/^v3io-auth-conformance: interrupted by SIGINT, no verdict; removed the fixtures under bigdata\/conformance-[^/]+\/; partial reports in \S+$/);
     expect(result.stdout).to.equal('');
     expect(await containerContents(server.url)).to.deep.equal([]);
+    const report = readReport(out);
+    expect(report).to.deep.include({ verdict: 'error', exitCode: 130 });
+    const judged = report.cases.filter((c) => c.outcome === 'pass');
+    const notRun = report.cases.filter((c) => c.reason?.startsWith('not run: the run stopped (interrupted by SIGINT'));
+    expect(judged.length, 'cases judged before the signal').to.be.greaterThan(10);
+    expect(notRun.length, 'cases the run never got to').to.be.greaterThan(10);
+    expect(report.warnings[0]).to.match(new RegExp(`^partial report: the run stopped \\(interrupted by SIGINT.*\\) after ${report.cases.length - notRun.length} of ${report.cases.length} cases$`));
+    expect(report.teardown.every((s) => s.ok), 'the teardown the runner sent').to.equal(true);
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).to.contain('<testsuites');
   });
 });

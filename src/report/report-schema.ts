@@ -73,7 +73,7 @@ export const RUN_REPORT_SCHEMA = {
     durationMs: { type: 'number', minimum: 0 },
     strict: { type: 'boolean', description: 'true when SHOULD failures fail the run' },
     verdict: { enum: ['conformant', 'non-conformant', 'error'] },
-    exitCode: { enum: [0, 1, 2] },
+    exitCode: { enum: [0, 1, 2, 130, 143], description: '0 conformant, 1 not conformant, 2 no verdict; 130/143: stopped by SIGINT/SIGTERM (a partial report)' },
     summary: {
       type: 'object',
       additionalProperties: false,

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { CATALOGUE } from '../cases/index.js';
-import { DEFAULT_PROFILE, SECRET_VARIABLES, type ProfileId } from '../cases/model.js';
+import { DEFAULT_PROFILE, SECRET_VARIABLES, type ConformanceCase, type ProfileId } from '../cases/model.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
@@ -26,7 +26,7 @@ import { preflight } from './preflight.js';
 import { caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
-import { DEFAULT_CONTAINER, resolveTarget } from './target-config.js';
+import { DEFAULT_CONTAINER, resolveTarget, type ResolvedTarget } from './target-config.js';
 import { transportResults } from './transport-checks.js';
 
 export interface RunOptions {
@@ -147,7 +147,12 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     : collection;
   // A failed fixture step stops the run at once: every case after it would fail for that reason alone.
   const setupFailed = new AbortController();
+  // What came back so far: a run that stops early still reports it (see partialReport).
+  const traced = new Map<string, ItemTrace>();
+  const wireDone: CaseResult[] = [];
+  let directTeardown: StepResult[] | undefined;
   const onItem = (trace: ItemTrace): void => {
+    traced.set(trace.id, trace);
     options.onItem?.(trace);
     const testCase = selectedById.get(trace.id);
     if (testCase) options.progress?.caseDone(caseResult(testCase, trace).outcome);
@@ -160,11 +165,21 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const direct = { baseUrl, timeoutMs: options.timeoutMs, ...tls };
   const removeFixtures = (): Promise<StepResult[]> => teardownDirectly(teardownSteps, runVariables(environment), direct);
 
+  const masking = { secrets: secretVariables(variables), mask };
+  const judge = (testCase: ConformanceCase, byId: ReadonlyMap<string, ItemTrace>, wireById: ReadonlyMap<string, CaseResult>): CaseResult =>
+    wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id)), testCase, byId.get(testCase.id), masking);
+  const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
+
   const embedded = realTarget ? undefined : installEmbeddedReference(baseUrl);
   let traces: ItemTrace[];
   let wireResults: CaseResult[];
   try {
     await preflight(baseUrl, { timeoutMs: options.timeoutMs, ...tls });
+  } catch (error) {
+    embedded?.restore();
+    throw error;
+  }
+  try {
     options.progress?.start(selected.length);
     traces = await runNewman({
       collection: toRun,
@@ -179,8 +194,8 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
       // Newman did not get to its teardown, or not surely: the runner removes the fixtures itself.
       if (!realTarget || !(error instanceof HarnessError) || teardownSteps.length === 0) throw error;
       options.progress?.finish();
-      const teardown = await removeFixtures();
-      throw new HarnessError(error.code, `${error.message}; ${teardownNote(teardown, fixtureFolder(variables))}`, error.exitCode);
+      directTeardown = await removeFixtures();
+      throw new HarnessError(error.code, `${error.message}; ${teardownNote(directTeardown, fixtureFolder(variables))}`, error.exitCode);
     });
     // Over raw sockets, after newman: they need no fixture. Skipped, with the reason, on the embedded reference.
     wireResults = await runWireCases({
@@ -192,42 +207,85 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
       ...tls,
       mask,
       ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}),
-      onResult: (result) => options.progress?.caseDone(result.outcome),
+      onResult: (result) => {
+        wireDone.push(result);
+        options.progress?.caseDone(result.outcome);
+      },
       signal: options.signal,
     });
+  } catch (error) {
+    if (!(error instanceof HarnessError)) throw error;
+    // Stopped after it began (a signal, a failed fixture, newman stuck): what was judged is kept.
+    options.progress?.finish();
+    const wireById = new Map(wireDone.map((r) => [r.id, r]));
+    const reached = (testCase: ConformanceCase): boolean => traced.has(testCase.id) || wireById.has(testCase.id);
+    const cases = selected.map((testCase) => (reached(testCase) ? judge(testCase, traced, wireById) : notRun(testCase, error.message)));
+    const teardown = directTeardown ?? stepResults(teardownSteps, traced, true);
+    const stopped = { error, reached: selected.filter(reached).length };
+    const report = assembleReport(context, { cases, setup: stepResults(setupSteps, traced), teardown, stopped });
+    const written = writeReports(report, options.reporters, options.outDir, mask);
+    throw new HarnessError(error.code, written.length > 0 ? `${error.message}; partial reports in ${options.outDir}` : error.message, error.exitCode);
   } finally {
     options.progress?.finish();
     embedded?.restore();
   }
 
   const byId = new Map(traces.map((t) => [t.id, t]));
-  const masking = { secrets: secretVariables(variables), mask };
   const wireById = new Map(wireResults.map((r) => [r.id, r]));
   // Transport checks (TLS versions, HSTS) on a real target; of a sharded run, shard 1 makes them.
   const transport = realTarget && (options.selection?.shard?.index ?? 1) === 1 ? await transportResults(baseUrl, selection, traces, options.timeoutMs) : [];
-  const cases = [
-    ...selected.map(
-      (testCase) => wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id)), testCase, byId.get(testCase.id), masking),
-    ),
-    ...transport,
-  ];
+  const cases = [...selected.map((testCase) => judge(testCase, byId, wireById)), ...transport];
   const setup = stepResults(setupSteps, byId);
   const teardown = await completeTeardown(stepResults(teardownSteps, byId, true), realTarget, removeFixtures);
+  const report = assembleReport(context, { cases, setup, teardown });
+  const writtenFiles = writeReports(report, options.reporters, options.outDir, mask);
+  return { report, exitCode: report.exitCode, writtenFiles, redact: mask };
+}
+
+/** A selected case the run never got to. */
+function notRun(testCase: ConformanceCase, why: string): CaseResult {
+  return { ...caseResult(testCase, undefined), reason: `not run: the run stopped (${why})` };
+}
+
+interface ReportContext {
+  readonly started: number;
+  readonly options: RunOptions;
+  readonly profile: ProfileId;
+  readonly resolved: ResolvedTarget;
+  readonly variables: ReadonlyMap<string, string>;
+  readonly mask: (text: string) => string;
+}
+
+/**
+ * The run's report. `stopped`: the run ended early with this error, after `reached` cases; the
+ * report is partial, its verdict `error`, its exit code the error's, and a warning says so.
+ */
+function assembleReport(
+  context: ReportContext,
+  results: { cases: CaseResult[]; setup: StepResult[]; teardown: StepResult[]; stopped?: { error: HarnessError; reached: number } },
+): RunReport {
+  const { options, resolved, variables } = context;
+  const { cases, setup, teardown, stopped } = results;
+  const stoppedBy = stopped?.error;
+  const { baseUrl } = resolved;
+  const realTarget = resolved.mode === 'target';
+  const selection = options.selection ?? {};
   const summary = summarise(cases);
-  const verdict = verdictOf(summary, setup, options.strict);
-  const exitCode = exitCodeOf(verdict);
+  const verdict = stoppedBy ? 'error' : verdictOf(summary, setup, options.strict);
+  const exitCode = stoppedBy ? stoppedBy.exitCode : exitCodeOf(verdict);
   const warnings: string[] = [];
+  if (stopped) warnings.push(`partial report: the run stopped (${stopped.error.message}) after ${stopped.reached} of ${cases.length} cases`);
   if (teardown.some((s) => !s.ok)) warnings.push(`the teardown ${teardownNote(teardown, fixtureFolder(variables))}`);
   if (new URL(baseUrl).protocol === 'http:' && realTarget) {
     warnings.push(`the target is plain http://: every credential form is a bearer secret sent in clear (RFC 7617 §4); use https:// outside a test network`);
   }
   if (options.insecure) warnings.push('TLS certificate verification was skipped (--insecure)');
   if (resolved.defaultContainer) warnings.push(`no container was given (V3IO_CONTAINER, --env-var container=…, or the --env file): the run used "${DEFAULT_CONTAINER}"`);
-  const report: RunReport = {
+  return {
     tool: { name: 'v3io-auth-conformance', version: packageVersion() },
-    target: { mode: resolved.mode, baseUrl, profile: profile.id },
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
+    target: { mode: resolved.mode, baseUrl, profile: context.profile },
+    startedAt: new Date(context.started).toISOString(),
+    durationMs: Date.now() - context.started,
     strict: options.strict,
     verdict,
     exitCode,
@@ -238,6 +296,4 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     warnings,
     ...(isRestricted(selection) ? { selection: selectionRecord(selection) } : {}),
   };
-  const writtenFiles = writeReports(report, options.reporters, options.outDir, mask);
-  return { report, exitCode, writtenFiles, redact: mask };
 }
