@@ -4,6 +4,7 @@
  * @see https://github.com/jenkinsci/xunit-plugin (junit-10.xsd)
  */
 import { expect } from 'chai';
+import { FORM_TITLES } from '../../src/cases/model.js';
 import { renderJunit } from '../../src/report/junit-report.js';
 import { junitSchemaErrors as schemaErrors } from '../support/junit-schema.js';
 import { ALL_SAMPLE_CASES, ERRORED, HOSTILE, MUST_FAILURE, PASSED, SHOULD_FAILURE, SKIPPED, sampleReport } from '../support/sample-report.js';
@@ -28,6 +29,18 @@ describe('JUnit report', () => {
   it('the schema check catches what Jenkins would reject', async () => {
     const xml = renderJunit(sampleReport([PASSED])).replace('<testsuites ', '<testsuites skipped="0" ');
     expect(await schemaErrors(xml)).to.have.length.greaterThan(0);
+  });
+
+  it("gives each testcase the case's time in seconds and each suite the sum of its cases'", async () => {
+    const timed = [{ ...PASSED, durationMs: 250 }, { ...SKIPPED }];
+    const xml = renderJunit(sampleReport(timed));
+    expect(testcaseOf(xml, PASSED.id)).to.contain('time="0.250"');
+    expect(testcaseOf(xml, SKIPPED.id)).to.contain('time="0.000"');
+    const suiteOf = (form: string): string => new RegExp(`<testsuite name="${form}"[^>]*>`).exec(xml)?.[0] ?? '';
+    const forms = new Set(timed.map((c) => c.form));
+    const total = [...forms].map((form) => /time="([\d.]+)"/.exec(suiteOf(FORM_TITLES[form]))?.[1]).map(Number).reduce((a, b) => a + b, 0);
+    expect(total).to.be.closeTo(0.25, 1e-9);
+    expect(await schemaErrors(xml)).to.deep.equal([]);
   });
 
   it('has one testcase per case id, classname = credential form, one suite per form present', () => {

@@ -78,6 +78,9 @@ describe('run --profile basic', function () {
       expect(notPassed).to.deep.equal([]);
       const sent = report.cases.filter((c) => BASIC_IDS.has(c.id)).map((c) => c.request?.path);
       expect(new Set(sent)).to.deep.equal(new Set(['/bigdata/']));
+      // Each case's time, newman's and the raw-socket ones alike, for the JUnit file.
+      const untimed = report.cases.filter((c) => BASIC_IDS.has(c.id) && !(typeof c.durationMs === 'number' && c.durationMs >= 0)).map((c) => c.id);
+      expect(untimed).to.deep.equal([]);
     });
 
     it('writes no credential into the reports', () => {

@@ -47,9 +47,14 @@ function failureMessage(result: CaseResult): string {
   return first?.message || `Expected ${result.expected.outcome}, got ${describeActual(result)}`;
 }
 
+/** Seconds, as JUnit's `time` attributes take them. */
+function seconds(milliseconds: number): string {
+  return (milliseconds / 1000).toFixed(3);
+}
+
 function testcase(result: CaseResult, strict: boolean): string {
   const name = `${result.id}: [${result.level.toUpperCase()}] ${result.title}`;
-  const open = `    <testcase classname="${xmlEscape(result.form)}" name="${xmlEscape(name)}" time="0">`;
+  const open = `    <testcase classname="${xmlEscape(result.form)}" name="${xmlEscape(name)}" time="${seconds(result.durationMs ?? 0)}">`;
   const body: string[] = [];
   if (result.outcome === 'skip') body.push(`      <skipped message="${xmlEscape(result.reason ?? 'skipped')}"/>`);
   if (result.outcome === 'error') {
@@ -84,12 +89,13 @@ function countsOf(cases: readonly CaseResult[], strict: boolean): Counts {
 }
 
 export function renderJunit(report: RunReport): string {
-  const time = (report.durationMs / 1000).toFixed(3);
+  const time = seconds(report.durationMs);
   const suites = FORMS.map((form) => ({ form, cases: report.cases.filter((c) => c.form === form) }))
     .filter(({ cases }) => cases.length > 0)
     .map(({ form, cases }) => {
       const n = countsOf(cases, report.strict);
-      const attrs = `name="${xmlEscape(FORM_TITLES[form])}" tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" skipped="${n.skipped}" time="0" timestamp="${xmlEscape(report.startedAt)}"`;
+      const time = seconds(cases.reduce((sum, c) => sum + (c.durationMs ?? 0), 0));
+      const attrs = `name="${xmlEscape(FORM_TITLES[form])}" tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" skipped="${n.skipped}" time="${time}" timestamp="${xmlEscape(report.startedAt)}"`;
       return [`  <testsuite ${attrs}>`, ...cases.map((c) => testcase(c, report.strict)), '  </testsuite>'].join('\n');
     });
   // <testsuites> takes no "skipped" attribute in junit-10.xsd: the per-suite counts carry it.

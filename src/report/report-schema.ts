@@ -172,6 +172,7 @@ export const RUN_REPORT_SCHEMA = {
           },
           failedLevel: { oneOf: [{ type: 'null' }, level] },
           reason: { type: 'string', description: 'why the case was skipped or could not be judged' },
+          durationMs: { type: 'number', minimum: 0, description: 'how long the case took, its preparations and checks included; absent when it was not sent' },
         },
       },
     },

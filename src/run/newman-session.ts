@@ -38,6 +38,8 @@ export interface ItemTrace {
   requestError?: { readonly code: string; readonly message: string };
   readonly assertions: AssertionRecord[];
   readonly exceptions: string[];
+  /** Milliseconds from the start of the item to the end of its test script (preparations included). */
+  durationMs?: number;
 }
 
 export interface NewmanOptions {
@@ -153,9 +155,12 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });
 
+    const itemStarts = new Map<string, number>();
     emitter.on('beforeItem', (_err: unknown, args: EventArgs) => {
       const item = args.item;
-      if (item) traces.set(item.id, { id: item.id, name: item.name, assertions: [], exceptions: [] });
+      if (!item) return;
+      traces.set(item.id, { id: item.id, name: item.name, assertions: [], exceptions: [] });
+      itemStarts.set(item.id, performance.now());
     });
     emitter.on('request', (err: NodeJS.ErrnoException | null, args: EventArgs) => {
       const trace = traceOf(args);
@@ -201,7 +206,10 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
     });
     emitter.on('item', (_err: unknown, args: EventArgs) => {
       const trace = traceOf(args);
-      if (trace) options.onItem?.(trace);
+      if (!trace) return;
+      const start = itemStarts.get(trace.id);
+      if (start !== undefined) trace.durationMs = Math.round(performance.now() - start);
+      options.onItem?.(trace);
     });
   });
 }

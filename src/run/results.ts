@@ -56,6 +56,8 @@ export interface CaseResult {
   readonly failedLevel: Level | null;
   /** Why the case was skipped or could not be judged. */
   readonly reason?: string;
+  /** Milliseconds the case took (its preparations and checks included); absent when it was not sent. */
+  readonly durationMs?: number;
 }
 
 export interface StepResult {
@@ -112,6 +114,7 @@ export function caseResult(testCase: ConformanceCase, trace: ItemTrace | undefin
     requirement: testCase.requirement,
     sources: testCase.sources,
     expected: { outcome: testCase.expect.outcome, statuses: expectedStatuses(testCase) },
+    ...(trace?.durationMs !== undefined && (trace.response || trace.requestError) ? { durationMs: trace.durationMs } : {}),
   };
   const request = trace?.method && trace.path !== undefined ? { method: trace.method, path: trace.path } : null;
   if (!trace || (!trace.response && !trace.requestError)) {

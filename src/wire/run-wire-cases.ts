@@ -148,9 +148,10 @@ async function runOne(
   } catch (error) {
     return { ...resultBase(testCase), outcome: 'error', actual: null, request, checks: [], failedLevel: null, reason: `cannot build the bytes: ${(error as Error).message}` };
   }
+  const sent = performance.now();
   const outcome = await exchangeBytes(target, bytes, { headRequest: method.toUpperCase() === 'HEAD' });
   const dropped = outcome.kind === 'closed' || outcome.kind === 'reset';
-  return judgeWireCase(testCase, outcome, {
+  const judged = judgeWireCase(testCase, outcome, {
     where: `${request.method} ${request.path}`,
     timeoutMs: target.timeoutMs,
     secrets: [
@@ -162,6 +163,7 @@ async function runOne(
     ...(errorSchema ? { errorSchema } : {}),
     ...(dropped ? { probe: await probe(target) } : {}),
   });
+  return { ...judged, durationMs: Math.round(performance.now() - sent) };
 }
 
 /** Results of the selected wire cases, in the order given; skipped ones for the embedded reference. */
