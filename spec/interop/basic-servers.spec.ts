@@ -1,7 +1,8 @@
 /**
  * `run --profile basic` against real Basic-authentication servers nobody on this team wrote:
  * Debian's nginx (auth_basic) and Apache httpd (mod_auth_basic), started by the test on loopback
- * ports (spec/support/basic-servers.ts; .ci/run installs the packages).
+ * ports (spec/support/basic-servers.ts; .ci/run installs the packages), over HTTP and over HTTPS
+ * as deployed (TLS 1.2+, HSTS), where the transport checks must pass too.
  *
  * Expected: no MUST failure. Where a server genuinely deviates from an RFC requirement the case
  * stays as it is and the finding is kept here as a known deviation, with its evidence, which the
@@ -9,9 +10,10 @@
  * The README's interoperability table shows these runs; a test keeps its numbers true.
  */
 import { expect } from 'chai';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-info.js';
+import { generateSelfSignedIdentity } from '../../src/reference/tls-identity.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { exchangeBytes, hostOf } from '../../src/wire/socket-exchange.js';
 import { BASIC_SERVER_IDENTITIES, serverVersion, startBasicServer, unavailableReason, type BasicServer, type BasicServerName } from '../support/basic-servers.js';
@@ -26,15 +28,21 @@ interface KnownDeviation {
   /** What the server does instead, as observed. */
   readonly evidence: string;
   /** Shows the behaviour again on the running server (assertions that fail once it is fixed). */
-  readonly reproduce: (server: BasicServer) => Promise<void>;
+  readonly reproduce: (running: Running) => Promise<void>;
 }
 
 const MAIN_TOKEN = Buffer.from(`${BASIC_SERVER_IDENTITIES.main.username}:${BASIC_SERVER_IDENTITIES.main.password}`, 'utf8').toString('base64');
 
+/** A started server, and the CA that signed its certificate when it serves HTTPS. */
+interface Running {
+  readonly server: BasicServer;
+  readonly ca?: string;
+}
+
 /** The status a raw request with this Authorization value gets. */
-async function statusFor(server: BasicServer, authorization: string): Promise<number | string> {
+async function statusFor({ server, ca }: Running, authorization: string): Promise<number | string> {
   const head = `GET ${server.protectedPath} HTTP/1.1\r\nHost: ${hostOf(server.baseUrl)}\r\nAuthorization:${authorization}\r\nConnection: close\r\n\r\n`;
-  const outcome = await exchangeBytes({ baseUrl: server.baseUrl, timeoutMs: 5_000 }, Buffer.from(head, 'latin1'));
+  const outcome = await exchangeBytes({ baseUrl: server.baseUrl, timeoutMs: 5_000, ...(ca ? { ca: [ca] } : {}) }, Buffer.from(head, 'latin1'));
   return outcome.kind === 'response' ? outcome.response.status : outcome.kind;
 }
 
@@ -46,10 +54,10 @@ const KNOWN_DEVIATIONS: Readonly<Record<BasicServerName, readonly KnownDeviation
         'RFC 9110 §5.5 and RFC 9112 §5.1: OWS (SP or HTAB) before and after a field value is not part of it and is excluded by parsers',
       evidence:
         'nginx skips only SP around a header value: an HTAB before or after "Basic <token>" stays in the value, which then does not start with "Basic ", and the valid credentials get 401; the same value between spaces gets 200',
-      reproduce: async (server) => {
-        expect(await statusFor(server, ` Basic ${MAIN_TOKEN} `), 'between spaces').to.equal(200);
-        expect(await statusFor(server, `\tBasic ${MAIN_TOKEN}`), 'after a leading HTAB').to.equal(401);
-        expect(await statusFor(server, ` Basic ${MAIN_TOKEN}\t`), 'before a trailing HTAB').to.equal(401);
+      reproduce: async (running) => {
+        expect(await statusFor(running, ` Basic ${MAIN_TOKEN} `), 'between spaces').to.equal(200);
+        expect(await statusFor(running, `\tBasic ${MAIN_TOKEN}`), 'after a leading HTAB').to.equal(401);
+        expect(await statusFor(running, ` Basic ${MAIN_TOKEN}\t`), 'before a trailing HTAB').to.equal(401);
       },
     },
   ],
@@ -72,6 +80,13 @@ function tableCells(report: RunReport): string {
   return `| ${judged} | ${report.summary.failedChecks.must} | ${report.summary.failedChecks.should} |`;
 }
 
+/** Writes the CA (the self-signed certificate itself) for `--ca`; its path. */
+function writeCa(dir: string, cert: string): string {
+  const path = join(dir, 'ca.pem');
+  writeFileSync(path, cert);
+  return path;
+}
+
 /** The README's interoperability table row of a server, by its first cell. */
 function readmeRow(label: string): string | undefined {
   const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
@@ -79,10 +94,19 @@ function readmeRow(label: string): string | undefined {
   return table.split('\n').find((line) => line.startsWith(`| ${label} |`));
 }
 
-const LABELS: Readonly<Record<BasicServerName, string>> = { nginx: 'nginx (`auth_basic`)', apache: 'Apache httpd (`mod_auth_basic`)' };
+const SERVER_LABELS: Readonly<Record<BasicServerName, string>> = { nginx: 'nginx (`auth_basic`)', apache: 'Apache httpd (`mod_auth_basic`)' };
 
-for (const name of ['nginx', 'apache'] as const) {
-  describe(`run --profile basic against ${LABELS[name]}`, function () {
+/** The transport checks an HTTPS target gets, each expected to pass on a server configured as deployed. */
+const HTTPS_CHECKS = ['https-tls-minimum-version', 'https-strict-transport-security'];
+
+for (const [name, https] of [
+  ['nginx', false],
+  ['apache', false],
+  ['nginx', true],
+  ['apache', true],
+] as const) {
+  const label = `${SERVER_LABELS[name]}${https ? ' over HTTPS' : ''}`;
+  describe(`run --profile basic against ${label}`, function () {
     this.timeout(180_000);
     const reason = unavailableReason(name);
     if (reason) {
@@ -92,16 +116,21 @@ for (const name of ['nginx', 'apache'] as const) {
       return;
     }
 
+    let running: Running;
     let server: BasicServer;
     let result: CliResult;
     let report: RunReport;
     let out: string;
     before(async () => {
-      server = await startBasicServer(name);
       out = tempDir(`v3io-interop-${name}-`);
+      const identity = https ? await generateSelfSignedIdentity() : undefined;
+      server = await startBasicServer(name, identity ? { tls: identity } : {});
+      running = { server, ...(identity ? { ca: identity.cert } : {}) };
       const variables = CREDENTIALS.flatMap(([variable, value]) => ['--env-var', `${variable}=${value}`]);
-      result = await runCli(['run', '--profile', 'basic', '--target', `${server.baseUrl}${server.protectedPath}`, ...variables, '--out', out, '--reporter', 'json', '--quiet']);
-      report = readReport(out);
+      const trust = identity ? ['--ca', writeCa(out, identity.cert)] : [];
+      const target = `${server.baseUrl}${server.protectedPath}`;
+      result = await runCli(['run', '--profile', 'basic', '--target', target, ...variables, ...trust, '--out', join(out, 'reports'), '--reporter', 'json', '--quiet']);
+      report = readReport(join(out, 'reports'));
     });
     after(async () => {
       await server?.stop();
@@ -129,13 +158,21 @@ for (const name of ['nginx', 'apache'] as const) {
     for (const deviation of KNOWN_DEVIATIONS[name]) {
       it(`still deviates as documented in ${deviation.caseId}: ${deviation.evidence}`, async () => {
         expect(deviation.requirement).to.match(/RFC \d+/);
-        await deviation.reproduce(server);
+        await deviation.reproduce(running);
+      });
+    }
+
+    if (https) {
+      it('passes the HTTPS transport checks: TLS 1.2 or later only, and HSTS', () => {
+        const transport = report.cases.filter((c) => HTTPS_CHECKS.includes(c.id)).map((c) => [c.id, c.outcome]);
+        expect(transport).to.deep.equal(HTTPS_CHECKS.map((id) => [id, 'pass']));
+        expect(report.warnings.join('\n')).to.not.match(/plain http/);
       });
     }
 
     it("matches the README's interoperability table (server, version, cases, MUST and SHOULD failures)", () => {
-      const row = readmeRow(LABELS[name]);
-      expect(row, `no row for ${LABELS[name]} between the interop-table markers`).to.be.a('string');
+      const row = readmeRow(label);
+      expect(row, `no row for ${label} between the interop-table markers`).to.be.a('string');
       // Major and minor version: a Debian security update changes neither the behaviour nor the row.
       const version = /^[^/\s]+\/\d+\.\d+/.exec(serverVersion(name) ?? '')?.[0] ?? name;
       expect(row).to.contain(version);

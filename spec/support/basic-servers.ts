@@ -41,13 +41,18 @@ export interface BasicServerOptions {
   readonly realm?: string;
   /** How long to wait for the port to accept connections (default 15 s). */
   readonly startTimeoutMs?: number;
+  /**
+   * Serve HTTPS with this certificate and key (PEM), TLS 1.2 and 1.3 only, with the
+   * Strict-Transport-Security header an operator would add: as a server is deployed.
+   */
+  readonly tls?: { readonly cert: string; readonly key: string };
 }
 
 export interface BasicServer {
   readonly name: BasicServerName;
   /** As the server reports it, e.g. `nginx/1.22.1`, `Apache/2.4.62 (Debian)`. */
   readonly version: string;
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`, `https://` with the `tls` option. */
   readonly baseUrl: string;
   readonly port: number;
   readonly protectedPath: string;
@@ -60,6 +65,10 @@ export interface BasicServer {
 /** Debian's place for Apache's shared modules (the packages this harness is written for). */
 const APACHE_MODULES = '/usr/lib/apache2/modules';
 const APACHE_MODULE_FILES = ['mpm_prefork', 'authn_core', 'authn_file', 'authz_core', 'authz_user', 'auth_basic', 'mime', 'dir'];
+/** The modules HTTPS adds: TLS, its session cache, and the header module for HSTS. */
+const APACHE_TLS_MODULE_FILES = ['ssl', 'socache_shmcb', 'headers'];
+/** One year, as HSTS deployments commonly set it (RFC 6797 §6.1.1). */
+const HSTS = 'max-age=31536000';
 
 /** Finds an executable on PATH or in the sbin directories, which a non-root PATH often lacks. */
 function which(command: string): string | undefined {
@@ -78,7 +87,7 @@ export function unavailableReason(name: BasicServerName): string | undefined {
   // Both servers read an htpasswd file, which apache2-utils' htpasswd writes.
   if (!which('htpasswd')) return install('htpasswd', 'apache2-utils');
   if (name === 'apache') {
-    const missing = APACHE_MODULE_FILES.filter((module) => !existsSync(join(APACHE_MODULES, `mod_${module}.so`)));
+    const missing = [...APACHE_MODULE_FILES, ...APACHE_TLS_MODULE_FILES].filter((module) => !existsSync(join(APACHE_MODULES, `mod_${module}.so`)));
     if (missing.length > 0) return `Apache's modules ${missing.join(', ')} are missing from ${APACHE_MODULES} (Debian's apache2 package installs them)`;
   }
   return undefined;
@@ -150,7 +159,16 @@ function prepareDir(name: BasicServerName, identities: readonly BasicIdentity[])
   return dir;
 }
 
-function nginxConfig(dir: string, port: number, realm: string): string {
+/** Writes the TLS certificate and key into `dir`; their paths, for the configuration. */
+function writeTlsFiles(dir: string, tls: NonNullable<BasicServerOptions['tls']>): { cert: string; key: string } {
+  const cert = join(dir, 'server.crt');
+  const key = join(dir, 'server.key');
+  writeFileSync(cert, tls.cert, { mode: 0o644 });
+  writeFileSync(key, tls.key, { mode: 0o600 });
+  return { cert, key };
+}
+
+function nginxConfig(dir: string, port: number, realm: string, tls?: { cert: string; key: string }): string {
   // master_process off: one process and no workers, so stopping the child leaves nothing behind
   // (orphaned workers would keep the port). Every temp path nginx has is moved into `dir`.
   return `master_process off;
@@ -167,8 +185,16 @@ http {
   types { text/html html; }
   default_type application/octet-stream;
   server {
-    listen 127.0.0.1:${port};
-    root ${dir}/www;
+    listen 127.0.0.1:${port}${tls ? ' ssl' : ''};
+    root ${dir}/www;${
+      tls
+        ? `
+    ssl_certificate ${tls.cert};
+    ssl_certificate_key ${tls.key};
+    ssl_protocols TLSv1.2 TLSv1.3;
+    add_header Strict-Transport-Security ${quote(HSTS)} always;`
+        : ''
+    }
     location ${PROTECTED_PATH} {
       auth_basic ${quote(realm)};
       auth_basic_user_file ${dir}/htpasswd;
@@ -188,9 +214,20 @@ function apacheAccount(): { user: string; group: string } {
   return { user, group: `#${gid}` };
 }
 
-function apacheConfig(dir: string, port: number, realm: string): string {
+function apacheConfig(dir: string, port: number, realm: string, tls?: { cert: string; key: string }): string {
   const { user, group } = apacheAccount();
-  const modules = APACHE_MODULE_FILES.map((module) => `LoadModule ${module}_module ${APACHE_MODULES}/mod_${module}.so`).join('\n');
+  const modules = [...APACHE_MODULE_FILES, ...(tls ? APACHE_TLS_MODULE_FILES : [])]
+    .map((module) => `LoadModule ${module}_module ${APACHE_MODULES}/mod_${module}.so`)
+    .join('\n');
+  const https = tls
+    ? `SSLEngine on
+SSLCertificateFile ${tls.cert}
+SSLCertificateKeyFile ${tls.key}
+SSLProtocol -all +TLSv1.2 +TLSv1.3
+SSLSessionCache shmcb:${dir}/ssl_scache(512000)
+Header always set Strict-Transport-Security ${quote(HSTS)}
+`
+    : '';
   // Nothing from /etc/apache2: the modules by path, the MIME type we serve, and a root that
   // denies everything but the document root.
   return `ServerRoot ${dir}
@@ -216,7 +253,7 @@ DocumentRoot ${dir}/www
 <Directory ${dir}/www>
   Require all granted
 </Directory>
-<Location ${PROTECTED_PATH}>
+${https}<Location ${PROTECTED_PATH}>
   AuthType Basic
   AuthName ${quote(realm)}
   AuthBasicProvider file
@@ -266,12 +303,13 @@ async function startOnce(name: BasicServerName, version: string, port: number, o
   const dir = prepareDir(name, options.identities ?? Object.values(BASIC_SERVER_IDENTITIES));
   const config = join(dir, name === 'nginx' ? 'nginx.conf' : 'httpd.conf');
   let args: string[];
+  const tls = options.tls ? writeTlsFiles(dir, options.tls) : undefined;
   if (name === 'nginx') {
     mkdirSync(join(dir, 'tmp'));
-    writeFileSync(config, nginxConfig(dir, port, realm));
+    writeFileSync(config, nginxConfig(dir, port, realm, tls));
     args = ['-g', 'daemon off;', '-c', config, '-p', `${dir}/`];
   } else {
-    writeFileSync(config, apacheConfig(dir, port, realm));
+    writeFileSync(config, apacheConfig(dir, port, realm, tls));
     // -X: one process in the foreground, no children to outlive it.
     args = ['-X', '-f', config];
   }
@@ -306,7 +344,7 @@ async function startOnce(name: BasicServerName, version: string, port: number, o
     await stop();
     throw new Error(`${version} did not start on 127.0.0.1:${port}: ${(error as Error).message}\n--- output ---\n${output.trim()}\n--- error.log ---\n${log}`);
   }
-  return { name, version, baseUrl: `http://127.0.0.1:${port}`, port, protectedPath: PROTECTED_PATH, dir, stop };
+  return { name, version, baseUrl: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, protectedPath: PROTECTED_PATH, dir, stop };
 }
 
 function tail(path: string, lines = 20): string {
