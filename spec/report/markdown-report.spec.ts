@@ -27,6 +27,13 @@ describe('Markdown report', () => {
     expect(conformant).to.contain('No failures.');
   });
 
+  it('names the basic profile in its heading and its target line', () => {
+    const base = sampleReport([PASSED]);
+    const md = renderMarkdown({ ...base, target: { ...base.target, profile: 'basic' } });
+    expect(md.split('\n')[0]).to.equal('## ✅ Basic authentication conformance: CONFORMANT');
+    expect(md).to.contain('target http://127.0.0.1:8081, basic profile');
+  });
+
   it('has a matrix with families as rows and the forms present as columns, marked by worst outcome', () => {
     const md = renderMarkdown(sampleReport(ALL_SAMPLE_CASES));
     expect(md).to.contain('| family | X-v3io-session-key | Basic | Cross-cutting |');

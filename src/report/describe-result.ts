@@ -7,6 +7,11 @@ import { DEFAULT_PROFILE } from '../cases/model.js';
 import type { CaseResult, Verdict } from '../run/results.js';
 import type { RunReport } from './run-report.js';
 
+/** The heading of a report: what kind of conformance its profile judged. */
+export function reportTitle(report: RunReport): string {
+  return report.target.profile === 'basic' ? 'Basic authentication conformance' : 'V3IO authentication conformance';
+}
+
 /** What was judged: `http://host:8080`, `embedded reference (http://127.0.0.1:8081)`, plus `, basic profile` outside the default profile. */
 export function describeTarget(report: RunReport): string {
   const { mode, baseUrl, profile } = report.target;

@@ -14,6 +14,7 @@ import {
   describeActual,
   describeExpected,
   describeTarget,
+  reportTitle,
   isBuildFailure,
   requestLines,
   responseLines,
@@ -38,7 +39,7 @@ const STATE_LABELS = {
 function header(report: RunReport): SafeHtml {
   const where = describeTarget(report);
   const selection = report.selection ? describeSelection(report.selection) : '';
-  return html`<h1>V3IO authentication conformance</h1>
+  return html`<h1>${reportTitle(report)}</h1>
 <p class="meta">Target <strong>${where}</strong> · started ${report.startedAt} · ${(report.durationMs / 1000).toFixed(1)} s ·
 ${report.tool.name} ${report.tool.version}${report.strict ? ' · strict (SHOULD failures fail the run)' : ''}${
     selection ? html` · selection <code>${selection}</code>` : ''
@@ -143,7 +144,7 @@ export function renderHtml(report: RunReport): string {
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${VERDICT_TEXT[report.verdict]} · V3IO authentication conformance</title>
+<title>${VERDICT_TEXT[report.verdict]} · ${reportTitle(report)}</title>
 <style>${trusted(REPORT_STYLE)}</style>
 </head>
 <body>

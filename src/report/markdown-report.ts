@@ -13,6 +13,7 @@ import {
   describeActual,
   describeExpected,
   describeTarget,
+  reportTitle,
   isBuildFailure,
   problemCases,
   requestLines,
@@ -64,7 +65,7 @@ function summaryLines(report: RunReport): string[] {
   if (report.selection) facts.push(`selection ${escapeMarkdown(describeSelection(report.selection))}`);
   if (report.merged) facts.push(`merged from ${report.merged.reports} reports`);
   return [
-    `## ${VERDICT_MARKS[report.verdict]} V3IO authentication conformance: ${VERDICT_TEXT[report.verdict]}`,
+    `## ${VERDICT_MARKS[report.verdict]} ${reportTitle(report)}: ${VERDICT_TEXT[report.verdict]}`,
     '',
     escapeMarkdown(countsText(report)),
     '',
