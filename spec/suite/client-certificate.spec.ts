@@ -67,6 +67,8 @@ describe('run against an HTTPS target that requires a client certificate', funct
     const lines = result.stderr.trim().split('\n');
     expect(lines, result.stderr).to.have.length(1);
     expect(lines[0]).to.match(/^v3io-auth-conformance: (TLS handshake with|cannot talk to) https:\/\/127\.0\.0\.1:\d+/);
+    // Whether the TLS version lets the client see why, the line names the flags to use.
+    expect(lines[0]).to.match(/give --cert <file> --key <file>/);
   });
 
   it('asks for the key when only --cert is given, and names a missing certificate file', async () => {

@@ -21,8 +21,20 @@ export interface PreflightOptions {
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME|ALTNAME/;
 
+/** How the connection was made, for the hint of a dropped HTTPS connection. */
+export interface ConnectionContext {
+  readonly https: boolean;
+  readonly clientCertificate: boolean;
+}
+
+/**
+ * Errors of a connection dropped without a word: over TLS 1.3 a server that requires a client
+ * certificate checks it after the handshake and resets the connection, so no TLS error names it.
+ */
+const DROPPED = /^(?:ECONNRESET|EPIPE)$|socket hang up/;
+
 /** Maps a socket-level error to the one line a user sees. */
-export function connectionError(error: NodeJS.ErrnoException, origin: string): HarnessError {
+export function connectionError(error: NodeJS.ErrnoException, origin: string, context?: ConnectionContext): HarnessError {
   const code = error.code ?? '';
   if (code === 'ECONNREFUSED') {
     return new HarnessError('connection-refused', `cannot connect to ${origin}: connection refused (is the server running and listening there?)`);
@@ -39,7 +51,9 @@ export function connectionError(error: NodeJS.ErrnoException, origin: string): H
       `TLS handshake with ${origin} failed (${code || error.message}): trust its CA with --ca <file>, or skip verification with --insecure${/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|certificate required/i.test(`${code} ${error.message}`) ? '; if it asks for a client certificate, give --cert <file> --key <file>' : ''}`,
     );
   }
-  return new HarnessError('connection-failed', `cannot talk to ${origin}: ${code || error.message}`);
+  const dropped = context?.https && !context.clientCertificate && DROPPED.test(code || error.message);
+  const hint = dropped ? ' (the HTTPS connection was dropped: if the target requires a client certificate, give --cert <file> --key <file>)' : '';
+  return new HarnessError('connection-failed', `cannot talk to ${origin}: ${code || error.message}${hint}`);
 }
 
 /** Sends `GET /` without credentials; resolves on any HTTP response, throws a HarnessError otherwise. */
@@ -55,7 +69,8 @@ export async function preflight(baseUrl: string, options: PreflightOptions): Pro
       res.on('error', () => resolve(res.statusCode ?? 0));
     });
     req.setTimeout(options.timeoutMs, () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-    req.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(error, origin)));
+    const context = { https: url.protocol === 'https:', clientCertificate: Boolean(options.certFile && options.keyFile) };
+    req.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(error, origin, context)));
     req.end();
   });
 }
