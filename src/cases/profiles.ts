@@ -7,8 +7,7 @@
  * protected URL, `{{baseUrl}}/{{protectedPath}}`, that answers GET and HEAD, and no fixtures or
  * V3IO bodies. A case is in it only when its request is the plain request of an operation the
  * profile maps (`get-object` and `list-container` → GET of the protected URL, `head-object` →
- * HEAD); `inProfile`
- * rewrites that request, so no case is written twice.
+ * HEAD); `inProfile` rewrites that request, so no case is written twice.
  */
 import type { ConformanceCase, Form, OperationId, OptionalVariable, ProfileId, RequiredVariable, WirePart } from './model.js';
 import { FORMS, OPTIONAL_VARIABLES, REQUIRED_VARIABLES } from './model.js';
@@ -19,10 +18,8 @@ export const PROTECTED_PATH_VARIABLE = 'protectedPath';
 
 export interface Profile {
   readonly id: ProfileId;
-  /** Collection name and report heading. */
+  /** Collection and environment names. */
   readonly title: string;
-  /** What a server must be to be judged by the profile, for the collection's description and `--help`. */
-  readonly summary: string;
   /** The forms whose cases the profile can hold, in folder order. */
   readonly forms: readonly Form[];
   readonly requiredVariables: readonly RequiredVariable[];
@@ -57,7 +54,6 @@ export const PROFILE_DEFINITIONS: Readonly<Record<ProfileId, Profile>> = {
   v3io: {
     id: 'v3io',
     title: 'V3IO auth conformance',
-    summary: 'a V3IO (Iguazio) web-API server: the four credential forms, V3IO operations and error bodies',
     forms: FORMS,
     requiredVariables: REQUIRED_VARIABLES,
     optionalVariables: OPTIONAL_VARIABLES,
@@ -70,7 +66,6 @@ export const PROFILE_DEFINITIONS: Readonly<Record<ProfileId, Profile>> = {
   basic: {
     id: 'basic',
     title: 'Basic authentication conformance (RFC 7617)',
-    summary: 'any HTTP server protecting a URL with Basic authentication (RFC 7617, RFC 9110 §11): the Basic and cross-cutting cases, no V3IO bodies',
     forms: ['basic', 'cross-cutting'],
     requiredVariables: ['baseUrl', 'username', 'password'],
     optionalVariables: ['colonUsername', 'colonPassword', 'utf8Username', 'utf8Password'],

@@ -2,7 +2,7 @@
  * Postman environments of each profile: the reference server's (its published test identities)
  * and an example for a real target (placeholders to fill in).
  */
-import { SECRET_VARIABLES, type EnvironmentVariable } from '../cases/model.js';
+import { SECRET_VARIABLES, type EnvironmentVariable, type ProfileId } from '../cases/model.js';
 import { PROFILE_DEFINITIONS, PROTECTED_PATH_VARIABLE, type Profile } from '../cases/profiles.js';
 import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from '../reference/identities.js';
 
@@ -26,10 +26,19 @@ export interface PostmanEnvironmentJson {
 
 /** Where `serve` listens by default. */
 export const REFERENCE_BASE_URL = 'http://127.0.0.1:8081';
-export const REFERENCE_ENVIRONMENT_ID = 'c7e2a1d4-6f3b-4a8e-9d05-2b1f7e4c9a60';
-export const TARGET_EXAMPLE_ENVIRONMENT_ID = 'e4b9c2f7-1a6d-4c3e-8b70-5d2a9f1e6c84';
-export const BASIC_REFERENCE_ENVIRONMENT_ID = '3a6f0d2e-8b41-4c97-a5e3-7d1b9c04f258';
-export const BASIC_TARGET_EXAMPLE_ENVIRONMENT_ID = 'b81c5e94-0f2d-4a6b-93c7-e4d2a7f16b05';
+/** Each profile's fixed environment ids, and what its example says `baseUrl` is. */
+const PROFILE_ENVIRONMENTS: Readonly<Record<ProfileId, { readonly referenceId: string; readonly exampleId: string; readonly exampleBaseUrl: string }>> = {
+  v3io: {
+    referenceId: 'c7e2a1d4-6f3b-4a8e-9d05-2b1f7e4c9a60',
+    exampleId: 'e4b9c2f7-1a6d-4c3e-8b70-5d2a9f1e6c84',
+    exampleBaseUrl: '<web-APIs URL, e.g. https://webapi.default-tenant.app.mycluster.iguazio.com>',
+  },
+  basic: {
+    referenceId: '3a6f0d2e-8b41-4c97-a5e3-7d1b9c04f258',
+    exampleId: 'b81c5e94-0f2d-4a6b-93c7-e4d2a7f16b05',
+    exampleBaseUrl: "<the server's origin, e.g. https://www.example.com>",
+  },
+};
 
 type Values = Readonly<Partial<Record<VariableName, string>>>;
 
@@ -55,9 +64,8 @@ function ofProfile(profile: Profile, values: Values): Values {
 
 export function buildReferenceEnvironment(profile: Profile = PROFILE_DEFINITIONS.v3io): PostmanEnvironmentJson {
   const { main, denied, colon, utf8 } = REFERENCE_IDENTITIES;
-  const basic = profile.id === 'basic';
   return environment(
-    basic ? BASIC_REFERENCE_ENVIRONMENT_ID : REFERENCE_ENVIRONMENT_ID,
+    PROFILE_ENVIRONMENTS[profile.id].referenceId,
     `${profile.title} — reference server`,
     ofProfile(profile, {
       baseUrl: REFERENCE_BASE_URL,
@@ -82,13 +90,12 @@ export function buildReferenceEnvironment(profile: Profile = PROFILE_DEFINITIONS
  * skipped until the user fills it in and enables it, rather than run with a placeholder.
  */
 export function buildTargetExampleEnvironment(profile: Profile = PROFILE_DEFINITIONS.v3io): PostmanEnvironmentJson {
-  const basic = profile.id === 'basic';
   const required = new Set<string>([...profile.requiredVariables, ...Object.keys(profile.collectionVariables)]);
   return environment(
-    basic ? BASIC_TARGET_EXAMPLE_ENVIRONMENT_ID : TARGET_EXAMPLE_ENVIRONMENT_ID,
+    PROFILE_ENVIRONMENTS[profile.id].exampleId,
     `${profile.title} — target (example)`,
     ofProfile(profile, {
-      baseUrl: basic ? '<the server\'s origin, e.g. https://www.example.com>' : '<web-APIs URL, e.g. https://webapi.default-tenant.app.mycluster.iguazio.com>',
+      baseUrl: PROFILE_ENVIRONMENTS[profile.id].exampleBaseUrl,
       [PROTECTED_PATH_VARIABLE]: '<path of the protected URL without the leading slash, e.g. protected/index.html>',
       container: '<container the suite may write to, e.g. bigdata>',
       accessKey: '<your access key>',

@@ -63,10 +63,11 @@ export interface ResolvedTarget {
   readonly defaultContainer: boolean;
 }
 
-/** Every variable that describes a target, in any profile. */
-const TARGET_VARIABLES: ReadonlySet<string> = new Set(
-  Object.values(PROFILE_DEFINITIONS).flatMap((p) => [...p.requiredVariables, ...p.optionalVariables, ...Object.keys(p.collectionVariables)]).filter((name) => name !== 'runPrefix'),
-);
+/** Every variable that describes a target, in any profile: its variables, and the protected path. */
+const TARGET_VARIABLES: ReadonlySet<string> = new Set([
+  ...Object.values(PROFILE_DEFINITIONS).flatMap((p) => [...p.requiredVariables, ...p.optionalVariables]),
+  PROTECTED_PATH_VARIABLE,
+]);
 
 /** `V3IO_API` as the SDKs read it: `http://` prepended when the value has no scheme. */
 export function withDefaultScheme(url: string): string {
@@ -141,7 +142,7 @@ export function resolveTarget(sources: TargetSources): ResolvedTarget {
   if (missing.length > 0) throw missingVariablesError(missing, sources.envFile);
   const urlOrigin = origins.get('baseUrl') ?? `environment file ${sources.envFile ?? ''}: baseUrl`;
   const checked = checkBaseUrl(variables.get('baseUrl') ?? '', urlOrigin);
-  if (profile.id === 'basic') {
+  if (PROTECTED_PATH_VARIABLE in profile.collectionVariables) {
     // From the URL as given: the trailing slash that checkBaseUrl drops is part of a protected path.
     const { baseUrl, protectedPath } = splitProtectedUrl(variables.get('baseUrl') ?? '', variables);
     return { mode: 'target', environment: withOverrides(environment, { baseUrl, [PROTECTED_PATH_VARIABLE]: protectedPath }), baseUrl, origins, defaultContainer };
