@@ -23,7 +23,7 @@ describe('Markdown report', () => {
     expect(md.split('\n')[0]).to.equal('## 💥 V3IO authentication conformance: NO VERDICT (run error)');
     const conformant = renderMarkdown(sampleReport([PASSED]));
     expect(conformant.split('\n')[0]).to.equal('## ✅ V3IO authentication conformance: CONFORMANT');
-    expect(conformant).to.contain('1 passed, 0 failed, 0 skipped, 0 errors; failed checks: 0 MUST, 0 SHOULD, 0 MAY');
+    expect(conformant).to.contain('1 passed, 0 failed, 0 inconclusive, 0 skipped, 0 errors; failed checks: 0 MUST, 0 SHOULD, 0 MAY');
     expect(conformant).to.contain('No failures.');
   });
 

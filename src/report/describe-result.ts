@@ -42,21 +42,22 @@ export function isBuildFailure(result: CaseResult, strict: boolean): boolean {
   return result.outcome === 'fail' && (result.failedLevel === 'must' || (strict && result.failedLevel === 'should'));
 }
 
-/** Cases a reader must look at: failed or not judged. */
+/** Cases a reader must look at: failed, could not be judged, or the harness failed on them. */
 export function problemCases(report: RunReport): CaseResult[] {
-  return report.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'error');
+  return report.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'inconclusive' || c.outcome === 'error');
 }
 
 export const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
   conformant: 'CONFORMANT',
   'non-conformant': 'NOT CONFORMANT',
+  inconclusive: 'INCONCLUSIVE (cases the harness could not judge)',
   error: 'NO VERDICT (run error)',
 };
 
-/** `170 passed, 6 failed, 0 skipped, 0 errors; failed checks: 2 MUST, 4 SHOULD, 0 MAY` */
+/** `170 passed, 6 failed, 0 inconclusive, 0 skipped, 0 errors; failed checks: 2 MUST, 4 SHOULD, 0 MAY` */
 export function countsText(report: RunReport): string {
   const { outcomes, failedChecks } = report.summary;
-  const counts = `${outcomes.pass} passed, ${outcomes.fail} failed, ${outcomes.skip} skipped, ${outcomes.error} errors`;
+  const counts = `${outcomes.pass} passed, ${outcomes.fail} failed, ${outcomes.inconclusive} inconclusive, ${outcomes.skip} skipped, ${outcomes.error} errors`;
   return `${counts}; failed checks: ${failedChecks.must} MUST, ${failedChecks.should} SHOULD, ${failedChecks.may} MAY`;
 }
 

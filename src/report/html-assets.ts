@@ -23,6 +23,7 @@ td.num, th.num { text-align: right; }
 .matrix td { text-align: center; min-width: 90px; }
 .state-fail-must { background: #ffc1c0; }
 .state-error { background: #e8d7ff; }
+.state-inconclusive { background: #d8e6ff; }
 .state-fail-should { background: #ffd8b5; }
 .state-fail-may { background: #fff3a8; }
 .state-pass { background: #c8f0d0; }
@@ -38,6 +39,7 @@ ul.notes li { margin: 2px 0; }
 .case .body { padding: 0 14px 10px; }
 .case.state-fail-must { border-left-color: #cf222e; background: #fff; }
 .case.state-error { border-left-color: #8250df; background: #fff; }
+.case.state-inconclusive { border-left-color: #0969da; background: #fff; }
 .case.state-fail-should { border-left-color: #d4700a; background: #fff; }
 .case.state-fail-may { border-left-color: #bf8700; background: #fff; }
 .case.state-pass { border-left-color: #1a7f37; background: #fff; }
@@ -76,7 +78,7 @@ export const REPORT_SCRIPT = `
   var none = document.getElementById('no-match');
   function outcomeMatches(value, wanted) {
     if (wanted === 'all') return true;
-    if (wanted === 'problems') return value === 'fail' || value === 'error';
+    if (wanted === 'problems') return value === 'fail' || value === 'inconclusive' || value === 'error';
     return value === wanted;
   }
   function apply() {

@@ -28,6 +28,7 @@ import { sourceLink } from './source-links.js';
 
 const STATE_LABELS = {
   'fail-must': 'MUST failed',
+  inconclusive: 'could not judge',
   error: 'error',
   'fail-should': 'SHOULD failed',
   'fail-may': 'MAY failed',
@@ -72,7 +73,7 @@ function matrixTable(report: RunReport): SafeHtml {
   const matrix = buildMatrix(report.cases);
   const cell = (c: MatrixCell): SafeHtml =>
     html`<td class="state-${c.state}" data-form="${c.form}" data-family="${c.family}" title="${FORM_TITLES[c.form]} / ${c.family}: ${STATE_LABELS[c.state]}">${cellText(c)}</td>`;
-  const legend = (['fail-must', 'fail-should', 'fail-may', 'error', 'pass', 'skip'] as const).map((s) => html`<span class="state-${s}">${STATE_LABELS[s]}</span>`);
+  const legend = (['fail-must', 'fail-should', 'fail-may', 'inconclusive', 'error', 'pass', 'skip'] as const).map((s) => html`<span class="state-${s}">${STATE_LABELS[s]}</span>`);
   return html`<h2>Matrix</h2>
 <p class="legend">Each cell: cases passed / cases run, coloured by its worst outcome. ${legend}</p>
 <table class="matrix" id="matrix"><thead><tr><th>family</th>${matrix.forms.map((f) => html`<th>${FORM_TITLES[f]}</th>`)}</tr></thead>

@@ -29,6 +29,7 @@ export const MARKDOWN_BUDGET = 60_000;
 
 const STATE_MARKS: Readonly<Record<CellState, string>> = {
   'fail-must': '❌',
+  inconclusive: '❔',
   error: '💥',
   'fail-should': '⚠️',
   'fail-may': 'ℹ️',
@@ -37,7 +38,7 @@ const STATE_MARKS: Readonly<Record<CellState, string>> = {
   empty: '',
 };
 
-const VERDICT_MARKS = { conformant: '✅', 'non-conformant': '❌', error: '💥' } as const;
+const VERDICT_MARKS = { conformant: '✅', 'non-conformant': '❌', inconclusive: '❔', error: '💥' } as const;
 
 /**
  * Inline text: backslash-escapes what Markdown or GFM would read as syntax inside a line

@@ -6,7 +6,7 @@ import { FORMS, type Form } from '../cases/model.js';
 import type { CaseResult } from '../run/results.js';
 
 /** Worst first: the state of a cell is the first of these that one of its cases is in. */
-export const CELL_STATES = ['fail-must', 'error', 'fail-should', 'fail-may', 'pass', 'skip', 'empty'] as const;
+export const CELL_STATES = ['fail-must', 'inconclusive', 'error', 'fail-should', 'fail-may', 'pass', 'skip', 'empty'] as const;
 export type CellState = (typeof CELL_STATES)[number];
 
 export interface MatrixCell {

@@ -7,10 +7,11 @@ import { PROFILES } from '../cases/model.js';
 const tally = {
   type: 'object',
   additionalProperties: false,
-  required: ['pass', 'fail', 'skip', 'error'],
+  required: ['pass', 'fail', 'inconclusive', 'skip', 'error'],
   properties: {
     pass: { type: 'integer', minimum: 0 },
     fail: { type: 'integer', minimum: 0 },
+    inconclusive: { type: 'integer', minimum: 0 },
     skip: { type: 'integer', minimum: 0 },
     error: { type: 'integer', minimum: 0 },
   },
@@ -72,7 +73,7 @@ export const RUN_REPORT_SCHEMA = {
     startedAt: { type: 'string', format: 'date-time' },
     durationMs: { type: 'number', minimum: 0 },
     strict: { type: 'boolean', description: 'true when SHOULD failures fail the run' },
-    verdict: { enum: ['conformant', 'non-conformant', 'error'] },
+    verdict: { enum: ['conformant', 'non-conformant', 'inconclusive', 'error'] },
     exitCode: { enum: [0, 1, 2, 130, 143], description: '0 conformant, 1 not conformant, 2 no verdict; 130/143: stopped by SIGINT/SIGTERM (a partial report)' },
     summary: {
       type: 'object',
@@ -118,7 +119,7 @@ export const RUN_REPORT_SCHEMA = {
           level,
           requirement: { type: 'string' },
           sources: { type: 'array', minItems: 1, items: { type: 'string' } },
-          outcome: { enum: ['pass', 'fail', 'skip', 'error'] },
+          outcome: { enum: ['pass', 'fail', 'inconclusive', 'skip', 'error'] },
           expected: {
             type: 'object',
             additionalProperties: false,

@@ -6,7 +6,12 @@ import { FORMS, LEVELS, OUTCOME_STATUSES, type ConformanceCase, type Form, type 
 import { EXIT_CODES } from '../errors.js';
 import type { ItemTrace } from './newman-session.js';
 
-export const CASE_OUTCOMES = ['pass', 'fail', 'skip', 'error'] as const;
+/**
+ * - `inconclusive`: the harness could not judge the case (a precondition it could not arrange, a
+ *   read-back it could not make, a target that went away): never charged to the server;
+ * - `error`: the harness itself failed on the case (a script error, bytes it could not build).
+ */
+export const CASE_OUTCOMES = ['pass', 'fail', 'inconclusive', 'skip', 'error'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 export interface CheckResult {
@@ -79,7 +84,11 @@ export interface Summary {
   readonly byLevel: Record<Level, Tally>;
 }
 
-export type Verdict = 'conformant' | 'non-conformant' | 'error';
+/**
+ * `inconclusive`: no check failed that decides the verdict, but a case of a deciding level (MUST;
+ * SHOULD too under `--strict`) could not be judged, so the run cannot claim conformance.
+ */
+export type Verdict = 'conformant' | 'non-conformant' | 'inconclusive' | 'error';
 
 const LEVEL_PREFIX = /^\[(MUST|SHOULD|MAY)\]\s*/;
 
@@ -167,7 +176,7 @@ export function stepResults(
   });
 }
 
-const emptyTally = (): Tally => ({ pass: 0, fail: 0, skip: 0, error: 0 });
+const emptyTally = (): Tally => ({ pass: 0, fail: 0, inconclusive: 0, skip: 0, error: 0 });
 
 export function summarise(results: readonly CaseResult[]): Summary {
   const byForm = Object.fromEntries(FORMS.map((f) => [f, emptyTally()])) as Record<Form, Tally>;
@@ -189,10 +198,12 @@ export function verdictOf(summary: Summary, setup: readonly StepResult[], strict
   if (setup.some((s) => !s.ok)) return 'error';
   if (summary.outcomes.error > 0) return 'error';
   if (summary.failedChecks.must > 0 || (strict && summary.failedChecks.should > 0)) return 'non-conformant';
+  if (summary.byLevel.must.inconclusive > 0 || (strict && summary.byLevel.should.inconclusive > 0)) return 'inconclusive';
   return 'conformant';
 }
 
 /** The exit code a verdict ends the run with. */
 export function exitCodeOf(verdict: Verdict): 0 | 1 | 2 {
+  // An inconclusive run has no verdict either way: the same code as any other run without one.
   return verdict === 'conformant' ? EXIT_CODES.conformant : verdict === 'non-conformant' ? EXIT_CODES.nonConformant : EXIT_CODES.error;
 }
