@@ -125,19 +125,27 @@ describe('reference emulator: parts', () => {
     const query = { prefix: '', marker: '', maxKeys: 1000, directoriesOnly: false };
 
     it('rolls keys under a further / into one common prefix per directory', () => {
-      const root = pageListing(objects, query);
+      const root = pageListing(objects, [], query);
       expect([root.contents.map((o) => o.key), root.commonPrefixes, root.truncated]).to.deep.equal([['a', 'b-c', 'c'], ['b/'], false]);
-      const b = pageListing(objects, { ...query, prefix: 'b/' });
+      const b = pageListing(objects, [], { ...query, prefix: 'b/' });
       expect([b.contents.map((o) => o.key), b.commonPrefixes]).to.deep.equal([['b/1', 'b/2'], ['b/c/']]);
     });
 
+    it('lists directories with nothing in them as common prefixes, one level down only', () => {
+      const root = pageListing(objects, ['b', 'b/c', 'b/e', 'empty', 'empty/deeper'], query);
+      expect([root.contents.map((o) => o.key), root.commonPrefixes]).to.deep.equal([['a', 'b-c', 'c'], ['b/', 'empty/']]);
+      const b = pageListing(objects, ['b', 'b/c', 'b/e'], { ...query, prefix: 'b/' });
+      expect(b.commonPrefixes).to.deep.equal(['b/c/', 'b/e/']);
+      expect(pageListing(objects, ['b/e'], { ...query, prefix: 'b/', directoriesOnly: true }).contents).to.deep.equal([]);
+    });
+
     it('pages in name order across objects and prefixes; NextMarker only when truncated', () => {
-      const first = pageListing(objects, { ...query, maxKeys: 2 });
+      const first = pageListing(objects, [], { ...query, maxKeys: 2 });
       expect([names(first), first.truncated, first.nextMarker]).to.deep.equal([['a', 'b-c'], true, 'b-c']);
-      const second = pageListing(objects, { ...query, maxKeys: 2, marker: 'b-c' });
+      const second = pageListing(objects, [], { ...query, maxKeys: 2, marker: 'b-c' });
       expect([names(second), second.truncated, second.nextMarker]).to.deep.equal([['c', 'b/'], false, undefined]);
-      expect(pageListing(objects, { ...query, marker: 'b/' }).contents.map((o) => o.key)).to.deep.equal(['c']);
-      expect(pageListing(objects, { ...query, maxKeys: 0 }).truncated).to.equal(true);
+      expect(pageListing(objects, [], { ...query, marker: 'b/' }).contents.map((o) => o.key)).to.deep.equal(['c']);
+      expect(pageListing(objects, [], { ...query, maxKeys: 0 }).truncated).to.equal(true);
     });
   });
 });
