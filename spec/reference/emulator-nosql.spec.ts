@@ -10,6 +10,12 @@ import { EmulatorClient, errorOf, type EmulatorResponse } from './emulator-clien
 const TABLE = '/bigdata/people/';
 const INVALID_ARGUMENT = [400, -201326592, 'InvalidArgumentException'];
 
+/** The `__name` of each item of a GetItems answer (asked for with AttributesToGet `__name`). */
+function itemNames(response: EmulatorResponse): string[] {
+  expect(response.status).to.equal(200);
+  return (response.json()['Items'] as Array<{ __name: { S: string } }>).map((i) => i.__name.S);
+}
+
 const PEOPLE: ReadonlyArray<readonly [name: string, age: number, city: string]> = [
   ['ada', 36, 'London'],
   ['alan', 41, 'Manchester'],
@@ -50,10 +56,47 @@ describe('reference emulator: NoSQL (real socket)', () => {
       expect(put.headers.get('last-modified')).to.be.a('string');
     });
 
-    it('selects attributes: a list, * for user attributes, ** for those and __name', async () => {
+    it('selects attributes: a list, * for user attributes, ** for those and the system attributes', async () => {
       expect(await item('ada', 'city, nosuch')).to.deep.equal({ city: { S: 'London' } });
       expect(await item('ada', '__name')).to.deep.equal({ __name: { S: 'ada' } });
-      expect(Object.keys(await item('ada', '**')).sort()).to.deep.equal(['__name', 'age', 'city', 'name']);
+      expect(Object.keys(await item('ada', '**')).sort()).to.deep.equal(['__mtime_nsecs', '__mtime_secs', '__name', '__size', 'age', 'city', 'name']);
+    });
+
+    it('__size is the size of the body the item has as an object (0 for an item only), __mtime_secs its modification time', async () => {
+      expect(await item('ada', '__size')).to.deep.equal({ __size: { N: '0' } });
+      await client.request('PUT', `${TABLE}ada`, { body: 'twelve bytes' });
+      expect(await item('ada', '__size,age')).to.deep.equal({ __size: { N: '12' }, age: { N: '36' } });
+      const { __mtime_secs: seconds } = (await item('ada', '__mtime_secs')) as { __mtime_secs: { N: string } };
+      expect(Number(seconds.N)).to.be.closeTo(Date.now() / 1000, 5);
+    });
+
+    it('PutItem replaces the attributes; with UpdateMode CreateOrReplaceAttributes (v3io-py kv.update) merges them', async () => {
+      await client.call('PutItem', `${TABLE}ada`, { Item: { height: { N: '165' } } });
+      expect(await item('ada')).to.deep.equal({ height: { N: '165' } });
+      const merged = await client.call('PutItem', `${TABLE}alan`, { UpdateMode: 'CreateOrReplaceAttributes', Item: { age: { N: '42' }, quip: { S: 'hello' } } });
+      expect(merged.status).to.equal(200);
+      expect(await item('alan')).to.deep.equal({ name: { S: 'alan' }, age: { N: '42' }, city: { S: 'Manchester' }, quip: { S: 'hello' } });
+      await client.call('PutItem', `${TABLE}new`, { UpdateMode: 'CreateOrReplaceAttributes', Item: { a: { N: '1' } } });
+      expect(await item('new')).to.deep.equal({ a: { N: '1' } });
+    });
+
+    it('an UpdateMode the reference does not offer is a 400 that writes nothing', async () => {
+      for (const mode of ['ReplaceItem', '', 'createorreplaceattributes']) {
+        const response = await client.call('PutItem', `${TABLE}ada`, { UpdateMode: mode, Item: { age: { N: '1' } } });
+        expect(errorOf(response), mode).to.deep.equal(INVALID_ARGUMENT);
+      }
+      expect((await item('ada'))['age']).to.deep.equal({ N: '36' });
+    });
+
+    it('stores a TS attribute ("<seconds>:<nanoseconds>", v3io-py\'s datetime) as sent, compares it in time order, rejects a malformed one', async () => {
+      await client.call('PutItem', `${TABLE}ada`, { Item: { born: { TS: '1700000000:123456789' }, since: { TS: '1700000000:99' } } });
+      await client.call('PutItem', `${TABLE}alan`, { Item: { born: { TS: '1699999999:999999999' }, since: { TS: '1700000000:0' } } });
+      expect(await item('ada')).to.deep.equal({ born: { TS: '1700000000:123456789' }, since: { TS: '1700000000:99' } });
+      expect(itemNames(await client.call('GetItems', TABLE, { FilterExpression: 'born > since', AttributesToGet: '__name' }))).to.deep.equal(['ada']);
+      expect(itemNames(await client.call('GetItems', TABLE, { FilterExpression: 'born < since', AttributesToGet: '__name' }))).to.deep.equal(['alan']);
+      for (const ts of ['1700000000', '1700000000:1234567890', 'x:1', '1:-1']) {
+        expect(errorOf(await client.call('PutItem', `${TABLE}ada`, { Item: { born: { TS: ts } } })), ts).to.deep.equal(INVALID_ARGUMENT);
+      }
     });
 
     it('a false ConditionExpression is a 400 and writes nothing', async () => {
@@ -158,6 +201,35 @@ describe('reference emulator: NoSQL (real socket)', () => {
       expect([names(first), first['LastItemIncluded']]).to.deep.equal([['ada', 'alan'], 'FALSE']);
       const rest = await getItems({ FilterExpression: 'age > 30', Limit: 2, Marker: first['NextMarker'] });
       expect([names(rest), rest['LastItemIncluded']]).to.deep.equal([['grace', 'margaret'], 'TRUE']);
+    });
+
+    it('TableName joins the URL, as a name or a relative path (v3io-py table_name)', async () => {
+      await client.call('PutItem', '/bigdata/some_dir/table/x', { Item: { a: { N: '1' } } });
+      expect(itemNames(await client.call('GetItems', '/bigdata/', { TableName: 'some_dir/table', AttributesToGet: '__name' }))).to.deep.equal(['x']);
+      expect(itemNames(await client.call('GetItems', '/bigdata/some_dir/', { TableName: '/table/', AttributesToGet: '__name' }))).to.deep.equal(['x']);
+      for (const tableName of ['..', 'some_dir/../table', '/', '']) {
+        expect(errorOf(await client.call('GetItems', '/bigdata/', { TableName: tableName })), tableName).to.deep.equal(INVALID_ARGUMENT);
+      }
+    });
+
+    it('a table whose items were all deleted is still a directory: no items, LastItemIncluded "TRUE"', async () => {
+      for (const [name] of PEOPLE) expect((await client.request('DELETE', `${TABLE}${name}`)).status).to.equal(200);
+      const response = await client.call('GetItems', TABLE, {});
+      expect([response.status, response.json()['Items'], response.json()['LastItemIncluded']]).to.deep.equal([200, [], 'TRUE']);
+    });
+
+    it('Segment of TotalSegment: the segments of a parallel scan hold every item exactly once', async () => {
+      for (let index = 0; index < 40; index += 1) await client.call('PutItem', `${TABLE}extra-${index}`, { Item: { i: { N: String(index) } } });
+      const seen: string[] = [];
+      for (let segment = 0; segment < 4; segment += 1) {
+        const part = itemNames(await client.call('GetItems', TABLE, { Segment: segment, TotalSegment: 4, AttributesToGet: '__name' }));
+        expect(part.length, `segment ${segment}`).to.be.within(1, 44);
+        seen.push(...part);
+      }
+      expect(seen.sort()).to.deep.equal(itemNames(await client.call('GetItems', TABLE, { AttributesToGet: '__name' })).sort());
+      for (const body of [{ Segment: 1 }, { TotalSegment: 2 }, { Segment: 2, TotalSegment: 2 }, { Segment: 0, TotalSegment: 0 }, { Segment: 0, TotalSegment: 1025 }]) {
+        expect(errorOf(await client.call('GetItems', TABLE, body)), JSON.stringify(body)).to.deep.equal(INVALID_ARGUMENT);
+      }
     });
 
     it('TableName joins the URL; a missing table is a 404; a bad filter, Limit or Marker a 400', async () => {
