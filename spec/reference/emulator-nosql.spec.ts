@@ -10,6 +10,22 @@ import { EmulatorClient, errorOf, type EmulatorResponse } from './emulator-clien
 const TABLE = '/bigdata/people/';
 const INVALID_ARGUMENT = [400, -201326592, 'InvalidArgumentException'];
 
+/** The blob of a v3io-py int64 array (kv_array.py): magic, version, size, operand type 259, values; little-endian. */
+function int64Array(values: readonly number[]): string {
+  const bytes = Buffer.alloc(16 + values.length * 8);
+  [11223344, 1, values.length * 8, 259].forEach((word, index) => bytes.writeUInt32LE(word, index * 4));
+  values.forEach((value, index) => bytes.writeBigInt64LE(BigInt(value), 16 + index * 8));
+  return bytes.toString('base64');
+}
+
+/** The same with float64 values (operand type 261). */
+function float64Array(values: readonly number[]): string {
+  const bytes = Buffer.alloc(16 + values.length * 8);
+  [11223344, 1, values.length * 8, 261].forEach((word, index) => bytes.writeUInt32LE(word, index * 4));
+  values.forEach((value, index) => bytes.writeDoubleLE(value, 16 + index * 8));
+  return bytes.toString('base64');
+}
+
 /** The `__name` of each item of a GetItems answer (asked for with AttributesToGet `__name`). */
 function itemNames(response: EmulatorResponse): string[] {
   expect(response.status).to.equal(200);
@@ -108,13 +124,29 @@ describe('reference emulator: NoSQL (real socket)', () => {
 
   describe('UpdateItem', () => {
     it('SET of literals and of a + n, several ;-separated clauses, applied in order', async () => {
-      const expression = "SET age = age + 1; SET city = 'Cambridge'; visits = 2; visits = visits * 1";
+      const expression = "SET age = age + 1; SET city = 'Cambridge'; visits = 2; visits = visits / 1";
       expect(errorOf(await client.call('UpdateItem', TABLE, { Key: { name: { S: 'alan' } }, UpdateExpression: expression }))).to.deep.equal(INVALID_ARGUMENT);
       const valid = "SET age = age + 1; SET city = 'Cambridge'; visits = 2; visits = visits - 0.5; flag = true;";
       const update = await client.call('UpdateItem', TABLE, { Key: { name: { S: 'alan' } }, UpdateExpression: valid });
       expect(update.status).to.equal(200);
       expect(update.body.length).to.equal(0);
       expect(await item('alan')).to.deep.equal({ name: { S: 'alan' }, age: { N: '42' }, city: { S: 'Cambridge' }, visits: { N: '1.5' }, flag: { BOOL: true } });
+    });
+
+    it('a[i] reads and writes element i of a numeric array blob (v3io-py lists), with * for products', async () => {
+      await client.call('PutItem', `${TABLE}ada`, { Item: { ints: { B: int64Array([1, 2, 3]) }, floats: { B: float64Array([10.25, 20.25]) } } });
+      const update = await client.call('UpdateItem', `${TABLE}ada`, { UpdateExpression: 'ints[1] = ints[1] * 2; floats[0] = floats[1] * 2 + ints[2]; n = ints[0] + 2 * 3' });
+      expect(update.status, update.text()).to.equal(200);
+      expect(await item('ada')).to.deep.equal({ ints: { B: int64Array([1, 4, 3]) }, floats: { B: float64Array([43.5, 20.25]) }, n: { N: '7' } });
+    });
+
+    it('an element past the end, of a blob that is no array, or a value that does not fit the array, is a 400 that changes nothing', async () => {
+      const before = { ints: { B: int64Array([1, 2]) }, raw: { B: 'AAE=' } };
+      await client.call('PutItem', `${TABLE}ada`, { Item: before });
+      for (const expression of ['ints[2] = 1', 'x = ints[5]', 'raw[0] = 1', 'x = raw[0]', 'ints[0] = 1.5', "ints[0] = 'a'", 'ints[-1] = 0', 'x = nosuch[0]']) {
+        expect(errorOf(await client.call('UpdateItem', `${TABLE}ada`, { UpdateExpression: expression })), expression).to.deep.equal(INVALID_ARGUMENT);
+      }
+      expect(await item('ada')).to.deep.equal(before);
     });
 
     it('creates a missing item; if_not_exists and REMOVE', async () => {

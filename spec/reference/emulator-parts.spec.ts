@@ -3,6 +3,7 @@
  * locations, directory-style listing pages.
  */
 import { expect } from 'chai';
+import { decodeArray, encodeArray } from '../../src/reference/attribute-array.js';
 import { selectRange } from '../../src/reference/byte-range.js';
 import { ExpressionError, tokenize } from '../../src/reference/expression-lexer.js';
 import { matches, parseFilter } from '../../src/reference/filter-expression.js';
@@ -99,6 +100,31 @@ describe('reference emulator: parts', () => {
       for (const expression of ['SET a = missing', 'SET a = s + 1', 'SET a = 1 + t', 'SET a', 'SET 1 = 2', 'REMOVE', 'SET a = (1', 'SET a = 1 b = 2']) {
         expect(() => applyUpdate(parseUpdate(expression), item), expression).to.throw(ExpressionError);
       }
+    });
+  });
+
+  describe('numeric arrays in blobs', () => {
+    it('round-trips int64 exactly and float64, in the layout v3io-py writes', () => {
+      const ints = encodeArray({ kind: 'int64', values: ['1', '-2', '9223372036854775807'] })!;
+      expect(ints.subarray(0, 16).toString('hex')).to.equal('3041ab00' + '01000000' + '18000000' + '03010000');
+      expect(decodeArray(ints)).to.deep.equal({ kind: 'int64', values: ['1', '-2', '9223372036854775807'] });
+      expect(decodeArray(encodeArray({ kind: 'float64', values: ['0.5', '-1e+300'] })!)).to.deep.equal({ kind: 'float64', values: ['0.5', '-1e+300'] });
+    });
+
+    it('is no array with another magic, version or operand type, or a size that does not match', () => {
+      const good = encodeArray({ kind: 'int64', values: ['7'] })!;
+      for (const [offset, word] of [[0, 1], [4, 2], [8, 16], [12, 260]] as const) {
+        const bad = Buffer.from(good);
+        bad.writeUInt32LE(word, offset);
+        expect(decodeArray(bad), `${offset}`).to.equal(undefined);
+      }
+      expect(decodeArray(good.subarray(0, 20))).to.equal(undefined);
+      expect(decodeArray(Buffer.from([0, 1]))).to.equal(undefined);
+    });
+
+    it('refuses values that do not fit: a fraction or 2^63 in int64, a non-finite float64', () => {
+      for (const value of ['1.5', '9223372036854775808', 'x']) expect(encodeArray({ kind: 'int64', values: [value] }), value).to.equal(undefined);
+      expect(encodeArray({ kind: 'float64', values: ['1e999'] })).to.equal(undefined);
     });
   });
 

@@ -54,6 +54,13 @@ export function addNumbers(a: string, b: string, sign: 1 | -1): string | undefin
   return Number.isFinite(result) ? String(result) : undefined;
 }
 
+/** The product, integers exactly (BigInt), anything else as a double; `undefined` when not finite. */
+export function multiplyNumbers(a: string, b: string): string | undefined {
+  if (INTEGER.test(a) && INTEGER.test(b)) return String(BigInt(a) * BigInt(b));
+  const result = Number(a) * Number(b);
+  return Number.isFinite(result) ? String(result) : undefined;
+}
+
 /** -1, 0 or 1, as the numbers `a` and `b` compare. */
 export function compareNumbers(a: string, b: string): -1 | 0 | 1 {
   if (INTEGER.test(a) && INTEGER.test(b)) {
