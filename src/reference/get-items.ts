@@ -8,8 +8,10 @@
  * at most `PAGE_SIZE`. The marker is opaque to clients: the Base64 of the last item's name, so
  * that a tampered marker is detected (400) rather than silently misread. A parallel scan
  * (`Segment` of `TotalSegment`, both or neither) gets the items whose name hashes to its segment,
- * so that the segments together hold every item once. Sharding and sorting keys are accepted and
- * ignored. A table is a directory: one that does not exist is a 404, an empty one has no items.
+ * so that the segments together hold every item once. A table is a directory: one that does not
+ * exist is a 404, an empty one has no items. Range scans (`ShardingKey`, `SortKeyRangeStart`,
+ * `SortKeyRangeEnd`) are not offered: 400, as for any invalid argument, rather than a silently
+ * unfiltered answer.
  */
 import { decodeStrictBase64 } from './base64.js';
 import { ExpressionError } from './expression-lexer.js';
@@ -23,6 +25,7 @@ import { jsonResponse } from './responses.js';
 
 export const PAGE_SIZE = 1000;
 const MAX_LIMIT = 100_000;
+const RANGE_SCAN_MEMBERS = ['ShardingKey', 'SortKeyRangeStart', 'SortKeyRangeEnd'] as const;
 /** The documented range of TotalSegment: 1 to 1024. */
 const MAX_SEGMENTS = 1024;
 
@@ -67,6 +70,7 @@ const getItems: V3ioFunction = ({ store, container, target, body }) => {
   const filter = parsedFilter(optionalString(request, 'FilterExpression'));
   const after = markerName(optionalString(request, 'Marker'));
   const part = scanSegment(request);
+  if (RANGE_SCAN_MEMBERS.some((name) => request[name] !== undefined)) throw failure(400);
 
   if (!store.isDirectory(container, table)) throw failure(404);
   const prefix = table === '' ? '' : `${table}/`;
