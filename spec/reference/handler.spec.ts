@@ -118,7 +118,7 @@ describe('reference handler', () => {
       const gone = new Set(['teardown-delete-scratch-object']);
       const statuses = FIXTURES.teardown.map((step) => send(reference, step.request.method, fill(step.request.path), [...step.request.headers, ...VALID]).status);
       expect(statuses).to.deep.equal(FIXTURES.teardown.map((step) => (gone.has(step.id) ? 404 : 200)));
-      expect(send(reference, 'GET', fill(OPERATIONS['list-container'].path), VALID).status, 'the run folder is gone').to.equal(404);
+      expect(send(reference, 'GET', fill('/{{container}}/?prefix={{runPrefix}}/'), VALID).status, 'the run folder is gone').to.equal(404);
       const listing = text(send(reference, 'GET', fill('/{{container}}/'), VALID));
       expect(listing).to.include('<ListBucketResult>').and.not.include('<Contents>').and.not.include('<CommonPrefixes>');
     });
