@@ -240,6 +240,18 @@ describe('reference emulator: simple objects (real socket)', () => {
       expect((await client.request('GET', '/bigdata/nodir')).status).to.equal(404);
     });
 
+    it('a stream with an object in its directory (consumer-group state) is deleted once the object is, and leaves no directory', async () => {
+      await client.call('CreateStream', '/bigdata/app/s/', { ShardCount: 2, RetentionPeriodHours: 1 });
+      await client.request('PUT', '/bigdata/app/s/cg0-state.json', { body: '{}' });
+      expect(keysOf((await client.request('GET', '/bigdata/?prefix=app/s/')).text())).to.deep.equal(['app/s/0', 'app/s/1', 'app/s/cg0-state.json']);
+      expect(errorOf(await client.request('DELETE', '/bigdata/app/s/'))).to.deep.equal([409, -39, 'Directory not empty']);
+      expect((await client.call('DescribeStream', '/bigdata/app/s/', {})).status, 'the refused DELETE kept the stream').to.equal(200);
+      await client.request('DELETE', '/bigdata/app/s/cg0-state.json');
+      expect((await client.request('DELETE', '/bigdata/app/s/')).status).to.equal(200);
+      expect(prefixesOf((await client.request('GET', '/bigdata/?prefix=app')).text())).to.deep.equal([]);
+      expect((await client.call('CreateStream', '/bigdata/app/s/', { ShardCount: 1, RetentionPeriodHours: 1 })).status, 'created again').to.equal(200);
+    });
+
     it('DELETE of a shard file empties the shard; a second DELETE is a 404', async () => {
       await client.call('CreateStream', '/bigdata/s/', { ShardCount: 1, RetentionPeriodHours: 1 });
       await client.call('PutRecords', '/bigdata/s/', { Records: [{ Data: 'AA==' }] });

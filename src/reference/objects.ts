@@ -9,7 +9,7 @@
  * malformed (`aws-chunked.ts`). Decisions of the reference: a Range on PUT other than `-1` is a
  * 400 (writing at an offset is not offered, and ignoring it would overwrite what the client
  * meant to keep); DELETE of a directory removes a stream with its shards (as `rm -r` of a
- * stream's directory does) but is a 409 for a directory that still holds anything, like rmdir.
+ * stream's directory does) but is a 409 for a directory that still holds anything else, like rmdir.
  *
  * Directories, as v3io-py's tests use them: `PUT <dir>/` without a body creates one (and its
  * parents); GET or HEAD of a directory, with or without the trailing `/`, is a 200 with an empty
@@ -112,13 +112,15 @@ function deleteShardFile(store: Store, container: string, path: string): Referen
   return respond(200, {});
 }
 
+/** A stream's own shards do not count: deleting its directory removes them (`rm -r`). */
 function deleteDirectory(store: Store, container: string, path: string): ReferenceResponse {
-  if (store.deleteStream(container, path)) return respond(200, {});
   if (!store.isDirectory(container, path)) return errorResponse(404);
   const prefix = `${path}/`;
   const holdsSomething =
     store.list(container, prefix).length > 0 || store.streams(container, prefix).length > 0 || store.directories(container, prefix).length > 0;
   if (holdsSomething) return errorResponse(409);
+  store.deleteStream(container, path);
+  // A stream's directory may also be a plain one (an object was written into it, as consumer-group state is).
   store.removeDirectory(container, path);
   return respond(200, {});
 }
