@@ -148,6 +148,23 @@ function parsePytestJunit(xml: string): Map<string, TestResult> {
 /** What one step of the session observed: a value, or the error the SDK raised (with its HTTP status). */
 type StepResult = { readonly value: unknown } | { readonly error: string; readonly status: number | null };
 
+describe("reading pytest's JUnit XML", () => {
+  it('tells passed, failed, errored and skipped tests apart, by class and name, with the first line of the message', () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest" errors="1" failures="1" skipped="1" tests="4">
+<testcase classname="tests.test_client.TestKv" name="test_kv" time="0.1" />
+<testcase classname="tests.test_client.TestKv" name="test_kv_array" time="0.1"><failure message="HttpResponseError: status 400&#10;more">trace</failure></testcase>
+<testcase classname="tests.test_client.TestObject" name="test_object" time="0.1"><error message="setup &quot;failed&quot; &amp; more">trace</error></testcase>
+<testcase classname="tests.test_client.TestConnectonErrorRecovery" name="test_object" time="0"><skipped type="pytest.skip" message="Manually executed">skip</skipped></testcase>
+</testsuite></testsuites>`;
+    expect([...parsePytestJunit(xml)]).to.deep.equal([
+      ['TestKv.test_kv', { outcome: 'passed' }],
+      ['TestKv.test_kv_array', { outcome: 'failed', message: 'HttpResponseError: status 400' }],
+      ['TestObject.test_object', { outcome: 'failed', message: 'setup "failed" & more' }],
+      ['TestConnectonErrorRecovery.test_object', { outcome: 'skipped', message: 'Manually executed' }],
+    ]);
+  });
+});
+
 describe('v3io-py (the official Python SDK) against serve', function () {
   this.timeout(120_000);
   const reason = unavailableReason();
