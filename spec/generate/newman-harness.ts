@@ -50,7 +50,7 @@ export const acceptEverything: Responder = (request, res) => {
   if (headerValues(request, 'x-v3io-function')[0] === 'GetItem') {
     return send(200, 'application/json', JSON.stringify({ Item: { note: { S: 'x' }, count: { N: '1' }, ok: { BOOL: true }, blob: { B: 'AAE=' } } }));
   }
-  if (request.url.includes('?prefix=')) return send(200, 'application/xml', '<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>bigdata</Name></ListBucketResult>');
+  if (request.url.includes('?max-keys=')) return send(200, 'application/xml', '<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>bigdata</Name></ListBucketResult>');
   return send(200, 'text/plain', 'v3io-auth-conformance fixture object');
 };
 

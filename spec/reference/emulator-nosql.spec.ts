@@ -10,6 +10,28 @@ import { EmulatorClient, errorOf, type EmulatorResponse } from './emulator-clien
 const TABLE = '/bigdata/people/';
 const INVALID_ARGUMENT = [400, -201326592, 'InvalidArgumentException'];
 
+/** The blob of a v3io-py int64 array (kv_array.py): magic, version, size, operand type 259, values; little-endian. */
+function int64Array(values: readonly number[]): string {
+  const bytes = Buffer.alloc(16 + values.length * 8);
+  [11223344, 1, values.length * 8, 259].forEach((word, index) => bytes.writeUInt32LE(word, index * 4));
+  values.forEach((value, index) => bytes.writeBigInt64LE(BigInt(value), 16 + index * 8));
+  return bytes.toString('base64');
+}
+
+/** The same with float64 values (operand type 261). */
+function float64Array(values: readonly number[]): string {
+  const bytes = Buffer.alloc(16 + values.length * 8);
+  [11223344, 1, values.length * 8, 261].forEach((word, index) => bytes.writeUInt32LE(word, index * 4));
+  values.forEach((value, index) => bytes.writeDoubleLE(value, 16 + index * 8));
+  return bytes.toString('base64');
+}
+
+/** The `__name` of each item of a GetItems answer (asked for with AttributesToGet `__name`). */
+function itemNames(response: EmulatorResponse): string[] {
+  expect(response.status).to.equal(200);
+  return (response.json()['Items'] as Array<{ __name: { S: string } }>).map((i) => i.__name.S);
+}
+
 const PEOPLE: ReadonlyArray<readonly [name: string, age: number, city: string]> = [
   ['ada', 36, 'London'],
   ['alan', 41, 'Manchester'],
@@ -50,10 +72,47 @@ describe('reference emulator: NoSQL (real socket)', () => {
       expect(put.headers.get('last-modified')).to.be.a('string');
     });
 
-    it('selects attributes: a list, * for user attributes, ** for those and __name', async () => {
+    it('selects attributes: a list, * for user attributes, ** for those and the system attributes', async () => {
       expect(await item('ada', 'city, nosuch')).to.deep.equal({ city: { S: 'London' } });
       expect(await item('ada', '__name')).to.deep.equal({ __name: { S: 'ada' } });
-      expect(Object.keys(await item('ada', '**')).sort()).to.deep.equal(['__name', 'age', 'city', 'name']);
+      expect(Object.keys(await item('ada', '**')).sort()).to.deep.equal(['__mtime_nsecs', '__mtime_secs', '__name', '__size', 'age', 'city', 'name']);
+    });
+
+    it('__size is the size of the body the item has as an object (0 for an item only), __mtime_secs its modification time', async () => {
+      expect(await item('ada', '__size')).to.deep.equal({ __size: { N: '0' } });
+      await client.request('PUT', `${TABLE}ada`, { body: 'twelve bytes' });
+      expect(await item('ada', '__size,age')).to.deep.equal({ __size: { N: '12' }, age: { N: '36' } });
+      const { __mtime_secs: seconds } = (await item('ada', '__mtime_secs')) as { __mtime_secs: { N: string } };
+      expect(Number(seconds.N)).to.be.closeTo(Date.now() / 1000, 5);
+    });
+
+    it('PutItem replaces the attributes; with UpdateMode CreateOrReplaceAttributes (v3io-py kv.update) merges them', async () => {
+      await client.call('PutItem', `${TABLE}ada`, { Item: { height: { N: '165' } } });
+      expect(await item('ada')).to.deep.equal({ height: { N: '165' } });
+      const merged = await client.call('PutItem', `${TABLE}alan`, { UpdateMode: 'CreateOrReplaceAttributes', Item: { age: { N: '42' }, quip: { S: 'hello' } } });
+      expect(merged.status).to.equal(200);
+      expect(await item('alan')).to.deep.equal({ name: { S: 'alan' }, age: { N: '42' }, city: { S: 'Manchester' }, quip: { S: 'hello' } });
+      await client.call('PutItem', `${TABLE}new`, { UpdateMode: 'CreateOrReplaceAttributes', Item: { a: { N: '1' } } });
+      expect(await item('new')).to.deep.equal({ a: { N: '1' } });
+    });
+
+    it('an UpdateMode the reference does not offer is a 400 that writes nothing', async () => {
+      for (const mode of ['ReplaceItem', '', 'createorreplaceattributes']) {
+        const response = await client.call('PutItem', `${TABLE}ada`, { UpdateMode: mode, Item: { age: { N: '1' } } });
+        expect(errorOf(response), mode).to.deep.equal(INVALID_ARGUMENT);
+      }
+      expect((await item('ada'))['age']).to.deep.equal({ N: '36' });
+    });
+
+    it('stores a TS attribute ("<seconds>:<nanoseconds>", v3io-py\'s datetime) as sent, compares it in time order, rejects a malformed one', async () => {
+      await client.call('PutItem', `${TABLE}ada`, { Item: { born: { TS: '1700000000:123456789' }, since: { TS: '1700000000:99' } } });
+      await client.call('PutItem', `${TABLE}alan`, { Item: { born: { TS: '1699999999:999999999' }, since: { TS: '1700000000:0' } } });
+      expect(await item('ada')).to.deep.equal({ born: { TS: '1700000000:123456789' }, since: { TS: '1700000000:99' } });
+      expect(itemNames(await client.call('GetItems', TABLE, { FilterExpression: 'born > since', AttributesToGet: '__name' }))).to.deep.equal(['ada']);
+      expect(itemNames(await client.call('GetItems', TABLE, { FilterExpression: 'born < since', AttributesToGet: '__name' }))).to.deep.equal(['alan']);
+      for (const ts of ['1700000000', '1700000000:1234567890', 'x:1', '1:-1']) {
+        expect(errorOf(await client.call('PutItem', `${TABLE}ada`, { Item: { born: { TS: ts } } })), ts).to.deep.equal(INVALID_ARGUMENT);
+      }
     });
 
     it('a false ConditionExpression is a 400 and writes nothing', async () => {
@@ -65,13 +124,29 @@ describe('reference emulator: NoSQL (real socket)', () => {
 
   describe('UpdateItem', () => {
     it('SET of literals and of a + n, several ;-separated clauses, applied in order', async () => {
-      const expression = "SET age = age + 1; SET city = 'Cambridge'; visits = 2; visits = visits * 1";
+      const expression = "SET age = age + 1; SET city = 'Cambridge'; visits = 2; visits = visits / 1";
       expect(errorOf(await client.call('UpdateItem', TABLE, { Key: { name: { S: 'alan' } }, UpdateExpression: expression }))).to.deep.equal(INVALID_ARGUMENT);
       const valid = "SET age = age + 1; SET city = 'Cambridge'; visits = 2; visits = visits - 0.5; flag = true;";
       const update = await client.call('UpdateItem', TABLE, { Key: { name: { S: 'alan' } }, UpdateExpression: valid });
       expect(update.status).to.equal(200);
       expect(update.body.length).to.equal(0);
       expect(await item('alan')).to.deep.equal({ name: { S: 'alan' }, age: { N: '42' }, city: { S: 'Cambridge' }, visits: { N: '1.5' }, flag: { BOOL: true } });
+    });
+
+    it('a[i] reads and writes element i of a numeric array blob (v3io-py lists), with * for products', async () => {
+      await client.call('PutItem', `${TABLE}ada`, { Item: { ints: { B: int64Array([1, 2, 3]) }, floats: { B: float64Array([10.25, 20.25]) } } });
+      const update = await client.call('UpdateItem', `${TABLE}ada`, { UpdateExpression: 'ints[1] = ints[1] * 2; floats[0] = floats[1] * 2 + ints[2]; n = ints[0] + 2 * 3' });
+      expect(update.status, update.text()).to.equal(200);
+      expect(await item('ada')).to.deep.equal({ ints: { B: int64Array([1, 4, 3]) }, floats: { B: float64Array([43.5, 20.25]) }, n: { N: '7' } });
+    });
+
+    it('an element past the end, of a blob that is no array, or a value that does not fit the array, is a 400 that changes nothing', async () => {
+      const before = { ints: { B: int64Array([1, 2]) }, raw: { B: 'AAE=' } };
+      await client.call('PutItem', `${TABLE}ada`, { Item: before });
+      for (const expression of ['ints[2] = 1', 'x = ints[5]', 'raw[0] = 1', 'x = raw[0]', 'ints[0] = 1.5', "ints[0] = 'a'", 'ints[-1] = 0', 'x = nosuch[0]']) {
+        expect(errorOf(await client.call('UpdateItem', `${TABLE}ada`, { UpdateExpression: expression })), expression).to.deep.equal(INVALID_ARGUMENT);
+      }
+      expect(await item('ada')).to.deep.equal(before);
     });
 
     it('creates a missing item; if_not_exists and REMOVE', async () => {
@@ -160,10 +235,39 @@ describe('reference emulator: NoSQL (real socket)', () => {
       expect([names(rest), rest['LastItemIncluded']]).to.deep.equal([['grace', 'margaret'], 'TRUE']);
     });
 
-    it('TableName joins the URL; a missing table is a 404; a bad filter, Limit or Marker a 400', async () => {
+    it('TableName joins the URL, as a name or a relative path (v3io-py table_name)', async () => {
+      await client.call('PutItem', '/bigdata/some_dir/table/x', { Item: { a: { N: '1' } } });
+      expect(itemNames(await client.call('GetItems', '/bigdata/', { TableName: 'some_dir/table', AttributesToGet: '__name' }))).to.deep.equal(['x']);
+      expect(itemNames(await client.call('GetItems', '/bigdata/some_dir/', { TableName: '/table/', AttributesToGet: '__name' }))).to.deep.equal(['x']);
+      for (const tableName of ['..', 'some_dir/../table', '/', '']) {
+        expect(errorOf(await client.call('GetItems', '/bigdata/', { TableName: tableName })), tableName).to.deep.equal(INVALID_ARGUMENT);
+      }
+    });
+
+    it('a table whose items were all deleted is still a directory: no items, LastItemIncluded "TRUE"', async () => {
+      for (const [name] of PEOPLE) expect((await client.request('DELETE', `${TABLE}${name}`)).status).to.equal(200);
+      const response = await client.call('GetItems', TABLE, {});
+      expect([response.status, response.json()['Items'], response.json()['LastItemIncluded']]).to.deep.equal([200, [], 'TRUE']);
+    });
+
+    it('Segment of TotalSegment: the segments of a parallel scan hold every item exactly once', async () => {
+      for (let index = 0; index < 40; index += 1) await client.call('PutItem', `${TABLE}extra-${index}`, { Item: { i: { N: String(index) } } });
+      const seen: string[] = [];
+      for (let segment = 0; segment < 4; segment += 1) {
+        const part = itemNames(await client.call('GetItems', TABLE, { Segment: segment, TotalSegment: 4, AttributesToGet: '__name' }));
+        expect(part.length, `segment ${segment}`).to.be.within(1, 44);
+        seen.push(...part);
+      }
+      expect(seen.sort()).to.deep.equal(itemNames(await client.call('GetItems', TABLE, { AttributesToGet: '__name' })).sort());
+      for (const body of [{ Segment: 1 }, { TotalSegment: 2 }, { Segment: 2, TotalSegment: 2 }, { Segment: 0, TotalSegment: 0 }, { Segment: 0, TotalSegment: 1025 }]) {
+        expect(errorOf(await client.call('GetItems', TABLE, body)), JSON.stringify(body)).to.deep.equal(INVALID_ARGUMENT);
+      }
+    });
+
+    it('TableName joins the URL; a missing table is a 404; a bad filter, Limit or Marker, or a range scan (not offered), a 400', async () => {
       expect(names((await client.call('GetItems', '/bigdata/', { TableName: 'people' })).json())).to.have.length(5);
       expect(errorOf(await client.call('GetItems', '/bigdata/nosuch/', {}))).to.deep.equal([404, -2, 'No such file or directory']);
-      for (const body of [{ FilterExpression: 'age >' }, { FilterExpression: 'age ~ 3' }, { Limit: 0 }, { Limit: 'all' }, { Marker: '!!' }]) {
+      for (const body of [{ FilterExpression: 'age >' }, { FilterExpression: 'age ~ 3' }, { Limit: 0 }, { Limit: 'all' }, { Marker: '!!' }, { ShardingKey: 'a' }, { SortKeyRangeStart: 'a' }, { SortKeyRangeEnd: 'b' }]) {
         expect(errorOf(await client.call('GetItems', TABLE, body)), JSON.stringify(body)).to.deep.equal(INVALID_ARGUMENT);
       }
     });

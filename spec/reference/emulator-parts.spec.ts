@@ -3,6 +3,7 @@
  * locations, directory-style listing pages.
  */
 import { expect } from 'chai';
+import { decodeArray, encodeArray } from '../../src/reference/attribute-array.js';
 import { selectRange } from '../../src/reference/byte-range.js';
 import { ExpressionError, tokenize } from '../../src/reference/expression-lexer.js';
 import { matches, parseFilter } from '../../src/reference/filter-expression.js';
@@ -102,6 +103,31 @@ describe('reference emulator: parts', () => {
     });
   });
 
+  describe('numeric arrays in blobs', () => {
+    it('round-trips int64 exactly and float64, in the layout v3io-py writes', () => {
+      const ints = encodeArray({ kind: 'int64', values: ['1', '-2', '9223372036854775807'] })!;
+      expect(ints.subarray(0, 16).toString('hex')).to.equal('3041ab00' + '01000000' + '18000000' + '03010000');
+      expect(decodeArray(ints)).to.deep.equal({ kind: 'int64', values: ['1', '-2', '9223372036854775807'] });
+      expect(decodeArray(encodeArray({ kind: 'float64', values: ['0.5', '-1e+300'] })!)).to.deep.equal({ kind: 'float64', values: ['0.5', '-1e+300'] });
+    });
+
+    it('is no array with another magic, version or operand type, or a size that does not match', () => {
+      const good = encodeArray({ kind: 'int64', values: ['7'] })!;
+      for (const [offset, word] of [[0, 1], [4, 2], [8, 16], [12, 260]] as const) {
+        const bad = Buffer.from(good);
+        bad.writeUInt32LE(word, offset);
+        expect(decodeArray(bad), `${offset}`).to.equal(undefined);
+      }
+      expect(decodeArray(good.subarray(0, 20))).to.equal(undefined);
+      expect(decodeArray(Buffer.from([0, 1]))).to.equal(undefined);
+    });
+
+    it('refuses values that do not fit: a fraction or 2^63 in int64, a non-finite float64', () => {
+      for (const value of ['1.5', '9223372036854775808', 'x']) expect(encodeArray({ kind: 'int64', values: [value] }), value).to.equal(undefined);
+      expect(encodeArray({ kind: 'float64', values: ['1e999'] })).to.equal(undefined);
+    });
+  });
+
   describe('stream locations', () => {
     it('round-trip; the documented example is shard 0 from the start', () => {
       for (const location of [{ shardId: 0, sequenceNumber: 0 }, { shardId: 199, sequenceNumber: 15756 }, { shardId: 4095, sequenceNumber: 2 ** 40 }]) {
@@ -125,19 +151,27 @@ describe('reference emulator: parts', () => {
     const query = { prefix: '', marker: '', maxKeys: 1000, directoriesOnly: false };
 
     it('rolls keys under a further / into one common prefix per directory', () => {
-      const root = pageListing(objects, query);
+      const root = pageListing(objects, [], query);
       expect([root.contents.map((o) => o.key), root.commonPrefixes, root.truncated]).to.deep.equal([['a', 'b-c', 'c'], ['b/'], false]);
-      const b = pageListing(objects, { ...query, prefix: 'b/' });
+      const b = pageListing(objects, [], { ...query, prefix: 'b/' });
       expect([b.contents.map((o) => o.key), b.commonPrefixes]).to.deep.equal([['b/1', 'b/2'], ['b/c/']]);
     });
 
+    it('lists directories with nothing in them as common prefixes, one level down only', () => {
+      const root = pageListing(objects, ['b', 'b/c', 'b/e', 'empty', 'empty/deeper'], query);
+      expect([root.contents.map((o) => o.key), root.commonPrefixes]).to.deep.equal([['a', 'b-c', 'c'], ['b/', 'empty/']]);
+      const b = pageListing(objects, ['b', 'b/c', 'b/e'], { ...query, prefix: 'b/' });
+      expect(b.commonPrefixes).to.deep.equal(['b/c/', 'b/e/']);
+      expect(pageListing(objects, ['b/e'], { ...query, prefix: 'b/', directoriesOnly: true }).contents).to.deep.equal([]);
+    });
+
     it('pages in name order across objects and prefixes; NextMarker only when truncated', () => {
-      const first = pageListing(objects, { ...query, maxKeys: 2 });
+      const first = pageListing(objects, [], { ...query, maxKeys: 2 });
       expect([names(first), first.truncated, first.nextMarker]).to.deep.equal([['a', 'b-c'], true, 'b-c']);
-      const second = pageListing(objects, { ...query, maxKeys: 2, marker: 'b-c' });
+      const second = pageListing(objects, [], { ...query, maxKeys: 2, marker: 'b-c' });
       expect([names(second), second.truncated, second.nextMarker]).to.deep.equal([['c', 'b/'], false, undefined]);
-      expect(pageListing(objects, { ...query, marker: 'b/' }).contents.map((o) => o.key)).to.deep.equal(['c']);
-      expect(pageListing(objects, { ...query, maxKeys: 0 }).truncated).to.equal(true);
+      expect(pageListing(objects, [], { ...query, marker: 'b/' }).contents.map((o) => o.key)).to.deep.equal(['c']);
+      expect(pageListing(objects, [], { ...query, maxKeys: 0 }).truncated).to.equal(true);
     });
   });
 });

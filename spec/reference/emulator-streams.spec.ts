@@ -160,4 +160,14 @@ describe('reference emulator: streams (real socket)', () => {
       expect(errorOf(await client.call('GetRecords', `${STREAM}0`, { Location: location })), location).to.deep.equal([400, -201326592, 'IllegalLocation']);
     }
   });
+
+  it('addresses a shard as <stream>/<shard id>/ too, with the trailing slash v3io-py adds (stream.py, seek and get_records)', async () => {
+    await ok('CreateStream', STREAM, { ShardCount: 2, RetentionPeriodHours: 1 });
+    await ok('PutRecords', STREAM, { Records: [{ Data: b64('first'), ShardId: 1 }, { Data: b64('second'), ShardId: 1 }] }, 'put-records');
+    const location = (await ok('SeekShard', `${STREAM}1/`, { Type: 'EARLIEST' }, 'seek'))['Location'];
+    const page = await ok('GetRecords', `${STREAM}1/`, { Location: location }, 'get-records');
+    expect((page['Records'] as RecordOut[]).map((r) => text(r.Data))).to.deep.equal(['first', 'second']);
+    expect(errorOf(await client.call('SeekShard', `${STREAM}2/`, { Type: 'EARLIEST' }))).to.deep.equal([400, -201326594, 'ShardIDOutOfRangeException']);
+    expect(errorOf(await client.call('SeekShard', `${STREAM}x/`, { Type: 'EARLIEST' }))[2]).to.equal('InvalidArgumentException');
+  });
 });

@@ -61,13 +61,13 @@ describe('running wire cases', function () {
         mask: (text) => text,
       });
       expect(server.heads.map((h) => h.toString('latin1'))).to.deep.equal([
-        `GET /api/bigdata/?prefix=run-1/ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Basic ${TOKEN}\u0000junk\r\nConnection: close\r\n\r\n`,
+        `GET /api/bigdata/?max-keys=1 HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Basic ${TOKEN}\u0000junk\r\nConnection: close\r\n\r\n`,
       ]);
       const [result] = results as [CaseResult];
       expect(result.outcome, JSON.stringify(result.checks)).to.equal('pass');
       expect(result.request).to.deep.equal({
         method: 'GET',
-        path: '/api/bigdata/?prefix=run-1/',
+        path: '/api/bigdata/?max-keys=1',
         headers: [
           ['Host', `127.0.0.1:${server.port}`],
           ['Authorization', 'Basic {{basicToken}}\\x00junk'],
@@ -93,7 +93,7 @@ describe('running wire cases', function () {
       });
       const [comma, oversized] = server.heads.map((h) => h.toString('latin1'));
       expect(comma).to.contain('AWS e8bd4ca2-537b-4175-bf01-8c74963e90ba:');
-      expect(oversized).to.match(/^GET \/bigdata\/\?prefix=run-1\/ HTTP\/1\.1\r\nHost: [^\r]+\r\nX-v3io-session-key: e8bd4ca2-537b-4175-bf01-8c74963e90bf\r\n(X-Padding: [^\r\n]+\r\n){2048}Connection: close\r\n\r\n$/);
+      expect(oversized).to.match(/^GET \/bigdata\/\?max-keys=1 HTTP\/1\.1\r\nHost: [^\r]+\r\nX-v3io-session-key: e8bd4ca2-537b-4175-bf01-8c74963e90bf\r\n(X-Padding: [^\r\n]+\r\n){2048}Connection: close\r\n\r\n$/);
     } finally {
       await server.close();
     }

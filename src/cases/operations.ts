@@ -169,7 +169,9 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     id: 'list-container',
     summary: 'list the container',
     method: 'GET',
-    path: '/{{container}}/?prefix={{runPrefix}}/',
+    // The container's root, one entry a page: the wire cases send it after the teardown, when a
+    // listing of the run's folder is a 404 (V3IO lists directories; v3io-py's tests expect the 404).
+    path: '/{{container}}/?max-keys=1',
     headers: [],
     successStatuses: [200],
     success: { kind: 'xml-root', root: 'ListBucketResult' },

@@ -11,8 +11,8 @@
  * by SP), the statuses take both readings: 400 for the rejection, 401 when the repaired value is
  * not a valid credential, and a 2xx (`repairAccepted`) when it is.
  *
- * Every case lists a container (`GET /<container>/?prefix=…`), which needs no fixture: the wire
- * cases run after newman's teardown. `Connection: close` ends each exchange after one response.
+ * Every case lists the container's root (`GET /<container>/?max-keys=1`), which needs no fixture:
+ * the wire cases run after newman's teardown. `Connection: close` ends each exchange after one response.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type ProfileId, type Source, type WirePart } from './model.js';
 import { OPERATIONS, request } from './operations.js';

@@ -1,7 +1,8 @@
 /**
  * NoSQL attribute values (v3io-web-api.md, "NoSQL"): `{"S": text}`, `{"N": "42"}` (numbers as
- * text), `{"BOOL": true}`, `{"B": base64}`; their validation, and the arithmetic and ordering of
- * numbers that the update and filter expressions need.
+ * text), `{"BOOL": true}`, `{"B": base64}`, and `{"TS": "<seconds>:<nanoseconds>"}` (v3io-py sends
+ * a datetime so: kv_timestamp.py); their validation, and the arithmetic and ordering of numbers and
+ * timestamps that the update and filter expressions need.
  */
 import { decodeStrictBase64 } from './base64.js';
 import { isObject } from './json-body.js';
@@ -9,12 +10,13 @@ import type { AttributeValue, Attributes } from './store.js';
 
 const NUMBER = /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
 const INTEGER = /^-?[0-9]+$/;
+const TIMESTAMP = /^(-?[0-9]+):([0-9]{1,9})$/;
 
 export function isNumberText(text: string): boolean {
   return NUMBER.test(text);
 }
 
-/** Exactly one of `{"S": text}`, `{"N": "42"}`, `{"BOOL": true}`, `{"B": base64}`. */
+/** Exactly one of `{"S": text}`, `{"N": "42"}`, `{"BOOL": true}`, `{"B": base64}`, `{"TS": "<s>:<ns>"}`. */
 export function isAttributeValue(value: unknown): value is AttributeValue {
   if (!isObject(value)) return false;
   const keys = Object.keys(value);
@@ -29,6 +31,8 @@ export function isAttributeValue(value: unknown): value is AttributeValue {
       return typeof inner === 'boolean';
     case 'B':
       return typeof inner === 'string' && decodeStrictBase64(inner) !== undefined;
+    case 'TS':
+      return typeof inner === 'string' && TIMESTAMP.test(inner);
     default:
       return false;
   }
@@ -50,6 +54,13 @@ export function addNumbers(a: string, b: string, sign: 1 | -1): string | undefin
   return Number.isFinite(result) ? String(result) : undefined;
 }
 
+/** The product, integers exactly (BigInt), anything else as a double; `undefined` when not finite. */
+export function multiplyNumbers(a: string, b: string): string | undefined {
+  if (INTEGER.test(a) && INTEGER.test(b)) return String(BigInt(a) * BigInt(b));
+  const result = Number(a) * Number(b);
+  return Number.isFinite(result) ? String(result) : undefined;
+}
+
 /** -1, 0 or 1, as the numbers `a` and `b` compare. */
 export function compareNumbers(a: string, b: string): -1 | 0 | 1 {
   if (INTEGER.test(a) && INTEGER.test(b)) {
@@ -58,4 +69,11 @@ export function compareNumbers(a: string, b: string): -1 | 0 | 1 {
   }
   const [x, y] = [Number(a), Number(b)];
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** -1, 0 or 1, as the timestamps `a` and `b` (`<seconds>:<nanoseconds>`, valid) compare. */
+export function compareTimestamps(a: string, b: string): -1 | 0 | 1 {
+  const [, secondsA = '0', nanosA = '0'] = TIMESTAMP.exec(a) ?? [];
+  const [, secondsB = '0', nanosB = '0'] = TIMESTAMP.exec(b) ?? [];
+  return compareNumbers(secondsA, secondsB) || compareNumbers(nanosA, nanosB);
 }

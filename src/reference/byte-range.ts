@@ -2,7 +2,8 @@
  * The `Range` of a GET (RFC 9110 §14): one `bytes=a-b`, `bytes=a-` or `bytes=-n`. A Range the
  * reference does not serve — several ranges, another unit, invalid syntax, two Range lines — is
  * ignored and the whole object sent, as RFC 9110 §14.2 allows; a valid one that no byte of the
- * object satisfies is answered 416.
+ * object satisfies is answered 416. `bytes=a` without the `-` reads as `bytes=a-`: v3io-py sends
+ * it for an offset without a length (request.py, encode_get_object).
  */
 
 export type RangeSelection =
@@ -10,7 +11,7 @@ export type RangeSelection =
   | { readonly kind: 'part'; readonly start: number; readonly end: number }
   | { readonly kind: 'unsatisfiable' };
 
-const SINGLE_RANGE = /^bytes[ \t]*=[ \t]*([0-9]*)[ \t]*-[ \t]*([0-9]*)$/i;
+const SINGLE_RANGE = /^bytes[ \t]*=[ \t]*([0-9]*)[ \t]*(?:-[ \t]*([0-9]*))?$/i;
 
 /** `values`: the Range lines of the request, usually none or one. `end` is inclusive. */
 export function selectRange(values: readonly string[], size: number): RangeSelection {

@@ -16,7 +16,7 @@ export class ExpressionError extends Error {}
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
 // Longest first, so that `<=` is not read as `<` then `=`.
-const OPERATORS = ['==', '!=', '<>', '<=', '>=', '=', '<', '>', '(', ')', ',', ';', '+', '-'] as const;
+const OPERATORS = ['==', '!=', '<>', '<=', '>=', '=', '<', '>', '(', ')', '[', ']', ',', ';', '+', '-', '*'] as const;
 
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];

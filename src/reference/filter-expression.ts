@@ -12,9 +12,10 @@
  *
  * Keywords in any letter case. As in V3IO, a comparison that refers to an attribute the item does
  * not have is false (whatever the operator); so is one of values of different types. Numbers
- * compare as numbers, strings by UTF-16 code units, booleans and blobs only for (in)equality.
+ * compare as numbers, strings by UTF-16 code units, timestamps in time order, booleans and blobs
+ * only for (in)equality.
  */
-import { compareNumbers } from './attributes.js';
+import { compareNumbers, compareTimestamps } from './attributes.js';
 import { ExpressionError, TokenStream, tokenize } from './expression-lexer.js';
 import type { AttributeValue, Attributes } from './store.js';
 
@@ -132,6 +133,7 @@ function compare(comparator: Comparator, left: AttributeValue, right: AttributeV
 function ordering(left: AttributeValue, right: AttributeValue): -1 | 0 | 1 | 'unordered' | undefined {
   if ('N' in left && 'N' in right) return compareNumbers(left.N, right.N);
   if ('S' in left && 'S' in right) return left.S < right.S ? -1 : left.S > right.S ? 1 : 0;
+  if ('TS' in left && 'TS' in right) return compareTimestamps(left.TS, right.TS);
   if ('BOOL' in left && 'BOOL' in right) return left.BOOL === right.BOOL ? 0 : 'unordered';
   if ('B' in left && 'B' in right) return left.B === right.B ? 0 : 'unordered';
   return undefined;

@@ -29,11 +29,23 @@ export function pathSegment(value: string | undefined): string | undefined {
 }
 
 /**
- * The table a request addresses: the URL's path joined with `TableName`. The URL may end in `/`
- * or not: it names a directory either way.
+ * A path from the body, relative to the URL's: non-empty segments that are not dot segments;
+ * leading, trailing and repeated `/` are dropped (v3io-py's `kv.scan(table_path="", table_name=
+ * "some_dir/table")` sends a path). `undefined` stays `undefined`.
+ */
+export function relativePath(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const segments = value.split('/').filter((segment) => segment !== '');
+  if (segments.length === 0 || segments.some((segment) => segment === '.' || segment === '..')) throw failure(400);
+  return segments.join('/');
+}
+
+/**
+ * The table a request addresses: the URL's path joined with `TableName` (a name or a relative
+ * path). The URL may end in `/` or not: it names a directory either way.
  */
 export function tableAddress(target: RequestTarget, request: JsonObject): string {
-  return joinPath(target.path, pathSegment(optionalString(request, 'TableName')) ?? '');
+  return joinPath(target.path, relativePath(optionalString(request, 'TableName')) ?? '');
 }
 
 /**

@@ -2,7 +2,8 @@
  * The S3-style XML listings of the V3IO web API (v3io-web-api.md, "Simple objects"), and the
  * directory-style paging of a container's contents.
  *
- * A V3IO container is a file system: GET Container lists one directory level. Keys under the
+ * A V3IO container is a file system: GET Container lists one directory level, empty
+ * sub-directories included. Keys under the
  * prefix that have a further `/` roll up into one `CommonPrefixes` entry per sub-directory (S3's
  * `delimiter=/`), which is why V3IO answers with `<Delimiter>/</Delimiter>` even when the request
  * named none. `/` is therefore the default and only delimiter. Contents and common prefixes page
@@ -54,20 +55,27 @@ export interface Listing {
 
 type Row = { readonly name: string; readonly object?: ListedObject };
 
-/** One page of the directory under `query.prefix`; `objects` sorted by key. */
-export function pageListing(objects: readonly ListedObject[], query: ListingQuery): Listing {
-  const rows: Row[] = [];
+/**
+ * One page of the directory `query.prefix` (`''` or a path ending in `/`): `objects` and
+ * `directories` (paths without a trailing `/`) anywhere under it, rolled up to one level.
+ */
+export function pageListing(objects: readonly ListedObject[], directories: readonly string[], query: ListingQuery): Listing {
+  const rows = new Map<string, Row>();
+  const addDirectory = (path: string): void => {
+    const slash = path.indexOf(DELIMITER, query.prefix.length);
+    const name = slash < 0 ? `${path}${DELIMITER}` : path.slice(0, slash + 1);
+    if (!rows.has(name)) rows.set(name, { name });
+  };
   for (const object of objects) {
     if (!object.key.startsWith(query.prefix)) continue;
-    const slash = object.key.indexOf(DELIMITER, query.prefix.length);
-    const row: Row = slash < 0 ? { name: object.key, object } : { name: object.key.slice(0, slash + 1) };
-    if (row.object && query.directoriesOnly) continue;
-    // Sorted keys: the keys of one directory are adjacent, so a repeated prefix is the previous row.
-    if (rows[rows.length - 1]?.name === row.name) continue;
-    if (row.name > query.marker) rows.push(row);
+    if (object.key.indexOf(DELIMITER, query.prefix.length) < 0) {
+      if (!query.directoriesOnly) rows.set(object.key, { name: object.key, object });
+    } else addDirectory(object.key);
   }
-  const page = rows.slice(0, query.maxKeys);
-  const truncated = rows.length > query.maxKeys;
+  for (const directory of directories) if (directory.startsWith(query.prefix) && directory.length > query.prefix.length) addDirectory(directory);
+  const sorted = [...rows.values()].filter((row) => row.name > query.marker).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const page = sorted.slice(0, query.maxKeys);
+  const truncated = sorted.length > query.maxKeys;
   const last = page[page.length - 1];
   return {
     contents: page.flatMap((row) => (row.object ? [row.object] : [])),
@@ -83,7 +91,8 @@ export function listBucketXml(container: string, query: ListingQuery, listing: L
     .map((o) => `<Contents>${element('Key', o.key)}${element('Size', o.size)}${element('LastModified', o.lastModified.toISOString())}</Contents>`)
     .join('');
   const prefixes = listing.commonPrefixes.map((p) => `<CommonPrefixes>${element('Prefix', p)}</CommonPrefixes>`).join('');
-  const nextMarker = listing.nextMarker === undefined ? '' : element('NextMarker', listing.nextMarker);
+  // Always there, empty on the last page: v3io-py reads it unconditionally (output.py, GetContainerContentsOutput).
+  const nextMarker = element('NextMarker', listing.nextMarker ?? '');
   return (
     `${XML_DECLARATION}<ListBucketResult>${element('Name', container)}${element('Prefix', query.prefix)}${element('Marker', query.marker)}` +
     `${element('Delimiter', DELIMITER)}${nextMarker}${element('MaxKeys', query.maxKeys)}${element('IsTruncated', listing.truncated)}` +

@@ -1,7 +1,8 @@
 /**
  * The NoSQL item functions PutItem, GetItem and UpdateItem (v3io-web-api.md, "NoSQL"). As in
  * V3IO, an item is an entry like an object, with attributes; its name is the last segment of its
- * path, readable as the system attribute `__name`.
+ * path, readable as the system attribute `__name`, its body's size as `__size`, its modification
+ * time as `__mtime_secs` and `__mtime_nsecs`.
  */
 import { parseAttributes } from './attributes.js';
 import { failure } from './failures.js';
@@ -9,7 +10,7 @@ import { parseFilter, matches } from './filter-expression.js';
 import { ExpressionError } from './expression-lexer.js';
 import type { V3ioFunction } from './function-call.js';
 import { itemAddress } from './item-address.js';
-import { optionalString, requestObject } from './json-body.js';
+import { optionalString, requestObject, type JsonObject } from './json-body.js';
 import { jsonResponse, respond } from './responses.js';
 import type { AttributeValue, Attributes, Store, StoredEntry } from './store.js';
 import { applyUpdate, parseUpdate } from './update-expression.js';
@@ -28,15 +29,28 @@ export function modificationHeaders(time: Date): Record<string, string> {
   };
 }
 
+/** The system attributes the reference keeps, by name (v3io-py's tests read `__size`). */
+function systemAttributes(path: string, entry: StoredEntry): Record<string, AttributeValue> {
+  const milliseconds = entry.lastModified.getTime();
+  return {
+    __name: { S: path.slice(path.lastIndexOf('/') + 1) },
+    __size: { N: String(entry.body.length) },
+    __mtime_secs: { N: String(Math.floor(milliseconds / 1000)) },
+    __mtime_nsecs: { N: String((milliseconds % 1000) * 1_000_000) },
+  };
+}
+
 /**
  * The attributes `AttributesToGet` asks for: a comma-separated list of names, `*` for every user
- * attribute, `**` for those and the system attribute `__name` (which a list may also name).
+ * attribute, `**` for those and the system attributes (which a list may also name).
  */
-export function selectAttributes(wanted: string, path: string, attributes: Attributes): Record<string, AttributeValue> {
+export function selectAttributes(wanted: string, path: string, entry: StoredEntry): Record<string, AttributeValue> {
   const names = wanted.split(',').map((name) => name.trim());
   const allUser = names.includes('*') || names.includes('**');
-  const selected: Record<string, AttributeValue> = Object.fromEntries(Object.entries(attributes).filter(([name]) => allUser || names.includes(name)));
-  if (names.includes('**') || names.includes('__name')) selected['__name'] = { S: path.slice(path.lastIndexOf('/') + 1) };
+  const selected: Record<string, AttributeValue> = Object.fromEntries(Object.entries(entry.attributes).filter(([name]) => allUser || names.includes(name)));
+  for (const [name, value] of Object.entries(systemAttributes(path, entry))) {
+    if (names.includes('**') || names.includes(name)) selected[name] = value;
+  }
   return selected;
 }
 
@@ -68,15 +82,29 @@ function checkCondition(condition: string | undefined, attributes: Attributes): 
   if (!holds) throw failure(400);
 }
 
-/** PutItem `{Key?, Item, ConditionExpression?}`: replaces the item's attributes; 200, empty body. */
+/**
+ * PutItem's `UpdateMode`: absent, the item's attributes are replaced; `CreateOrReplaceAttributes`
+ * (what v3io-py's `kv.update(attributes=...)` sends) merges them into the item's. Another mode is
+ * not offered by the reference: 400, as for any invalid argument.
+ */
+function mergesAttributes(request: JsonObject): boolean {
+  const mode = optionalString(request, 'UpdateMode');
+  if (mode === undefined) return false;
+  if (mode === 'CreateOrReplaceAttributes') return true;
+  throw failure(400);
+}
+
+/** PutItem `{Key?, Item, ConditionExpression?, UpdateMode?}`: replaces (or merges) the item's attributes; 200, empty body. */
 const putItem: V3ioFunction = ({ store, container, target, body }) => {
   const request = requestObject(body);
   const address = itemAddress(target, request);
   const item = parseAttributes(request['Item']);
   if (!item) throw failure(400);
+  const merge = mergesAttributes(request);
   const existing = store.get(container, address.path);
   checkCondition(optionalString(request, 'ConditionExpression'), existing?.attributes ?? {});
-  const time = writeItem(store, container, address.path, existing, { ...address.keyAttributes, ...item });
+  const kept = merge ? (existing?.attributes ?? {}) : {};
+  const time = writeItem(store, container, address.path, existing, { ...kept, ...address.keyAttributes, ...item });
   return respond(200, modificationHeaders(time));
 };
 
@@ -87,7 +115,7 @@ const getItem: V3ioFunction = ({ store, container, target, body }) => {
   const wanted = optionalString(request, 'AttributesToGet') ?? '*';
   const entry = store.get(container, address.path);
   if (!entry) throw failure(404);
-  return jsonResponse(200, { Item: selectAttributes(wanted, address.path, entry.attributes) }, { 'Last-Modified': entry.lastModified.toUTCString() });
+  return jsonResponse(200, { Item: selectAttributes(wanted, address.path, entry) }, { 'Last-Modified': entry.lastModified.toUTCString() });
 };
 
 /**

@@ -9,8 +9,11 @@
  * malformed (`aws-chunked.ts`). Decisions of the reference: a Range on PUT other than `-1` is a
  * 400 (writing at an offset is not offered, and ignoring it would overwrite what the client
  * meant to keep); DELETE of a directory removes a stream with its shards (as `rm -r` of a
- * stream's directory does) but is a 409 for a directory that still holds objects or items, like
- * rmdir.
+ * stream's directory does) but is a 409 for a directory that still holds anything else, like rmdir.
+ *
+ * Directories, as v3io-py's tests use them: `PUT <dir>/` without a body creates one (and its
+ * parents); GET or HEAD of a directory, with or without the trailing `/`, is a 200 with an empty
+ * body; DELETE of a directory's path without the `/` deletes the directory.
  */
 import { createHash } from 'node:crypto';
 import { decodeAwsChunkedBody } from './aws-chunked.js';
@@ -51,8 +54,9 @@ function validators(entry: StoredEntry): Readonly<Record<string, string>> {
 }
 
 function getObject(store: Store, request: ObjectRequest): ReferenceResponse {
-  const entry = request.target.isDirectory ? undefined : store.get(request.container, request.target.path);
-  if (!entry) return errorResponse(404);
+  const { container, target } = request;
+  const entry = target.isDirectory ? undefined : store.get(container, target.path);
+  if (!entry) return store.isDirectory(container, target.path) ? respond(200, {}) : errorResponse(404);
   const headers = { 'Content-Type': entry.contentType, ...validators(entry), 'Accept-Ranges': 'bytes' };
   const size = entry.body.length;
   const range = selectRange(headerValues(request.rawHeaders, 'range'), size);
@@ -68,7 +72,7 @@ function getObject(store: Store, request: ObjectRequest): ReferenceResponse {
 
 function putObject(store: Store, request: ObjectRequest): ReferenceResponse {
   const { container, target } = request;
-  if (target.isDirectory) return errorResponse(400);
+  if (target.isDirectory) return makeDirectory(store, request);
   const ranges = headerValues(request.rawHeaders, 'range');
   if (ranges.length > 1 || (ranges.length === 1 && ranges[0]!.trim() !== '-1')) return errorResponse(400);
   const append = ranges.length === 1;
@@ -88,6 +92,13 @@ function putObject(store: Store, request: ObjectRequest): ReferenceResponse {
   return respond(200, validators(entry));
 }
 
+/** `PUT <dir>/` without a body: creates the directory and its parents; 200 if it exists already. */
+function makeDirectory(store: Store, { container, target, body }: ObjectRequest): ReferenceResponse {
+  if (body.length > 0) return errorResponse(400);
+  store.makeDirectory(container, target.path);
+  return respond(200, {});
+}
+
 /** A stream shard's file `<stream>/<shard id>`: deleting it empties the shard. */
 function deleteShardFile(store: Store, container: string, path: string): ReferenceResponse | undefined {
   const slash = path.lastIndexOf('/');
@@ -101,17 +112,25 @@ function deleteShardFile(store: Store, container: string, path: string): Referen
   return respond(200, {});
 }
 
+/** A stream's own shards do not count: deleting its directory removes them (`rm -r`). */
 function deleteDirectory(store: Store, container: string, path: string): ReferenceResponse {
-  if (store.deleteStream(container, path)) return respond(200, {});
+  if (!store.isDirectory(container, path)) return errorResponse(404);
   const prefix = `${path}/`;
-  const holdsSomething = store.list(container, prefix).length > 0 || store.streams(container, prefix).length > 0;
-  return holdsSomething ? errorResponse(409) : errorResponse(404);
+  const holdsSomething =
+    store.list(container, prefix).length > 0 || store.streams(container, prefix).length > 0 || store.directories(container, prefix).length > 0;
+  if (holdsSomething) return errorResponse(409);
+  store.deleteStream(container, path);
+  // A stream's directory may also be a plain one (an object was written into it, as consumer-group state is).
+  store.removeDirectory(container, path);
+  return respond(200, {});
 }
 
 function deleteObject(store: Store, request: ObjectRequest): ReferenceResponse {
   const { container, target } = request;
   if (target.isDirectory) return deleteDirectory(store, container, target.path);
-  return deleteShardFile(store, container, target.path) ?? (store.delete(container, target.path) ? respond(200, {}) : errorResponse(404));
+  const deleted = deleteShardFile(store, container, target.path) ?? (store.delete(container, target.path) ? respond(200, {}) : undefined);
+  if (deleted) return deleted;
+  return store.isDirectory(container, target.path) ? deleteDirectory(store, container, target.path) : errorResponse(404);
 }
 
 /** An operation on `/<container>/<path>` without `X-v3io-function`; `path` is not empty. */

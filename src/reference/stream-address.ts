@@ -1,7 +1,7 @@
 /**
  * Where a streaming request's stream and shard are. The URL names the stream (with or without a
  * trailing `/`), or its first part and `StreamName` the rest; a shard is the URL's last segment
- * (`/<container>/MyStream/199`) or `ShardId` in the body (v3io-web-api.md, "Request shape").
+ * (`/<container>/MyStream/199`, with or without a trailing `/`) or `ShardId` in the body (v3io-web-api.md, "Request shape").
  */
 import { streamFailure } from './failures.js';
 import { joinPath, pathSegment } from './item-address.js';
@@ -30,7 +30,8 @@ export function shardAddress(target: RequestTarget, request: JsonObject): ShardA
   if (shardId !== undefined) return { streamPath: streamPath(target, request), shardId };
   const slash = target.path.lastIndexOf('/');
   const last = target.path.slice(slash + 1);
-  if (target.isDirectory || optionalString(request, 'StreamName') !== undefined || slash < 0 || !SHARD_ID.test(last)) {
+  // `<stream>/<shard id>/` too: v3io-py adds the trailing slash (stream.py, seek and get_records).
+  if (optionalString(request, 'StreamName') !== undefined || slash < 0 || !SHARD_ID.test(last)) {
     throw streamFailure('InvalidArgumentException');
   }
   return { streamPath: target.path.slice(0, slash), shardId: Number(last) };

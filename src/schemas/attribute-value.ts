@@ -1,6 +1,7 @@
 /**
  * The typed attribute value of the NoSQL bodies — exactly one of `{"S": text}`, `{"N": number as
- * text}`, `{"BOOL": boolean}` or `{"B": base64}` (see /work/shared/spec/v3io-web-api.md, "NoSQL") —
+ * text}`, `{"BOOL": boolean}`, `{"B": base64}` (see /work/shared/spec/v3io-web-api.md, "NoSQL") or
+ * `{"TS": "<seconds>:<nanoseconds>"}` (a timestamp: v3io-py, kv_timestamp.py and output.py) —
  * as JSON Schema `definitions`, for the schemas of GetItem and GetItems to embed (each schema is
  * embedded in the collection on its own, so it cannot `$ref` another).
  */
@@ -11,6 +12,7 @@ export const ATTRIBUTE_VALUE_DEFINITIONS = {
       { $ref: '#/definitions/number' },
       { $ref: '#/definitions/boolean' },
       { $ref: '#/definitions/blob' },
+      { $ref: '#/definitions/timestamp' },
     ],
   },
   string: {
@@ -35,6 +37,12 @@ export const ATTRIBUTE_VALUE_DEFINITIONS = {
     type: 'object',
     required: ['B'],
     properties: { B: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } },
+    additionalProperties: false,
+  },
+  timestamp: {
+    type: 'object',
+    required: ['TS'],
+    properties: { TS: { type: 'string', pattern: '^-?[0-9]+:[0-9]{1,9}$' } },
     additionalProperties: false,
   },
 } as const;

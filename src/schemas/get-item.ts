@@ -1,7 +1,7 @@
 /**
  * The body of a successful NoSQL `GetItem`: `{"Item": {"<attribute>": <attribute value>}}`, where
- * an attribute value is exactly one of `{"S": text}`, `{"N": number as text}`, `{"BOOL": boolean}`
- * or `{"B": base64}` (see /work/shared/spec/v3io-web-api.md, "NoSQL").
+ * an attribute value is exactly one of `{"S": text}`, `{"N": number as text}`, `{"BOOL": boolean}`,
+ * `{"B": base64}` or `{"TS": "<seconds>:<nanoseconds>"}` (attribute-value.ts).
  *
  * Draft-07 keywords only: the same object is embedded in the collection and checked by the
  * newman sandbox's ajv 6.
