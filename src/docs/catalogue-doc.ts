@@ -4,7 +4,7 @@
  */
 import { FORMS, FORM_TITLES, OUTCOME_STATUSES, type ConformanceCase, type Form } from '../cases/model.js';
 import { renderFamilyTable } from '../report/case-list.js';
-import { wirePreview } from '../wire/bytes.js';
+import { escapeWireText, wirePreview } from '../wire/bytes.js';
 import { cellText, codeCell, generatedNotice, headingSlug, table } from './markdown.js';
 
 /** What a case expects, e.g. `unauthenticated (401)`, `malformed (400), or 2xx after a repair`. */
@@ -35,9 +35,9 @@ function formSection(form: Form, cases: readonly ConformanceCase[]): string {
   return [`### ${FORM_TITLES[form]}`, '', `${mine.length} cases.`, '', table(header, mine.map(caseRow))].join('\n');
 }
 
-/** A case's derived variables, e.g. `unknownKey` = `{{accessKey}}`, change-last-char. */
+/** A case's derived variables, escaped like the bytes, e.g. `unknownKey` = `{{accessKey}}`, change-last-char. */
 function derivationsOf(testCase: ConformanceCase): string {
-  return (testCase.derive ?? []).map((d) => `${codeCell(d.name)} = ${codeCell(d.from)}${d.apply.map((t) => `, ${t.op}${'length' in t ? ` ${t.length}` : ''}`).join('')}`).join('; ');
+  return (testCase.derive ?? []).map((d) => `${codeCell(d.name)} = ${codeCell(escapeWireText(d.from))}${d.apply.map((t) => `, ${t.op}${'length' in t ? ` ${t.length}` : ''}`).join('')}`).join('; ');
 }
 
 function wireSection(cases: readonly ConformanceCase[]): string {
