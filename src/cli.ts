@@ -3,30 +3,10 @@
  * The command line: run, merge, list, generate, serve. Every error a user can cause ends with one line
  * on stderr and exit code 2; the verdict of `run` is exit 0 (conformant) or 1 (not conformant).
  */
-import { Command, CommanderError } from 'commander';
-import { registerGenerate } from './commands/generate.js';
+import { CommanderError } from 'commander';
 import { exit, PROGRAM_NAME, write } from './commands/io.js';
-import { registerList } from './commands/list.js';
-import { registerMerge } from './commands/merge.js';
-import { registerRun } from './commands/run.js';
-import { registerServe } from './commands/serve.js';
 import { EXIT_CODES, describeError, exitCodeOfError } from './errors.js';
-import { packageVersion } from './package-info.js';
-
-function buildProgram(): Command {
-  const program = new Command(PROGRAM_NAME)
-    .description('Conformance suite for the authentication of the V3IO data-service web APIs')
-    .version(packageVersion(), '-V, --version')
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({ outputError: (text, writeErr) => writeErr(`${PROGRAM_NAME}: ${text.replace(/^error: /, '')}`) });
-  registerRun(program);
-  registerMerge(program);
-  registerList(program);
-  registerGenerate(program);
-  registerServe(program);
-  return program;
-}
+import { buildProgram } from './program.js';
 
 async function main(argv: readonly string[]): Promise<void> {
   try {

@@ -7,7 +7,7 @@
  * Expected: no MUST failure. Where a server genuinely deviates from an RFC requirement the case
  * stays as it is and the finding is kept here as a known deviation, with its evidence, which the
  * test reproduces over a raw socket: when a new version of the server fixes it, the test says so.
- * The README's interoperability table shows these runs; a test keeps its numbers true.
+ * The interoperability table of docs/interop.md shows these runs; a test keeps its numbers true.
  */
 import { expect } from 'chai';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,7 +74,7 @@ const CREDENTIALS = [
   ['utf8Password', BASIC_SERVER_IDENTITIES.utf8.password],
 ] as const;
 
-/** The README row's numbers: cases judged, cases failing a MUST check, cases failing a SHOULD check (and no MUST one). */
+/** The interop table row's numbers: cases judged, cases failing a MUST check, cases failing a SHOULD check (and no MUST one). */
 function tableCells(report: RunReport): string {
   const judged = report.cases.filter((c) => c.outcome !== 'skip').length;
   return `| ${judged} | ${report.summary.failedChecks.must} | ${report.summary.failedChecks.should} |`;
@@ -87,10 +87,10 @@ function writeCa(dir: string, cert: string): string {
   return path;
 }
 
-/** The README's interoperability table row of a server, by its first cell. */
+/** The interoperability table row of a server (docs/interop.md), by its first cell. */
 function readmeRow(label: string): string | undefined {
-  const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
-  const table = /<!-- interop-table:start -->\n([\s\S]*?)\n<!-- interop-table:end -->/.exec(readme)?.[1] ?? '';
+  const interop = readFileSync(join(packageRoot(), 'docs', 'interop.md'), 'utf8');
+  const table = /<!-- interop-table:start -->\n([\s\S]*?)\n<!-- interop-table:end -->/.exec(interop)?.[1] ?? '';
   return table.split('\n').find((line) => line.startsWith(`| ${label} |`));
 }
 
@@ -170,7 +170,7 @@ for (const [name, https] of [
       });
     }
 
-    it("matches the README's interoperability table (server, version, cases, MUST and SHOULD failures)", () => {
+    it("matches docs/interop.md's interoperability table (server, version, cases, MUST and SHOULD failures)", () => {
       const row = readmeRow(label);
       expect(row, `no row for ${label} between the interop-table markers`).to.be.a('string');
       // Major and minor version: a Debian security update changes neither the behaviour nor the row.

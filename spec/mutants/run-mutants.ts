@@ -6,7 +6,7 @@
  *
  *   node dist/spec/mutants/run-mutants.js [--concurrency <n>] [--only <id,...>] [--markdown]
  *
- * `--markdown` prints the table the README shows. Exit 0 when every variant is caught and the
+ * `--markdown` prints the table docs/power.md shows. Exit 0 when every variant is caught and the
  * correct reference passes, 1 otherwise.
  */
 import { parseArgs } from 'node:util';

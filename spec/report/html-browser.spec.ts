@@ -16,11 +16,10 @@ import { renderHtml } from '../../src/report/html-report.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { CATALOGUE } from '../../src/cases/index.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.js';
 import { runCli, tempDir, type CliResult } from '../support/cli.js';
 import { ALL_SAMPLE_CASES, sampleReport } from '../support/sample-report.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** Opens a file, recording every URL the page requests. */
 async function open(browser: Browser, path: string): Promise<{ page: Page; requested: string[] }> {

@@ -27,9 +27,19 @@ describe('HTML report', () => {
     expect(page).to.contain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
   });
 
+  it('heads every column of the counts by level', () => {
+    const levels = /<table id="levels">([\s\S]*?)<\/table>/.exec(page)?.[1] ?? '';
+    const cells = (row: string): number => (row.match(/<t[hd][ >]/g) ?? []).length;
+    const [head = '', ...body] = levels.split('<tr>').slice(1);
+    expect(head).to.contain('>inconclusive</th>');
+    expect(body).to.have.length(3);
+    for (const row of body) expect(cells(row), row).to.equal(cells(head));
+  });
+
   it('shows the verdict, the counts by level and the matrix', () => {
     expect(page).to.contain('<p id="verdict" class="verdict verdict-error">Verdict: NO VERDICT (run error)</p>');
-    expect(page).to.match(/<tr><th>MUST<\/th><td class="num">1<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">1<\/td>/);
+    // passed, failed, inconclusive, skipped, errors
+    expect(page).to.match(/<tr><th>MUST<\/th><td class="num">1<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">1<\/td>/);
     expect(page).to.contain('<td class="state-fail-must" data-form="session-key" data-family="unknown-credential"');
     expect(page).to.contain('<td class="state-fail-should" data-form="basic" data-family="strict-base64"');
   });

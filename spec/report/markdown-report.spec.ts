@@ -27,6 +27,14 @@ describe('Markdown report', () => {
     expect(conformant).to.contain('No failures.');
   });
 
+  it('heads every column of the counts by level, one per outcome and the failed checks', () => {
+    const md = renderMarkdown(sampleReport(ALL_SAMPLE_CASES));
+    const header = md.split('\n').find((l) => l.startsWith('| level |')) ?? '';
+    expect(header).to.equal('| level | passed | failed | inconclusive | skipped | errors | cases with a failed check of this level |');
+    const width = header.split('|').length;
+    for (const row of tableRows(md, 'level')) expect(row.length + 2, row.join(' | ')).to.equal(width);
+  });
+
   it('names the basic profile in its heading and its target line', () => {
     const base = sampleReport([PASSED]);
     const md = renderMarkdown({ ...base, target: { ...base.target, profile: 'basic' } });

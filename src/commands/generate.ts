@@ -1,24 +1,30 @@
-/** `generate`: writes (or, with --check, verifies) the committed collection and environments. */
+/** `generate`: writes (or, with --check, verifies) the committed collections, environments and generated docs. */
 import type { Command } from 'commander';
 import { CATALOGUE } from '../cases/index.js';
 import { EXIT_CODES } from '../errors.js';
-import { checkGenerated, writeGenerated } from '../generate/files.js';
+import { renderDocs } from '../docs/files.js';
+import { renderGenerated, staleFiles, writeFiles, type RenderedFile } from '../generate/files.js';
 import { packageRoot } from '../package-info.js';
 import { exit, PROGRAM_NAME, write } from './io.js';
+
+/** Everything `generate` writes: the collections and environments, and the docs generated from the catalogue and `program`. */
+export function renderCommittedFiles(program: Command): RenderedFile[] {
+  return [...renderGenerated(CATALOGUE), ...renderDocs({ cases: CATALOGUE, program })];
+}
 
 export function registerGenerate(program: Command): void {
   program
     .command('generate')
-    .description('write the Postman collection and environments from the catalogue')
+    .description('write the Postman collections, environments and generated docs from the catalogue')
     .option('--check', 'only check that the committed files are up to date (exit 1 when stale)', false)
     .action(async (flags: { check: boolean }) => {
       const root = packageRoot();
       if (!flags.check) {
-        const written = writeGenerated(root, CATALOGUE);
+        const written = writeFiles(root, renderCommittedFiles(program));
         await write(process.stdout, written.map((path) => `wrote ${path}\n`).join(''));
         return;
       }
-      const { stale } = checkGenerated(root, CATALOGUE);
+      const stale = staleFiles(root, renderCommittedFiles(program));
       if (stale.length > 0) {
         await write(process.stderr, `${PROGRAM_NAME}: generated files are stale: ${stale.join(', ')} (run \`${PROGRAM_NAME} generate\`)\n`);
         await exit(EXIT_CODES.nonConformant);

@@ -1,7 +1,7 @@
 /** `run`: the suite against the embedded reference or a target; exit code = verdict. */
 import { Option, type Command } from 'commander';
 import { HarnessError } from '../errors.js';
-import { DEFAULT_PROFILE, PROFILES, type Form, type Level, type ProfileId } from '../cases/model.js';
+import { DEFAULT_PROFILE, FORMS, PROFILES, type Form, type Level, type ProfileId } from '../cases/model.js';
 import { CATALOGUE } from '../cases/index.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { createProgress } from '../report/progress.js';
@@ -59,7 +59,7 @@ export function registerRun(program: Command): void {
     .option('--cert <file>', 'client certificate, PEM, for an HTTPS target that asks for one (with --key)')
     .option('--key <file>', 'private key of --cert, PEM')
     .addOption(new Option('-g, --grep <regex>', 'only cases whose id or title matches (case-insensitive)').argParser(parseGrep))
-    .addOption(new Option('--form <forms>', 'only cases of these credential forms, comma-separated').argParser(parseForms))
+    .addOption(new Option('--form <forms>', `only cases of these credential forms, comma-separated: ${FORMS.join(', ')}`).argParser(parseForms))
     .addOption(new Option('--level <level>', 'only cases of this level and stronger: must | should | may').argParser(parseLevel))
     .addOption(new Option('--shard <i/n>', 'only shard i of n (a stable partition by case id; combine shards with merge)').argParser(parseShard))
     .addOption(

@@ -33,13 +33,19 @@ export function renderJson(value: object): string {
 }
 
 /** Each generated file's path and content. */
-export function renderGenerated(cases: readonly ConformanceCase[]): { path: string; content: string }[] {
+export function renderGenerated(cases: readonly ConformanceCase[]): RenderedFile[] {
   return GENERATED_FILES.map((file) => ({ path: file.path, content: renderJson(file.build(cases)) }));
 }
 
-/** Writes every generated file under `rootDir`; returns the paths written (relative). */
-export function writeGenerated(rootDir: string, cases: readonly ConformanceCase[]): string[] {
-  return renderGenerated(cases).map(({ path, content }) => {
+/** A file to commit: its path relative to the package root and its whole text. */
+export interface RenderedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** Writes `files` under `rootDir`; returns the paths written (relative). */
+export function writeFiles(rootDir: string, files: readonly RenderedFile[]): string[] {
+  return files.map(({ path, content }) => {
     const target = join(rootDir, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
@@ -47,9 +53,9 @@ export function writeGenerated(rootDir: string, cases: readonly ConformanceCase[
   });
 }
 
-/** The generated files under `rootDir` that are missing or differ from what the cases generate. */
-export function checkGenerated(rootDir: string, cases: readonly ConformanceCase[]): { stale: string[] } {
-  const stale = renderGenerated(cases)
+/** The paths of `files` that are missing under `rootDir` or differ from their content there. */
+export function staleFiles(rootDir: string, files: readonly RenderedFile[]): string[] {
+  return files
     .filter(({ path, content }) => {
       try {
         return readFileSync(join(rootDir, path), 'utf8') !== content;
@@ -58,7 +64,16 @@ export function checkGenerated(rootDir: string, cases: readonly ConformanceCase[
       }
     })
     .map(({ path }) => path);
-  return { stale };
+}
+
+/** Writes every generated file under `rootDir`; returns the paths written (relative). */
+export function writeGenerated(rootDir: string, cases: readonly ConformanceCase[]): string[] {
+  return writeFiles(rootDir, renderGenerated(cases));
+}
+
+/** The generated files under `rootDir` that are missing or differ from what the cases generate. */
+export function checkGenerated(rootDir: string, cases: readonly ConformanceCase[]): { stale: string[] } {
+  return { stale: staleFiles(rootDir, renderGenerated(cases)) };
 }
 
 /** The directory holding this package's package.json (the code runs from dist/src/...). */

@@ -55,7 +55,7 @@ function levelTable(report: RunReport): SafeHtml {
     return html`<tr><th>${level.toUpperCase()}</th>${CASE_OUTCOMES.map((o) => html`<td class="num">${tally[o]}</td>`)}<td class="num">${report.summary.failedChecks[level]}</td></tr>`;
   });
   return html`<h2>Cases by level</h2>
-<table id="levels"><thead><tr><th>level</th><th class="num">passed</th><th class="num">failed</th><th class="num">skipped</th><th class="num">errors</th><th class="num">cases with a failed check of this level</th></tr></thead>
+<table id="levels"><thead><tr><th>level</th><th class="num">passed</th><th class="num">failed</th><th class="num">inconclusive</th><th class="num">skipped</th><th class="num">errors</th><th class="num">cases with a failed check of this level</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 

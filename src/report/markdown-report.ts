@@ -80,7 +80,7 @@ function levelTable(report: RunReport): string[] {
     const tally = report.summary.byLevel[level];
     return `| ${level.toUpperCase()} | ${CASE_OUTCOMES.map((o) => tally[o]).join(' | ')} | ${report.summary.failedChecks[level]} |`;
   });
-  return ['| level | passed | failed | skipped | errors | cases with a failed check of this level |', '|---|---:|---:|---:|---:|---:|', ...rows, ''];
+  return ['| level | passed | failed | inconclusive | skipped | errors | cases with a failed check of this level |', '|---|---:|---:|---:|---:|---:|---:|', ...rows, ''];
 }
 
 function notes(report: RunReport): string[] {
