@@ -11,12 +11,13 @@ import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
 import { installEmbeddedReference } from '../reference/embedded.js';
-import { redact, secretForms } from '../report/redact.js';
+import { createRedactor, secretForms } from '../report/redact.js';
 import type { ProgressListener } from '../report/progress.js';
 import type { Reporter, RunReport } from '../report/run-report.js';
 import { writeReports } from '../report/write-reports.js';
 import { runWireCases } from '../wire/run-wire-cases.js';
 import { filterCollection } from './collection-filter.js';
+import { derivedSecretValues } from './derived-secrets.js';
 import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
@@ -78,10 +79,12 @@ function secretVariables(variables: ReadonlyMap<string, string>): Map<string, st
   return new Map(SECRET_VARIABLES.flatMap((name) => (variables.get(name) ? [[name, variables.get(name) ?? '']] : [])));
 }
 
-function secretsOf(variables: ReadonlyMap<string, string>): string[] {
+function secretsOf(variables: ReadonlyMap<string, string>, cases: readonly ConformanceCase[]): string[] {
   const values = [...secretVariables(variables).values()];
   const pair = (user: string, password: string): [string, string] => [variables.get(user) ?? '', variables.get(password) ?? ''];
-  return secretForms(values, [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password')]);
+  const pairs = [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password')];
+  // The values derived from the secrets (a truncated key, a Base64 token) are secrets too.
+  return secretForms(values, pairs, derivedSecretValues(cases, variables));
 }
 
 /** The one line for a fixture step that failed: the suite cannot judge a target it could not prepare. */
@@ -135,10 +138,9 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   if (typeof collection !== 'object' || collection === null || !Array.isArray((collection as { item?: unknown }).item)) {
     throw new HarnessError('malformed-json', `collection file ${collectionFile} is not a Postman collection (no "item" array)`);
   }
-  const forms = secretsOf(variables);
-  const mask = (text: string): string => redact(text, forms);
   const selection = options.selection ?? {};
   const selected = selectCases(casesOf(profile, CATALOGUE), selection);
+  const mask = createRedactor(secretsOf(variables, selected));
   const selectedById = new Map(selected.map((c) => [c.id, c]));
   const fixtureIds = [...setupSteps, ...teardownSteps].map((s) => s.id);
   // Unselected requests are not sent at all: the collection is cut down to the selection.
