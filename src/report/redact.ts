@@ -56,19 +56,62 @@ export function secretForms(
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Characters that index the forms: every form is at least this long (MIN_SECRET_LENGTH). */
+const PREFIX = 3;
 
-/** A function that masks every form, in any letter case, longest first; one pass over the text. */
+interface Candidate {
+  readonly form: string;
+  readonly lower: string;
+}
+
+/**
+ * A function that masks every form, in any letter case, longest first. One scan of the text,
+ * looking up the forms that start with the next few characters, so that the cost does not grow
+ * with the number of forms (a run has hundreds: every spelling of every secret and derived value).
+ */
 export function createRedactor(forms: readonly string[]): (text: string) => string {
   const usable = [...new Set(forms.filter((f) => f.length > 0))].sort((a, b) => b.length - a.length);
+  const short = usable.filter((f) => f.length < PREFIX);
+  const byPrefix = new Map<string, Candidate[]>();
+  for (const form of usable.filter((f) => f.length >= PREFIX)) {
+    const lower = form.toLowerCase();
+    for (const key of new Set([lower.slice(0, PREFIX), form.slice(0, PREFIX)])) {
+      const list = byPrefix.get(key) ?? [];
+      list.push({ form, lower });
+      byPrefix.set(key, list);
+    }
+  }
+  const scan = (text: string): string => {
+    const lowered = text.toLowerCase();
+    // Lower-casing that changes lengths (a rare letter) breaks positions: then exact matches only.
+    const folded = lowered.length === text.length ? lowered : text;
+    let out = '';
+    let last = 0;
+    let i = 0;
+    while (i + PREFIX <= text.length) {
+      const candidates = byPrefix.get(folded.slice(i, i + PREFIX)) ?? byPrefix.get(text.slice(i, i + PREFIX));
+      let matched = 0;
+      for (const { form, lower } of candidates ?? []) {
+        if (folded.startsWith(lower, i) || text.startsWith(form, i)) {
+          matched = form.length;
+          break;
+        }
+      }
+      if (matched > 0) {
+        out += `${text.slice(last, i)}${MASK}`;
+        i += matched;
+        last = i;
+      } else i += 1;
+    }
+    out += text.slice(last);
+    return short.reduce((t, form) => t.split(form).join(MASK), out);
+  };
   if (usable.length === 0) return (text) => text;
-  const pattern = new RegExp(usable.map(escapeRegExp).join('|'), 'giu');
-  // Any letter case: a key with its case swapped is a derived secret too. Masked again after the
-  // first pass, since masking one form can join the pieces of another.
+  // Masked again after the first pass, since masking one form can join the pieces of another.
   return (text) => {
     let out = text;
     for (let pass = 0; pass < 3; pass += 1) {
-      const next = out.replace(pattern, MASK);
+      const next = scan(out);
       if (next === out) return out;
       out = next;
     }

@@ -42,7 +42,9 @@ export function spellingsOf(text: string): string[] {
     entityEscaped(text, XML_ESCAPES),
     entityEscaped(text, NUMERIC_ESCAPES),
     entityEscaped(text, HEX_ESCAPES),
+    // Escapers that leave quotes alone (element content), or only the single quote.
     text.replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c),
+    text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c),
     escapeMarkdown(text),
     escapeMarkdown(json),
     encodeURIComponent(text),

@@ -14,6 +14,7 @@ import { installEmbeddedReference } from '../reference/embedded.js';
 import { createRedactor, secretForms } from '../report/redact.js';
 import type { ProgressListener } from '../report/progress.js';
 import type { Reporter, RunReport } from '../report/run-report.js';
+import { writeStartFailureReports } from '../report/start-failure.js';
 import { writeReports } from '../report/write-reports.js';
 import { runWireCases } from '../wire/run-wire-cases.js';
 import { filterCollection } from './collection-filter.js';
@@ -26,6 +27,7 @@ import { runNewman, type ItemTrace } from './newman-session.js';
 import { preflight } from './preflight.js';
 import { caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
+import { checkBeforeStart, checkOutputDirectory } from './start-checks.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
 import { DEFAULT_CONTAINER, resolveTarget, type ResolvedTarget } from './target-config.js';
 import { transportResults } from './transport-checks.js';
@@ -74,6 +76,9 @@ export interface RunOutcome {
   readonly redact: (text: string) => string;
 }
 
+/** The longest delay Node's timers take (a longer one fires at once, with a TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The secret variables the environment sets, by name. */
 function secretVariables(variables: ReadonlyMap<string, string>): Map<string, string> {
   return new Map(SECRET_VARIABLES.flatMap((name) => (variables.get(name) ? [[name, variables.get(name) ?? '']] : [])));
@@ -121,15 +126,57 @@ async function completeTeardown(fromNewman: StepResult[], realTarget: boolean, a
   return again();
 }
 
+/** What a run that stops before its first case knows, for the reports it still writes. */
+interface StartState {
+  target?: { mode: 'embedded' | 'target'; baseUrl: string };
+  mask: (text: string) => string;
+  /** True once the first case may have been sent: from then on the run writes its own (partial) reports. */
+  begun: boolean;
+}
+
 export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
+  const state: StartState = { mask: (text) => text, begun: false };
+  try {
+    return await runFrom(options, started, state);
+  } catch (error) {
+    // A run that could not start still leaves a JUnit file and a JSON report, if --out is usable.
+    if (!state.begun && error instanceof HarnessError && error.code !== 'report-write-failed') writeStartFailure(error, options, started, state);
+    throw error;
+  }
+}
+
+function writeStartFailure(error: HarnessError, options: RunOptions, started: number, state: StartState): void {
+  const failure = {
+    reason: error.message,
+    code: error.code,
+    exitCode: error.exitCode,
+    startedAt: started,
+    strict: options.strict,
+    profile: options.profile ?? DEFAULT_PROFILE,
+    mode: state.target?.mode ?? (options.target ? 'target' : 'embedded'),
+    ...(state.target ? { baseUrl: state.target.baseUrl } : {}),
+    tool: { name: 'v3io-auth-conformance', version: packageVersion() },
+  } as const;
+  try {
+    writeStartFailureReports(failure, options.reporters, options.outDir, state.mask);
+  } catch {
+    // The directory was the problem (or an early signal came before it was checked): the one line says enough.
+  }
+}
+
+async function runFrom(options: RunOptions, started: number, state: StartState): Promise<RunOutcome> {
   options.signal?.throwIfAborted();
+  // Before the first request: the output directory, then the PEM files (start-checks.ts).
+  if (options.reporters.length > 0) checkOutputDirectory(options.outDir);
+  checkBeforeStart({ caFile: options.caFile, certFile: options.certFile, keyFile: options.keyFile });
   const profile = profileNamed(options.profile ?? DEFAULT_PROFILE);
   const { setup: setupSteps, teardown: teardownSteps } = profile.fixtures;
   const setupIds: ReadonlySet<string> = new Set(setupSteps.map((s) => s.id));
   const resolved = resolveTarget({ profile, target: options.target, envFile: options.envFile, envVars: options.envVars, processEnv: options.processEnv });
   const realTarget = resolved.mode === 'target';
   const { baseUrl } = resolved;
+  state.target = { mode: resolved.mode, baseUrl };
   const runPrefix = runPrefixFor({ given: environmentVariables(resolved.environment).get('runPrefix'), realTarget, shard: options.selection?.shard });
   const environment = withOverrides(resolved.environment, { runPrefix });
   const variables = environmentVariables(environment);
@@ -141,6 +188,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const selection = options.selection ?? {};
   const selected = selectCases(casesOf(profile, CATALOGUE), selection);
   const mask = createRedactor(secretsOf(variables, selected));
+  state.mask = mask;
   const selectedById = new Map(selected.map((c) => [c.id, c]));
   const fixtureIds = [...setupSteps, ...teardownSteps].map((s) => s.id);
   // Unselected requests are not sent at all: the collection is cut down to the selection.
@@ -181,17 +229,18 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     embedded?.restore();
     throw error;
   }
+  state.begun = true;
   try {
     options.progress?.start(selected.length);
     traces = await runNewman({
       collection: toRun,
       environment,
       timeoutRequestMs: options.timeoutMs,
-      timeoutRunMs: Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)),
+      timeoutRunMs: Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10))),
       ...tls,
       onItem,
       signal: options.signal ? AbortSignal.any([options.signal, setupFailed.signal]) : setupFailed.signal,
-      abortGraceMs: options.timeoutMs + 1_000,
+      abortGraceMs: Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000),
     }).catch(async (error: unknown) => {
       // Newman did not get to its teardown, or not surely: the runner removes the fixtures itself.
       if (!realTarget || !(error instanceof HarnessError) || teardownSteps.length === 0) throw error;
