@@ -5,7 +5,8 @@
  */
 import { SECRET_VARIABLES, type ConformanceCase } from '../cases/model.js';
 import { COLLECTION_VARIABLES } from '../cases/operations.js';
-import { deriveValue } from '../wire/transforms.js';
+import { resolveTemplate } from '../wire/template.js';
+import { applyTransform } from '../wire/transforms.js';
 
 const SECRET_NAMES: ReadonlySet<string> = new Set(SECRET_VARIABLES);
 
@@ -20,11 +21,12 @@ export function derivedSecretValues(cases: readonly ConformanceCase[], variables
     const scope = new Map([...Object.entries(COLLECTION_VARIABLES), ...variables]);
     const secretNames = new Set(SECRET_NAMES);
     for (const derivation of testCase.derive ?? []) {
-      const value = deriveValue(derivation, scope);
-      scope.set(derivation.name, value);
+      // Every step of the chain: `user:passwor` on its way to a Base64 token is what a target decodes and echoes.
+      const steps = derivation.apply.reduce((chain, transform) => [...chain, applyTransform(chain.at(-1) ?? '', transform)], [resolveTemplate(derivation.from, scope)]);
+      scope.set(derivation.name, steps.at(-1) ?? '');
       if (!mentions(derivation.from, secretNames)) continue;
       secretNames.add(derivation.name);
-      if (value) values.add(value);
+      for (const step of steps) if (step) values.add(step);
     }
   }
   return [...values];
