@@ -27,6 +27,7 @@ import { runNewman, type ItemTrace } from './newman-session.js';
 import { preflight } from './preflight.js';
 import { caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
+import { watchTarget } from './target-liveness.js';
 import { checkBeforeStart, checkOutputDirectory } from './start-checks.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
 import { DEFAULT_CONTAINER, resolveTarget, type ResolvedTarget } from './target-config.js';
@@ -78,6 +79,8 @@ export interface RunOutcome {
 
 /** The longest delay Node's timers take (a longer one fires at once, with a TimeoutOverflowWarning). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Per-request timeout of the teardown after the target went away: one short attempt. */
+const BRIEF_TEARDOWN_MS = 2_000;
 
 /** The secret variables the environment sets, by name. */
 function secretVariables(variables: ReadonlyMap<string, string>): Map<string, string> {
@@ -201,8 +204,19 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   const traced = new Map<string, ItemTrace>();
   const wireDone: CaseResult[] = [];
   let directTeardown: StepResult[] | undefined;
+  const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
+  // A target that stops answering mid-run ends the run at once, with no verdict (target-liveness.ts).
+  const liveness = watchTarget(() =>
+    preflight(baseUrl, { timeoutMs: options.timeoutMs, ...tls }).then(
+      () => true,
+      () => false,
+    ),
+  );
   const onItem = (trace: ItemTrace): void => {
     traced.set(trace.id, trace);
+    if (realTarget && (trace.response || trace.requestError)) {
+      liveness.record(trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
+    }
     options.onItem?.(trace);
     const testCase = selectedById.get(trace.id);
     if (testCase) options.progress?.caseDone(caseResult(testCase, trace).outcome);
@@ -211,9 +225,10 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
       if (step && !step.ok) setupFailed.abort(setupFailure(step, variables.get('container') ?? ''));
     }
   };
-  const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
   const direct = { baseUrl, timeoutMs: options.timeoutMs, ...tls };
-  const removeFixtures = (): Promise<StepResult[]> => teardownDirectly(teardownSteps, runVariables(environment), direct);
+  // After the target went away the teardown is tried once, briefly: it stops at the first request without an answer.
+  const removeFixtures = (): Promise<StepResult[]> =>
+    teardownDirectly(teardownSteps, runVariables(environment), liveness.signal.aborted ? { ...direct, timeoutMs: Math.min(options.timeoutMs, BRIEF_TEARDOWN_MS) } : direct);
 
   const masking = { secrets: secretVariables(variables), mask };
   const judge = (testCase: ConformanceCase, byId: ReadonlyMap<string, ItemTrace>, wireById: ReadonlyMap<string, CaseResult>): CaseResult =>
@@ -239,7 +254,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
       timeoutRunMs: Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10))),
       ...tls,
       onItem,
-      signal: options.signal ? AbortSignal.any([options.signal, setupFailed.signal]) : setupFailed.signal,
+      signal: AbortSignal.any([...(options.signal ? [options.signal] : []), setupFailed.signal, liveness.signal]),
       abortGraceMs: Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000),
     }).catch(async (error: unknown) => {
       // Newman did not get to its teardown, or not surely: the runner removes the fixtures itself.
@@ -260,9 +275,11 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
       ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}),
       onResult: (result) => {
         wireDone.push(result);
+        const answered = !(result.actual !== null && 'error' in result.actual);
+        if (result.actual !== null) liveness.record(result.id, answered ? { answered: true } : { answered: false, error: (result.actual as { error: string }).error });
         options.progress?.caseDone(result.outcome);
       },
-      signal: options.signal,
+      signal: AbortSignal.any([...(options.signal ? [options.signal] : []), liveness.signal]),
     });
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
@@ -270,7 +287,14 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
     options.progress?.finish();
     const wireById = new Map(wireDone.map((r) => [r.id, r]));
     const reached = (testCase: ConformanceCase): boolean => traced.has(testCase.id) || wireById.has(testCase.id);
-    const cases = selected.map((testCase) => (reached(testCase) ? judge(testCase, traced, wireById) : notRun(testCase, error.message)));
+    const unanswered = liveness.unanswered();
+    const cases = selected.map((testCase) =>
+      error.code === 'target-gone' && (unanswered.has(testCase.id) || !reached(testCase))
+        ? notJudged(testCase, error.message)
+        : reached(testCase)
+          ? judge(testCase, traced, wireById)
+          : notRun(testCase, error.message),
+    );
     const teardown = directTeardown ?? stepResults(teardownSteps, traced, true);
     const stopped = { error, reached: selected.filter(reached).length };
     const report = assembleReport(context, { cases, setup: stepResults(setupSteps, traced), teardown, stopped });
@@ -291,6 +315,11 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   const report = assembleReport(context, { cases, setup, teardown });
   const writtenFiles = writeReports(report, options.reporters, options.outDir, mask);
   return { report, exitCode: report.exitCode, writtenFiles, redact: mask };
+}
+
+/** A case the run could not judge because the target went away: never charged to the server. */
+function notJudged(testCase: ConformanceCase, why: string): CaseResult {
+  return { ...caseResult(testCase, undefined), outcome: 'inconclusive', reason: `not judged: ${why.split(': no verdict')[0] ?? why}` };
 }
 
 /** A selected case the run never got to. */
