@@ -76,9 +76,13 @@ export function registerRun(program: Command): void {
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
       requireSomeMatch([...casesOf(profileNamed(flags.profile), CATALOGUE), ...TRANSPORT_CHECK_ENTRIES], selection);
       const reporters = chooseReporters(flags.reporter);
-      // Loaded here: newman takes most of a second to import, which list and serve don't need.
-      const { runSuite } = await import('../run/run-suite.js');
+      // Before the import: a signal during it aborts the run at its start, with its one line.
       const interruption = interruptOnSignals();
+      // Loaded here: newman takes most of a second to import, which list and serve don't need.
+      const { runSuite } = await import('../run/run-suite.js').catch((error: unknown) => {
+        interruption.dispose();
+        throw error;
+      });
       const outcome = await runSuite({
         profile: flags.profile,
         target: flags.target,
