@@ -91,7 +91,7 @@ describe('before the first request', function () {
 
   it('--timeout beyond what a timer takes: one line, exit 2, no TimeoutOverflowWarning', async () => {
     const result = await runCli(['run', '--timeout', '99999999999', '--out', tempDir('v3io-timeout-')], { env: sdkEnvironment(counting.url) });
-    expectOneLine(result, /--timeout.*expected milliseconds from 1 to 2147483647/);
+    expectOneLine(result, /--timeout.*expected a positive integer of milliseconds, at most 2147483647/);
     expect(result.stderr).to.not.contain('TimeoutOverflowWarning');
     expect(counting.count()).to.equal(0);
   });

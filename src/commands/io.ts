@@ -31,6 +31,6 @@ export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export function timeoutMilliseconds(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0 || n > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`expected milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
+  if (!Number.isInteger(n) || n <= 0 || n > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`expected a positive integer of milliseconds, at most ${MAX_TIMEOUT_MS}`);
   return n;
 }

@@ -41,12 +41,12 @@ export function watchTarget(probe: () => Promise<boolean>, limit = UNANSWERED_LI
     signal: controller.signal,
     record(id, result) {
       if (controller.signal.aborted) return;
-      if (result.answered) {
+      // Any answer, a malformed one included, shows the target is there.
+      if (result.answered || !isNoAnswer(result.error)) {
         streak = [];
         lastAnswered = { id, at: new Date() };
         return;
       }
-      if (!isNoAnswer(result.error)) return;
       streak.push(id);
       if (streak.length < limit || probing) return;
       probing = true;
