@@ -1,25 +1,8 @@
 #!/usr/bin/env node
 /**
- * The command line: run, merge, list, generate, serve. Every error a user can cause ends with one line
- * on stderr and exit code 2; the verdict of `run` is exit 0 (conformant) or 1 (not conformant).
+ * The entry point: handlers for SIGINT and SIGTERM first (a tiny module), then the command line
+ * (main.ts), whose modules take a second or two to load, during which a signal still gets its line.
  */
-import { CommanderError } from 'commander';
-import { exit, PROGRAM_NAME, write } from './commands/io.js';
-import { EXIT_CODES, describeError, exitCodeOfError } from './errors.js';
-import { buildProgram } from './program.js';
+import './commands/early-signals.js';
 
-async function main(argv: readonly string[]): Promise<void> {
-  try {
-    await buildProgram().parseAsync(argv as string[]);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version end with 0; commander has already printed any usage error as one line.
-      const done = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
-      await exit(done ? 0 : EXIT_CODES.error);
-    }
-    await write(process.stderr, `${PROGRAM_NAME}: ${describeError(error)}\n`);
-    await exit(exitCodeOfError(error));
-  }
-}
-
-void main(process.argv);
+await import('./main.js');

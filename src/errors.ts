@@ -30,6 +30,7 @@ export type HarnessErrorCode =
   | 'connection-failed'
   | 'tls-failure'
   | 'setup-failed'
+  | 'target-gone'
   | 'newman-unfinished'
   | 'newman-failed'
   | 'stale-generated-files'

@@ -32,8 +32,16 @@ async function start(kind: BenchTarget): Promise<string> {
 
 const kind = process.argv[2] as BenchTarget;
 void start(kind).then((url) => process.send?.({ url }));
-// CPU time used so far (user + system, µs), asked for before and after each measurement.
-process.on('message', () => {
+// CPU time used so far (user + system, µs), asked for before and after each measurement; or, for
+// 'memory', RSS and heap after a full garbage collection (the process runs with --expose-gc).
+process.on('message', (message: unknown) => {
+  if (message === 'memory') {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) for (let i = 0; i < 3; i += 1) gc();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ rss, heapUsed, collected: Boolean(gc) });
+    return;
+  }
   const { user, system } = process.cpuUsage();
   process.send?.({ cpuMicros: user + system });
 });

@@ -6,6 +6,8 @@
  * Each server runs in a process of its own; the load generator in this one. The machine may be
  * shared, so the three are measured in turn for BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS
  * each (default 2), and the medians are compared: a burst of other load then skews one round only.
+ * Then memory: RSS and heap of a fresh served reference after a forced GC, before and after
+ * BENCH_MEMORY_REQUESTS requests (default 100,000; valid and rejected credentials).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -17,10 +19,12 @@ import { BENCH_BODY, type BenchTarget } from './bench-target.js';
 interface AutocannonOptions {
   readonly url: string;
   readonly connections: number;
-  readonly duration: number;
+  readonly duration?: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly method?: string;
   readonly body?: Buffer;
+  /** Stop after this many requests (instead of `duration`). */
+  readonly amount?: number;
 }
 interface AutocannonResult {
   readonly requests: { readonly average: number; readonly total: number };
@@ -28,6 +32,8 @@ interface AutocannonResult {
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
+  readonly '2xx': number;
+  readonly '4xx': number;
 }
 type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
 
@@ -54,12 +60,67 @@ function cpuMicros(target: Target): Promise<number> {
 
 async function startTarget(kind: BenchTarget, args: readonly string[] = []): Promise<Target> {
   const script = fileURLToPath(new URL('./bench-target.js', import.meta.url));
-  const child = fork(script, [kind, ...args], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(script, [kind, ...args], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: ['--expose-gc'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (message: { url: string }) => resolve(message.url));
     child.once('exit', (code) => reject(new Error(`${kind} server exited ${code}`)));
   });
   return { child, url };
+}
+
+interface MemoryFigures {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly collected: boolean;
+}
+
+/** The server's RSS and heap after a forced full GC. */
+function memoryOf(target: Target): Promise<MemoryFigures> {
+  return new Promise((resolve) => {
+    target.child.once('message', (message: MemoryFigures) => resolve(message));
+    target.child.send('memory');
+  });
+}
+
+const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
+/** Heap growth after GC over MEMORY_REQUESTS requests that would show a leak (issue #14). */
+const MAX_HEAP_GROWTH_MB = 10;
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+/**
+ * Memory of a fresh served reference before and after MEMORY_REQUESTS requests: half with valid
+ * credentials (the object read), half rejected (unknown keys, wrong Basic passwords, no credential).
+ */
+async function measureMemory(): Promise<boolean> {
+  const target = await startTarget('reference');
+  try {
+    const put = await fetch(`${target.url}${OBJECT_PATH}`, { method: 'PUT', headers: AUTH, body: BENCH_BODY });
+    if (put.status !== 200) throw new Error(`cannot store the benchmark object: ${put.status}`);
+    await autocannon({ url: `${target.url}${OBJECT_PATH}`, connections: CONNECTIONS, duration: 1, headers: AUTH });
+    const before = await memoryOf(target);
+    const quarter = Math.ceil(MEMORY_REQUESTS / 4);
+    const loads: [Readonly<Record<string, string>>, 'ok' | 'rejected'][] = [
+      [AUTH, 'ok'],
+      [{ 'X-v3io-session-key': '00000000-0000-4000-8000-000000000000' }, 'rejected'],
+      [{ Authorization: `Basic ${Buffer.from(`${REFERENCE_IDENTITIES.main.username}:wrong`).toString('base64')}` }, 'rejected'],
+      [AUTH, 'ok'],
+    ];
+    let sent = 0;
+    for (const [headers, expected] of loads) {
+      const result = await autocannon({ url: `${target.url}${OBJECT_PATH}`, connections: CONNECTIONS, amount: quarter, headers });
+      if (result.errors || result.timeouts) throw new Error(`memory run: ${result.errors} errors, ${result.timeouts} timeouts`);
+      if ((expected === 'ok' ? result.non2xx : result['2xx']) > 0) throw new Error(`memory run: unexpected answers to ${expected} requests`);
+      sent += result.requests.total;
+    }
+    const after = await memoryOf(target);
+    const growth = after.heapUsed - before.heapUsed;
+    console.log(
+      `memory of serve after a forced GC${before.collected ? '' : ' (no GC available)'}: before RSS ${mb(before.rss)}, heap ${mb(before.heapUsed)}; after ${sent} requests (half rejected) RSS ${mb(after.rss)}, heap ${mb(after.heapUsed)}; heap growth ${mb(growth)} (target < ${MAX_HEAP_GROWTH_MB} MB)`,
+    );
+    return growth < MAX_HEAP_GROWTH_MB * 2 ** 20;
+  } finally {
+    target.child.kill();
+  }
 }
 
 interface Measurement {
@@ -141,6 +202,7 @@ async function main(): Promise<void> {
     console.log(`ratio reference / bare: ${ratio.toFixed(2)} (target >= ${TARGET_RATIO}); with the request log: ${(logged.rps / bare.rps).toFixed(2)}`);
     console.log(`ratio of server CPU per request, bare / reference: ${(bare.cpuPerRequest / reference.cpuPerRequest).toFixed(2)}; with the request log: ${(bare.cpuPerRequest / logged.cpuPerRequest).toFixed(2)}`);
     if (ratio < TARGET_RATIO) process.exitCode = 1;
+    if (!(await measureMemory())) process.exitCode = 1;
   } finally {
     for (const { child } of targets.values()) child.kill();
   }

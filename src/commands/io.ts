@@ -25,3 +25,12 @@ export function portNumber(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return n;
 }
+
+/** Node's timers take at most 2^31-1 ms; a longer one would fire at once (TimeoutOverflowWarning). */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+export function timeoutMilliseconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0 || n > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`expected a positive integer of milliseconds, at most ${MAX_TIMEOUT_MS}`);
+  return n;
+}

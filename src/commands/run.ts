@@ -9,7 +9,7 @@ import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName }
 import type { CaseSelection, Shard } from '../run/selection.js';
 import { TRANSPORT_CHECK_ENTRIES } from '../run/transport-checks.js';
 import { interruptOnSignals } from './interruption.js';
-import { exit, positiveInteger } from './io.js';
+import { exit, timeoutMilliseconds } from './io.js';
 import { parseReporters, printOutcome } from './output-options.js';
 import { collectEnvVar } from './target-options.js';
 import { parseForms, parseGrep, parseLevel, parseShard, requireSomeMatch } from './selection-options.js';
@@ -53,7 +53,7 @@ export function registerRun(program: Command): void {
     .option('-c, --collection <file>', 'collection to run (default: the committed collection)')
     .option('-o, --out <dir>', 'directory for the reports', 'reports')
     .option('--strict', 'SHOULD failures fail the run too (exit 1)', false)
-    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(10_000).argParser(positiveInteger))
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(10_000).argParser(timeoutMilliseconds))
     .option('--ca <file>', 'extra CA certificate(s), PEM, to trust for an HTTPS target')
     .option('-k, --insecure', 'skip TLS certificate verification (reported as a warning)', false)
     .option('--cert <file>', 'client certificate, PEM, for an HTTPS target that asks for one (with --key)')
@@ -76,9 +76,13 @@ export function registerRun(program: Command): void {
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
       requireSomeMatch([...casesOf(profileNamed(flags.profile), CATALOGUE), ...TRANSPORT_CHECK_ENTRIES], selection);
       const reporters = chooseReporters(flags.reporter);
-      // Loaded here: newman takes most of a second to import, which list and serve don't need.
-      const { runSuite } = await import('../run/run-suite.js');
+      // Before the import: a signal during it aborts the run at its start, with its one line.
       const interruption = interruptOnSignals();
+      // Loaded here: newman takes most of a second to import, which list and serve don't need.
+      const { runSuite } = await import('../run/run-suite.js').catch((error: unknown) => {
+        interruption.dispose();
+        throw error;
+      });
       const outcome = await runSuite({
         profile: flags.profile,
         target: flags.target,

@@ -32,6 +32,8 @@ export function readJsonFile(path: string, what: string): unknown {
     if (code === 'EISDIR') throw new HarnessError('file-unreadable', `${what} is a directory, not a file: ${path}`);
     throw new HarnessError('file-unreadable', `cannot read ${what} ${path}: ${code ?? 'unknown error'}`);
   }
+  // Editors on Windows save UTF-8 with a byte order mark, which JSON.parse refuses.
+  if (text.startsWith('\ufeff')) text = text.slice(1);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

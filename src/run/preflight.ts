@@ -51,8 +51,15 @@ export function connectionError(error: NodeJS.ErrnoException, origin: string, co
       `TLS handshake with ${origin} failed (${code || error.message}): trust its CA with --ca <file>, or skip verification with --insecure${/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|certificate required/i.test(`${code} ${error.message}`) ? '; if it asks for a client certificate, give --cert <file> --key <file>' : ''}`,
     );
   }
-  const dropped = context?.https && !context.clientCertificate && DROPPED.test(code || error.message);
-  const hint = dropped ? ' (the HTTPS connection was dropped: if the target requires a client certificate, give --cert <file> --key <file>)' : '';
+  const dropped = DROPPED.test(code || error.message);
+  const hint =
+    dropped && context?.https && !context.clientCertificate
+      ? ' (the HTTPS connection was dropped: if the target requires a client certificate, give --cert <file> --key <file>)'
+      : dropped
+        ? ` (the connection was dropped without an answer: check that ${origin} is the web API's address and scheme, and that no proxy or firewall in between closes it)`
+        : code.startsWith('HPE_')
+          ? ` (the answer is not HTTP: is ${origin} an HTTP server? an https:// port given as http://, or another protocol on that port?)`
+          : '';
   return new HarnessError('connection-failed', `cannot talk to ${origin}: ${code || error.message}${hint}`);
 }
 

@@ -11,12 +11,14 @@ import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
 import { installEmbeddedReference } from '../reference/embedded.js';
-import { redact, secretForms } from '../report/redact.js';
+import { createRedactor, secretForms } from '../report/redact.js';
 import type { ProgressListener } from '../report/progress.js';
 import type { Reporter, RunReport } from '../report/run-report.js';
+import { writeStartFailureReports } from '../report/start-failure.js';
 import { writeReports } from '../report/write-reports.js';
 import { runWireCases } from '../wire/run-wire-cases.js';
 import { filterCollection } from './collection-filter.js';
+import { derivedSecretValues } from './derived-secrets.js';
 import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
@@ -25,6 +27,8 @@ import { runNewman, type ItemTrace } from './newman-session.js';
 import { preflight } from './preflight.js';
 import { caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
+import { watchTarget } from './target-liveness.js';
+import { checkBeforeStart, checkOutputDirectory } from './start-checks.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
 import { DEFAULT_CONTAINER, resolveTarget, type ResolvedTarget } from './target-config.js';
 import { transportResults } from './transport-checks.js';
@@ -73,15 +77,22 @@ export interface RunOutcome {
   readonly redact: (text: string) => string;
 }
 
+/** The longest delay Node's timers take (a longer one fires at once, with a TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Per-request timeout of the teardown after the target went away: one short attempt. */
+const BRIEF_TEARDOWN_MS = 2_000;
+
 /** The secret variables the environment sets, by name. */
 function secretVariables(variables: ReadonlyMap<string, string>): Map<string, string> {
   return new Map(SECRET_VARIABLES.flatMap((name) => (variables.get(name) ? [[name, variables.get(name) ?? '']] : [])));
 }
 
-function secretsOf(variables: ReadonlyMap<string, string>): string[] {
+function secretsOf(variables: ReadonlyMap<string, string>, cases: readonly ConformanceCase[]): string[] {
   const values = [...secretVariables(variables).values()];
   const pair = (user: string, password: string): [string, string] => [variables.get(user) ?? '', variables.get(password) ?? ''];
-  return secretForms(values, [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password')]);
+  const pairs = [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password')];
+  // The values derived from the secrets (a truncated key, a Base64 token) are secrets too.
+  return secretForms(values, pairs, derivedSecretValues(cases, variables));
 }
 
 /** The one line for a fixture step that failed: the suite cannot judge a target it could not prepare. */
@@ -118,15 +129,57 @@ async function completeTeardown(fromNewman: StepResult[], realTarget: boolean, a
   return again();
 }
 
+/** What a run that stops before its first case knows, for the reports it still writes. */
+interface StartState {
+  target?: { mode: 'embedded' | 'target'; baseUrl: string };
+  mask: (text: string) => string;
+  /** True once the first case may have been sent: from then on the run writes its own (partial) reports. */
+  begun: boolean;
+}
+
 export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
+  const state: StartState = { mask: (text) => text, begun: false };
+  try {
+    return await runFrom(options, started, state);
+  } catch (error) {
+    // A run that could not start still leaves a JUnit file and a JSON report, if --out is usable.
+    if (!state.begun && error instanceof HarnessError && error.code !== 'report-write-failed') writeStartFailure(error, options, started, state);
+    throw error;
+  }
+}
+
+function writeStartFailure(error: HarnessError, options: RunOptions, started: number, state: StartState): void {
+  const failure = {
+    reason: error.message,
+    code: error.code,
+    exitCode: error.exitCode,
+    startedAt: started,
+    strict: options.strict,
+    profile: options.profile ?? DEFAULT_PROFILE,
+    mode: state.target?.mode ?? (options.target ? 'target' : 'embedded'),
+    ...(state.target ? { baseUrl: state.target.baseUrl } : {}),
+    tool: { name: 'v3io-auth-conformance', version: packageVersion() },
+  } as const;
+  try {
+    writeStartFailureReports(failure, options.reporters, options.outDir, state.mask);
+  } catch {
+    // The directory was the problem (or an early signal came before it was checked): the one line says enough.
+  }
+}
+
+async function runFrom(options: RunOptions, started: number, state: StartState): Promise<RunOutcome> {
   options.signal?.throwIfAborted();
+  // Before the first request: the output directory, then the PEM files (start-checks.ts).
+  if (options.reporters.length > 0) checkOutputDirectory(options.outDir);
+  checkBeforeStart({ caFile: options.caFile, certFile: options.certFile, keyFile: options.keyFile });
   const profile = profileNamed(options.profile ?? DEFAULT_PROFILE);
   const { setup: setupSteps, teardown: teardownSteps } = profile.fixtures;
   const setupIds: ReadonlySet<string> = new Set(setupSteps.map((s) => s.id));
   const resolved = resolveTarget({ profile, target: options.target, envFile: options.envFile, envVars: options.envVars, processEnv: options.processEnv });
   const realTarget = resolved.mode === 'target';
   const { baseUrl } = resolved;
+  state.target = { mode: resolved.mode, baseUrl };
   const runPrefix = runPrefixFor({ given: environmentVariables(resolved.environment).get('runPrefix'), realTarget, shard: options.selection?.shard });
   const environment = withOverrides(resolved.environment, { runPrefix });
   const variables = environmentVariables(environment);
@@ -135,10 +188,10 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   if (typeof collection !== 'object' || collection === null || !Array.isArray((collection as { item?: unknown }).item)) {
     throw new HarnessError('malformed-json', `collection file ${collectionFile} is not a Postman collection (no "item" array)`);
   }
-  const forms = secretsOf(variables);
-  const mask = (text: string): string => redact(text, forms);
   const selection = options.selection ?? {};
   const selected = selectCases(casesOf(profile, CATALOGUE), selection);
+  const mask = createRedactor(secretsOf(variables, selected));
+  state.mask = mask;
   const selectedById = new Map(selected.map((c) => [c.id, c]));
   const fixtureIds = [...setupSteps, ...teardownSteps].map((s) => s.id);
   // Unselected requests are not sent at all: the collection is cut down to the selection.
@@ -151,8 +204,19 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const traced = new Map<string, ItemTrace>();
   const wireDone: CaseResult[] = [];
   let directTeardown: StepResult[] | undefined;
+  const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
+  // A target that stops answering mid-run ends the run at once, with no verdict (target-liveness.ts).
+  const liveness = watchTarget(() =>
+    preflight(baseUrl, { timeoutMs: options.timeoutMs, ...tls }).then(
+      () => true,
+      () => false,
+    ),
+  );
   const onItem = (trace: ItemTrace): void => {
     traced.set(trace.id, trace);
+    if (realTarget && (trace.response || trace.requestError)) {
+      liveness.record(trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
+    }
     options.onItem?.(trace);
     const testCase = selectedById.get(trace.id);
     if (testCase) options.progress?.caseDone(caseResult(testCase, trace).outcome);
@@ -161,9 +225,10 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
       if (step && !step.ok) setupFailed.abort(setupFailure(step, variables.get('container') ?? ''));
     }
   };
-  const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
   const direct = { baseUrl, timeoutMs: options.timeoutMs, ...tls };
-  const removeFixtures = (): Promise<StepResult[]> => teardownDirectly(teardownSteps, runVariables(environment), direct);
+  // After the target went away the teardown is tried once, briefly: it stops at the first request without an answer.
+  const removeFixtures = (): Promise<StepResult[]> =>
+    teardownDirectly(teardownSteps, runVariables(environment), liveness.signal.aborted ? { ...direct, timeoutMs: Math.min(options.timeoutMs, BRIEF_TEARDOWN_MS) } : direct);
 
   const masking = { secrets: secretVariables(variables), mask };
   const judge = (testCase: ConformanceCase, byId: ReadonlyMap<string, ItemTrace>, wireById: ReadonlyMap<string, CaseResult>): CaseResult =>
@@ -179,17 +244,18 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     embedded?.restore();
     throw error;
   }
+  state.begun = true;
   try {
     options.progress?.start(selected.length);
     traces = await runNewman({
       collection: toRun,
       environment,
       timeoutRequestMs: options.timeoutMs,
-      timeoutRunMs: Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)),
+      timeoutRunMs: Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10))),
       ...tls,
       onItem,
-      signal: options.signal ? AbortSignal.any([options.signal, setupFailed.signal]) : setupFailed.signal,
-      abortGraceMs: options.timeoutMs + 1_000,
+      signal: AbortSignal.any([...(options.signal ? [options.signal] : []), setupFailed.signal, liveness.signal]),
+      abortGraceMs: Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000),
     }).catch(async (error: unknown) => {
       // Newman did not get to its teardown, or not surely: the runner removes the fixtures itself.
       if (!realTarget || !(error instanceof HarnessError) || teardownSteps.length === 0) throw error;
@@ -209,9 +275,11 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
       ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}),
       onResult: (result) => {
         wireDone.push(result);
+        const answered = !(result.actual !== null && 'error' in result.actual);
+        if (result.actual !== null) liveness.record(result.id, answered ? { answered: true } : { answered: false, error: (result.actual as { error: string }).error });
         options.progress?.caseDone(result.outcome);
       },
-      signal: options.signal,
+      signal: AbortSignal.any([...(options.signal ? [options.signal] : []), liveness.signal]),
     });
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
@@ -219,7 +287,14 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     options.progress?.finish();
     const wireById = new Map(wireDone.map((r) => [r.id, r]));
     const reached = (testCase: ConformanceCase): boolean => traced.has(testCase.id) || wireById.has(testCase.id);
-    const cases = selected.map((testCase) => (reached(testCase) ? judge(testCase, traced, wireById) : notRun(testCase, error.message)));
+    const unanswered = liveness.unanswered();
+    const cases = selected.map((testCase) =>
+      error.code === 'target-gone' && (unanswered.has(testCase.id) || !reached(testCase))
+        ? notJudged(testCase, error.message)
+        : reached(testCase)
+          ? judge(testCase, traced, wireById)
+          : notRun(testCase, error.message),
+    );
     const teardown = directTeardown ?? stepResults(teardownSteps, traced, true);
     const stopped = { error, reached: selected.filter(reached).length };
     const report = assembleReport(context, { cases, setup: stepResults(setupSteps, traced), teardown, stopped });
@@ -240,6 +315,11 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const report = assembleReport(context, { cases, setup, teardown });
   const writtenFiles = writeReports(report, options.reporters, options.outDir, mask);
   return { report, exitCode: report.exitCode, writtenFiles, redact: mask };
+}
+
+/** A case the run could not judge because the target went away: never charged to the server. */
+function notJudged(testCase: ConformanceCase, why: string): CaseResult {
+  return { ...caseResult(testCase, undefined), outcome: 'inconclusive', reason: `not judged: ${why.split(': no verdict')[0] ?? why}` };
 }
 
 /** A selected case the run never got to. */

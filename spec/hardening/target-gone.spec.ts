@@ -1,0 +1,92 @@
+/**
+ * A target that dies mid-run: after a few requests in a row without an answer, and a new
+ * connection that gets none either, the run stops waiting. Exit 2, one line saying after which
+ * case and when the target went away, partial reports in which the cases not judged are
+ * `inconclusive` (never MUST failures), and all of it in seconds, not a timeout per case.
+ */
+import { expect } from 'chai';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createReference } from '../../src/reference/handler.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { readReport } from '../support/report.js';
+import { sdkEnvironment } from '../support/served-target.js';
+
+interface DyingServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The reference over HTTP for `answered` requests; then it closes its listener (`refuse`) or goes silent. */
+async function startDyingServer(answered: number, how: 'refuse' | 'silent'): Promise<DyingServer> {
+  const reference = createReference();
+  const sockets = new Set<Socket>();
+  let count = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      count += 1;
+      if (count > answered) {
+        if (how === 'refuse') {
+          server.close();
+          for (const socket of sockets) socket.destroy();
+        }
+        return;
+      }
+      const response = reference.handle({ method: req.method ?? 'GET', url: req.url ?? '/', rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) });
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+        if (!server.listening) resolve();
+      }),
+  };
+}
+
+describe('a target that dies mid-run', function () {
+  this.timeout(120_000);
+
+  for (const how of ['refuse', 'silent'] as const) {
+    it(`${how === 'refuse' ? 'closes its listener' : 'stops answering'}: exit 2 in seconds, one line naming the last case answered, partial reports with the rest inconclusive`, async () => {
+      const server = await startDyingServer(30, how);
+      try {
+        const out = tempDir(`v3io-gone-${how}-`);
+        const started = Date.now();
+        const result = await runCli(['run', '--form', 'session-key', '--timeout', '700', '--out', out, '--no-color', '--quiet'], { env: sdkEnvironment(server.url) });
+        const elapsed = Date.now() - started;
+        expect(result.code, result.stdout + result.stderr).to.equal(2);
+        const lines = result.stderr.trim().split('\n');
+        expect(lines, result.stderr).to.have.length(1);
+        expect(lines[0]).to.match(
+          /^v3io-auth-conformance: the target stopped answering after case \S+ at \d{4}-\d\d-\d\dT[\d:.]+Z \(3 requests in a row got no answer, nor did a new connection\): no verdict; .*partial reports in \S+$/,
+        );
+        expect(elapsed, 'not one timeout per remaining case').to.be.below(20_000);
+        const report = readReport(out);
+        expect(report.verdict).to.equal('error');
+        expect(report.exitCode).to.equal(2);
+        const outcomes = new Set(report.cases.map((c) => c.outcome));
+        expect([...outcomes]).to.include.members(['pass', 'inconclusive']);
+        expect(report.cases.filter((c) => c.outcome === 'fail'), 'no case is charged to the server for the target going away').to.deep.equal([]);
+        const inconclusive = report.cases.filter((c) => c.outcome === 'inconclusive');
+        expect(inconclusive.length).to.be.greaterThan(10);
+        for (const c of inconclusive) expect(c.reason).to.match(/^not judged: the target stopped answering after case /);
+        expect(report.warnings[0]).to.match(/^partial report: the run stopped \(the target stopped answering/);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+});
