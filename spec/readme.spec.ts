@@ -17,7 +17,13 @@ describe('README', () => {
 
   it('quotes the number of cases the embedded run passes and skips (the wire cases need a real socket)', () => {
     const wire = CATALOGUE.filter((c) => c.wire).length;
-    expect(readme).to.contain(`Verdict: CONFORMANT — ${CATALOGUE.length - wire} passed, 0 failed, ${wire} skipped`);
+    expect(readme).to.contain(`Verdict: CONFORMANT — ${CATALOGUE.length - wire} passed, 0 failed, 0 inconclusive, ${wire} skipped`);
+  });
+
+  it('documents the inconclusive verdict in the exit-code table: exit 2, cases the harness could not judge', () => {
+    const table = /### Exit codes\n\n([\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';
+    expect(table).to.match(/^\| 2 \| no verdict: cases the harness could not judge .*inconclusive.* \|$/m);
+    expect(readme).to.contain('Verdict: INCONCLUSIVE — 3 MUST cases could not be judged (');
   });
 
   it('lists every wire case', () => {
