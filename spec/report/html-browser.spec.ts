@@ -122,7 +122,9 @@ describe('HTML report in headless Chromium', function () {
     const { page } = await open(browser!, path);
     expect(await page.locator('#verdict').textContent()).to.equal('Verdict: INCONCLUSIVE (cases the harness could not judge)');
     expect(await page.locator('#no-verdict-why').textContent()).to.match(/^1 MUST case could not be judged \(cross-unknown-key-put-object: could not arrange the scratch object/);
-    const colour = (selector: string): Promise<string> => page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
+    // Runs in the page, where getComputedStyle exists (this project's TypeScript has no DOM library).
+    type WithStyles = { getComputedStyle(element: unknown): { backgroundColor: string } };
+    const colour = (selector: string): Promise<string> => page.locator(selector).evaluate((el) => (globalThis as unknown as WithStyles).getComputedStyle(el).backgroundColor);
     expect(await colour('#verdict')).to.not.equal(await colour('.legend .state-fail-must'));
     const badge = page.locator(`#case-${INCONCLUSIVE.id} .badge`);
     expect(await badge.textContent()).to.equal('could not judge');
