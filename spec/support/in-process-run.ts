@@ -13,6 +13,7 @@ import { chooseReporters, DEFAULT_REPORTERS, type ReporterName } from '../../src
 import type { RunReport } from '../../src/report/run-report.js';
 import { runSuite, type RunOptions } from '../../src/run/run-suite.js';
 import { tempDir } from './cli.js';
+import { suspendNock } from './observed-reference.js';
 import { readReport } from './report.js';
 
 export interface InProcessRun {
@@ -36,6 +37,19 @@ export type InProcessOptions = Partial<Omit<RunOptions, 'reporters' | 'outDir'>>
   readonly quiet?: boolean;
 };
 
+let running = 0;
+let resumeSuspendedNock: () => void = () => undefined;
+
+/** nock out of the way until the last of the runs going on at once (a pool of them) is done. */
+function suspendNockWhileRunning(): () => void {
+  if (running === 0) resumeSuspendedNock = suspendNock();
+  running += 1;
+  return () => {
+    running -= 1;
+    if (running === 0) resumeSuspendedNock();
+  };
+}
+
 /**
  * Runs the suite as `run` would with these options: defaults as the CLI's (10 s timeout, not
  * strict, every reporter), and no process environment unless `processEnv` is given — a
@@ -50,6 +64,10 @@ export async function runInProcess(options: InProcessOptions = {}): Promise<InPr
     ...(rest.envFile ? { envFile: resolve(packageRoot(), rest.envFile) } : {}),
     ...(rest.collectionFile ? { collectionFile: resolve(packageRoot(), rest.collectionFile) } : {}),
   };
+  // Another spec file may have loaded nock, which then intercepts every request of the process
+  // and hangs on header sections over 16 KiB: a run in a CLI child never has it in the way, nor may
+  // this one (an embedded run installs it again for itself, embedded.ts).
+  const resumeNock = suspendNockWhileRunning();
   try {
     const outcome = await runSuite({ strict: false, timeoutMs: 10_000, processEnv: {}, ...rest, ...files, outDir: out, reporters: reporters.files });
     const stdout = outcomeText(outcome.report, outcome.writtenFiles, { cli: reporters.cli, quiet, color: false }, outcome.redact);
@@ -63,6 +81,8 @@ export async function runInProcess(options: InProcessOptions = {}): Promise<InPr
       report = undefined;
     }
     return { code: error.exitCode, stdout: '', error, report, out };
+  } finally {
+    resumeNock();
   }
 }
 
