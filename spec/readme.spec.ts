@@ -36,6 +36,12 @@ describe('README', () => {
     expect(readme).to.contain(`Verdict: CONFORMANT — ${CATALOGUE.length - wire} passed, 0 failed, 0 inconclusive, ${wire} skipped`);
   });
 
+  it('documents the inconclusive verdict in the exit-code table: exit 2, cases the harness could not judge', () => {
+    const section = readme.split('\n## Verdict and exit codes\n')[1]?.split('\n## ')[0] ?? '';
+    expect(section).to.match(/^\| 2 \| no verdict: cases the harness could not judge .*inconclusive.* \|$/m);
+    expect(section).to.contain('Verdict: INCONCLUSIVE — 3 MUST cases');
+  });
+
   it('quotes the number of cases a run against serve over HTTP passes: every case and the plain-HTTP transport checks', () => {
     const passed = CATALOGUE.length + selectedTransportChecks('http://127.0.0.1:8081', {}).length;
     expect(readme).to.contain(`\`${passed} passed, 0 failed, … 0 skipped\``);

@@ -46,9 +46,9 @@ describe('selective runs', function () {
     expect(result.code, result.stderr).to.equal(0);
     const total = CATALOGUE.filter((c) => c.form === 'aws-sigv2').length;
     const lines = result.stderr.trim().split('\n');
-    expect(lines[0]).to.equal(`progress: 0/${total} cases done, 0 failed, 0 errors`);
-    expect(lines.at(-1)).to.equal(`progress: ${total}/${total} cases done, 0 failed, 0 errors`);
-    for (const line of lines) expect(line).to.match(/^progress: \d+\/\d+ cases done, \d+ failed, \d+ errors$/);
+    expect(lines[0]).to.equal(`progress: 0/${total} cases done, 0 failed, 0 inconclusive, 0 errors`);
+    expect(lines.at(-1)).to.equal(`progress: ${total}/${total} cases done, 0 failed, 0 inconclusive, 0 errors`);
+    for (const line of lines) expect(line).to.match(/^progress: \d+\/\d+ cases done, \d+ failed, \d+ inconclusive, \d+ errors$/);
     expect(lines.length).to.be.within(3, 12);
     expect(readdirSync(out).sort()).to.deep.equal(['conformance.json', 'conformance.md']);
     // Without the cli reporter: the verdict line and where the reports are, no table.

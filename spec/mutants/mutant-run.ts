@@ -6,13 +6,15 @@
  * failing at SHOULD level. The correct reference, run the same way, must pass.
  */
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_PROFILE, type ProfileId } from '../../src/cases/model.js';
-import { PROFILE_PATHS } from '../../src/package-info.js';
+import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
 import type { Reference } from '../../src/reference/handler.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import type { BrokenVariant } from '../broken/variants.js';
 import { runCli, tempDir } from '../support/cli.js';
+import { runInProcess } from '../support/in-process-run.js';
 import { readReport } from '../support/report.js';
 
 export interface MutantOutcome {
@@ -28,6 +30,15 @@ export interface MutantOutcome {
   readonly stderr: string;
 }
 
+/** How a mutant run is made: a CLI child (the mutants script: one core each) or in the test process. */
+export type RunMode = 'cli' | 'in-process';
+
+export interface MutantRun {
+  readonly exitCode: number | null;
+  readonly report: RunReport | undefined;
+  readonly stderr: string;
+}
+
 /**
  * Runs the suite (JSON report only) against a server answering with `reference`: the whole
  * catalogue of the profile, or only the cases `onlyIds` names (with the fixture setup and teardown).
@@ -36,12 +47,18 @@ export async function runAgainst(
   reference: Reference,
   onlyIds?: readonly string[],
   profile: ProfileId = DEFAULT_PROFILE,
-): Promise<{ exitCode: number | null; report: RunReport | undefined; stderr: string }> {
+  mode: RunMode = 'cli',
+): Promise<MutantRun> {
   const server = await startReferenceServer({ port: 0, reference, errorLog: () => {} });
   const out = tempDir('v3io-mutant-');
-  const selection = onlyIds ? ['--grep', `^(${onlyIds.join('|')})$`] : [];
+  const grep = onlyIds ? `^(${onlyIds.join('|')})$` : undefined;
+  const environment = PROFILE_PATHS[profile].referenceEnvironment;
   try {
-    const environment = PROFILE_PATHS[profile].referenceEnvironment;
+    if (mode === 'in-process') {
+      const run = await runInProcess({ profile, target: server.url, envFile: join(packageRoot(), environment), out, reporters: ['json'], quiet: true, ...(grep ? { selection: { grep: new RegExp(grep, 'i') } } : {}) });
+      return { exitCode: run.code, report: run.report, stderr: run.error ? `v3io-auth-conformance: ${run.error.message}\n` : '' };
+    }
+    const selection = grep ? ['--grep', grep] : [];
     const result = await runCli(['run', '--profile', profile, '--target', server.url, '--env', environment, '--out', out, '--reporter', 'json', '--quiet', ...selection]);
     let report: RunReport | undefined;
     try {
@@ -56,7 +73,7 @@ export async function runAgainst(
   }
 }
 
-export function judgeMutant(variant: BrokenVariant, run: { exitCode: number | null; report: RunReport | undefined; stderr: string }): MutantOutcome {
+export function judgeMutant(variant: BrokenVariant, run: MutantRun): MutantOutcome {
   const failed = new Map((run.report?.cases ?? []).flatMap((c) => (c.outcome === 'fail' && c.failedLevel ? [[c.id, c.failedLevel] as const] : [])));
   const missed = variant.caughtBy.filter((id) => failed.get(id) !== variant.level);
   const expectedExit = variant.level === 'must' ? 1 : 0;
@@ -71,8 +88,8 @@ export function judgeMutant(variant: BrokenVariant, run: { exitCode: number | nu
 }
 
 /** The variant against the whole suite, or (`onlyCaughtBy`) against the cases it names only. */
-export async function runMutant(variant: BrokenVariant, options: { onlyCaughtBy?: boolean } = {}): Promise<MutantOutcome> {
-  return judgeMutant(variant, await runAgainst(variant.reference(), options.onlyCaughtBy ? variant.caughtBy : undefined));
+export async function runMutant(variant: BrokenVariant, options: { onlyCaughtBy?: boolean; mode?: RunMode } = {}): Promise<MutantOutcome> {
+  return judgeMutant(variant, await runAgainst(variant.reference(), options.onlyCaughtBy ? variant.caughtBy : undefined, DEFAULT_PROFILE, options.mode));
 }
 
 /** Runs `jobs` with at most `concurrency` at a time, results in the order of `jobs`. */

@@ -17,8 +17,9 @@ import { startReferenceServer } from '../../src/reference/server.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.js';
-import { runCli, tempDir, type CliResult } from '../support/cli.js';
-import { ALL_SAMPLE_CASES, sampleReport } from '../support/sample-report.js';
+import { tempDir } from '../support/cli.js';
+import { runInProcess, type InProcessRun } from '../support/in-process-run.js';
+import { ALL_SAMPLE_CASES, INCONCLUSIVE, PASSED, sampleReport } from '../support/sample-report.js';
 
 
 /** Opens a file, recording every URL the page requests. */
@@ -34,7 +35,7 @@ describe('HTML report in headless Chromium', function () {
   this.timeout(120_000);
   let browser: Browser | undefined;
   let out: string;
-  let run: CliResult;
+  let run: InProcessRun;
 
   before(async function () {
     if (!existsSync(CHROMIUM)) {
@@ -45,11 +46,12 @@ describe('HTML report in headless Chromium', function () {
     }
     const variant = BROKEN_VARIANTS.find((v) => v.id === 'accepts-any-session-key');
     if (!variant) throw new Error('broken variant accepts-any-session-key is gone');
-    const server = await startReferenceServer({ port: 0, reference: variant.reference() });
+    const server = await startReferenceServer({ port: 0, reference: variant.reference(), errorLog: () => {} });
     try {
-      out = tempDir('v3io-html-');
-      const args = ['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--form', 'session-key,basic', '--reporter', 'html,json', '--quiet'];
-      run = await runCli(args);
+      // In the test process: the page is the point here, not the command.
+      const selection = { forms: ['session-key' as const, 'basic' as const] };
+      run = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, selection, reporters: ['html', 'json'], quiet: true });
+      out = run.out;
     } finally {
       await server.close();
     }
@@ -61,7 +63,7 @@ describe('HTML report in headless Chromium', function () {
   });
 
   it('shows the verdict at the top', async () => {
-    expect(run.code, run.stdout + run.stderr).to.equal(1);
+    expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(1);
     const { page } = await open(browser!, join(out, 'conformance.html'));
     const verdict = page.locator('#verdict');
     expect(await verdict.isVisible()).to.equal(true);
@@ -110,6 +112,26 @@ describe('HTML report in headless Chromium', function () {
     expect(await failure.isVisible()).to.equal(true);
     const selected = CATALOGUE.filter((c) => c.form === 'session-key' || c.form === 'basic').length;
     expect(await page.locator('#shown-count').textContent()).to.match(new RegExp(`^\\d+ of ${selected} cases shown$`));
+    await page.close();
+  });
+
+  it('shows an inconclusive case and verdict apart: its own badge and verdict colour, the reasons, and among the problems', async () => {
+    const path = join(tempDir('v3io-html-inconclusive-'), 'conformance.html');
+    writeFileSync(path, renderHtml(sampleReport([PASSED, INCONCLUSIVE])));
+    const { page } = await open(browser!, path);
+    expect(await page.locator('#verdict').textContent()).to.equal('Verdict: INCONCLUSIVE (cases the harness could not judge)');
+    expect(await page.locator('#no-verdict-why').textContent()).to.match(/^1 MUST case could not be judged \(cross-unknown-key-put-object: could not arrange the scratch object/);
+    // Runs in the page, where getComputedStyle exists (this project's TypeScript has no DOM library).
+    type WithStyles = { getComputedStyle(element: unknown): { backgroundColor: string } };
+    const colour = (selector: string): Promise<string> => page.locator(selector).evaluate((el) => (globalThis as unknown as WithStyles).getComputedStyle(el).backgroundColor);
+    expect(await colour('#verdict')).to.not.equal(await colour('.legend .state-fail-must'));
+    const badge = page.locator(`#case-${INCONCLUSIVE.id} .badge`);
+    expect(await badge.textContent()).to.equal('could not judge');
+    expect(await colour(`#case-${INCONCLUSIVE.id} .badge`)).to.not.equal('rgba(0, 0, 0, 0)');
+    expect(await page.locator(`#case-${INCONCLUSIVE.id}`).isVisible(), 'shown among the problems by default').to.equal(true);
+    expect(await page.locator(`#case-${PASSED.id}`).isVisible()).to.equal(false);
+    await page.selectOption('#filter-outcome', 'inconclusive');
+    expect(await page.locator('#shown-count').textContent()).to.equal('1 of 2 cases shown');
     await page.close();
   });
 

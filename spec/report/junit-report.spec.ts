@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { FORM_TITLES } from '../../src/cases/model.js';
 import { renderJunit } from '../../src/report/junit-report.js';
 import { junitSchemaErrors as schemaErrors } from '../support/junit-schema.js';
-import { ALL_SAMPLE_CASES, ERRORED, HOSTILE, MUST_FAILURE, PASSED, SHOULD_FAILURE, SKIPPED, sampleReport } from '../support/sample-report.js';
+import { ALL_SAMPLE_CASES, ERRORED, HOSTILE, INCONCLUSIVE, MUST_FAILURE, PASSED, SHOULD_FAILURE, SKIPPED, sampleReport } from '../support/sample-report.js';
 
 /** The <testcase> element of a case id. */
 function testcaseOf(xml: string, id: string): string {
@@ -58,6 +58,19 @@ describe('JUnit report', () => {
     expect(testcaseOf(xml, PASSED.id)).not.to.match(/<failure|<skipped|<error|<system-out/);
   });
 
+  it('an inconclusive case is an <error> of type inconclusive with the reason, never a <failure>', async () => {
+    for (const strict of [false, true]) {
+      const xml = renderJunit(sampleReport([PASSED, INCONCLUSIVE], { strict }));
+      const element = testcaseOf(xml, INCONCLUSIVE.id);
+      expect(element).to.match(/<error message="could not judge: could not arrange the scratch object: Expected 2xx, got 400 for PUT \/bigdata\/x\/scratch\.txt &lt;script&gt;[^"]*" type="inconclusive">could not judge: /);
+      expect(element).to.contain('Requirement [MUST]: An unknown key is rejected as unauthenticated.');
+      expect(element).not.to.contain('<failure');
+      expect(xml).to.match(/<testsuites name="v3io-auth-conformance" tests="2" failures="0" errors="1" /);
+      expect(xml).to.match(/<testsuite name="Cross-cutting" tests="1" failures="0" errors="1" skipped="0"/);
+      expect(await schemaErrors(xml)).to.deep.equal([]);
+    }
+  });
+
   it('a MUST failure is a <failure> whose message and text say expected vs actual', () => {
     const xml = renderJunit(sampleReport(ALL_SAMPLE_CASES));
     const element = testcaseOf(xml, MUST_FAILURE.id);
@@ -78,7 +91,8 @@ describe('JUnit report', () => {
 
   it('counts build failures, errors and skips per suite and in total', () => {
     const xml = renderJunit(sampleReport(ALL_SAMPLE_CASES));
-    expect(xml).to.match(/<testsuites name="v3io-auth-conformance" tests="5" failures="1" errors="1" time="1\.234">/);
+    expect(xml).to.match(/<testsuites name="v3io-auth-conformance" tests="6" failures="1" errors="2" time="1\.234">/);
+    expect(xml).to.match(/<testsuite name="Cross-cutting" tests="2" failures="0" errors="2" skipped="0"/);
     expect(xml).to.match(/<testsuite name="Basic" tests="3" failures="0" errors="0" skipped="1"/);
     const strict = renderJunit(sampleReport(ALL_SAMPLE_CASES, { strict: true }));
     expect(strict).to.match(/<testsuite name="Basic" tests="3" failures="1" errors="0" skipped="1"/);

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { codeBlock, escapeMarkdown, MARKDOWN_BUDGET, renderMarkdown } from '../../src/report/markdown-report.js';
 import type { CaseResult } from '../../src/run/results.js';
-import { ALL_SAMPLE_CASES, HOSTILE, MUST_FAILURE, PASSED, sampleReport } from '../support/sample-report.js';
+import { ALL_SAMPLE_CASES, HOSTILE, INCONCLUSIVE, MUST_FAILURE, PASSED, sampleReport } from '../support/sample-report.js';
 
 /** The rows of the Markdown table that starts with this header cell. */
 function tableRows(markdown: string, firstHeader: string): string[][] {
@@ -46,16 +46,18 @@ describe('Markdown report', () => {
     const md = renderMarkdown(sampleReport(ALL_SAMPLE_CASES));
     expect(md).to.contain('| family | X-v3io-session-key | Basic | Cross-cutting |');
     const rows = tableRows(md, 'family');
-    expect(rows.map((r) => r[0])).to.deep.equal(['unknown-credential', 'strict-base64', 'valid', 'password-content', 'size']);
+    expect(rows.map((r) => r[0])).to.deep.equal(['unknown-credential', 'strict-base64', 'valid', 'password-content', 'size', 'every-operation']);
     expect(rows[0]).to.deep.equal(['unknown-credential', '❌ 0/1', '', '']);
     expect(rows[1]).to.deep.equal(['strict-base64', '', '⚠️ 0/1', '']);
     expect(rows[3]).to.deep.equal(['password-content', '', '⏭️ skipped', '']);
     expect(rows[4]).to.deep.equal(['size', '', '', '💥 0/1']);
+    expect(rows[5]).to.deep.equal(['every-operation', '', '', '❔ 0/1']);
+    expect(md).to.contain('❔ could not judge (inconclusive)');
   });
 
   it('lists every failure with requirement, linked sources, expected vs actual and the exchange', () => {
     const md = renderMarkdown(sampleReport(ALL_SAMPLE_CASES));
-    expect(md).to.contain('### Failures (3)');
+    expect(md).to.contain('### Failures and cases not judged (4)');
     expect(md).to.contain('#### ❌ `session-key-unknown-key` [MUST] rejects an unknown access key — fails the run');
     expect(md).to.contain('#### ⚠️ `basic-token-unpadded` [SHOULD] rejects unpadded Base64\n');
     expect(md).to.contain('> An unknown key is rejected as unauthenticated.');
@@ -63,6 +65,17 @@ describe('Markdown report', () => {
     expect(md).to.contain('[OWASP Authentication Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html)');
     expect(md).to.contain('expected unauthenticated (401), actual **200 OK**');
     expect(md).to.contain('X-v3io-session-key: 00000000-0000-4000-8000-000000000000');
+  });
+
+  it('counts inconclusive cases by level, and says why an inconclusive run has no verdict', () => {
+    const md = renderMarkdown(sampleReport([PASSED, INCONCLUSIVE]));
+    expect(md.split('\n')[0]).to.equal('## ❔ V3IO authentication conformance: INCONCLUSIVE (cases the harness could not judge)');
+    expect(md).to.contain('**No verdict**: 1 MUST case could not be judged (cross-unknown-key-put-object: could not arrange the scratch object: Expected 2xx, got 400 for PUT /bigdata/x/scratch.txt \\<script\\>');
+    expect(md).to.contain('1 passed, 0 failed, 1 inconclusive, 0 skipped, 0 errors');
+    expect(tableRows(md, 'level')[0]).to.deep.equal(['MUST', '1', '0', '1', '0', '0', '0']);
+    expect(md).to.contain('| level | passed | failed | inconclusive | skipped | errors | cases with a failed check of this level |');
+    expect(md).to.contain('#### ❔ `cross-unknown-key-put-object` [MUST] rejects PUT object with an unknown access key — could not be judged: no verdict without it');
+    expect(md).to.contain('- could not arrange the scratch object: Expected 2xx, got 400');
   });
 
   it('keeps hostile text as text: no raw HTML, no link, no split cell, no broken fence', () => {

@@ -12,13 +12,15 @@ describe('progress', () => {
     const out = stream(false);
     const progress = createProgress({ stream: out, now: () => 0 });
     progress.start(20);
-    for (let i = 0; i < 20; i += 1) progress.caseDone(i === 4 ? 'fail' : i === 7 ? 'error' : 'pass');
+    for (let i = 0; i < 20; i += 1) progress.caseDone(i === 4 ? 'fail' : i === 7 ? 'error' : i === 9 ? 'inconclusive' : 'pass');
     progress.finish();
-    expect(out.writes[0]).to.equal('progress: 0/20 cases done, 0 failed, 0 errors\n');
+    expect(out.writes[0]).to.equal('progress: 0/20 cases done, 0 failed, 0 inconclusive, 0 errors\n');
     expect(out.writes).to.have.length(11);
-    expect(out.writes[2]).to.equal('progress: 4/20 cases done, 0 failed, 0 errors\n');
-    expect(out.writes[3]).to.equal('progress: 6/20 cases done, 1 failed, 0 errors\n');
-    expect(out.writes.at(-1)).to.equal('progress: 20/20 cases done, 1 failed, 1 errors\n');
+    expect(out.writes[2]).to.equal('progress: 4/20 cases done, 0 failed, 0 inconclusive, 0 errors\n');
+    expect(out.writes[3]).to.equal('progress: 6/20 cases done, 1 failed, 0 inconclusive, 0 errors\n');
+    expect(out.writes[4]).to.equal('progress: 8/20 cases done, 1 failed, 0 inconclusive, 1 errors\n');
+    expect(out.writes[5]).to.equal('progress: 10/20 cases done, 1 failed, 1 inconclusive, 1 errors\n');
+    expect(out.writes.at(-1)).to.equal('progress: 20/20 cases done, 1 failed, 1 inconclusive, 1 errors\n');
     expect(out.writes.join('')).not.to.contain('\r');
   });
 
@@ -31,7 +33,7 @@ describe('progress', () => {
     expect(out.writes).to.have.length(1);
     clock = 31_000;
     progress.caseDone('pass');
-    expect(out.writes.at(-1)).to.equal('progress: 2/1000 cases done, 0 failed, 0 errors\n');
+    expect(out.writes.at(-1)).to.equal('progress: 2/1000 cases done, 0 failed, 0 inconclusive, 0 errors\n');
   });
 
   it('rewrites one live line on a TTY and clears it at the end', () => {
@@ -39,12 +41,12 @@ describe('progress', () => {
     const progress = createProgress({ stream: out });
     progress.start(2);
     progress.caseDone('fail');
-    progress.caseDone('pass');
+    progress.caseDone('inconclusive');
     progress.finish();
     expect(out.writes).to.deep.equal([
-      '\r\u001b[2Krunning: 0/2 cases done, 0 failed, 0 errors',
-      '\r\u001b[2Krunning: 1/2 cases done, 1 failed, 0 errors',
-      '\r\u001b[2Krunning: 2/2 cases done, 1 failed, 0 errors',
+      '\r\u001b[2Krunning: 0/2 cases done, 0 failed, 0 inconclusive, 0 errors',
+      '\r\u001b[2Krunning: 1/2 cases done, 1 failed, 0 inconclusive, 0 errors',
+      '\r\u001b[2Krunning: 2/2 cases done, 1 failed, 1 inconclusive, 0 errors',
       '\r\u001b[2K',
     ]);
   });

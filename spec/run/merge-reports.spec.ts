@@ -4,7 +4,7 @@ import { CATALOGUE } from '../../src/cases/index.js';
 import { HarnessError } from '../../src/errors.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { mergeReports } from '../../src/run/merge-reports.js';
-import { ERRORED, MUST_FAILURE, PASSED, SHOULD_FAILURE, SKIPPED, sampleReport } from '../support/sample-report.js';
+import { ERRORED, INCONCLUSIVE, MUST_FAILURE, PASSED, SHOULD_FAILURE, SKIPPED, sampleReport } from '../support/sample-report.js';
 import { checkReport } from '../support/report.js';
 
 function shard(report: RunReport, index: number, count: number): RunReport {
@@ -41,6 +41,28 @@ describe('merging reports', () => {
     expect(merged.verdict).to.equal('error');
     expect(merged.setup).to.deep.equal(failedSetup.setup);
     expect(mergeReports([{ origin: 'a', report: sampleReport([ERRORED]) }]).exitCode).to.equal(2);
+  });
+
+  it('keeps inconclusive cases and the inconclusive verdict (exit 2); a MUST failure elsewhere still decides', () => {
+    const a = shard(sampleReport([PASSED]), 1, 2);
+    const b = shard(sampleReport([INCONCLUSIVE]), 2, 2);
+    expect(b.verdict).to.equal('inconclusive');
+    const merged = checkReport(mergeReports([{ origin: 'a', report: a }, { origin: 'b', report: b }]));
+    expect(merged.verdict).to.equal('inconclusive');
+    expect(merged.exitCode).to.equal(2);
+    expect(merged.cases.find((c) => c.id === INCONCLUSIVE.id)).to.deep.equal(INCONCLUSIVE);
+    expect(merged.summary.outcomes.inconclusive).to.equal(1);
+    expect(merged.summary.byLevel.must.inconclusive).to.equal(1);
+    const failing = mergeReports([{ origin: 'a', report: shard(sampleReport([MUST_FAILURE]), 1, 2) }, { origin: 'b', report: b }]);
+    expect([failing.verdict, failing.exitCode]).to.deep.equal(['non-conformant', 1]);
+  });
+
+  it('an inconclusive SHOULD case leaves a run conformant, and inconclusive under --strict', () => {
+    const should = { ...INCONCLUSIVE, level: 'should' as const };
+    const lenient = [sampleReport([PASSED]), sampleReport([should])].map((report, i) => ({ origin: `${i}`, report }));
+    expect(mergeReports(lenient).verdict).to.equal('conformant');
+    const strict = [sampleReport([PASSED], { strict: true }), sampleReport([should], { strict: true })].map((report, i) => ({ origin: `${i}`, report }));
+    expect(mergeReports(strict).verdict).to.equal('inconclusive');
   });
 
   it('warns when shards of a set are missing', () => {

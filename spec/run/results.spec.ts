@@ -85,7 +85,7 @@ describe('judging results', () => {
     expect(verdictOf(summarise([shouldFail]), [], true)).to.equal('non-conformant');
     expect(verdictOf(summarise([mustFail]), [], false)).to.equal('non-conformant');
     const summary = summarise([shouldFail, mustFail, caseResult(optionalCase, undefined)]);
-    expect(summary.outcomes).to.deep.equal({ pass: 0, fail: 2, skip: 1, error: 0 });
+    expect(summary.outcomes).to.deep.equal({ pass: 0, fail: 2, inconclusive: 0, skip: 1, error: 0 });
     expect(summary.byForm.basic.skip).to.equal(1);
     expect(summary.failedChecks).to.deep.equal({ must: 1, should: 1, may: 0 });
   });

@@ -1,10 +1,11 @@
 /**
  * `run --profile basic`: the Basic and cross-cutting cases judged against a generic Basic server's
  * protected URL — on the embedded reference, on the reference served over real HTTP (given as
- * one protected URL), and on every broken server whose deviation the profile's cases can see.
+ * one protected URL), and on every broken server whose deviation the profile's cases can see (each
+ * against the profile's cases that name it). The runs are in the test process; the usage error
+ * goes through the CLI.
  */
 import { expect } from 'chai';
-import { rmSync } from 'node:fs';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { casesOf, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
@@ -12,8 +13,8 @@ import { startReferenceServer, type ReferenceServer } from '../../src/reference/
 import type { RunReport } from '../../src/report/run-report.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { inPool, judgeMutant, runAgainst, type MutantOutcome } from '../mutants/mutant-run.js';
-import { runCli, tempDir, type CliResult } from '../support/cli.js';
-import { readReport } from '../support/report.js';
+import { runCli } from '../support/cli.js';
+import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
 
 const BASIC_IDS = new Set(casesOf(PROFILE_DEFINITIONS.basic, CATALOGUE).map((c) => c.id));
 const WIRE_IDS = new Set(CATALOGUE.filter((c) => c.wire && BASIC_IDS.has(c.id)).map((c) => c.id));
@@ -22,18 +23,16 @@ describe('run --profile basic', function () {
   this.timeout(300_000);
 
   describe('on the embedded reference', () => {
-    let result: CliResult;
+    let result: InProcessRun;
     let report: RunReport;
-    let out: string;
     before(async () => {
-      out = tempDir('v3io-basic-embedded-');
-      result = await runCli(['run', '--profile', 'basic', '--out', out, '--reporter', 'json', '--quiet']);
-      report = readReport(out);
+      result = await runInProcess({ profile: 'basic', reporters: ['json'], quiet: true });
+      report = reportOf(result);
     });
-    after(() => rmSync(out, { recursive: true, force: true }));
+    after(() => removeReports(result));
 
     it('is conformant and records the profile in the report', () => {
-      expect(result.code, result.stderr).to.equal(0);
+      expect(result.code, result.error?.message).to.equal(0);
       expect(report.target).to.deep.include({ mode: 'embedded', profile: 'basic' });
       expect(result.stdout).to.match(/^Verdict: CONFORMANT/);
     });
@@ -48,31 +47,29 @@ describe('run --profile basic', function () {
 
   describe('on a server given as one protected URL', () => {
     let server: ReferenceServer;
-    let result: CliResult;
+    let result: InProcessRun;
     let report: RunReport;
-    let out: string;
     before(async () => {
       server = await startReferenceServer({ port: 0, errorLog: () => {} });
-      out = tempDir('v3io-basic-served-');
       const { main, colon, utf8 } = REFERENCE_IDENTITIES;
-      const credentials = [
+      const envVars: [string, string][] = [
         ['username', main.username],
         ['password', main.password],
         ['colonUsername', colon.username],
         ['colonPassword', colon.password],
         ['utf8Username', utf8.username],
         ['utf8Password', utf8.password],
-      ].flatMap(([name, value]) => ['--env-var', `${name}=${value}`]);
-      result = await runCli(['run', '--profile', 'basic', '--target', `${server.url}/bigdata/`, ...credentials, '--out', out, '--reporter', 'json,junit', '--quiet']);
-      report = readReport(out);
+      ];
+      result = await runInProcess({ profile: 'basic', target: `${server.url}/bigdata/`, envVars, reporters: ['json', 'junit'], quiet: true });
+      report = reportOf(result);
     });
     after(async () => {
       await server.close();
-      rmSync(out, { recursive: true, force: true });
+      removeReports(result);
     });
 
     it('passes every case, the wire cases included, against the protected URL', () => {
-      expect(result.code, result.stderr).to.equal(0);
+      expect(result.code, result.error?.message).to.equal(0);
       expect(report.target).to.deep.equal({ mode: 'target', baseUrl: server.url, profile: 'basic' });
       const notPassed = report.cases.filter((c) => c.outcome !== 'pass' && BASIC_IDS.has(c.id)).map((c) => `${c.id}: ${c.outcome}`);
       expect(notPassed).to.deep.equal([]);
@@ -100,7 +97,8 @@ describe('run --profile basic', function () {
 
   describe('catches the broken servers a generic Basic server could be', () => {
     // The variants with a deviation the basic profile's cases see, each to be caught by those cases
-    // alone. Not plain-text-errors: the profile judges no body, so its answers are conformant there.
+    // alone (only they are run). Not plain-text-errors: the profile judges no body, so its answers
+    // are conformant there.
     const BODY_ONLY = 'plain-text-errors';
     const visible = BROKEN_VARIANTS.map((variant) => ({ ...variant, caughtBy: variant.caughtBy.filter((id) => BASIC_IDS.has(id)) })).filter(
       (variant) => variant.caughtBy.length > 0 && variant.id !== BODY_ONLY,
@@ -108,7 +106,7 @@ describe('run --profile basic', function () {
     const outcomes = new Map<string, MutantOutcome>();
     before(async () => {
       const results = await inPool(
-        visible.map((variant) => async () => judgeMutant(variant, await runAgainst(variant.reference(), undefined, 'basic'))),
+        visible.map((variant) => async () => judgeMutant(variant, await runAgainst(variant.reference(), variant.caughtBy, 'basic', 'in-process'))),
         2,
       );
       for (const outcome of results) outcomes.set(outcome.variant.id, outcome);
@@ -123,7 +121,7 @@ describe('run --profile basic', function () {
 
     it('finds a server whose error bodies are plain text conformant: the profile judges no body', async () => {
       const plain = BROKEN_VARIANTS.find((v) => v.id === BODY_ONLY);
-      const run = await runAgainst(plain!.reference(), undefined, 'basic');
+      const run = await runAgainst(plain!.reference(), undefined, 'basic', 'in-process');
       expect(run.exitCode, run.stderr).to.equal(0);
       expect(run.report?.cases.filter((c) => c.outcome === 'fail').map((c) => c.id)).to.deep.equal([]);
     });

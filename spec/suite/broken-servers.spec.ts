@@ -3,22 +3,41 @@
  * HTTP, is caught by the cases it names — a MUST deviation fails the run (exit 1) with those cases
  * failing at MUST level, a SHOULD deviation leaves the run conformant (exit 0) with them failing at
  * SHOULD level. To keep the test time reasonable each variant runs only the cases it names (with
- * the fixtures), two at a time; `npm run mutants` runs the whole suite against each one and the
- * correct reference (served-run.spec.ts runs the correct reference the same way).
+ * the fixtures), in the test process, two at a time — except the two variants whose whole-suite
+ * runs other tests make anyway (support/shared-runs.ts), judged from those; `npm run mutants` runs
+ * the whole suite against each one and the correct reference (served-run.spec.ts runs the correct
+ * reference the same way).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-info.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
-import { inPool, runMutant, type MutantOutcome } from '../mutants/mutant-run.js';
+import { inPool, judgeMutant, runMutant, type MutantOutcome, type MutantRun } from '../mutants/mutant-run.js';
+import { readReport } from '../support/report.js';
+import { echoingServerCliRun, noChallengeRun } from '../support/shared-runs.js';
+
+/** Variants judged from a whole-suite run that is shared with other tests. */
+const SHARED_RUNS: Readonly<Record<string, () => Promise<MutantRun>>> = {
+  'echoes-credential-in-error': async () => {
+    const { result, out } = await echoingServerCliRun();
+    return { exitCode: result.code, report: readReport(out), stderr: result.stderr };
+  },
+  'no-challenge': async () => {
+    const run = await noChallengeRun();
+    return { exitCode: run.code, report: run.report, stderr: run.error?.message ?? '' };
+  },
+};
 
 describe('deliberately broken servers are caught', function () {
   this.timeout(600_000);
   const outcomes = new Map<string, MutantOutcome>();
 
   before(async () => {
-    const results = await inPool(BROKEN_VARIANTS.map((variant) => () => runMutant(variant, { onlyCaughtBy: true })), 2);
+    // The shared runs first, one at a time: they may start a CLI child of their own.
+    for (const variant of BROKEN_VARIANTS.filter((v) => SHARED_RUNS[v.id])) outcomes.set(variant.id, judgeMutant(variant, await SHARED_RUNS[variant.id]!()));
+    const rest = BROKEN_VARIANTS.filter((v) => !SHARED_RUNS[v.id]);
+    const results = await inPool(rest.map((variant) => () => runMutant(variant, { onlyCaughtBy: true, mode: 'in-process' })), 2);
     for (const outcome of results) outcomes.set(outcome.variant.id, outcome);
   });
 

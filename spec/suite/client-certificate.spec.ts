@@ -1,6 +1,7 @@
 /**
- * A target that asks for a client certificate (mutual TLS): with --cert/--key the whole suite
- * passes, newman and raw-socket cases alike; without them the run stops with one line.
+ * A target that asks for a client certificate (mutual TLS): with --cert/--key the suite passes,
+ * newman and raw-socket cases alike, the fixtures and the transport checks (a selection, in the
+ * test process); without them the run stops with one line (through the CLI, as are the usage errors).
  * @see https://www.rfc-editor.org/rfc/rfc8446#section-4.4.2
  */
 import { expect } from 'chai';
@@ -11,7 +12,7 @@ import { startReferenceServer, type ReferenceServer } from '../../src/reference/
 import { generate } from 'selfsigned';
 import { generateSelfSignedIdentity, type TlsIdentity } from '../../src/reference/tls-identity.js';
 import { runCli, tempDir } from '../support/cli.js';
-import { readReport } from '../support/report.js';
+import { reportOf, runInProcess } from '../support/in-process-run.js';
 
 /** A self-signed certificate for TLS client authentication (the server's is for server authentication). */
 async function clientIdentity(): Promise<TlsIdentity> {
@@ -51,11 +52,14 @@ describe('run against an HTTPS target that requires a client certificate', funct
 
   const base = (): string[] => ['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--ca', files.ca, '--no-color'];
 
-  it('passes every case, wire cases included, with --cert and --key', async () => {
-    const out = tempDir('v3io-mtls-run-');
-    const result = await runCli([...base(), '--cert', files.cert, '--key', files.key, '--out', out]);
-    expect(result.code, result.stdout + result.stderr).to.equal(0);
-    const report = readReport(out);
+  it('passes every selected case, wire cases included, with --cert and --key', async () => {
+    const selection = { grep: /^(session-key-|https-)/i };
+    const tls = { caFile: files.ca, certFile: files.cert, keyFile: files.key };
+    const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, ...tls, selection });
+    expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(0);
+    const report = reportOf(result);
+    expect(report.setup.length, 'the fixtures were made over mutual TLS').to.be.greaterThan(0);
+    expect(report.teardown.every((s) => s.ok), 'and removed').to.equal(true);
     const notPassed = report.cases.filter((c) => c.outcome !== 'pass' && !c.id.startsWith('https-')).map((c) => c.id);
     expect(notPassed).to.deep.equal([]);
     expect(report.cases.some((c) => c.id.includes('-wire-') && c.outcome === 'pass')).to.equal(true);

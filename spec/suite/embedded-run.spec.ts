@@ -1,5 +1,6 @@
 /**
- * The main job: the whole suite against the embedded reference, as the README's quick start runs it.
+ * The main job: the whole suite against the embedded reference, as the README's quick start runs
+ * it (through the CLI; the run is shared with the other tests about it, support/shared-runs.ts).
  */
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -7,19 +8,20 @@ import { join } from 'node:path';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
 import { EMBEDDED_SKIP_REASON } from '../../src/wire/run-wire-cases.js';
-import { runCli, tempDir, type CliResult } from '../support/cli.js';
+import type { CliResult } from '../support/cli.js';
 import { readReport } from '../support/report.js';
+import { embeddedCliRun } from '../support/shared-runs.js';
 
 /** Wire cases need a real socket: the embedded run reports them skipped. */
 const WIRE_IDS: ReadonlySet<string> = new Set(CATALOGUE.filter((c) => c.wire).map((c) => c.id));
 
 describe('run against the embedded reference', function () {
   this.timeout(120_000);
-  const out = tempDir('v3io-embedded-');
+  let out: string;
   let result: CliResult;
 
   before(async () => {
-    result = await runCli(['run', '--out', out, '--no-color']);
+    ({ result, out } = await embeddedCliRun());
   });
 
   it('passes every case but the wire cases, and exits 0', () => {

@@ -1,7 +1,9 @@
 /**
- * The whole suite over HTTPS, against the reference served with a self-signed certificate in
- * process: trusted with --ca it passes; untrusted it stops at preflight with one line naming --ca;
- * with --insecure it passes with a warning.
+ * The suite over HTTPS, against the reference served with a self-signed certificate in process:
+ * trusted with --ca it passes (the Basic cases, newman and wire, with the fixtures and the
+ * transport checks; target-run.spec.ts runs the cross-cutting ones over HTTPS); untrusted it stops
+ * at preflight with one line naming --ca (through the CLI: its exit code and line are the point);
+ * with --insecure it passes with a warning. The passing runs are selections, in the test process.
  */
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { GENERATED_PATHS } from '../../src/package-info.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
 import { generateSelfSignedIdentity } from '../../src/reference/tls-identity.js';
 import { runCli, tempDir } from '../support/cli.js';
-import { readReport } from '../support/report.js';
+import { reportOf, runInProcess } from '../support/in-process-run.js';
 
 describe('run against the reference served over HTTPS', function () {
   this.timeout(180_000);
@@ -27,12 +29,13 @@ describe('run against the reference served over HTTPS', function () {
     await server.close();
   });
 
-  it('passes every case when the certificate is trusted with --ca, without the plain-HTTP warning', async () => {
+  it('passes every selected case when the certificate is trusted with --ca, without the plain-HTTP warning', async () => {
     expect(server.url).to.match(/^https:\/\/127\.0\.0\.1:\d+$/);
-    const out = tempDir('v3io-https-run-');
-    const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--ca', caFile, '--out', out, '--no-color']);
-    expect(result.code, result.stdout + result.stderr).to.equal(0);
-    const report = readReport(out);
+    const selection = { grep: /^(basic-|https-)/i };
+    const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, caFile, selection });
+    expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(0);
+    const report = reportOf(result);
+    expect(report.cases.filter((c) => c.id.includes('-wire-')).length, 'wire cases over TLS').to.be.greaterThan(3);
     // The reference sends no Strict-Transport-Security on purpose (server.ts): the MAY check reports it.
     expect(report.cases.filter((c) => c.outcome !== 'pass' && c.id !== 'https-strict-transport-security').map((c) => c.id)).to.deep.equal([]);
     expect(report.cases.find((c) => c.id === 'https-tls-minimum-version')?.outcome).to.equal('pass');
@@ -48,8 +51,10 @@ describe('run against the reference served over HTTPS', function () {
   });
 
   it('passes with --insecure, and warns that verification was skipped', async () => {
-    const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--insecure', '--out', tempDir('v3io-https-insecure-'), '--no-color']);
-    expect(result.code, result.stdout + result.stderr).to.equal(0);
+    const selection = { grep: /^session-key-/i };
+    const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, insecure: true, selection });
+    expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(0);
+    expect(reportOf(result).cases.filter((c) => c.outcome === 'pass').length).to.be.greaterThan(20);
     expect(result.stdout).to.match(/Warning: TLS certificate verification was skipped \(--insecure\)/);
   });
 });

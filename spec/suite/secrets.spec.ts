@@ -10,11 +10,10 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATED_PATHS, packageRoot } from '../../src/package-info.js';
-import { startReferenceServer } from '../../src/reference/server.js';
 import { environmentVariables, loadEnvironmentFile } from '../../src/run/environment.js';
-import { BROKEN_VARIANTS } from '../broken/variants.js';
-import { runCli, tempDir, type CliResult } from '../support/cli.js';
+import type { CliResult } from '../support/cli.js';
 import { readReport } from '../support/report.js';
+import { echoingServerCliRun, embeddedCliRun } from '../support/shared-runs.js';
 
 const variables = environmentVariables(loadEnvironmentFile(join(packageRoot(), GENERATED_PATHS.referenceEnvironment)));
 const value = (name: string): string => variables.get(name) ?? '';
@@ -77,26 +76,18 @@ describe('no secret in any report or output', function () {
     expect(leaksIn('nothing secret here: {{accessKey}} [REDACTED]')).to.deep.equal([]);
   });
 
+  // Both runs go through the CLI (its stdout and stderr are searched too); other tests share them (support/shared-runs.ts).
   it('embedded run, every reporter', async () => {
-    const out = tempDir('v3io-secrets-embedded-');
-    const result = await runCli(['run', '--out', out, '--no-color']);
+    const { result, out } = await embeddedCliRun();
     expect(result.code, result.stderr).to.be.oneOf([0, 1]);
     expectNoSecrets(result, out);
   });
 
   it('against a served target that echoes the credentials in its errors, every reporter', async () => {
-    const echoing = BROKEN_VARIANTS.find((v) => v.id === 'echoes-credential-in-error');
-    if (!echoing) throw new Error('the echoing broken variant is missing');
-    const server = await startReferenceServer({ port: 0, reference: echoing.reference() });
-    try {
-      const out = tempDir('v3io-secrets-echo-');
-      const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--no-color']);
-      expect(result.code, result.stderr).to.equal(1);
-      const report = readReport(out);
-      expect(report.cases.filter((c) => c.checks.some((k) => !k.passed && /echoes no credential/.test(k.name))).length).to.be.greaterThan(10);
-      expectNoSecrets(result, out);
-    } finally {
-      await server.close();
-    }
+    const { result, out } = await echoingServerCliRun();
+    expect(result.code, result.stderr).to.equal(1);
+    const report = readReport(out);
+    expect(report.cases.filter((c) => c.checks.some((k) => !k.passed && /echoes no credential/.test(k.name))).length).to.be.greaterThan(10);
+    expectNoSecrets(result, out);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The suite over a real socket: our runner against `serve`, and the exported collection run by the
+ * The suite over a real socket: our runner against `serve` (the whole suite, in the test process,
+ * shared with target-run.spec.ts and wire-run.spec.ts), and the exported collection run by the
  * plain newman CLI, as someone who imported it into Postman would.
  */
 import { expect } from 'chai';
@@ -7,10 +8,11 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROFILES } from '../../src/cases/model.js';
-import { GENERATED_PATHS, packageRoot, PROFILE_PATHS, type ProfilePaths } from '../../src/package-info.js';
+import { packageRoot, PROFILE_PATHS, type ProfilePaths } from '../../src/package-info.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
-import { runCli, tempDir } from '../support/cli.js';
-import { readReport } from '../support/report.js';
+import { tempDir } from '../support/cli.js';
+import { reportOf } from '../support/in-process-run.js';
+import { servedReferenceRun } from '../support/shared-runs.js';
 
 describe('run against the served reference (real HTTP)', function () {
   this.timeout(120_000);
@@ -23,14 +25,13 @@ describe('run against the served reference (real HTTP)', function () {
     await server.close();
   });
 
-  it('passes every case with --target and warns that plain HTTP sends credentials in clear', async () => {
-    const out = tempDir('v3io-served-');
-    const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out]);
-    expect(result.code, result.stdout + result.stderr).to.equal(0);
-    const report = readReport(out);
-    expect(report.target).to.deep.equal({ mode: 'target', baseUrl: server.url, profile: 'v3io' });
+  it('passes every case and warns that plain HTTP sends credentials in clear', async () => {
+    const { run, url } = await servedReferenceRun();
+    expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
+    const report = reportOf(run);
+    expect(report.target).to.deep.equal({ mode: 'target', baseUrl: url, profile: 'v3io' });
     expect(report.cases.filter((c) => c.outcome !== 'pass').map((c) => c.id)).to.deep.equal([]);
-    expect(result.stdout).to.match(/Warning: the target is plain http:\/\/: every credential form is a bearer secret sent in clear/);
+    expect(run.stdout).to.match(/Warning: the target is plain http:\/\/: every credential form is a bearer secret sent in clear/);
   });
 
   /** Runs a committed collection with the plain newman CLI; resolves with its exit code and its JSON summary. */

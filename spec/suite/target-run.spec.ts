@@ -1,7 +1,9 @@
 /**
  * A run against a real target, configured the way the V3IO SDKs are (V3IO_* variables, no file),
  * over HTTP and over HTTPS: fixtures under a folder of the run's own, removed at the end — after a
- * pass, after a failed setup (exit 2, never non-conformance), and after SIGINT (exit 130).
+ * pass (the whole suite over HTTP is the run shared with served-run.spec.ts; over HTTPS a form of
+ * it, both in the test process), after a failed setup (exit 2, never non-conformance), and after
+ * SIGINT (exit 130), both through the CLI, whose exit codes and signals they are about.
  */
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +14,10 @@ import { startReferenceServer, type ReferenceServer } from '../../src/reference/
 import { generateSelfSignedIdentity } from '../../src/reference/tls-identity.js';
 import { RUN_PREFIX_PATTERN } from '../../src/run/run-prefix.js';
 import { runCli, tempDir } from '../support/cli.js';
+import { reportOf, runInProcess } from '../support/in-process-run.js';
 import { readReport } from '../support/report.js';
 import { containerContents, sdkEnvironment, spawnCli } from '../support/served-target.js';
+import { servedReferenceRun } from '../support/shared-runs.js';
 
 /** The last line of stderr (progress lines come before it). */
 function lastLine(text: string): string {
@@ -28,20 +32,17 @@ describe('run against a real target', function () {
     server = undefined;
   });
 
-  it('takes the target from V3IO_* variables alone, writes under a folder of its own, and leaves nothing behind', async () => {
-    server = await startReferenceServer({ port: 0 });
-    const out = tempDir('v3io-target-env-');
-    const url = server.url.replace(/^http:\/\//, '');
-    const result = await runCli(['run', '--out', out, '--reporter', 'json', '--no-color'], { env: sdkEnvironment(url) });
-    expect(result.code, result.stdout + result.stderr).to.equal(0);
-    const report = readReport(out);
-    expect(report.target).to.deep.equal({ mode: 'target', baseUrl: server.url, profile: 'v3io' });
+  it('takes the target from V3IO_* variables (V3IO_API without a scheme), writes under a folder of its own, and leaves nothing behind', async () => {
+    const { run, url, leftBehind } = await servedReferenceRun();
+    expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
+    const report = reportOf(run);
+    expect(report.target).to.deep.equal({ mode: 'target', baseUrl: url, profile: 'v3io' });
     expect(report.cases.filter((c) => c.outcome === 'error')).to.deep.equal([]);
     const folders = new Set(report.cases.flatMap((c) => /^\/bigdata\/([^/?]+)\//.exec(c.request?.path ?? '')?.[1] ?? []));
     expect([...folders]).to.have.length(1);
     expect([...folders][0]).to.match(RUN_PREFIX_PATTERN);
     expect(report.teardown.filter((s) => !s.ok)).to.deep.equal([]);
-    expect(await containerContents(server.url)).to.deep.equal([]);
+    expect(leftBehind).to.deep.equal([]);
   });
 
   it('over HTTPS with --ca, the container left to its default: passes, and leaves nothing behind', async () => {
@@ -50,11 +51,10 @@ describe('run against a real target', function () {
     writeFileSync(caFile, identity.cert);
     server = await startReferenceServer({ port: 0, tls: identity });
     const { V3IO_CONTAINER: _container, ...withoutContainer } = sdkEnvironment(server.url);
-    const out = tempDir('v3io-target-https-run-');
-    const result = await runCli(['run', '--ca', caFile, '--form', 'cross-cutting', '--out', out, '--reporter', 'json,cli', '--no-color'], { env: withoutContainer });
-    expect(result.code, result.stdout + result.stderr).to.equal(0);
-    expect(result.stdout).to.contain('Warning: no container was given (V3IO_CONTAINER, --env-var container=…, or the --env file): the run used "bigdata"');
-    const report = readReport(out);
+    const run = await runInProcess({ processEnv: withoutContainer, caFile, selection: { forms: ['cross-cutting'] }, reporters: ['json', 'cli'] });
+    expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
+    expect(run.stdout).to.contain('Warning: no container was given (V3IO_CONTAINER, --env-var container=…, or the --env file): the run used "bigdata"');
+    const report = reportOf(run);
     // Skipped: the cases needing the optional identities the V3IO_* variables do not give.
     expect(report.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'error').map((c) => c.id)).to.deep.equal(['https-strict-transport-security']);
     expect(report.cases.find((c) => c.id === 'https-tls-minimum-version')?.outcome).to.equal('pass');

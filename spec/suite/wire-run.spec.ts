@@ -2,19 +2,21 @@
  * The wire cases in a run: against `serve` they are sent over raw sockets and pass, in the same
  * report as the newman cases; against the embedded reference they are skipped with the reason;
  * and broken servers built on raw sockets are caught — a MUST deviation fails the run (exit 1), a
- * SHOULD deviation under --strict.
+ * SHOULD deviation under --strict. The whole-suite runs are those shared with other tests
+ * (support/shared-runs.ts); the selections run in the test process.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { GENERATED_PATHS } from '../../src/package-info.js';
-import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
+import { startReferenceServer } from '../../src/reference/server.js';
 import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
 import { EMBEDDED_SKIP_REASON } from '../../src/wire/run-wire-cases.js';
 import { BROKEN_WIRE_SERVERS, startBrokenWireServer } from '../broken/wire-servers.js';
-import { runCli, tempDir } from '../support/cli.js';
 import { failedIds, readReport } from '../support/report.js';
+import { reportOf, runInProcess } from '../support/in-process-run.js';
+import { embeddedCliRun, servedReferenceRun } from '../support/shared-runs.js';
 
 const WIRE_IDS = CATALOGUE.filter((c) => c.wire).map((c) => c.id);
 
@@ -22,21 +24,14 @@ describe('wire cases in a run', function () {
   this.timeout(180_000);
 
   describe('against serve', () => {
-    let server: ReferenceServer;
-    before(async () => {
-      server = await startReferenceServer({ port: 0 });
-    });
-    after(async () => {
-      await server.close();
-    });
-
     it('sends each wire case over a raw socket and passes it, in one report with the newman cases', async () => {
-      const out = tempDir('v3io-wire-served-');
-      const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--grep', '-wire-|^session-key-valid-get-object$']);
-      expect(result.code, result.stdout + result.stderr).to.equal(0);
-      const report = readReport(out);
+      const { run } = await servedReferenceRun();
+      expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
+      const report = reportOf(run);
       expect(report.verdict).to.equal('conformant');
-      expect(report.cases.map((c) => c.id)).to.deep.equal(['session-key-valid-get-object', ...WIRE_IDS]);
+      const ids = report.cases.map((c) => c.id);
+      expect(ids.filter((id) => WIRE_IDS.includes(id))).to.deep.equal(WIRE_IDS);
+      expect(ids).to.include('session-key-valid-get-object');
       for (const c of report.cases.filter((r) => WIRE_IDS.includes(r.id))) {
         expect(c.outcome, `${c.id}: ${JSON.stringify(c.checks)}`).to.equal('pass');
         expect(c.actual && 'status' in c.actual ? c.actual.status : c.actual, c.id).to.be.within(400, 499);
@@ -47,23 +42,26 @@ describe('wire cases in a run', function () {
       expect(nul?.request?.headers).to.deep.include(['X-v3io-session-key', '{{accessKey}}\\x00junk']);
       const secrets = Object.values(REFERENCE_IDENTITIES).flatMap((i) => [i.accessKey, i.password, Buffer.from(`${i.username}:${i.password}`).toString('base64')]);
       for (const file of ['conformance.json', 'junit.xml', 'conformance.html', 'conformance.md']) {
-        const text = readFileSync(join(out, file), 'utf8');
+        const text = readFileSync(join(run.out, file), 'utf8');
         for (const secret of secrets) expect(text.includes(secret), `a secret in ${file}`).to.equal(false);
       }
     });
 
     it('respects the selection: --level must sends only the MUST wire cases', async () => {
-      const out = tempDir('v3io-wire-must-');
-      const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--grep', '-wire-', '--level', 'must', '--reporter', 'json']);
-      expect(result.code, result.stdout + result.stderr).to.equal(0);
-      const expected = CATALOGUE.filter((c) => c.wire && c.level === 'must').map((c) => c.id);
-      expect(readReport(out).cases.map((c) => c.id)).to.deep.equal(expected);
+      const server = await startReferenceServer({ port: 0 });
+      try {
+        const run = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, selection: { grep: /-wire-/i, level: 'must' }, reporters: ['json'] });
+        expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
+        const expected = CATALOGUE.filter((c) => c.wire && c.level === 'must').map((c) => c.id);
+        expect(reportOf(run).cases.map((c) => c.id)).to.deep.equal(expected);
+      } finally {
+        await server.close();
+      }
     });
   });
 
   it('reports every wire case as skipped, with the reason, against the embedded reference', async () => {
-    const out = tempDir('v3io-wire-embedded-');
-    const result = await runCli(['run', '--out', out, '--grep', '-wire-|^basic-valid-get-object$', '--no-color']);
+    const { result, out } = await embeddedCliRun();
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     const report = readReport(out);
     const wire = report.cases.filter((c) => WIRE_IDS.includes(c.id));
@@ -71,7 +69,7 @@ describe('wire cases in a run', function () {
     expect(wire.map((c) => [c.outcome, c.reason])).to.deep.equal(WIRE_IDS.map(() => ['skip', EMBEDDED_SKIP_REASON]));
     expect(report.cases.find((c) => c.id === 'basic-valid-get-object')?.outcome).to.equal('pass');
     expect(result.stdout).to.contain(`${WIRE_IDS.length} cases: ${EMBEDDED_SKIP_REASON}`);
-    expect(result.stdout).to.match(new RegExp(`Verdict: CONFORMANT — 1 passed, 0 failed, 0 inconclusive, ${WIRE_IDS.length} skipped`));
+    expect(result.stdout).to.match(new RegExp(`Verdict: CONFORMANT — ${CATALOGUE.length - WIRE_IDS.length} passed, 0 failed, 0 inconclusive, ${WIRE_IDS.length} skipped`));
     expect(readFileSync(join(out, 'junit.xml'), 'utf8').match(/<skipped/g)).to.have.length(WIRE_IDS.length);
   });
 
@@ -80,25 +78,25 @@ describe('wire cases in a run', function () {
       it(`${variant.id}: ${variant.deviation} (${variant.level.toUpperCase()})`, async () => {
         const backend = await startReferenceServer({ port: 0 });
         const fronts: { close(): Promise<void> }[] = [];
-        const run = async (extra: readonly string[]) => {
+        const run = async (strict: boolean) => {
           const front = await startBrokenWireServer(variant, backend.url);
           fronts.push(front);
-          const out = tempDir(`v3io-wire-broken-${variant.id}-`);
-          const args = ['run', '--target', front.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', out, '--grep', variant.grep, '--timeout', '3000', ...extra];
-          return { result: await runCli(args), report: () => readReport(out) };
+          const selection = { grep: new RegExp(variant.grep, 'i') };
+          return runInProcess({ target: front.url, envFile: GENERATED_PATHS.referenceEnvironment, selection, timeoutMs: 3000, strict });
         };
         try {
-          const { result, report } = await run([]);
-          expect(failedIds(report()), result.stdout).to.include.members([...variant.caughtBy]);
+          const result = await run(false);
+          const report = reportOf(result);
+          expect(failedIds(report), result.stdout).to.include.members([...variant.caughtBy]);
           if (variant.level === 'must') {
-            expect(result.code, result.stdout + result.stderr).to.equal(1);
-            expect(report().verdict).to.equal('non-conformant');
+            expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(1);
+            expect(report.verdict).to.equal('non-conformant');
             expect(result.stdout).to.contain('Verdict: NOT CONFORMANT');
           } else {
-            expect(result.code, result.stdout + result.stderr).to.equal(0);
-            expect(report().summary.failedChecks.should).to.be.greaterThan(0);
-            const strict = await run(['--strict']);
-            expect(strict.result.code, strict.result.stdout).to.equal(1);
+            expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(0);
+            expect(report.summary.failedChecks.should).to.be.greaterThan(0);
+            const strict = await run(true);
+            expect(strict.code, strict.stdout).to.equal(1);
           }
         } finally {
           for (const front of fronts) await front.close();

@@ -103,7 +103,24 @@ export const ERRORED: CaseResult = {
   reason: 'test script error: ReferenceError: x is not defined',
 };
 
-export const ALL_SAMPLE_CASES: readonly CaseResult[] = [MUST_FAILURE, SHOULD_FAILURE, PASSED, SKIPPED, ERRORED];
+/** A MUST case the harness could not judge: its preparation failed, so the read-back proves nothing. */
+export const INCONCLUSIVE: CaseResult = {
+  ...base,
+  id: 'cross-unknown-key-put-object',
+  title: 'rejects PUT object with an unknown access key',
+  form: 'cross-cutting',
+  family: 'every-operation',
+  level: 'must',
+  outcome: 'inconclusive',
+  expected: { outcome: 'unauthenticated', statuses: [401] },
+  actual: { status: 401, statusText: 'Unauthorized' },
+  request: { method: 'PUT', path: '/bigdata/x/scratch.txt' },
+  checks: [{ name: 'rejects the request (4xx)', level: 'must', passed: true }],
+  failedLevel: null,
+  reason: `could not arrange the scratch object: Expected 2xx, got 400 for PUT /bigdata/x/scratch.txt ${HOSTILE}`,
+};
+
+export const ALL_SAMPLE_CASES: readonly CaseResult[] = [MUST_FAILURE, SHOULD_FAILURE, PASSED, SKIPPED, ERRORED, INCONCLUSIVE];
 
 export function sampleReport(cases: readonly CaseResult[], options: { strict?: boolean; setup?: readonly StepResult[] } = {}): RunReport {
   const strict = options.strict ?? false;

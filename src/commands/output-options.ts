@@ -3,7 +3,7 @@
  * verdict line and where the reports are; under --quiet the verdict line alone.
  */
 import { InvalidArgumentError } from 'commander';
-import { ansiStyle, PLAIN_STYLE, renderCliSummary, renderVerdictLine } from '../report/cli-summary.js';
+import { ansiStyle, PLAIN_STYLE, renderCliSummary, renderVerdictLine, type Style } from '../report/cli-summary.js';
 import { REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
 import type { RunReport } from '../report/run-report.js';
 import { write } from './io.js';
@@ -22,11 +22,16 @@ export interface OutputFlags {
   readonly color: boolean;
 }
 
-export async function printOutcome(report: RunReport, writtenFiles: readonly string[], flags: OutputFlags, redact: (text: string) => string): Promise<void> {
-  const style = flags.color && process.stdout.isTTY && !process.env.NO_COLOR ? ansiStyle() : PLAIN_STYLE;
+/** What `run` and `merge` print on stdout for a report, masked. */
+export function outcomeText(report: RunReport, writtenFiles: readonly string[], flags: OutputFlags, redact: (text: string) => string, style: Style = PLAIN_STYLE): string {
   let text: string;
   if (flags.quiet) text = `${renderVerdictLine(report, style)}\n`;
   else if (flags.cli) text = renderCliSummary(report, style, writtenFiles);
   else text = `${renderVerdictLine(report, style)}\n${writtenFiles.length > 0 ? `Reports: ${writtenFiles.join(', ')}\n` : ''}`;
-  await write(process.stdout, redact(text));
+  return redact(text);
+}
+
+export async function printOutcome(report: RunReport, writtenFiles: readonly string[], flags: OutputFlags, redact: (text: string) => string): Promise<void> {
+  const style = flags.color && process.stdout.isTTY && !process.env.NO_COLOR ? ansiStyle() : PLAIN_STYLE;
+  await write(process.stdout, outcomeText(report, writtenFiles, flags, redact, style));
 }

@@ -5,7 +5,7 @@
 import { FORMS, FORM_TITLES, LEVELS, type Form, type Level } from '../cases/model.js';
 import type { CaseResult } from '../run/results.js';
 import { describeSelection } from '../run/selection.js';
-import { countsText, describeTarget, VERDICT_TEXT } from './describe-result.js';
+import { countsText, describeTarget, inconclusiveReason, inconclusiveText, VERDICT_TEXT } from './describe-result.js';
 import type { RunReport } from './run-report.js';
 
 export interface Style {
@@ -44,6 +44,13 @@ function failureLines(result: CaseResult, style: Style, strict: boolean): string
   return lines;
 }
 
+/** An inconclusive case: a `?` (red when it keeps the run from a verdict) and why it could not be judged. */
+function inconclusiveLines(result: CaseResult, style: Style, strict: boolean): string[] {
+  const deciding = result.level === 'must' || (strict && result.level === 'should');
+  const mark = deciding ? style.red('?') : style.yellow('?');
+  return [`  ${mark} ${result.id} ${style.dim(`[${result.level.toUpperCase()}] ${result.title}`)}`, `      ${inconclusiveReason(result)}`];
+}
+
 export function renderCliSummary(report: RunReport, style: Style, reportPaths: readonly string[]): string {
   const out: string[] = [];
   const where = describeTarget(report);
@@ -52,17 +59,23 @@ export function renderCliSummary(report: RunReport, style: Style, reportPaths: r
   if (report.merged) out.push(`Merged from ${report.merged.reports} reports`);
   out.push('');
   const width = Math.max(...FORMS.map((f) => FORM_TITLES[f].length));
-  out.push(`  ${'form'.padEnd(width)}  ${LEVELS.map((l) => l.toUpperCase().padStart(7)).join(' ')}   skipped`);
+  out.push(`  ${'form'.padEnd(width)}  ${LEVELS.map((l) => l.toUpperCase().padStart(7)).join(' ')}   inconclusive   skipped`);
   for (const form of FORMS.filter((f) => report.cases.some((c) => c.form === f))) {
-    const skipped = report.cases.filter((c) => c.form === form && c.outcome === 'skip').length;
+    const count = (outcome: CaseResult['outcome']): number => report.cases.filter((c) => c.form === form && c.outcome === outcome).length;
     const cells = LEVELS.map((l) => cell(report.cases, form, l).padStart(7)).join(' ');
-    out.push(`  ${FORM_TITLES[form].padEnd(width)}  ${cells}   ${skipped}`);
+    out.push(`  ${FORM_TITLES[form].padEnd(width)}  ${cells}   ${String(count('inconclusive')).padStart(12)}   ${count('skip')}`);
   }
   out.push('');
   const failing = report.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'error');
   if (failing.length > 0) {
     out.push(style.bold('Failures:'));
     for (const result of failing) out.push(...failureLines(result, style, report.strict));
+    out.push('');
+  }
+  const inconclusive = report.cases.filter((c) => c.outcome === 'inconclusive');
+  if (inconclusive.length > 0) {
+    out.push(style.bold('Could not judge (inconclusive):'));
+    for (const result of inconclusive) out.push(...inconclusiveLines(result, style, report.strict));
     out.push('');
   }
   const skipped = report.cases.filter((c) => c.outcome === 'skip');
@@ -85,9 +98,14 @@ export function renderCliSummary(report: RunReport, style: Style, reportPaths: r
   return `${out.join('\n')}\n`;
 }
 
-/** The last line of every run, and the only one under --quiet. */
+/**
+ * The last line of every run, and the only one under --quiet. An inconclusive run says why:
+ * `Verdict: INCONCLUSIVE — 3 MUST cases could not be judged (…) — 212 passed, …`.
+ */
 export function renderVerdictLine(report: RunReport, style: Style): string {
-  const text = VERDICT_TEXT[report.verdict];
-  const verdict = report.verdict === 'conformant' ? style.green(text) : style.red(text);
-  return `${style.bold('Verdict:')} ${verdict}${report.strict ? ' (strict)' : ''} — ${countsText(report)}`;
+  const inconclusive = report.verdict === 'inconclusive';
+  const text = inconclusive ? 'INCONCLUSIVE' : VERDICT_TEXT[report.verdict];
+  const verdict = report.verdict === 'conformant' ? style.green(text) : inconclusive ? style.yellow(text) : style.red(text);
+  const why = inconclusive ? ` — ${inconclusiveText(report)}` : '';
+  return `${style.bold('Verdict:')} ${verdict}${report.strict ? ' (strict)' : ''}${why} — ${countsText(report)}`;
 }

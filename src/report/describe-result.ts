@@ -4,7 +4,7 @@
  * reports say the same thing the same way.
  */
 import { DEFAULT_PROFILE } from '../cases/model.js';
-import type { CaseResult, Verdict } from '../run/results.js';
+import type { CaseOutcome, CaseResult, Verdict } from '../run/results.js';
 import type { RunReport } from './run-report.js';
 
 /** The heading of a report: what kind of conformance its profile judged. */
@@ -54,11 +54,56 @@ export const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
   error: 'NO VERDICT (run error)',
 };
 
+/** Column headings of counts by outcome (the tables by level). */
+export const OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
+  pass: 'passed',
+  fail: 'failed',
+  inconclusive: 'inconclusive',
+  skip: 'skipped',
+  error: 'errors',
+};
+
 /** `170 passed, 6 failed, 0 inconclusive, 0 skipped, 0 errors; failed checks: 2 MUST, 4 SHOULD, 0 MAY` */
 export function countsText(report: RunReport): string {
   const { outcomes, failedChecks } = report.summary;
   const counts = `${outcomes.pass} passed, ${outcomes.fail} failed, ${outcomes.inconclusive} inconclusive, ${outcomes.skip} skipped, ${outcomes.error} errors`;
   return `${counts}; failed checks: ${failedChecks.must} MUST, ${failedChecks.should} SHOULD, ${failedChecks.may} MAY`;
+}
+
+/** Inconclusive cases of a level that decides the verdict: MUST, and SHOULD under --strict. */
+export function decidingInconclusive(report: RunReport): CaseResult[] {
+  return report.cases.filter((c) => c.outcome === 'inconclusive' && (c.level === 'must' || (report.strict && c.level === 'should')));
+}
+
+/** Why a case could not be judged: its reason, else its first failed check's message. */
+export function inconclusiveReason(result: CaseResult): string {
+  return result.reason ?? result.checks.find((c) => !c.passed)?.message ?? 'no reason recorded';
+}
+
+/** Reasons quoted in a verdict line; the rest are counted. */
+const REASONS_IN_VERDICT = 2;
+/** A reason longer than this is cut in a verdict line (the reports have it whole). */
+const REASON_LENGTH_IN_VERDICT = 160;
+
+function shortened(text: string): string {
+  return text.length <= REASON_LENGTH_IN_VERDICT ? text : `${text.slice(0, REASON_LENGTH_IN_VERDICT - 1)}…`;
+}
+
+/**
+ * Why an inconclusive run has no verdict, e.g. `3 MUST cases could not be judged (cross-unknown-
+ * key-put-object: …; cross-no-credentials-post-object: …; and 1 more)`; empty for other verdicts.
+ */
+export function inconclusiveText(report: RunReport): string {
+  if (report.verdict !== 'inconclusive') return '';
+  const cases = decidingInconclusive(report);
+  const byLevel = (['must', 'should'] as const)
+    .map((level) => [level, cases.filter((c) => c.level === level).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([level, n]) => `${n} ${level.toUpperCase()}`);
+  const total = cases.length;
+  const reasons = cases.slice(0, REASONS_IN_VERDICT).map((c) => `${c.id}: ${shortened(inconclusiveReason(c))}`);
+  if (total > REASONS_IN_VERDICT) reasons.push(`and ${total - REASONS_IN_VERDICT} more`);
+  return `${byLevel.join(' and ')} case${total === 1 ? '' : 's'} could not be judged (${reasons.join('; ')})`;
 }
 
 /** The request as lines: `GET /path` then one `Name: value` per header line. */

@@ -15,6 +15,7 @@ h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); 
 .verdict { font-size: 20px; font-weight: 700; padding: 10px 14px; border-radius: 6px; margin: 12px 0 4px; }
 .verdict-conformant { background: #dafbe1; color: #116329; }
 .verdict-non-conformant { background: #ffebe9; color: #a40e26; }
+.verdict-inconclusive { background: #ddf4ff; color: #0550ae; }
 .verdict-error { background: #fff1e5; color: #953800; }
 .counts { margin: 0 0 12px; }
 table { border-collapse: collapse; margin: 8px 0; }
@@ -47,6 +48,7 @@ ul.notes li { margin: 2px 0; }
 .badge { display: inline-block; font-size: 12px; font-weight: 700; padding: 0 6px; border-radius: 4px; margin-right: 6px; }
 .badge.state-fail-must { background: #cf222e; color: #fff; }
 .badge.state-error { background: #8250df; color: #fff; }
+.badge.state-inconclusive { background: #0969da; color: #fff; }
 .badge.state-fail-should { background: #d4700a; color: #fff; }
 .badge.state-fail-may { background: #bf8700; color: #fff; }
 .badge.state-pass { background: #1a7f37; color: #fff; }

@@ -11,11 +11,13 @@ import { CASE_OUTCOMES } from '../run/results.js';
 import { describeSelection } from '../run/selection.js';
 import {
   countsText,
+  inconclusiveText,
   describeActual,
   describeExpected,
   describeTarget,
   reportTitle,
   isBuildFailure,
+  OUTCOME_LABELS,
   requestLines,
   responseLines,
   VERDICT_TEXT,
@@ -46,7 +48,7 @@ ${report.tool.name} ${report.tool.version}${report.strict ? ' · strict (SHOULD 
     selection ? html` · selection <code>${selection}</code>` : ''
   }${report.merged ? ` · merged from ${report.merged.reports} reports` : ''}</p>
 <p id="verdict" class="verdict verdict-${report.verdict}">Verdict: ${VERDICT_TEXT[report.verdict]}</p>
-<p class="counts">${countsText(report)}</p>`;
+${report.verdict === 'inconclusive' ? html`<p id="no-verdict-why" class="counts">${inconclusiveText(report)}</p>` : ''}<p class="counts">${countsText(report)}</p>`;
 }
 
 function levelTable(report: RunReport): SafeHtml {
@@ -55,7 +57,7 @@ function levelTable(report: RunReport): SafeHtml {
     return html`<tr><th>${level.toUpperCase()}</th>${CASE_OUTCOMES.map((o) => html`<td class="num">${tally[o]}</td>`)}<td class="num">${report.summary.failedChecks[level]}</td></tr>`;
   });
   return html`<h2>Cases by level</h2>
-<table id="levels"><thead><tr><th>level</th><th class="num">passed</th><th class="num">failed</th><th class="num">inconclusive</th><th class="num">skipped</th><th class="num">errors</th><th class="num">cases with a failed check of this level</th></tr></thead>
+<table id="levels"><thead><tr><th>level</th>${CASE_OUTCOMES.map((o) => html`<th class="num">${OUTCOME_LABELS[o]}</th>`)}<th class="num">cases with a failed check of this level</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 
@@ -82,7 +84,7 @@ function matrixTable(report: RunReport): SafeHtml {
 
 function filters(report: RunReport, forms: readonly Form[]): SafeHtml {
   const option = (value: string, label: string, selected = false): SafeHtml => html`<option value="${value}"${selected ? trusted(' selected') : ''}>${label}</option>`;
-  const outcomes = [option('problems', 'failed or error', true), option('all', 'all'), ...CASE_OUTCOMES.map((o) => option(o, o))];
+  const outcomes = [option('problems', 'failed, inconclusive or error', true), option('all', 'all'), ...CASE_OUTCOMES.map((o) => option(o, o))];
   return html`<h2>Cases</h2>
 <div class="filters" id="filters">
 <label>Level <select id="filter-level">${option('all', 'all')}${LEVELS.map((l) => option(l, l.toUpperCase()))}</select></label>
@@ -113,9 +115,11 @@ function checks(result: CaseResult): SafeHtml {
 
 function caseArticle(result: CaseResult, strict: boolean): SafeHtml {
   const state = caseState(result);
-  const problem = result.outcome === 'fail' || result.outcome === 'error';
+  const problem = result.outcome === 'fail' || result.outcome === 'inconclusive' || result.outcome === 'error';
   const filterLevel = result.failedLevel ?? result.level;
-  const fatal = problem && isBuildFailure(result, strict) ? ' (fails the run)' : '';
+  const deciding = result.level === 'must' || (strict && result.level === 'should');
+  const fatal =
+    result.outcome === 'inconclusive' ? (deciding ? ' (leaves the run without a verdict)' : '') : problem && isBuildFailure(result, strict) ? ' (fails the run)' : '';
   const request = requestLines(result);
   const response = responseLines(result);
   return html`<article class="case state-${state}" id="case-${result.id}" data-level="${filterLevel}" data-form="${result.form}" data-outcome="${result.outcome}">

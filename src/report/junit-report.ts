@@ -2,14 +2,15 @@
  * `junit.xml`: one <testsuite> per credential form (classname = the form's id), one <testcase> per
  * case id. A case fails the build (a <failure>) when a MUST check failed, or a SHOULD check under
  * --strict; weaker failures are kept as <system-out> notes so that CI servers show them without
- * going red. Skipped cases are <skipped/>, cases that could not be judged <error/>.
+ * going red. Skipped cases are <skipped/>; cases the harness could not judge (inconclusive) and
+ * cases it failed on are <error/>s: neither is a failure of the server.
  *
  * The document conforms to the JUnit schema Jenkins reads (junit-10.xsd of the xunit plugin), which
  * GitLab's and GitHub's JUnit readers accept too; spec/report/junit-report.spec.ts validates it.
  */
 import { FORMS, FORM_TITLES } from '../cases/model.js';
 import type { CaseResult } from '../run/results.js';
-import { describeActual, expectedVsActual, isBuildFailure, requestLines } from './describe-result.js';
+import { describeActual, expectedVsActual, inconclusiveReason, isBuildFailure, requestLines } from './describe-result.js';
 import type { Reporter, RunReport } from './run-report.js';
 
 // XML 1.0 forbids most C0 controls even as character references.
@@ -60,6 +61,10 @@ function testcase(result: CaseResult, strict: boolean): string {
   if (result.outcome === 'error') {
     body.push(`      <error message="${xmlEscape(result.reason ?? 'error')}" type="error">${xmlEscape(failureDetail(result))}</error>`);
   }
+  if (result.outcome === 'inconclusive') {
+    const message = `could not judge: ${inconclusiveReason(result)}`;
+    body.push(`      <error message="${xmlEscape(message)}" type="inconclusive">${xmlEscape(`${message}\n${failureDetail(result)}`)}</error>`);
+  }
   if (result.outcome === 'fail') {
     const level = (result.failedLevel ?? 'must').toUpperCase();
     if (isBuildFailure(result, strict)) {
@@ -83,7 +88,7 @@ function countsOf(cases: readonly CaseResult[], strict: boolean): Counts {
   return {
     tests: cases.length,
     failures: cases.filter((c) => c.outcome === 'fail' && isBuildFailure(c, strict)).length,
-    errors: cases.filter((c) => c.outcome === 'error').length,
+    errors: cases.filter((c) => c.outcome === 'error' || c.outcome === 'inconclusive').length,
     skipped: cases.filter((c) => c.outcome === 'skip').length,
   };
 }

@@ -13,8 +13,10 @@ import {
   describeActual,
   describeExpected,
   describeTarget,
+  inconclusiveText,
   reportTitle,
   isBuildFailure,
+  OUTCOME_LABELS,
   problemCases,
   requestLines,
   responseLines,
@@ -68,6 +70,7 @@ function summaryLines(report: RunReport): string[] {
   return [
     `## ${VERDICT_MARKS[report.verdict]} ${reportTitle(report)}: ${VERDICT_TEXT[report.verdict]}`,
     '',
+    ...(report.verdict === 'inconclusive' ? [`**No verdict**: ${escapeMarkdown(inconclusiveText(report))}.`, ''] : []),
     escapeMarkdown(countsText(report)),
     '',
     facts.join(' · '),
@@ -80,7 +83,8 @@ function levelTable(report: RunReport): string[] {
     const tally = report.summary.byLevel[level];
     return `| ${level.toUpperCase()} | ${CASE_OUTCOMES.map((o) => tally[o]).join(' | ')} | ${report.summary.failedChecks[level]} |`;
   });
-  return ['| level | passed | failed | inconclusive | skipped | errors | cases with a failed check of this level |', '|---|---:|---:|---:|---:|---:|---:|', ...rows, ''];
+  const header = `| level | ${CASE_OUTCOMES.map((o) => OUTCOME_LABELS[o]).join(' | ')} | cases with a failed check of this level |`;
+  return [header, `|---|${CASE_OUTCOMES.map(() => '---:|').join('')}---:|`, ...rows, ''];
 }
 
 function notes(report: RunReport): string[] {
@@ -100,7 +104,7 @@ function matrixTable(report: RunReport): string[] {
   const rows = matrix.rows.map(
     (row) => `| ${escapeMarkdown(row.family)} | ${row.cells.map((c) => `${STATE_MARKS[c.state]} ${cellText(c)}`.trim()).join(' | ')} |`,
   );
-  const legend = '✅ passed · ❌ MUST failed · ⚠️ SHOULD failed · ℹ️ MAY failed · 💥 error · ⏭️ skipped — each cell: passed / run';
+  const legend = '✅ passed · ❌ MUST failed · ⚠️ SHOULD failed · ℹ️ MAY failed · ❔ could not judge (inconclusive) · 💥 error · ⏭️ skipped — each cell: passed / run';
   return ['### Matrix', '', header, rule, ...rows, '', legend, ''];
 }
 
@@ -115,7 +119,9 @@ function sourcesText(result: CaseResult): string {
 
 function failureSection(result: CaseResult, strict: boolean): string {
   const mark = STATE_MARKS[caseState(result)];
-  const fatal = isBuildFailure(result, strict) ? ' — fails the run' : '';
+  const deciding = result.level === 'must' || (strict && result.level === 'should');
+  const fatal =
+    result.outcome === 'inconclusive' ? (deciding ? ' — could not be judged: no verdict without it' : ' — could not be judged') : isBuildFailure(result, strict) ? ' — fails the run' : '';
   const lines = [
     `#### ${mark} \`${result.id}\` [${result.level.toUpperCase()}] ${escapeMarkdown(result.title)}${fatal}`,
     '',
@@ -135,7 +141,8 @@ function failureSection(result: CaseResult, strict: boolean): string {
 function failureLines(report: RunReport, used: number): string[] {
   const problems = problemCases(report);
   if (problems.length === 0) return ['No failures.', ''];
-  const out = [`### Failures (${problems.length})`, ''];
+  const heading = problems.some((c) => c.outcome === 'inconclusive') ? 'Failures and cases not judged' : 'Failures';
+  const out = [`### ${heading} (${problems.length})`, ''];
   let size = used + out.join('\n').length;
   for (const [index, result] of problems.entries()) {
     const section = failureSection(result, report.strict);

@@ -32,11 +32,12 @@ interface Counts {
   total: number;
   done: number;
   failed: number;
+  inconclusive: number;
   errors: number;
 }
 
 function describe(counts: Counts): string {
-  return `${counts.done}/${counts.total} cases done, ${counts.failed} failed, ${counts.errors} errors`;
+  return `${counts.done}/${counts.total} cases done, ${counts.failed} failed, ${counts.inconclusive} inconclusive, ${counts.errors} errors`;
 }
 
 /** The listener for a stream: live on a TTY, periodic lines otherwise. */
@@ -47,11 +48,12 @@ export function createProgress(options: ProgressOptions): ProgressListener {
 function count(counts: Counts, outcome: CaseOutcome): void {
   counts.done += 1;
   if (outcome === 'fail') counts.failed += 1;
+  if (outcome === 'inconclusive') counts.inconclusive += 1;
   if (outcome === 'error') counts.errors += 1;
 }
 
 function liveProgress(stream: ProgressStream): ProgressListener {
-  const counts: Counts = { total: 0, done: 0, failed: 0, errors: 0 };
+  const counts: Counts = { total: 0, done: 0, failed: 0, inconclusive: 0, errors: 0 };
   let shown = false;
   const show = (): void => {
     stream.write(`${CLEAR_LINE}running: ${describe(counts)}`);
@@ -76,7 +78,7 @@ function liveProgress(stream: ProgressStream): ProgressListener {
 function periodicProgress(options: ProgressOptions): ProgressListener {
   const now = options.now ?? Date.now;
   const heartbeat = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-  const counts: Counts = { total: 0, done: 0, failed: 0, errors: 0 };
+  const counts: Counts = { total: 0, done: 0, failed: 0, inconclusive: 0, errors: 0 };
   let lastLine = 0;
   let lastTenth = 0;
   const line = (): void => {
