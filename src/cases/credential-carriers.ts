@@ -109,7 +109,7 @@ export const CREDENTIAL_CARRIER_CASES: readonly ConformanceCase[] = [
   ),
   ...BASIC_HEADERS.map(basicElsewhere),
   ...QUERY_PARAMETERS.map((name) =>
-    carrier(`query-${name.toLowerCase()}`, `rejects a valid access key in the query parameter ${name}`, R.query, [], [SESSION_KEY, 'RFC 9110 §17.9', REST], `${OBJECT_PATH}?${name}={{accessKey}}`),
+    carrier(`query-${name.toLowerCase().replace(/_/g, '-')}`, `rejects a valid access key in the query parameter ${name}`, R.query, [], [SESSION_KEY, 'RFC 9110 §17.9', REST], `${OBJECT_PATH}?${name}={{accessKey}}`),
   ),
   ...COOKIES.map((name) =>
     carrier(`cookie-${name.replace(/_/g, '-')}`, `rejects a valid access key in the cookie ${name}`, R.cookie, [['Cookie', `${name}={{accessKey}}`]], [SESSION_KEY, REST]),
