@@ -11,12 +11,16 @@ import { PROFILE_PATHS } from '../../src/package-info.js';
 import type { Reference } from '../../src/reference/handler.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import type { BrokenVariant } from '../broken/variants.js';
+import type { BrokenServer } from '../broken/all.js';
+import type { RunningServer } from '../broken/http-front.js';
+
+/** What judging needs of a broken server. */
+export type JudgedServer = Pick<BrokenServer, 'id' | 'deviation' | 'level' | 'caughtBy'>;
 import { runCli, tempDir } from '../support/cli.js';
 import { readReport } from '../support/report.js';
 
 export interface MutantOutcome {
-  readonly variant: BrokenVariant;
+  readonly variant: JudgedServer;
   readonly exitCode: number | null;
   /** Every case that failed, with the level of its strongest failed check. */
   readonly failed: ReadonlyMap<string, 'must' | 'should' | 'may'>;
@@ -37,7 +41,16 @@ export async function runAgainst(
   onlyIds?: readonly string[],
   profile: ProfileId = DEFAULT_PROFILE,
 ): Promise<{ exitCode: number | null; report: RunReport | undefined; stderr: string }> {
-  const server = await startReferenceServer({ port: 0, reference, errorLog: () => {} });
+  return runAgainstServer(() => startReferenceServer({ port: 0, reference, errorLog: () => {} }), onlyIds, profile);
+}
+
+/** The same, against a server `start` brings up (and the run closes). */
+export async function runAgainstServer(
+  start: () => Promise<RunningServer>,
+  onlyIds?: readonly string[],
+  profile: ProfileId = DEFAULT_PROFILE,
+): Promise<{ exitCode: number | null; report: RunReport | undefined; stderr: string }> {
+  const server = await start();
   const out = tempDir('v3io-mutant-');
   const selection = onlyIds ? ['--grep', `^(${onlyIds.join('|')})$`] : [];
   try {
@@ -56,7 +69,7 @@ export async function runAgainst(
   }
 }
 
-export function judgeMutant(variant: BrokenVariant, run: { exitCode: number | null; report: RunReport | undefined; stderr: string }): MutantOutcome {
+export function judgeMutant(variant: JudgedServer, run: { exitCode: number | null; report: RunReport | undefined; stderr: string }): MutantOutcome {
   const failed = new Map((run.report?.cases ?? []).flatMap((c) => (c.outcome === 'fail' && c.failedLevel ? [[c.id, c.failedLevel] as const] : [])));
   const missed = variant.caughtBy.filter((id) => failed.get(id) !== variant.level);
   const expectedExit = variant.level === 'must' ? 1 : 0;
@@ -70,9 +83,9 @@ export function judgeMutant(variant: BrokenVariant, run: { exitCode: number | nu
   return { variant, exitCode: run.exitCode, failed, missed, caught: problem === undefined, ...(problem ? { problem } : {}), stderr: run.stderr };
 }
 
-/** The variant against the whole suite, or (`onlyCaughtBy`) against the cases it names only. */
-export async function runMutant(variant: BrokenVariant, options: { onlyCaughtBy?: boolean } = {}): Promise<MutantOutcome> {
-  return judgeMutant(variant, await runAgainst(variant.reference(), options.onlyCaughtBy ? variant.caughtBy : undefined));
+/** The broken server against the whole suite, or (`onlyCaughtBy`) against the cases it names only. */
+export async function runMutant(variant: BrokenServer, options: { onlyCaughtBy?: boolean } = {}): Promise<MutantOutcome> {
+  return judgeMutant(variant, await runAgainstServer(variant.start, options.onlyCaughtBy ? variant.caughtBy : undefined));
 }
 
 /** Runs `jobs` with at most `concurrency` at a time, results in the order of `jobs`. */
