@@ -380,14 +380,14 @@ describe('case catalogue', () => {
   describe('wire cases', () => {
     const wireCases = CATALOGUE.filter(isWire);
 
-    it('starts with a request line and a Host line and ends the header section once, last, for each pipelined request, the last being the case\'s', () => {
+    it('starts with a request line and a Host line and ends the header section once, last, for each request on the connection, the last being the case\'s', () => {
       expect(wireCases).to.not.be.empty;
       expect(
         problems((c) => {
           if (!c.wire) return undefined;
           const found: string[] = [];
           if (c.wire.parts[0]?.kind !== 'request-line') found.push('does not start with a request line');
-          // Several request lines are pipelined requests on one connection: the last is the case's request.
+          // Several request lines are requests one after the other on one connection: the last is the case's request.
           const requests: WirePart[][] = [];
           for (const part of c.wire.parts) {
             if (part.kind === 'request-line') requests.push([part]);

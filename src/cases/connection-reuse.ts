@@ -1,6 +1,6 @@
 /**
- * Wire cases on what a connection remembers: two requests sent at once on one keep-alive
- * connection (pipelined, RFC 9112 §9.3.2), the second judged. Authentication is a property of
+ * Wire cases on what a connection remembers: two requests on one keep-alive connection (RFC 9112
+ * §9.3), the second sent once the first is answered, and judged. Authentication is a property of
  * each request (RFC 9110 §11.6.2: credentials are sent with each request), so a server that
  * remembers the last good credential of a connection, or memoises a result under a near key, lets
  * the second request in on the first one's credential; one that poisons a connection after a
@@ -16,7 +16,7 @@ import { CLOSE, END, HOST, REQUEST_LINE, header, wireCase } from './wire.js';
 const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
 const BASIC_SEED = 'seed §Basic HTTP Username/Password Authentication';
 const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
-const SOURCES = ['RFC 9110 §11.6.2', 'RFC 9112 §9.3', 'RFC 9112 §9.3.2'];
+const SOURCES = ['RFC 9110 §11.6.2', 'RFC 9112 §9.3'];
 
 const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
 const WRONG_PASSWORD_TOKEN: Derivation = { name: 'wrongPasswordToken', from: '{{username}}:wrong-password-v3io-auth-conformance', apply: [{ op: 'base64' }] };

@@ -200,10 +200,11 @@ export type WirePart =
  * A case sent over a raw socket instead of through newman: its `parts` are the exact bytes.
  * Not part of the Postman export; its `request` names the operation, method and path for reports.
  *
- * The parts may hold several requests, each starting with its request line, sent at once on one
- * connection (pipelined, RFC 9112 §9.3.2): the case is judged on the answer to the last one; the
- * earlier ones (never HEAD) must be answered, but their answers are not judged. That is how a case
- * checks what a connection remembers (keep-alive, a cached authentication).
+ * The parts may hold several requests, each starting with its request line, sent one after the
+ * other on one keep-alive connection (RFC 9112 §9.3), each once the answer to the one before is
+ * complete: the case is judged on the answer to the last one; the earlier ones (never HEAD) must
+ * be answered, but their answers are not judged. That is how a case checks what a connection
+ * remembers (a cached authentication).
  */
 export interface WireRequest {
   readonly parts: readonly WirePart[];

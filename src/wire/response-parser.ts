@@ -20,7 +20,7 @@ export interface WireResponse {
 
 export type ParseResult =
   | { readonly kind: 'incomplete' }
-  /** `end`: the offset just after the response, where a pipelined next one starts. */
+  /** `end`: the offset just after the response, where the next one on the connection starts. */
   | { readonly kind: 'complete'; readonly response: WireResponse; readonly end: number }
   | { readonly kind: 'malformed'; readonly reason: string };
 
@@ -29,7 +29,7 @@ export interface ParseOptions {
   readonly headRequest?: boolean;
   /** The connection has ended: a body without a declared length ends here. */
   readonly ended?: boolean;
-  /** Offset of the response in the data (after earlier pipelined responses); default 0. */
+  /** Offset of the response in the data (after earlier responses on the connection); default 0. */
   readonly start?: number;
 }
 

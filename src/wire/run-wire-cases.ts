@@ -103,6 +103,16 @@ function toPlaceholders(values: ReadonlyMap<string, string>): (text: string) => 
   return (text) => pairs.reduce((out, [name, value]) => out.split(value).join(`{{${name}}}`), text);
 }
 
+/** The parts of each request: a new one starts at each request line (several: one after the other on one connection, the last judged). */
+function requestsOf(parts: readonly WirePart[]): WirePart[][] {
+  const requests: WirePart[][] = [];
+  for (const part of parts) {
+    if (part.kind === 'request-line' || requests.length === 0) requests.push([part]);
+    else requests.at(-1)!.push(part);
+  }
+  return requests;
+}
+
 /** A request with no credential, on a fresh connection: any HTTP response means the server is up. */
 async function probe(target: WireTarget): Promise<LivenessProbe> {
   const bytes = latin1Bytes(`GET / HTTP/1.1\r\nHost: ${hostOf(target.baseUrl)}\r\nConnection: close\r\n\r\n`);
@@ -152,16 +162,14 @@ async function runOne(
     headers: reportedHeaders(parts, publicVariables, mask),
   };
 
-  let bytes: Buffer;
+  let bytes: Buffer[];
   try {
-    bytes = buildWireBytes(parts, new Map([...variables, ...derived]));
+    bytes = requestsOf(parts).map((request) => buildWireBytes(request, new Map([...variables, ...derived])));
   } catch (error) {
     return { ...resultBase(testCase), outcome: 'error', actual: null, request, checks: [], failedLevel: null, reason: `cannot build the bytes: ${(error as Error).message}` };
   }
   const sent = performance.now();
-  // Several request lines: pipelined requests on one connection, the last one judged.
-  const earlierResponses = parts.filter((part) => part.kind === 'request-line').length - 1;
-  const outcome = await exchangeBytes(target, bytes, { headRequest: method.toUpperCase() === 'HEAD', earlierResponses });
+  const outcome = await exchangeBytes(target, bytes, { headRequest: method.toUpperCase() === 'HEAD' });
   const dropped = outcome.kind === 'closed' || outcome.kind === 'reset';
   const judged = judgeWireCase(testCase, outcome, {
     where: `${request.method} ${request.path}`,

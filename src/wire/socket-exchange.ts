@@ -64,11 +64,14 @@ function connect(target: WireTarget): net.Socket {
 }
 
 /**
- * `earlierResponses`: how many pipelined requests precede the judged one in `request`; their
- * responses are read and passed over, and the outcome is that of the last request (a server that
- * closes the connection before answering it has `closed` it).
+ * `request` is the bytes of one request, or of several sent one after the other on the same
+ * connection: each is written once the answer to the one before it is complete, the way a client
+ * reuses a keep-alive connection. The answers to the earlier ones are read and passed over; the
+ * outcome is that of the last request (a server that closes the connection before answering it
+ * has `closed` it).
  */
-export function exchangeBytes(target: WireTarget, request: Buffer, options: { headRequest?: boolean; earlierResponses?: number } = {}): Promise<WireOutcome> {
+export function exchangeBytes(target: WireTarget, request: Buffer | readonly Buffer[], options: { headRequest?: boolean } = {}): Promise<WireOutcome> {
+  const requests = Buffer.isBuffer(request) ? [request] : request;
   return new Promise<WireOutcome>((resolve) => {
     const socket = connect(target);
     const received: Buffer[] = [];
@@ -76,7 +79,7 @@ export function exchangeBytes(target: WireTarget, request: Buffer, options: { he
     let settled = false;
     /** Where the judged response starts, once the earlier ones are read. */
     let start = 0;
-    let toSkip = options.earlierResponses ?? 0;
+    let toSkip = requests.length - 1;
     const finish = (outcome: WireOutcome): void => {
       if (settled) return;
       settled = true;
@@ -93,6 +96,8 @@ export function exchangeBytes(target: WireTarget, request: Buffer, options: { he
         if (parsed.kind !== 'complete' || !skipping) return parsed;
         toSkip -= 1;
         start = parsed.end;
+        // The earlier request is answered: the next goes out on the same connection.
+        if (!ended) socket.write(requests[requests.length - 1 - toSkip]!);
         if (start >= bytes.length) return { kind: 'incomplete' };
       }
     };
@@ -109,7 +114,7 @@ export function exchangeBytes(target: WireTarget, request: Buffer, options: { he
     socket.once(target.baseUrl.startsWith('https:') ? 'secureConnect' : 'connect', () => {
       connected = true;
       // Not `end()`: some servers take a half-closed connection as an aborted request.
-      socket.write(request);
+      socket.write(requests[0]!);
     });
     socket.on('data', (chunk: Buffer) => {
       received.push(chunk);
