@@ -116,6 +116,15 @@ export async function startHttpFront(backendUrl: string, decide: (request: Front
       upstream.end(sentBody);
     })().catch(() => response.destroy());
   });
+  // What the parser refuses (a header section over its limit, framing errors) gets a plain answer and
+  // a half-close, not Node's default destroy, which resets a client still sending: the front's
+  // deviation is its own, not a reset a correct server would not cause.
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    setTimeout(() => socket.destroy(), 2_000).unref();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

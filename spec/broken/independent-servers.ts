@@ -288,6 +288,22 @@ export const INDEPENDENT_BROKEN_SERVERS: readonly IndependentBrokenServer[] = [
     }),
   },
   {
+    id: 'asterisk-target-as-root',
+    deviation: 'reads the asterisk-form target (GET *) as the root path, which its authentication layer does not recognise as a resource to protect, and lists the containers',
+    level: 'must',
+    caughtBy: ['cross-wire-asterisk-form-get'],
+    start: front(({ url, method, headers }) => (url === '*' && method !== 'OPTIONS' ? { kind: 'forward', url: '/', headers: actingWithKey(headers, MAIN.accessKey) } : FORWARD)),
+  },
+  {
+    id: 'refuses-absolute-form',
+    deviation: 'answers 400 to every absolute-form request target, valid credentials or not (RFC 9112 §3.2.2: a server must accept it)',
+    level: 'should',
+    caughtBy: ['cross-wire-absolute-form-valid-key'],
+    start: front(({ url }) =>
+      /^https?:\/\//i.test(url) ? { kind: 'answer', status: 400, contentType: 'application/json', body: '{"ErrorCode":-201326592,"ErrorMessage":"InvalidArgumentException"}' } : FORWARD,
+    ),
+  },
+  {
     id: 'trace-before-authentication',
     deviation: 'answers TRACE itself before authentication, echoing the request (as web servers with TRACE enabled do)',
     level: 'must',

@@ -331,6 +331,18 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     reference: () => rewritingLines((lines) => lines.filter(([n]) => n.toLowerCase() !== 'x-v3io-session-key' || n === 'X-v3io-session-key')),
   },
   {
+    id: 'reveals-unknown-users',
+    deviation: 'answers Basic credentials of an unknown user with another error body than a wrong password ("no such user"), which enumerates users',
+    level: 'should',
+    caughtBy: ['basic-unknown-user'],
+    reference: () =>
+      rewritingResponses((response, request) => {
+        const users = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => (basicPair(v) ? [basicPair(v)!.user] : []));
+        const unknown = users.length > 0 && users.every((user) => !IDENTITIES.some((i) => i.username === user));
+        return response.status === 401 && unknown && request.method !== 'HEAD' ? withBody(response, JSON.stringify({ ErrorCode: -2, ErrorMessage: 'No such user' })) : response;
+      }),
+  },
+  {
     id: 'identity-header-overrides-identity',
     deviation: 'authenticates the credentials, then acts as the user an X-Remote-User, X-Forwarded-User or X-Auth-Request-User header names (an impersonation header)',
     level: 'must',
