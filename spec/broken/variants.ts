@@ -76,6 +76,15 @@ function queryKey(url: string): string | undefined {
   return query.get('X-v3io-session-key') ?? query.get('access_key') ?? undefined;
 }
 
+/** The identity whose access key this is, if any. */
+const keyOwner = (value: string) => IDENTITIES.find((i) => i.accessKey === value.trim());
+
+/** Whether the lines hold an X-v3io-session-key or Authorization line. */
+const carriesCredentials = (lines: readonly (readonly [string, string])[]): boolean => lines.some(([n]) => ['x-v3io-session-key', 'authorization'].includes(n.toLowerCase()));
+
+/** Headers that gateways and frameworks read API keys from. */
+const API_KEY_HEADERS = new Set(['x-api-key', 'api-key', 'x-access-key', 'x-auth-token', 'x-v3io-access-key', 'x-session-key']);
+
 export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
   {
     id: 'accepts-any-session-key',
@@ -320,5 +329,75 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     level: 'must',
     caughtBy: ['session-key-header-name-lower-case', 'session-key-header-name-upper-case'],
     reference: () => rewritingLines((lines) => lines.filter(([n]) => n.toLowerCase() !== 'x-v3io-session-key' || n === 'X-v3io-session-key')),
+  },
+  {
+    id: 'reveals-unknown-users',
+    deviation: 'answers Basic credentials of an unknown user with another error body than a wrong password ("no such user"), which enumerates users',
+    level: 'should',
+    caughtBy: ['basic-unknown-user'],
+    reference: () =>
+      rewritingResponses((response, request) => {
+        const users = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => (basicPair(v) ? [basicPair(v)!.user] : []));
+        const unknown = users.length > 0 && users.every((user) => !IDENTITIES.some((i) => i.username === user));
+        return response.status === 401 && unknown && request.method !== 'HEAD' ? withBody(response, JSON.stringify({ ErrorCode: -2, ErrorMessage: 'No such user' })) : response;
+      }),
+  },
+  {
+    id: 'identity-header-overrides-identity',
+    deviation: 'authenticates the credentials, then acts as the user an X-Remote-User, X-Forwarded-User or X-Auth-Request-User header names (an impersonation header)',
+    level: 'must',
+    caughtBy: ['cross-identity-header-denied-key-x-remote-user', 'cross-identity-header-denied-key-x-forwarded-user', 'cross-identity-header-denied-key-x-auth-request-user'],
+    reference: () =>
+      overridingDecision((request, decision) => {
+        if (decision.kind !== 'authenticated') return undefined;
+        const named = ['x-remote-user', 'x-forwarded-user', 'x-auth-request-user'].flatMap((name) => valuesOf(request.rawHeaders, name)).map((v) => v.trim());
+        const other = IDENTITIES.find((i) => named.includes(i.username));
+        return other ? authenticatedAs(other) : undefined;
+      }),
+  },
+  {
+    id: 'api-key-headers-accepted',
+    deviation: 'accepts the access key from X-Api-Key, Api-Key, X-Access-Key, X-Auth-Token and similar headers, as API gateways do',
+    level: 'must',
+    caughtBy: ['cross-carrier-header-x-api-key', 'cross-carrier-header-x-auth-token', 'cross-carrier-header-x-v3io-access-key'],
+    reference: () => rewritingLines((lines) => lines.map(([n, v]) => (API_KEY_HEADERS.has(n.toLowerCase()) ? ['X-v3io-session-key', v] : [n, v]))),
+  },
+  {
+    id: 'basic-from-other-headers',
+    deviation: 'reads Basic credentials from X-Authorization, X-Http-Authorization or X-Forwarded-Authorization when there is no Authorization (as frameworks behind proxies that strip it do)',
+    level: 'must',
+    caughtBy: ['cross-carrier-basic-in-x-authorization', 'cross-carrier-basic-in-x-http-authorization', 'cross-carrier-basic-in-x-forwarded-authorization'],
+    reference: () =>
+      rewritingLines((lines) =>
+        lines.some(([n]) => n.toLowerCase() === 'authorization')
+          ? lines
+          : lines.map(([n, v]) => (/^x-(http-|forwarded-)?authorization$/i.test(n) ? ['Authorization', v] : [n, v])),
+      ),
+  },
+  {
+    id: 'key-in-any-cookie',
+    deviation: 'accepts an access key found in any cookie (session, access_key, ...) when the headers carry none',
+    level: 'must',
+    caughtBy: ['cross-carrier-cookie-session', 'cross-carrier-cookie-access-key', 'cross-cookie-session-key'],
+    reference: () =>
+      rewritingLines((lines) => {
+        if (carriesCredentials(lines)) return lines;
+        const cookies = lines.filter(([n]) => n.toLowerCase() === 'cookie').flatMap(([, v]) => v.split(';').map((c) => c.slice(c.indexOf('=') + 1)));
+        const owner = cookies.map(keyOwner).find((i) => i !== undefined);
+        return owner ? [...lines, ['X-v3io-session-key', owner.accessKey]] : lines;
+      }),
+  },
+  {
+    id: 'key-in-any-query-parameter',
+    deviation: 'accepts an access key found in any query parameter (session_key, api_key, ...) when the headers carry none',
+    level: 'must',
+    caughtBy: ['cross-carrier-query-session-key', 'cross-carrier-query-api-key', 'cross-carrier-query-accesskey'],
+    reference: () =>
+      rewritingLines((lines, request) => {
+        if (carriesCredentials(lines)) return lines;
+        const values = [...new URL(request.url, 'http://localhost').searchParams.values()];
+        const owner = values.map(keyOwner).find((i) => i !== undefined);
+        return owner ? [...lines, ['X-v3io-session-key', owner.accessKey]] : lines;
+      }),
   },
 ];

@@ -12,13 +12,17 @@ import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
 import type { Reference } from '../../src/reference/handler.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import type { BrokenVariant } from '../broken/variants.js';
+import type { BrokenServer } from '../broken/all.js';
+import type { RunningServer } from '../broken/http-front.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { runInProcess } from '../support/in-process-run.js';
 import { readReport } from '../support/report.js';
 
+/** What judging needs of a broken server. */
+export type JudgedServer = Pick<BrokenServer, 'id' | 'deviation' | 'level' | 'caughtBy'>;
+
 export interface MutantOutcome {
-  readonly variant: BrokenVariant;
+  readonly variant: JudgedServer;
   readonly exitCode: number | null;
   /** Every case that failed, with the level of its strongest failed check. */
   readonly failed: ReadonlyMap<string, 'must' | 'should' | 'may'>;
@@ -49,7 +53,17 @@ export async function runAgainst(
   profile: ProfileId = DEFAULT_PROFILE,
   mode: RunMode = 'cli',
 ): Promise<MutantRun> {
-  const server = await startReferenceServer({ port: 0, reference, errorLog: () => {} });
+  return runAgainstServer(() => startReferenceServer({ port: 0, reference, errorLog: () => {} }), onlyIds, profile, mode);
+}
+
+/** The same, against a server `start` brings up (and the run closes). */
+export async function runAgainstServer(
+  start: () => Promise<RunningServer>,
+  onlyIds?: readonly string[],
+  profile: ProfileId = DEFAULT_PROFILE,
+  mode: RunMode = 'cli',
+): Promise<MutantRun> {
+  const server = await start();
   const out = tempDir('v3io-mutant-');
   const grep = onlyIds ? `^(${onlyIds.join('|')})$` : undefined;
   const environment = PROFILE_PATHS[profile].referenceEnvironment;
@@ -73,7 +87,7 @@ export async function runAgainst(
   }
 }
 
-export function judgeMutant(variant: BrokenVariant, run: MutantRun): MutantOutcome {
+export function judgeMutant(variant: JudgedServer, run: MutantRun): MutantOutcome {
   const failed = new Map((run.report?.cases ?? []).flatMap((c) => (c.outcome === 'fail' && c.failedLevel ? [[c.id, c.failedLevel] as const] : [])));
   const missed = variant.caughtBy.filter((id) => failed.get(id) !== variant.level);
   const expectedExit = variant.level === 'must' ? 1 : 0;
@@ -87,9 +101,9 @@ export function judgeMutant(variant: BrokenVariant, run: MutantRun): MutantOutco
   return { variant, exitCode: run.exitCode, failed, missed, caught: problem === undefined, ...(problem ? { problem } : {}), stderr: run.stderr };
 }
 
-/** The variant against the whole suite, or (`onlyCaughtBy`) against the cases it names only. */
-export async function runMutant(variant: BrokenVariant, options: { onlyCaughtBy?: boolean; mode?: RunMode } = {}): Promise<MutantOutcome> {
-  return judgeMutant(variant, await runAgainst(variant.reference(), options.onlyCaughtBy ? variant.caughtBy : undefined, DEFAULT_PROFILE, options.mode));
+/** The broken server against the whole suite, or (`onlyCaughtBy`) against the cases it names only. */
+export async function runMutant(variant: BrokenServer, options: { onlyCaughtBy?: boolean; mode?: RunMode } = {}): Promise<MutantOutcome> {
+  return judgeMutant(variant, await runAgainstServer(variant.start, options.onlyCaughtBy ? variant.caughtBy : undefined, DEFAULT_PROFILE, options.mode));
 }
 
 /** Runs `jobs` with at most `concurrency` at a time, results in the order of `jobs`. */

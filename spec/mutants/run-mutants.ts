@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createReference } from '../../src/reference/handler.js';
-import { BROKEN_VARIANTS } from '../broken/variants.js';
+import { BROKEN_SERVERS } from '../broken/all.js';
 import { inPool, runAgainst, runMutant, type MutantOutcome } from './mutant-run.js';
 
 const SHOWN_IDS = 6;
@@ -43,9 +43,9 @@ function markdownTable(outcomes: readonly MutantOutcome[]): string {
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { concurrency: { type: 'string', default: '2' }, only: { type: 'string' }, markdown: { type: 'boolean', default: false } } });
   const only = values.only?.split(',').map((s) => s.trim());
-  const variants = BROKEN_VARIANTS.filter((v) => !only || only.includes(v.id));
+  const variants = BROKEN_SERVERS.filter((v) => !only || only.includes(v.id));
   const concurrency = Math.max(1, Number(values.concurrency) || 2);
-  process.stderr.write(`running the suite against the correct reference and ${variants.length} broken variants, ${concurrency} at a time…\n`);
+  process.stderr.write(`running the suite against the correct reference and ${variants.length} broken servers, ${concurrency} at a time…\n`);
   const [control, ...outcomes] = await inPool<MutantOutcome | Awaited<ReturnType<typeof runAgainst>>>(
     [() => runAgainst(createReference()), ...variants.map((variant) => () => runMutant(variant))],
     concurrency,

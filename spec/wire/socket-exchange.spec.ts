@@ -51,6 +51,65 @@ describe('wire socket exchange', function () {
     }
   });
 
+  describe('requests one after the other on one connection (connection-reuse cases)', () => {
+    const TWO = [Buffer.from('GET /a HTTP/1.1\r\nHost: x\r\n\r\n', 'latin1'), Buffer.from('GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'latin1')];
+    const first = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst';
+
+    async function pipelined(onConnection: (socket: net.Socket) => void): Promise<WireOutcome> {
+      const server = await startRawServer(onConnection);
+      try {
+        return await exchangeBytes({ baseUrl: server.url, timeoutMs: 2_000 }, TWO);
+      } finally {
+        await server.close();
+      }
+    }
+
+    it('sends the second request once the first is answered, passes over that answer and judges the second, in one packet or in pieces', async () => {
+      for (const split of [false, true]) {
+        let answered = false;
+        const outcome = await pipelined(
+          afterHead((socket) => {
+            // Both answers at once, after the first head (the second request arrives on the same socket later).
+            if (answered) return;
+            answered = true;
+            const second = 'HTTP/1.1 401 Unauthorized\r\nContent-Length: 6\r\n\r\nsecond';
+            if (split) {
+              socket.write(first.slice(0, 20));
+              setTimeout(() => socket.write(first.slice(20) + second.slice(0, 10)), 30);
+              setTimeout(() => socket.end(second.slice(10)), 60);
+            } else socket.end(first + second);
+          }),
+        );
+        expect(outcome.kind, `split: ${String(split)}`).to.equal('response');
+        if (outcome.kind === 'response') {
+          expect(outcome.response.status).to.equal(401);
+          expect(outcome.response.body.toString()).to.equal('second');
+        }
+      }
+    });
+
+    it('is closed when the server ends the connection after the first answer', async () => {
+      const outcome = await pipelined(afterHead((socket) => socket.end(first)));
+      expect(outcome).to.deep.equal({ kind: 'closed' });
+    });
+
+    it('judges a second response on a real keep-alive server', async () => {
+      const server = await startReferenceServer({ port: 0, errorLog: () => {} });
+      try {
+        const host = hostOf(server.url);
+        const bytes = [
+          Buffer.from(`GET /bigdata/ HTTP/1.1\r\nHost: ${host}\r\nX-v3io-session-key: e8bd4ca2-537b-4175-bf01-8c74963e90bf\r\n\r\n`, 'latin1'),
+          Buffer.from(`GET /bigdata/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 'latin1'),
+        ];
+        const outcome = await exchangeBytes({ baseUrl: server.url, timeoutMs: 5_000 }, bytes);
+        expect(outcome.kind).to.equal('response');
+        if (outcome.kind === 'response') expect(outcome.response.status).to.equal(401);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   it('sends the bytes exactly as given', async () => {
     const request = Buffer.concat([Buffer.from('GET / HTTP/1.1\r\nX-A: a', 'latin1'), Buffer.from([0x00, 0x0d, 0xe9, 0xa0]), Buffer.from('\r\n\r\n', 'latin1')]);
     let received = Buffer.alloc(0);

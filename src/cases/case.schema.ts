@@ -130,7 +130,8 @@ export const CASE_SCHEMA = {
       properties: {
         operation: { enum: OPERATION_IDS },
         method: { type: 'string', pattern: TOKEN },
-        path: { type: 'string', pattern: '^/' },
+        // Origin form; a wire case may also name an absolute-form or asterisk-form target (RFC 9112 §3.2).
+        path: { type: 'string', pattern: '^(/|\\*$|\\{\\{origin\\}\\}/|\\{\\{scheme\\}\\}://|https?://)' },
         headers: { $ref: '#/definitions/headers' },
         body: { type: 'string' },
       },
@@ -145,7 +146,7 @@ export const CASE_SCHEMA = {
           properties: {
             kind: { const: 'request-line' },
             method: { type: 'string', pattern: TOKEN },
-            target: { type: 'string', pattern: '^/[^ \\t\\r\\n\\u0000]*$' },
+            target: { type: 'string', pattern: '^(\\*|(/|\\{\\{origin\\}\\}/|\\{\\{scheme\\}\\}://|https?://)[^ \\t\\r\\n\\u0000]*)$' },
           },
         },
         {

@@ -10,6 +10,11 @@ import { AWS_SIGV2_CASES } from './aws-sigv2.js';
 import { BASIC_CASES } from './basic.js';
 import { CROSS_CUTTING_CASES } from './cross-cutting.js';
 import { WIRE_CASES } from './wire.js';
+import { IDENTITY_HEADER_CASES } from './identity-headers.js';
+import { CREDENTIAL_SIZE_CASES } from './credential-sizes.js';
+import { CREDENTIAL_CARRIER_CASES } from './credential-carriers.js';
+import { REQUEST_TARGET_CASES } from './request-targets.js';
+import { CONNECTION_REUSE_CASES } from './connection-reuse.js';
 
 export const CATALOGUE: readonly ConformanceCase[] = [
   ...SESSION_KEY_CASES,
@@ -17,7 +22,13 @@ export const CATALOGUE: readonly ConformanceCase[] = [
   ...AWS_SIGV2_CASES,
   ...BASIC_CASES,
   ...CROSS_CUTTING_CASES,
+  // Cross-cutting topics of docs/threat-model.md, each in a module of its own.
+  ...IDENTITY_HEADER_CASES,
+  ...CREDENTIAL_CARRIER_CASES,
+  ...CREDENTIAL_SIZE_CASES,
   ...WIRE_CASES,
+  ...REQUEST_TARGET_CASES,
+  ...CONNECTION_REUSE_CASES,
 ];
 
 const BY_ID: ReadonlyMap<string, ConformanceCase> = new Map(CATALOGUE.map((c) => [c.id, c]));

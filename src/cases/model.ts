@@ -174,9 +174,11 @@ export interface Expectation {
 
 /**
  * Variables only wire cases use, computed by the wire runner rather than set in an environment:
- * `host` is the authority (host and port) of `baseUrl`, for the `Host` line.
+ * `host` is the authority (host and port) of `baseUrl`, for the `Host` line; `scheme` is its
+ * scheme (`http`, `https`) and `origin` is `<scheme>://<host>` followed by the path of `baseUrl`,
+ * for an absolute-form request target (RFC 9112 §3.2.2).
  */
-export const WIRE_VARIABLES = ['host'] as const;
+export const WIRE_VARIABLES = ['host', 'scheme', 'origin'] as const;
 
 /**
  * One piece of a wire case's bytes, in the order sent. Texts may hold `{{variables}}`; once they
@@ -197,6 +199,12 @@ export type WirePart =
 /**
  * A case sent over a raw socket instead of through newman: its `parts` are the exact bytes.
  * Not part of the Postman export; its `request` names the operation, method and path for reports.
+ *
+ * The parts may hold several requests, each starting with its request line, sent one after the
+ * other on one keep-alive connection (RFC 9112 §9.3), each once the answer to the one before is
+ * complete: the case is judged on the answer to the last one; the earlier ones (never HEAD) must
+ * be answered, but their answers are not judged. That is how a case checks what a connection
+ * remembers (a cached authentication).
  */
 export interface WireRequest {
   readonly parts: readonly WirePart[];

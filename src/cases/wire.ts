@@ -14,10 +14,10 @@
  * Every case lists the container's root (`GET /<container>/?max-keys=1`), which needs no fixture:
  * the wire cases run after newman's teardown. `Connection: close` ends each exchange after one response.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type ProfileId, type Source, type WirePart } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WirePart } from './model.js';
 import { OPERATIONS, request } from './operations.js';
 
-const OPERATION = 'list-container';
+export const OPERATION = 'list-container';
 const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
 const BASIC_SEED = 'seed §Basic HTTP Username/Password Authentication';
 const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
@@ -45,18 +45,18 @@ const PADDING: Derivation = {
   apply: [{ op: 'repeat-to-length', length: PADDING_LINE.length * PADDING_LINES }],
 };
 
-const header = (name: string, value: string): WirePart => ({ kind: 'header', name, value });
+export const header = (name: string, value: string): WirePart => ({ kind: 'header', name, value });
 const bytes = (text: string): WirePart => ({ kind: 'bytes', text });
 const sessionKey = (value: string): WirePart => header('X-v3io-session-key', value);
 const authorization = (value: string): WirePart => header('Authorization', value);
 
-const REQUEST_LINE: WirePart = { kind: 'request-line', method: OPERATIONS[OPERATION].method, target: OPERATIONS[OPERATION].path };
-const HOST = header('Host', '{{host}}');
-const CLOSE = header('Connection', 'close');
-const END: WirePart = { kind: 'end' };
+export const REQUEST_LINE: WirePart = { kind: 'request-line', method: OPERATIONS[OPERATION].method, target: OPERATIONS[OPERATION].path };
+export const HOST = header('Host', '{{host}}');
+export const CLOSE = header('Connection', 'close');
+export const END: WirePart = { kind: 'end' };
 
 /** The request line, Host, the case's own parts, `Connection: close` and the end of the header section. */
-function framed(parts: readonly WirePart[]): readonly WirePart[] {
+export function framed(parts: readonly WirePart[]): readonly WirePart[] {
   return [REQUEST_LINE, HOST, ...parts, CLOSE, END];
 }
 
@@ -68,7 +68,7 @@ const ID_PREFIX: Readonly<Record<Form, string>> = {
   'cross-cutting': 'cross-wire-',
 };
 
-interface WireCaseSpec {
+export interface WireCaseSpec {
   readonly form: Form;
   readonly profiles: readonly ProfileId[];
   /** The id after the form's wire prefix. */
@@ -80,13 +80,16 @@ interface WireCaseSpec {
   readonly sources: readonly Source[];
   /** The whole message, usually `framed(...)`. */
   readonly parts: readonly WirePart[];
+  /** The request the report names; default the listing every wire case sends. */
+  readonly request?: RequestSpec;
+  readonly requires?: readonly OptionalVariable[];
   readonly derive?: readonly Derivation[];
   readonly expect: Expectation;
   readonly validCredential: boolean;
   readonly repairAccepted?: true;
 }
 
-function wireCase(spec: WireCaseSpec): ConformanceCase {
+export function wireCase(spec: WireCaseSpec): ConformanceCase {
   return {
     id: `${ID_PREFIX[spec.form]}${spec.name}`,
     form: spec.form,
@@ -96,8 +99,9 @@ function wireCase(spec: WireCaseSpec): ConformanceCase {
     requirement: spec.requirement,
     level: spec.level,
     sources: spec.sources,
-    request: request(OPERATION, []),
+    request: spec.request ?? request(OPERATION, []),
     ...(spec.derive ? { derive: spec.derive } : {}),
+    ...(spec.requires ? { requires: spec.requires } : {}),
     expect: spec.expect,
     wire: { parts: spec.parts, validCredential: spec.validCredential, ...(spec.repairAccepted ? { repairAccepted: true } : {}) },
   };

@@ -20,7 +20,8 @@ export interface WireResponse {
 
 export type ParseResult =
   | { readonly kind: 'incomplete' }
-  | { readonly kind: 'complete'; readonly response: WireResponse }
+  /** `end`: the offset just after the response, where the next one on the connection starts. */
+  | { readonly kind: 'complete'; readonly response: WireResponse; readonly end: number }
   | { readonly kind: 'malformed'; readonly reason: string };
 
 export interface ParseOptions {
@@ -28,6 +29,8 @@ export interface ParseOptions {
   readonly headRequest?: boolean;
   /** The connection has ended: a body without a declared length ends here. */
   readonly ended?: boolean;
+  /** Offset of the response in the data (after earlier responses on the connection); default 0. */
+  readonly start?: number;
 }
 
 /** Longest response head read; a longer one is reported as malformed rather than buffered on. */
@@ -88,7 +91,7 @@ function valuesOf(headers: readonly (readonly [string, string])[], name: string)
 }
 
 /** RFC 9112 §7.1: chunks, an empty last chunk, trailer lines, CRLF. */
-function parseChunked(data: Buffer, start: number): Step<{ body: Buffer }> {
+function parseChunked(data: Buffer, start: number): Step<{ body: Buffer; end: number }> {
   const chunks: Buffer[] = [];
   let at = start;
   for (;;) {
@@ -109,14 +112,14 @@ function parseChunked(data: Buffer, start: number): Step<{ body: Buffer }> {
   for (;;) {
     const lineEnd = data.indexOf('\r\n', at, 'latin1');
     if (lineEnd < 0) return { kind: 'incomplete' };
-    if (lineEnd === at) return { kind: 'ok', body: Buffer.concat(chunks) };
+    if (lineEnd === at) return { kind: 'ok', body: Buffer.concat(chunks), end: lineEnd + 2 };
     at = lineEnd + 2;
   }
 }
 
-function parseBody(data: Buffer, head: Head, options: ParseOptions): Step<{ body: Buffer }> {
+function parseBody(data: Buffer, head: Head, options: ParseOptions): Step<{ body: Buffer; end: number }> {
   const noBody = options.headRequest || head.status === 204 || head.status === 304;
-  if (noBody) return { kind: 'ok', body: Buffer.alloc(0) };
+  if (noBody) return { kind: 'ok', body: Buffer.alloc(0), end: head.end };
   const encodings = valuesOf(head.headers, 'transfer-encoding');
   if (encodings.length > 0) {
     const codings = encodings.join(',').split(',').map((c) => c.trim().toLowerCase());
@@ -131,19 +134,19 @@ function parseBody(data: Buffer, head: Head, options: ParseOptions): Step<{ body
     if (data.length - head.end < length) {
       return options.ended ? malformed(`the connection closed ${data.length - head.end} bytes into a ${length}-byte body`) : { kind: 'incomplete' };
     }
-    return { kind: 'ok', body: data.subarray(head.end, head.end + length) };
+    return { kind: 'ok', body: data.subarray(head.end, head.end + length), end: head.end + length };
   }
   // Neither: the body runs to the close (RFC 9112 §6.3).
-  return options.ended ? { kind: 'ok', body: data.subarray(head.end) } : { kind: 'incomplete' };
+  return options.ended ? { kind: 'ok', body: data.subarray(head.end), end: data.length } : { kind: 'incomplete' };
 }
 
 export function parseResponse(data: Buffer, options: ParseOptions = {}): ParseResult {
-  let start = 0;
+  let start = options.start ?? 0;
   for (;;) {
     const head = parseHead(data, start);
     if (head.kind !== 'ok') {
       if (head.kind === 'incomplete' && options.ended) {
-        return malformed(data.length === start ? 'the connection closed after an interim response' : 'the connection closed inside the response head');
+        return malformed(data.length === start && start !== (options.start ?? 0) ? 'the connection closed after an interim response' : 'the connection closed inside the response head');
       }
       return head;
     }
@@ -155,6 +158,6 @@ export function parseResponse(data: Buffer, options: ParseOptions = {}): ParseRe
     const body = parseBody(data, head.head, options);
     if (body.kind !== 'ok') return body;
     const { version, status, statusText, headers } = head.head;
-    return { kind: 'complete', response: { version, status, statusText, headers, body: body.body } };
+    return { kind: 'complete', response: { version, status, statusText, headers, body: body.body }, end: body.end };
   }
 }

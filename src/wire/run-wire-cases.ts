@@ -56,9 +56,11 @@ function skipped(testCase: ConformanceCase, reason: string): CaseResult {
   return { ...resultBase(testCase), outcome: 'skip', actual: null, request: null, checks: [], failedLevel: null, reason };
 }
 
-/** Every variable a wire case may use: the collection's defaults, the environment over them, and `host`. */
+/** Every variable a wire case may use: the collection's defaults, the environment over them, and the wire variables. */
 function wireVariables(environment: ReadonlyMap<string, string>, baseUrl: string): Map<string, string> {
-  return new Map([...Object.entries(COLLECTION_VARIABLES), ...environment, ['host', hostOf(baseUrl)]]);
+  const scheme = new URL(baseUrl).protocol.replace(/:$/, '');
+  const origin = `${scheme}://${hostOf(baseUrl)}${basePathOf(baseUrl)}`;
+  return new Map([...Object.entries(COLLECTION_VARIABLES), ...environment, ['host', hostOf(baseUrl)], ['scheme', scheme], ['origin', origin]]);
 }
 
 /** The base URL's path without its trailing slash: `''`, or e.g. `/api` for `https://host/api/`. */
@@ -66,10 +68,18 @@ function basePathOf(baseUrl: string): string {
   return new URL(baseUrl).pathname.replace(/\/+$/, '');
 }
 
-/** The parts with the request target under the base URL's path, where newman's `{{baseUrl}}<path>` puts it. */
+/**
+ * A request target under the base URL's path, where newman's `{{baseUrl}}<path>` puts it. Only an
+ * origin-form target (`/…`) moves: an absolute-form one starts with `{{origin}}`, which holds the
+ * base path, and the asterisk form has no path.
+ */
+function targetUnder(target: string, basePath: string): string {
+  return target.startsWith('/') ? `${basePath}${target}` : target;
+}
+
 function underBasePath(parts: readonly WirePart[], basePath: string): readonly WirePart[] {
   if (basePath === '') return parts;
-  return parts.map((part) => (part.kind === 'request-line' ? { ...part, target: `${basePath}${part.target}` } : part));
+  return parts.map((part) => (part.kind === 'request-line' ? { ...part, target: targetUnder(part.target, basePath) } : part));
 }
 
 function shorten(text: string): string {
@@ -91,6 +101,16 @@ function reportedHeaders(parts: readonly WirePart[], publicVariables: ReadonlyMa
 function toPlaceholders(values: ReadonlyMap<string, string>): (text: string) => string {
   const pairs = [...values].filter(([, value]) => value.length >= MIN_PLACEHOLDER_VALUE).sort((a, b) => b[1].length - a[1].length);
   return (text) => pairs.reduce((out, [name, value]) => out.split(value).join(`{{${name}}}`), text);
+}
+
+/** The parts of each request: a new one starts at each request line (several: one after the other on one connection, the last judged). */
+function requestsOf(parts: readonly WirePart[]): WirePart[][] {
+  const requests: WirePart[][] = [];
+  for (const part of parts) {
+    if (part.kind === 'request-line' || requests.length === 0) requests.push([part]);
+    else requests.at(-1)!.push(part);
+  }
+  return requests;
 }
 
 /** A request with no credential, on a fresh connection: any HTTP response means the server is up. */
@@ -138,13 +158,13 @@ async function runOne(
   const method = testCase.request.method;
   const request: SentRequest = {
     method,
-    path: safe(resolveTemplate(`${basePath}${testCase.request.path}`, publicVariables)),
+    path: safe(resolveTemplate(targetUnder(testCase.request.path, basePath), publicVariables)),
     headers: reportedHeaders(parts, publicVariables, mask),
   };
 
-  let bytes: Buffer;
+  let bytes: Buffer[];
   try {
-    bytes = buildWireBytes(parts, new Map([...variables, ...derived]));
+    bytes = requestsOf(parts).map((request) => buildWireBytes(request, new Map([...variables, ...derived])));
   } catch (error) {
     return { ...resultBase(testCase), outcome: 'error', actual: null, request, checks: [], failedLevel: null, reason: `cannot build the bytes: ${(error as Error).message}` };
   }

@@ -63,12 +63,23 @@ function connect(target: WireTarget): net.Socket {
   });
 }
 
-export function exchangeBytes(target: WireTarget, request: Buffer, options: { headRequest?: boolean } = {}): Promise<WireOutcome> {
+/**
+ * `request` is the bytes of one request, or of several sent one after the other on the same
+ * connection: each is written once the answer to the one before it is complete, the way a client
+ * reuses a keep-alive connection. The answers to the earlier ones are read and passed over; the
+ * outcome is that of the last request (a server that closes the connection before answering it
+ * has `closed` it).
+ */
+export function exchangeBytes(target: WireTarget, request: Buffer | readonly Buffer[], options: { headRequest?: boolean } = {}): Promise<WireOutcome> {
+  const requests = Buffer.isBuffer(request) ? [request] : request;
   return new Promise<WireOutcome>((resolve) => {
     const socket = connect(target);
     const received: Buffer[] = [];
     let connected = false;
     let settled = false;
+    /** Where the judged response starts, once the earlier ones are read. */
+    let start = 0;
+    let toSkip = requests.length - 1;
     const finish = (outcome: WireOutcome): void => {
       if (settled) return;
       settled = true;
@@ -77,23 +88,37 @@ export function exchangeBytes(target: WireTarget, request: Buffer, options: { he
       resolve(outcome);
     };
     const data = (): Buffer => Buffer.concat(received);
+    /** Parses the response at `start`, passing over the earlier ones (which are never HEAD). */
+    const parseNext = (bytes: Buffer, ended: boolean): ReturnType<typeof parseResponse> => {
+      for (;;) {
+        const skipping = toSkip > 0;
+        const parsed = parseResponse(bytes, { headRequest: skipping ? false : options.headRequest, ended, start });
+        if (parsed.kind !== 'complete' || !skipping) return parsed;
+        toSkip -= 1;
+        start = parsed.end;
+        // The earlier request is answered: the next goes out on the same connection.
+        if (!ended) socket.write(requests[requests.length - 1 - toSkip]!);
+        if (start >= bytes.length) return { kind: 'incomplete' };
+      }
+    };
     /** What the bytes so far amount to once the connection is over. */
     const ended = (noResponse: () => WireOutcome): WireOutcome => {
       const bytes = data();
-      if (bytes.length === 0) return noResponse();
-      const parsed = parseResponse(bytes, { headRequest: options.headRequest, ended: true });
+      if (bytes.length <= start) return noResponse();
+      const parsed = parseNext(bytes, true);
+      if (parsed.kind === 'incomplete' || (parsed.kind === 'complete' && toSkip > 0)) return noResponse();
       return parsed.kind === 'complete' ? { kind: 'response', response: parsed.response } : { kind: 'malformed', reason: parsed.kind === 'malformed' ? parsed.reason : 'an incomplete response' };
     };
-    const timer = setTimeout(() => finish({ kind: 'timeout', receivedBytes: data().length }), target.timeoutMs);
+    const timer = setTimeout(() => finish({ kind: 'timeout', receivedBytes: data().length - start }), target.timeoutMs);
 
     socket.once(target.baseUrl.startsWith('https:') ? 'secureConnect' : 'connect', () => {
       connected = true;
       // Not `end()`: some servers take a half-closed connection as an aborted request.
-      socket.write(request);
+      socket.write(requests[0]!);
     });
     socket.on('data', (chunk: Buffer) => {
       received.push(chunk);
-      const parsed = parseResponse(data(), { headRequest: options.headRequest });
+      const parsed = parseNext(data(), false);
       if (parsed.kind === 'complete') finish({ kind: 'response', response: parsed.response });
       else if (parsed.kind === 'malformed') finish({ kind: 'malformed', reason: parsed.reason });
     });

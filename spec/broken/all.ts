@@ -1,0 +1,60 @@
+/**
+ * Every deliberately broken server, as one list that `npm run mutants` and the tests walk: the
+ * reference-based variants (variants.ts), the raw-socket fronts (wire-servers.ts) and the servers
+ * written apart from the reference (independent-servers.ts). Each starts on its own loopback port;
+ * a front starts a correct reference behind it and stops it with itself.
+ */
+import { startReferenceServer } from '../../src/reference/server.js';
+import type { RunningServer } from './http-front.js';
+import { INDEPENDENT_BROKEN_SERVERS } from './independent-servers.js';
+import { BROKEN_VARIANTS } from './variants.js';
+import { BROKEN_WIRE_SERVERS, startBrokenWireServer } from './wire-servers.js';
+
+export interface BrokenServer {
+  readonly id: string;
+  /** The deviation, as a reader of auth-requirements.md would name it. */
+  readonly deviation: string;
+  /** The level of the requirement it breaks: a MUST deviation fails the run (exit 1). */
+  readonly level: 'must' | 'should';
+  /** Cases that must fail against it at its level (at least these; others may fail too). */
+  readonly caughtBy: readonly string[];
+  /** Where it is defined, for the README's table. */
+  readonly kind: 'reference variant' | 'raw-socket front' | 'independent server';
+  readonly start: () => Promise<RunningServer>;
+}
+
+/** A front started in front of a correct reference of its own. */
+async function inFrontOfReference(startFront: (backendUrl: string) => Promise<RunningServer>): Promise<RunningServer> {
+  const backend = await startReferenceServer({ port: 0, errorLog: () => {} });
+  try {
+    const server = await startFront(backend.url);
+    return {
+      url: server.url,
+      close: async () => {
+        await server.close();
+        await backend.close();
+      },
+    };
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+}
+
+export const BROKEN_SERVERS: readonly BrokenServer[] = [
+  ...BROKEN_VARIANTS.map(({ reference, ...variant }): BrokenServer => ({
+    ...variant,
+    kind: 'reference variant',
+    start: () => startReferenceServer({ port: 0, reference: reference(), errorLog: () => {} }),
+  })),
+  ...BROKEN_WIRE_SERVERS.map(({ grep: _grep, onHead: _onHead, ...variant }, i): BrokenServer => ({
+    ...variant,
+    kind: 'raw-socket front',
+    start: () => inFrontOfReference((backendUrl) => startBrokenWireServer(BROKEN_WIRE_SERVERS[i]!, backendUrl)),
+  })),
+  ...INDEPENDENT_BROKEN_SERVERS.map(({ start, ...server }): BrokenServer => ({
+    ...server,
+    kind: 'independent server',
+    start: () => inFrontOfReference(start),
+  })),
+];

@@ -1,0 +1,164 @@
+/**
+ * Wire cases on what a connection remembers: two requests on one keep-alive connection (RFC 9112
+ * §9.3), the second sent once the first is answered, and judged. Authentication is a property of
+ * each request (RFC 9110 §11.6.2: credentials are sent with each request), so a server that
+ * remembers the last good credential of a connection, or memoises a result under a near key, lets
+ * the second request in on the first one's credential; one that poisons a connection after a
+ * rejection refuses a valid request.
+ *
+ * Levels: MUST where the second request carries no valid credential of the identity it would act
+ * as; SHOULD where it does (a valid request after a rejection), since a server may close a
+ * connection after any response (RFC 9112 §9.6) and then the second request goes unanswered.
+ */
+import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Level, type OptionalVariable, type ProfileId, type WirePart } from './model.js';
+import { CLOSE, END, HOST, REQUEST_LINE, header, wireCase } from './wire.js';
+
+const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
+const BASIC_SEED = 'seed §Basic HTTP Username/Password Authentication';
+const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
+const SOURCES = ['RFC 9110 §11.6.2', 'RFC 9112 §9.3'];
+
+const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
+const WRONG_PASSWORD_TOKEN: Derivation = { name: 'wrongPasswordToken', from: '{{username}}:wrong-password-v3io-auth-conformance', apply: [{ op: 'base64' }] };
+const CHANGED_KEY: Derivation = { name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] };
+
+const R = {
+  remembered:
+    'Each request on a connection is authenticated on its own credentials: after a valid request, a request on the same connection without a valid credential of its own is rejected.',
+  identity: 'After a request of one identity, a request of another identity on the same connection acts as that other identity.',
+  afterRejection: 'A rejected request does not poison its connection: a valid request after it on the same connection is accepted.',
+} as const;
+
+const sessionKey = (value: string): WirePart => header('X-v3io-session-key', value);
+const authorization = (value: string): WirePart => header('Authorization', value);
+
+/** Two requests of the listing on one connection: the first kept alive, the second closing it. */
+function twoRequests(first: readonly WirePart[], second: readonly WirePart[]): readonly WirePart[] {
+  return [REQUEST_LINE, HOST, ...first, END, REQUEST_LINE, HOST, ...second, CLOSE, END];
+}
+
+interface ReuseSpec {
+  readonly name: string;
+  readonly profiles: readonly ProfileId[];
+  readonly title: string;
+  readonly requirement: string;
+  readonly level: Level;
+  readonly seed: string;
+  readonly first: readonly WirePart[];
+  readonly second: readonly WirePart[];
+  readonly derive?: readonly Derivation[];
+  readonly requires?: readonly OptionalVariable[];
+  readonly expect: Expectation;
+  readonly validCredential: boolean;
+}
+
+function reuseCase(spec: ReuseSpec): ConformanceCase {
+  return wireCase({
+    form: 'cross-cutting',
+    profiles: spec.profiles,
+    name: spec.name,
+    family: 'connection-reuse',
+    title: spec.title,
+    requirement: spec.requirement,
+    level: spec.level,
+    sources: [...SOURCES, spec.seed],
+    parts: twoRequests(spec.first, spec.second),
+    ...(spec.derive ? { derive: spec.derive } : {}),
+    ...(spec.requires ? { requires: spec.requires } : {}),
+    expect: spec.expect,
+    validCredential: spec.validCredential,
+  });
+}
+
+export const CONNECTION_REUSE_CASES: readonly ConformanceCase[] = [
+  reuseCase({
+    name: 'valid-key-then-no-credentials',
+    profiles: V3IO_ONLY,
+    title: 'rejects a request without credentials after a valid access key on the same connection',
+    requirement: R.remembered,
+    level: 'must',
+    seed: SESSION_KEY_SEED,
+    first: [sessionKey('{{accessKey}}')],
+    second: [],
+    expect: { outcome: 'unauthenticated' },
+    validCredential: false,
+  }),
+  reuseCase({
+    name: 'valid-key-then-changed-key',
+    profiles: V3IO_ONLY,
+    title: 'rejects the access key with its last character changed after the valid key on the same connection',
+    requirement: R.remembered,
+    level: 'must',
+    seed: SESSION_KEY_SEED,
+    first: [sessionKey('{{accessKey}}')],
+    second: [sessionKey('{{changedKey}}')],
+    derive: [CHANGED_KEY],
+    expect: { outcome: 'unauthenticated' },
+    validCredential: false,
+  }),
+  reuseCase({
+    name: 'valid-basic-then-wrong-password',
+    profiles: EVERY_PROFILE,
+    title: 'rejects a wrong password after valid Basic credentials of the same user on the same connection',
+    requirement: R.remembered,
+    level: 'must',
+    seed: BASIC_SEED,
+    first: [authorization('Basic {{basicToken}}')],
+    second: [authorization('Basic {{wrongPasswordToken}}')],
+    derive: [BASIC_TOKEN, WRONG_PASSWORD_TOKEN],
+    expect: { outcome: 'unauthenticated' },
+    validCredential: false,
+  }),
+  reuseCase({
+    name: 'valid-basic-then-no-credentials',
+    profiles: EVERY_PROFILE,
+    title: 'rejects a request without credentials after valid Basic credentials on the same connection',
+    requirement: R.remembered,
+    level: 'must',
+    seed: BASIC_SEED,
+    first: [authorization('Basic {{basicToken}}')],
+    second: [],
+    derive: [BASIC_TOKEN],
+    expect: { outcome: 'unauthenticated' },
+    validCredential: false,
+  }),
+  reuseCase({
+    name: 'main-key-then-denied-key',
+    profiles: V3IO_ONLY,
+    title: 'rejects an identity without permission after the main identity on the same connection',
+    requirement: R.identity,
+    level: 'must',
+    seed: HTTP_AUTH_SEED,
+    first: [sessionKey('{{accessKey}}')],
+    second: [sessionKey('{{deniedAccessKey}}')],
+    requires: ['deniedAccessKey'],
+    expect: { outcome: 'forbidden' },
+    validCredential: false,
+  }),
+  reuseCase({
+    name: 'unknown-key-then-valid-key',
+    profiles: V3IO_ONLY,
+    title: 'accepts a valid access key after an unknown one was rejected on the same connection',
+    requirement: R.afterRejection,
+    level: 'should',
+    seed: SESSION_KEY_SEED,
+    first: [sessionKey('{{changedKey}}')],
+    second: [sessionKey('{{accessKey}}')],
+    derive: [CHANGED_KEY],
+    expect: { outcome: 'accept' },
+    validCredential: true,
+  }),
+  reuseCase({
+    name: 'wrong-password-then-valid-basic',
+    profiles: EVERY_PROFILE,
+    title: 'accepts valid Basic credentials after a wrong password was rejected on the same connection',
+    requirement: R.afterRejection,
+    level: 'should',
+    seed: BASIC_SEED,
+    first: [authorization('Basic {{wrongPasswordToken}}')],
+    second: [authorization('Basic {{basicToken}}')],
+    derive: [WRONG_PASSWORD_TOKEN, BASIC_TOKEN],
+    expect: { outcome: 'accept' },
+    validCredential: true,
+  }),
+];

@@ -1,0 +1,150 @@
+/**
+ * Places a request can carry a credential that the seed does not define, beyond those of
+ * cross-cutting.ts: header names that APIs, gateways and frameworks read keys from, Basic
+ * credentials under another header name (as frameworks accept when a proxy strips
+ * Authorization), other query parameter and cookie names, and the body. None may authenticate.
+ *
+ * Also the routes and methods of a request without credentials: `X-v3io-function` values the
+ * server does not know by that spelling, and methods beyond those of cross-cutting.ts — a server
+ * that authenticates per route must not leave a route or method out.
+ *
+ * Level: MUST (auth-requirements.md: accepting credentials through a channel the seed does not
+ * define; letting a request in without a valid credential).
+ */
+import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine } from './model.js';
+import { request } from './operations.js';
+
+const HTTP_AUTH = 'seed §HTTP User Authentication';
+const SESSION_KEY = 'seed §X-v3io-session-key Authentication';
+const BASIC = 'seed §Basic HTTP Username/Password Authentication';
+const UNAUTHORIZED = 'RFC 9110 §15.5.2';
+const REST = 'OWASP REST Security Cheat Sheet';
+const OBJECT_PATH = '/{{container}}/{{fixtureObject}}';
+
+const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
+
+const R = {
+  header: 'An access key in a header the seed does not define (X-Api-Key, X-Auth-Token, ...) never authenticates.',
+  basicElsewhere: 'Basic credentials in a header other than Authorization (X-Authorization, ...) never authenticate.',
+  query: 'An access key in the query string never authenticates, whatever the parameter is called.',
+  cookie: 'An access key in a cookie never authenticates, whatever the cookie is called.',
+  body: 'An access key in the request body never authenticates.',
+  functionName:
+    'A request without credentials is rejected whatever its X-v3io-function value: another letter case, an unknown name, an empty value or two lines.',
+  method: 'A request without credentials is rejected on every method, those the server does not implement included.',
+} as const;
+
+function carrier(id: string, title: string, requirement: string, credentials: readonly HeaderLine[], sources: readonly string[], path?: string): ConformanceCase {
+  return {
+    id: `cross-carrier-${id}`,
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    family: 'credential-carrier',
+    title,
+    requirement,
+    level: 'must',
+    sources,
+    request: request('get-object', credentials, path === undefined ? {} : { path }),
+    expect: { outcome: 'unauthenticated' },
+  };
+}
+
+const KEY_HEADERS = ['X-Api-Key', 'Api-Key', 'X-Access-Key', 'X-Auth-Token', 'X-v3io-access-key', 'X-Session-Key', 'X-Amz-Security-Token'] as const;
+const BASIC_HEADERS = ['X-Authorization', 'X-Http-Authorization', 'X-Forwarded-Authorization'] as const;
+const QUERY_PARAMETERS = ['session_key', 'accessKey', 'api_key', 'X-V3IO-SESSION-KEY'] as const;
+const COOKIES = ['session', 'access_key', 'v3io_session'] as const;
+
+function basicElsewhere(name: string): ConformanceCase {
+  return {
+    id: `cross-carrier-basic-in-${name.toLowerCase()}`,
+    form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
+    family: 'credential-carrier',
+    title: `rejects valid Basic credentials sent only in ${name}`,
+    requirement: R.basicElsewhere,
+    level: 'must',
+    sources: [BASIC, 'RFC 9110 §11.6.2', UNAUTHORIZED],
+    request: request('get-object', [[name, 'Basic {{basicToken}}']]),
+    derive: [BASIC_TOKEN],
+    expect: { outcome: 'unauthenticated' },
+  };
+}
+
+/** GetItem without credentials with these function lines (the JSON content type kept). */
+function functionNameCase(id: string, what: string, lines: readonly HeaderLine[]): ConformanceCase {
+  return {
+    id: `cross-function-${id}`,
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    family: 'function-name',
+    title: `rejects a request without credentials with ${what}`,
+    requirement: R.functionName,
+    level: 'must',
+    sources: [HTTP_AUTH, UNAUTHORIZED],
+    request: { ...request('get-item', []), headers: [...lines, ['Content-Type', 'application/json']] },
+    // Checking the function before the credentials is as good a rejection.
+    expect: { outcome: 'reject', statuses: [401, 400] },
+  };
+}
+
+function methodCase(method: string): ConformanceCase {
+  return {
+    id: `cross-method-${method.toLowerCase()}`,
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    family: 'method',
+    title: `rejects a request without credentials on ${method}`,
+    requirement: R.method,
+    level: 'must',
+    sources: [HTTP_AUTH, UNAUTHORIZED, 'RFC 9110 §9.1'],
+    request: request('unknown-method', [], { method }),
+    // Refusing a method the server does not implement before authenticating is as good a rejection.
+    expect: { outcome: 'reject', statuses: [401, 405] },
+  };
+}
+
+export const CREDENTIAL_CARRIER_CASES: readonly ConformanceCase[] = [
+  ...KEY_HEADERS.map((name) =>
+    carrier(`header-${name.toLowerCase()}`, `rejects a valid access key sent only in ${name}`, R.header, [[name, '{{accessKey}}']], [SESSION_KEY, UNAUTHORIZED, REST]),
+  ),
+  ...BASIC_HEADERS.map(basicElsewhere),
+  ...QUERY_PARAMETERS.map((name) =>
+    carrier(`query-${name.toLowerCase().replace(/_/g, '-')}`, `rejects a valid access key in the query parameter ${name}`, R.query, [], [SESSION_KEY, 'RFC 9110 §17.9', REST], `${OBJECT_PATH}?${name}={{accessKey}}`),
+  ),
+  ...COOKIES.map((name) =>
+    carrier(`cookie-${name.replace(/_/g, '-')}`, `rejects a valid access key in the cookie ${name}`, R.cookie, [['Cookie', `${name}={{accessKey}}`]], [SESSION_KEY, REST]),
+  ),
+  {
+    id: 'cross-carrier-form-body',
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    family: 'credential-carrier',
+    title: 'rejects a POST whose form-encoded body holds a valid access key',
+    requirement: R.body,
+    level: 'must',
+    sources: [SESSION_KEY, UNAUTHORIZED, REST],
+    request: { ...request('post-object', []), headers: [['Content-Type', 'application/x-www-form-urlencoded']], body: 'access_key={{accessKey}}&X-v3io-session-key={{accessKey}}' },
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    id: 'cross-carrier-json-body',
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    family: 'credential-carrier',
+    title: 'rejects a GetItem whose JSON body holds a valid access key',
+    requirement: R.body,
+    level: 'must',
+    sources: [SESSION_KEY, UNAUTHORIZED, REST],
+    request: { ...request('get-item', []), body: '{"Key":{"id":{"S":"fixture"}},"AttributesToGet":"*","AccessKey":"{{accessKey}}","X-v3io-session-key":"{{accessKey}}"}' },
+    expect: { outcome: 'unauthenticated' },
+  },
+
+  functionNameCase('lower-case', 'the function name in lower case (getitem)', [['X-v3io-function', 'getitem']]),
+  functionNameCase('upper-case', 'the function name in upper case (GETITEM)', [['X-v3io-function', 'GETITEM']]),
+  functionNameCase('unknown', 'an unknown function name', [['X-v3io-function', 'NoSuchFunction']]),
+  functionNameCase('empty', 'an empty X-v3io-function value', [['X-v3io-function', '']]),
+  functionNameCase('two-lines', 'two X-v3io-function lines (GetItem, PutItem)', [['X-v3io-function', 'GetItem'], ['X-v3io-function', 'PutItem']]),
+  functionNameCase('list', 'a comma-separated function list (GetItem, PutItem)', [['X-v3io-function', 'GetItem, PutItem']]),
+
+  ...['TRACE', 'PATCH', 'MKCOL', 'PURGE'].map(methodCase),
+];

@@ -1,0 +1,115 @@
+/**
+ * Identity headers: the headers a reverse proxy sets once it has authenticated a client
+ * (`X-Remote-User`, `X-Forwarded-User`, oauth2-proxy's `X-Auth-Request-User`, ...) and the ones
+ * that name the client's address (`X-Forwarded-For`, `Forwarded`). A server that trusts them from
+ * any client lets anyone in as anyone. The seed defines none of them: the correct answer is that
+ * they change nothing — no credential is still 401, a denied identity still 403.
+ *
+ * Level (auth-requirements.md, "How a level is chosen"): MUST, a deviation lets a request in
+ * without a valid credential of the identity it acts as.
+ */
+import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type HeaderLine } from './model.js';
+import { request } from './operations.js';
+
+const HTTP_AUTH = 'seed §HTTP User Authentication';
+const UNAUTHORIZED = 'RFC 9110 §15.5.2';
+const PROXY_TRUST = 'OWASP Authentication Cheat Sheet';
+const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
+
+const R = {
+  identity:
+    'A header naming an identity (as a reverse proxy sets after it authenticated a client) is no credential: a request with it and no valid credential is rejected as unauthenticated.',
+  source:
+    'A header naming the client address (X-Forwarded-For, X-Real-IP, Forwarded) is no credential: a request that claims to come from the server itself and carries no valid credential is rejected as unauthenticated.',
+  impersonation:
+    'A header naming another identity does not change the identity a valid credential authenticates: a denied identity stays forbidden.',
+} as const;
+
+/** Headers that proxies, web servers and frameworks are known to pass or read an authenticated user in. */
+const IDENTITY_HEADERS = [
+  'X-Remote-User',
+  'X-Forwarded-User',
+  'X-Auth-Request-User',
+  'Remote-User',
+  'X-User',
+  'X-Authenticated-User',
+  'X-Forwarded-Preferred-Username',
+  'X-WEBAUTH-USER',
+  'X-Auth-User',
+  'X-Remote-User-Id',
+] as const;
+
+/** Headers that claim the request came from the server itself (loopback). */
+const SOURCE_HEADERS: readonly (readonly [id: string, line: HeaderLine])[] = [
+  ['x-forwarded-for', ['X-Forwarded-For', '127.0.0.1']],
+  ['x-real-ip', ['X-Real-IP', '127.0.0.1']],
+  ['forwarded', ['Forwarded', 'for=127.0.0.1;proto=https']],
+  ['x-client-ip', ['X-Client-IP', '127.0.0.1']],
+  ['x-originating-ip', ['X-Originating-IP', '127.0.0.1']],
+];
+
+const kebab = (name: string): string => name.toLowerCase();
+
+function identityHeaderCase(name: string): ConformanceCase {
+  return {
+    id: `cross-identity-header-${kebab(name)}`,
+    form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
+    family: 'identity-header',
+    title: `rejects a request without credentials that names the main user in ${name}`,
+    requirement: R.identity,
+    level: 'must',
+    sources: [HTTP_AUTH, UNAUTHORIZED, PROXY_TRUST],
+    request: request('get-object', [[name, '{{username}}']]),
+    expect: { outcome: 'unauthenticated' },
+  };
+}
+
+function sourceHeaderCase([id, line]: readonly [string, HeaderLine]): ConformanceCase {
+  return {
+    id: `cross-source-header-${id}`,
+    form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
+    family: 'forwarded-source',
+    title: `rejects a request without credentials that claims to come from loopback in ${line[0]}`,
+    requirement: R.source,
+    level: 'must',
+    sources: [HTTP_AUTH, 'RFC 7239 §5.2', UNAUTHORIZED, PROXY_TRUST],
+    request: request('get-object', [line]),
+    expect: { outcome: 'unauthenticated' },
+  };
+}
+
+function impersonationCase(name: string): ConformanceCase {
+  return {
+    id: `cross-identity-header-denied-key-${kebab(name)}`,
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    family: 'identity-header',
+    title: `rejects a valid access key of an identity without permission that names the main user in ${name}`,
+    requirement: R.impersonation,
+    level: 'must',
+    sources: [HTTP_AUTH, 'RFC 9110 §15.5.4', PROXY_TRUST],
+    request: request('get-object', [['X-v3io-session-key', '{{deniedAccessKey}}'], [name, '{{username}}']]),
+    requires: ['deniedAccessKey'],
+    expect: { outcome: 'forbidden' },
+  };
+}
+
+export const IDENTITY_HEADER_CASES: readonly ConformanceCase[] = [
+  ...IDENTITY_HEADERS.map(identityHeaderCase),
+  {
+    id: 'cross-identity-header-unknown-key-x-remote-user',
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    family: 'identity-header',
+    title: 'rejects an unknown access key that comes with the main user in X-Remote-User',
+    requirement: R.identity,
+    level: 'must',
+    sources: [HTTP_AUTH, UNAUTHORIZED, PROXY_TRUST],
+    request: request('get-object', [['X-v3io-session-key', UNKNOWN_KEY], ['X-Remote-User', '{{username}}']]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  ...['X-Remote-User', 'X-Forwarded-User', 'X-Auth-Request-User'].map(impersonationCase),
+  ...SOURCE_HEADERS.map(sourceHeaderCase),
+];

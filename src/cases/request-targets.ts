@@ -1,0 +1,122 @@
+/**
+ * Wire cases on the request target: the forms HTTP/1.1 servers must accept beside the origin form
+ * (RFC 9112 §3.2: absolute-form, and asterisk-form), and spellings of a path that a router may
+ * normalise after an authentication layer matched the raw text (`//`, dot segments, `%2e`, an
+ * encoded slash, a trailing dot, a path parameter; RFC 9110 §4.2.3, RFC 3986 §5.2.4, §6.2.2).
+ * HTTP client libraries rewrite these targets, so they are sent over a raw socket.
+ *
+ * None carries a credential: whatever a server makes of the target, the answer is a rejection
+ * (401, or 400 or 404 where it refuses the spelling) — never the listing. Level MUST.
+ */
+import { V3IO_ONLY, type ConformanceCase, type WirePart } from './model.js';
+import { OPERATIONS, request } from './operations.js';
+import { CLOSE, END, HOST, OPERATION, header, wireCase } from './wire.js';
+
+const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
+const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
+const LISTING = OPERATIONS[OPERATION];
+/** The listing's path after the container, query included: `/?prefix=…/`. */
+const AFTER_CONTAINER = LISTING.path.slice('/{{container}}'.length);
+
+const R = {
+  targetForm:
+    'Authentication does not depend on the form of the request target: an absolute-form or asterisk-form request without a valid credential is rejected like an origin-form one.',
+  userinfo: 'Credentials in the userinfo of an absolute-form target never authenticate (RFC 9110 §4.2.4: userinfo is deprecated and a recipient treats it as an error).',
+  absoluteValid: 'A request with a valid credential and an absolute-form target is accepted, as RFC 9112 §3.2.2 requires of every server.',
+  pathSpelling:
+    'Authentication does not depend on how the path is spelt: a request without credentials whose path a router could normalise to a protected resource (//, dot segments, %2e, an encoded slash, a trailing dot, a path parameter) is rejected.',
+} as const;
+
+function lines(target: string, extra: readonly WirePart[] = []): readonly WirePart[] {
+  return [{ kind: 'request-line', method: LISTING.method, target }, HOST, ...extra, CLOSE, END];
+}
+
+function noCredentials(name: string, family: string, title: string, requirement: string, target: string, sources: readonly string[]): ConformanceCase {
+  return wireCase({
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    name,
+    family,
+    title,
+    requirement,
+    level: 'must',
+    sources: [...sources, HTTP_AUTH_SEED],
+    parts: lines(target),
+    request: request(OPERATION, [], { path: target }),
+    // A server may refuse the spelling itself (400, or 404 for a path it does not resolve).
+    expect: { outcome: 'reject', statuses: [401, 400, 404] },
+    validCredential: false,
+  });
+}
+
+/** Path spellings of the listing: [id, what, target]. */
+const PATH_SPELLINGS: readonly (readonly [string, string, string])[] = [
+  ['double-slash', 'a doubled leading slash (//<container>/)', `//{{container}}${AFTER_CONTAINER}`],
+  ['dot-segment', 'a dot segment before the container (/./<container>/)', `/./{{container}}${AFTER_CONTAINER}`],
+  ['dot-dot-segment', 'a dot-dot segment before the container (/x/../<container>/)', `/v3io-auth-conformance/../{{container}}${AFTER_CONTAINER}`],
+  ['encoded-dot-segment', 'a percent-encoded dot segment (/%2e/<container>/)', `/%2e/{{container}}${AFTER_CONTAINER}`],
+  ['encoded-slash', 'a percent-encoded slash after the container (/<container>%2F)', `/{{container}}%2F${AFTER_CONTAINER.slice(1)}`],
+  ['trailing-dot', 'a trailing dot on the container name (/<container>./)', `/{{container}}.${AFTER_CONTAINER}`],
+  ['path-parameter', 'a path parameter on the container name (/<container>;x/)', `/{{container}};v3io${AFTER_CONTAINER}`],
+  ['backslash', 'a backslash before the container (/\\<container>/)', `/\\{{container}}${AFTER_CONTAINER}`],
+];
+
+export const REQUEST_TARGET_CASES: readonly ConformanceCase[] = [
+  noCredentials(
+    'absolute-form-without-credentials',
+    'request-target',
+    'rejects an absolute-form request without credentials',
+    R.targetForm,
+    `{{origin}}${LISTING.path}`,
+    ['RFC 9112 §3.2.2', 'RFC 9112 §3.2'],
+  ),
+  noCredentials(
+    'absolute-form-other-host-without-credentials',
+    'request-target',
+    'rejects an absolute-form request for another host without credentials',
+    R.targetForm,
+    `http://v3io-auth-conformance.invalid${LISTING.path}`,
+    ['RFC 9112 §3.2.2', 'RFC 9112 §3.2'],
+  ),
+  noCredentials(
+    'absolute-form-userinfo',
+    'request-target',
+    'rejects an absolute-form request that carries the main user and password as userinfo',
+    R.userinfo,
+    `{{scheme}}://{{username}}:{{password}}@{{host}}${LISTING.path}`,
+    ['RFC 9110 §4.2.4', 'RFC 9112 §3.2.2', 'RFC 3986 §3.2.1'],
+  ),
+  noCredentials('asterisk-form-get', 'request-target', 'rejects GET with the asterisk-form target (*) without credentials', R.targetForm, '*', ['RFC 9112 §3.2.4', 'RFC 9112 §3.2']),
+  wireCase({
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    name: 'absolute-form-valid-key',
+    family: 'request-target',
+    title: 'accepts a valid access key with an absolute-form request target',
+    requirement: R.absoluteValid,
+    level: 'should',
+    sources: ['RFC 9112 §3.2.2', SESSION_KEY_SEED],
+    parts: lines(`{{origin}}${LISTING.path}`, [header('X-v3io-session-key', '{{accessKey}}')]),
+    request: request(OPERATION, [], { path: `{{origin}}${LISTING.path}` }),
+    expect: { outcome: 'accept' },
+    validCredential: true,
+  }),
+  wireCase({
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    name: 'lower-case-method-without-credentials',
+    family: 'method',
+    title: 'rejects a request without credentials whose method is spelt in lower case (get)',
+    requirement: 'A request without credentials is rejected on every method, a method spelt in another letter case included (RFC 9110 §9.1: method names are case-sensitive).',
+    level: 'must',
+    sources: ['RFC 9110 §9.1', 'RFC 9112 §3.1', HTTP_AUTH_SEED],
+    parts: [{ kind: 'request-line', method: 'get', target: LISTING.path }, HOST, CLOSE, END],
+    request: request(OPERATION, [], { method: 'get' }),
+    // An unknown method may be refused before authentication (400, 405).
+    expect: { outcome: 'reject', statuses: [401, 400, 405] },
+    validCredential: false,
+  }),
+  ...PATH_SPELLINGS.map(([id, what, target]) =>
+    noCredentials(`path-${id}`, 'path-spelling', `rejects a request without credentials whose path has ${what}`, R.pathSpelling, target, ['RFC 9110 §4.2.3', 'RFC 3986 §5.2.4']),
+  ),
+];
