@@ -20,10 +20,10 @@ import { filterCollection } from './collection-filter.js';
 import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
-import { withExchange } from './exchange.js';
+import { newmanJudging, withExchange } from './exchange.js';
 import { runNewman, type ItemTrace } from './newman-session.js';
 import { preflight } from './preflight.js';
-import { caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
+import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
 import { DEFAULT_CONTAINER, resolveTarget, type ResolvedTarget } from './target-config.js';
@@ -151,11 +151,13 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const traced = new Map<string, ItemTrace>();
   const wireDone: CaseResult[] = [];
   let directTeardown: StepResult[] | undefined;
+  const masking = { secrets: secretVariables(variables), mask };
+  const judging = newmanJudging(profile, options.timeoutMs, runVariables(environment), masking);
   const onItem = (trace: ItemTrace): void => {
     traced.set(trace.id, trace);
     options.onItem?.(trace);
     const testCase = selectedById.get(trace.id);
-    if (testCase) options.progress?.caseDone(caseResult(testCase, trace).outcome);
+    if (testCase) options.progress?.caseDone(caseResult(testCase, trace, judging).outcome);
     if (setupIds.has(trace.id)) {
       const [step] = stepResults(setupSteps.filter((s) => s.id === trace.id), new Map([[trace.id, trace]]));
       if (step && !step.ok) setupFailed.abort(setupFailure(step, variables.get('container') ?? ''));
@@ -165,9 +167,8 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   const direct = { baseUrl, timeoutMs: options.timeoutMs, ...tls };
   const removeFixtures = (): Promise<StepResult[]> => teardownDirectly(teardownSteps, runVariables(environment), direct);
 
-  const masking = { secrets: secretVariables(variables), mask };
   const judge = (testCase: ConformanceCase, byId: ReadonlyMap<string, ItemTrace>, wireById: ReadonlyMap<string, CaseResult>): CaseResult =>
-    wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id)), testCase, byId.get(testCase.id), masking);
+    wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
   const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
 
   const embedded = realTarget ? undefined : installEmbeddedReference(baseUrl);
@@ -244,7 +245,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
 
 /** A selected case the run never got to. */
 function notRun(testCase: ConformanceCase, why: string): CaseResult {
-  return { ...caseResult(testCase, undefined), reason: `not run: the run stopped (${why})` };
+  return { ...resultBase(testCase), outcome: 'skip', actual: null, request: null, checks: [], failedLevel: null, reason: `not run: the run stopped (${why})` };
 }
 
 interface ReportContext {
