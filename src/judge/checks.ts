@@ -101,7 +101,7 @@ registerCheck({
   },
   postman: {
     applies: ({ testCase }) => testCase.expect.outcome === 'accept',
-    helpers: ['schema'],
+    helpers: ['schema', 'steps'],
     lines: ({ testCase, operation, errorSchema }, name) => {
       if (operation.successStatuses.length === 0) throw new Error(`case ${testCase.id}: expects accept, but operation ${operation.id} has no success status`);
       const expected = statusList(operation.successStatuses);

@@ -8,7 +8,7 @@
  */
 import type { ConformanceCase } from '../cases/model.js';
 import type { Operation } from '../cases/operations.js';
-import { failedLevelOf, type CheckResult } from '../results/results.js';
+import { failedLevelOf, type CheckResult, type InconclusiveCheck } from '../results/results.js';
 import './checks.js';
 import type { CaseExchange } from './exchange.js';
 import type { CasePlan } from './plan.js';
@@ -18,6 +18,8 @@ export interface JudgedCase {
   readonly outcome: 'pass' | 'fail' | 'inconclusive';
   readonly checks: readonly CheckResult[];
   readonly failedLevel: CheckResult['level'] | null;
+  /** The checks that could not be made, each with why. */
+  readonly inconclusiveChecks: readonly InconclusiveCheck[];
   /** Why checks could not be made, joined; present when the outcome is inconclusive or a check was left out. */
   readonly reason?: string;
 }
@@ -26,11 +28,13 @@ export function judgeCase(testCase: ConformanceCase, operation: Operation, plan:
   const input = { testCase, operation, plan, exchange, context };
   const checks: CheckResult[] = [];
   const reasons: string[] = [];
+  const inconclusiveChecks: InconclusiveCheck[] = [];
   for (const definition of registeredChecks()) {
     if (!definition.applies(input)) continue;
     const evaluation = definition.evaluate(input);
     if ('inconclusive' in evaluation) {
       reasons.push(evaluation.inconclusive);
+      inconclusiveChecks.push({ id: definition.id, name: definition.name(testCase, plan), level: levelOf(definition, testCase), reason: evaluation.inconclusive });
       continue;
     }
     const sources = definition.sources?.(operation);
@@ -48,5 +52,5 @@ export function judgeCase(testCase: ConformanceCase, operation: Operation, plan:
   const failedLevel = failedLevelOf(checks);
   const reason = reasons.length > 0 ? { reason: reasons.join('; ') } : {};
   const outcome = failedLevel === 'must' || (failedLevel !== null && reasons.length === 0) ? 'fail' : reasons.length > 0 ? 'inconclusive' : 'pass';
-  return { outcome, checks, failedLevel, ...reason };
+  return { outcome, checks, failedLevel, inconclusiveChecks, ...reason };
 }

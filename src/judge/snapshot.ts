@@ -46,12 +46,12 @@ export function snapshotDifference(before: Snapshot, after: Snapshot, comparison
   return changed.join(', ');
 }
 
-/** Defines `snapshotDifference(before, after)` in the sandbox, for snapshots `{ status, body }`. */
+/** Defines `snapshotDifference(before, after)` in the sandbox, for recorded steps `{ code, body }` (step-runner.ts). */
 export function snapshotScriptLines(comparison: SnapshotComparison): string[] {
   return [
     `const comparison = ${js(comparison)};`,
     'const snapshotDifference = (before, after) => {',
-    "  if (before.status !== after.status) return 'the status (' + before.status + ', then ' + after.status + ')';",
+    "  if (before.code !== after.code) return 'the status (' + before.code + ', then ' + after.code + ')';",
     "  if (comparison.kind === 'status') return '';",
     "  if (comparison.kind === 'status-and-body') return before.body === after.body ? '' : 'the body';",
     '  let a; let b;',

@@ -28,6 +28,14 @@ export interface CheckResult {
   readonly sources?: readonly string[];
 }
 
+/** A check the harness could not make: which, and why (never charged to the server). */
+export interface InconclusiveCheck {
+  readonly id: string;
+  readonly name: string;
+  readonly level: Level;
+  readonly reason: string;
+}
+
 /** A header line as sent or received: name and value, in order. */
 export type HeaderRecord = readonly [name: string, value: string];
 
@@ -64,6 +72,8 @@ export interface CaseResult {
   readonly actual: ActualResponse | { readonly error: string } | null;
   readonly request: SentRequest | null;
   readonly checks: readonly CheckResult[];
+  /** Checks that could not be made (a preparation or read-back not done), each with why; absent when none. */
+  readonly inconclusiveChecks?: readonly InconclusiveCheck[];
   /** The strongest level among the failed checks, if any failed. */
   readonly failedLevel: Level | null;
   /** Why the case was skipped or could not be judged. */

@@ -48,7 +48,7 @@ export function caseResult(testCase: ConformanceCase, trace: ItemTrace | undefin
   // A script that threw may have left the plan's steps unsent: say so next to what could not be judged.
   const scriptError = trace.exceptions[0] ? `test script error: ${trace.exceptions[0]}` : undefined;
   const reason = [judged.reason, judged.reason ? scriptError : undefined].filter((r) => r !== undefined).join('; ');
-  return { ...base, outcome: judged.outcome, actual, request, checks: judged.checks, failedLevel: judged.failedLevel, ...(reason ? { reason } : {}) };
+  return { ...base, outcome: judged.outcome, actual, request, checks: judged.checks, failedLevel: judged.failedLevel, ...(judged.inconclusiveChecks.length > 0 ? { inconclusiveChecks: judged.inconclusiveChecks } : {}), ...(reason ? { reason } : {}) };
 }
 
 /**

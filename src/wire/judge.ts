@@ -87,6 +87,7 @@ export function judgeWireCase(testCase: ConformanceCase, outcome: WireOutcome, c
     request: context.request,
     checks: judged.checks,
     failedLevel: judged.failedLevel,
+    ...(judged.inconclusiveChecks.length > 0 ? { inconclusiveChecks: judged.inconclusiveChecks } : {}),
     ...(judged.reason ? { reason: judged.reason } : {}),
   };
 }
