@@ -34,7 +34,7 @@ export function caseCheckLines(input: RenderInput): { readonly helpers: string[]
   const rendered = registeredChecks().flatMap((definition) =>
     definition.postman?.applies(input) ? [{ postman: definition.postman, name: testName(definition, input.testCase, input.plan) }] : [],
   );
-  const helpers = new Set<ScriptHelper>(rendered.flatMap((r) => r.postman.helpers ?? []));
+  const helpers = new Set<ScriptHelper>(rendered.flatMap((r) => r.postman.helpers?.(input) ?? []));
   return {
     helpers: [
       ...(helpers.has('schema') ? schemaLines() : []),

@@ -54,7 +54,8 @@ export interface PostmanRendering {
    * `before`, `after` and `second` in scope (test-script.ts).
    */
   readonly lines: (input: RenderInput, testName: string) => string[];
-  readonly helpers?: readonly ScriptHelper[];
+  /** The helpers its lines use, for the case at hand. */
+  readonly helpers?: (input: RenderInput) => readonly ScriptHelper[];
 }
 
 export interface CheckDefinition {
