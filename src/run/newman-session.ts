@@ -1,6 +1,7 @@
 /**
  * Runs a collection with newman as a library and records, per item id, what happened: the
- * response (or connection error), every assertion, every script exception. Turns the silent ways
+ * request and its response (or connection error), the requests its scripts sent and their answers
+ * (what the judge decides from), every assertion, every script exception. Turns the silent ways
  * newman can stop (never calling back, the event loop draining) into errors.
  */
 import newman from 'newman';
