@@ -89,6 +89,12 @@ describe('the judge', () => {
     );
   });
 
+  it('counts a thing gone after the rejected request (a 404 read-back) as a change, not as a failed read', () => {
+    const judged = judgeCase(rejectedPut, operation, plan, exchange(answer(200, 'kept'), answer(404, '{}')), context);
+    expect([judged.outcome, judged.failedLevel]).to.deep.equal(['fail', 'must']);
+    expect(judged.checks.find((c) => c.id === 'unchanged')?.actual).to.equal('changed: the status (200, then 404)');
+  });
+
   it('is inconclusive, with the step and its answer, when arranging or either read was not done', () => {
     const cases: [CaseExchange, string][] = [
       [exchange(answer(200, 'x'), answer(200, 'y'), answer(507)), 'could not arrange the scratch object: PUT /{{container}}/{{scratchObject}} got 507'],

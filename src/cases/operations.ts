@@ -160,6 +160,9 @@ const REMOVE_SCRATCH_STREAM: readonly PrepareStep[] = [
 const RECORD_DATA = 'djNpby1hdXRoLWNvbmZvcm1hbmNlIHJlY29yZA==';
 const SHARD_ZERO = '/{{container}}/{{stream}}/0';
 
+/** A read-back: a 404 (the thing is gone, e.g. deleted by the rejected request) is an answer about the state too. */
+const readingBack = (step: PrepareStep): PrepareStep => ({ ...step, alsoDone: [{ status: 404 }] });
+
 /** What the proofs arrange: text no request of the suite writes. */
 const KEPT_TEXT = 'kept by v3io-auth-conformance';
 const GET_SCRATCH_ITEM: PrepareStep = {
@@ -169,18 +172,17 @@ const GET_SCRATCH_ITEM: PrepareStep = {
   body: '{"Key":{"id":{"S":"scratch"}},"AttributesToGet":"*"}',
 };
 const DESCRIBE_SCRATCH_STREAM: PrepareStep = { method: 'PUT', path: '/{{container}}/{{scratchStream}}/', headers: functionHeaders('DescribeStream'), body: '{}' };
-/** Reading whether the scratch stream exists: 404 (absent) is an answer too. */
-const PROBE_SCRATCH_STREAM: PrepareStep = { ...DESCRIBE_SCRATCH_STREAM, alsoDone: [{ status: 404 }] };
+
 const SCRATCH_OBJECT_KEPT: UnchangedProof = {
   what: 'the scratch object',
   arrange: [{ method: 'PUT', path: SCRATCH_OBJECT_WRITE.path, headers: SCRATCH_OBJECT_WRITE.headers, body: KEPT_TEXT }],
-  read: [{ method: 'GET', path: SCRATCH_OBJECT_WRITE.path, headers: [] }],
+  read: [readingBack({ method: 'GET', path: SCRATCH_OBJECT_WRITE.path, headers: [] })],
   compare: { kind: 'status-and-body' },
 };
 const SCRATCH_ITEM_KEPT: UnchangedProof = {
   what: 'the scratch item',
   arrange: [{ method: 'PUT', path: '/{{container}}/{{table}}/', headers: functionHeaders('PutItem'), body: `{"Key":{"id":{"S":"scratch"}},"Item":{"note":{"S":"${KEPT_TEXT}"}}}` }],
-  read: [GET_SCRATCH_ITEM],
+  read: [readingBack(GET_SCRATCH_ITEM)],
   compare: { kind: 'json-members', members: ['Item.note', 'Item.updates'] },
 };
 
@@ -312,7 +314,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     successStatuses: [200, 201, 204],
     success: { kind: 'status-only' },
     prepare: REMOVE_SCRATCH_STREAM,
-    unchanged: { what: 'the absence of the scratch stream', arrange: REMOVE_SCRATCH_STREAM, read: [PROBE_SCRATCH_STREAM], compare: { kind: 'status' } },
+    unchanged: { what: 'the absence of the scratch stream', arrange: REMOVE_SCRATCH_STREAM, read: [readingBack(DESCRIBE_SCRATCH_STREAM)], compare: { kind: 'status' } },
   },
   'describe-stream': {
     id: 'describe-stream',
@@ -339,7 +341,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     unchanged: {
       what: "the scratch stream's shard count",
       arrange: [...REMOVE_SCRATCH_STREAM, creatingStream('/{{container}}/{{scratchStream}}/')],
-      read: [DESCRIBE_SCRATCH_STREAM],
+      read: [readingBack(DESCRIBE_SCRATCH_STREAM)],
       compare: { kind: 'json-members', members: ['ShardCount'] },
     },
   },
@@ -358,8 +360,8 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
       what: 'the records of the stream',
       arrange: [deleting(SHARD_ZERO), deleting('/{{container}}/{{stream}}/'), CREATE_FIXTURE_STREAM],
       read: [
-        { method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('SeekShard'), body: '{"Type":"EARLIEST"}', capture: { variable: 'streamLocation', member: 'Location' } },
-        { method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('GetRecords'), body: '{"Location":"{{streamLocation}}","Limit":10}' },
+        readingBack({ method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('SeekShard'), body: '{"Type":"EARLIEST"}', capture: { variable: 'streamLocation', member: 'Location' } }),
+        readingBack({ method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('GetRecords'), body: '{"Location":"{{streamLocation}}","Limit":10}' }),
       ],
       compare: { kind: 'json-members', members: ['Records'] },
     },
