@@ -43,16 +43,18 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const exactly = (ids: readonly string[]): RegExp => new RegExp(`^(${ids.join('|')})$`);
+/** Every case newman sends: the wire cases (raw sockets, not in the collection) left out; no title matches (titles have spaces). */
+const COLLECTION_CASES = /^(?!.*-wire-)[a-z0-9-]+$/;
 
 const SERVERS: readonly Server[] = [
-  { id: 'reference', reference: () => createReference() },
+  { id: 'reference', reference: () => createReference(), grep: COLLECTION_CASES },
   ...Object.entries(VARIANTS).map(([id, more]) => {
     const variant = BROKEN_VARIANTS.find((v) => v.id === id);
     if (!variant) throw new Error(`no broken variant ${id}`);
     return { id, reference: variant.reference, grep: exactly([...variant.caughtBy, ...more]) };
   }),
   { id: 'stream-deletion-fails', reference: streamDeletionFails, grep: /stream|records|seek/ },
-  { id: 'other-bodies-sdk-reads', reference: otherBodiesSdkReads },
+  { id: 'other-bodies-sdk-reads', reference: otherBodiesSdkReads, grep: COLLECTION_CASES },
   { id: 'bodies-sdk-cannot-read', reference: bodiesSdkCannotRead, grep: /valid.*(list-containers|get-item)/ },
 ];
 
@@ -113,7 +115,7 @@ describe('the collection and the Node judge agree, check for check', function ()
         expect(skipped, `${server.id} ${result.id} (skipped vs inconclusive)`).to.deep.equal((result.inconclusiveChecks ?? []).map((c) => bracketed(c.level, c.name)).sort());
         compared += judge.length + skipped.length;
       }
-      expect(compared, 'checks compared').to.be.greaterThan(server.grep ? 4 : 500);
+      expect(compared, 'checks compared').to.be.greaterThan(server.grep === COLLECTION_CASES ? 500 : 4);
       counts.set(server.id, compared);
     });
   }

@@ -457,5 +457,3 @@ registerCheck({
     },
   },
 });
-
-export const CHECKS_REGISTERED = true;

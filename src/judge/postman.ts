@@ -10,7 +10,7 @@ import { registeredChecks, testName, type RenderInput, type ScriptHelper } from 
 import { js } from './script-literal.js';
 import { snapshotScriptLines } from './snapshot.js';
 import { stepScriptLines } from './steps.js';
-import { MIN_ECHO_LENGTH, schemaWhat } from './wording.js';
+import { MIN_ECHO_LENGTH } from './wording.js';
 
 /** Collection variables `schema.<SchemaId>` hold the response schemas as JSON text. */
 export const SCHEMA_VARIABLE_PREFIX = 'schema.';
@@ -80,5 +80,3 @@ export function echoCheckLines(): string[] {
     `pm.test(${js(`[MUST] ${NO_ECHO_NAME}`)}, () => { if (echoed.length > 0) fail('no credential in the response (echoed: ' + echoed.join('; ') + ')'); });`,
   ];
 }
-
-export { schemaWhat };
