@@ -50,7 +50,7 @@ export const acceptEverything: Responder = (request, res) => {
   if (headerValues(request, 'x-v3io-function')[0] === 'GetItem') {
     return send(200, 'application/json', JSON.stringify({ Item: { note: { S: 'x' }, count: { N: '1' }, ok: { BOOL: true }, blob: { B: 'AAE=' } } }));
   }
-  if (request.url.includes('?max-keys=')) return send(200, 'application/xml', '<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>bigdata</Name></ListBucketResult>');
+  if (request.url.includes('?max-keys=')) return send(200, 'application/xml', '<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>bigdata</Name><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>');
   return send(200, 'text/plain', 'v3io-auth-conformance fixture object');
 };
 
@@ -93,6 +93,8 @@ export interface AssertionResult {
   readonly item: string;
   readonly name: string;
   readonly error?: string;
+  /** `pm.test.skip`: the check could not be made (a preparation that was not done). */
+  readonly skipped?: true;
 }
 
 export interface RunResult {
@@ -109,6 +111,7 @@ export interface RunResult {
 interface EventArgs {
   item?: { id: string };
   assertion?: string;
+  skipped?: boolean;
   error?: { message?: string };
   messages?: unknown[];
 }
@@ -131,7 +134,7 @@ export function runCollection(collection: object, variables: Readonly<Record<str
       if (args.item && ids.has(args.item.id)) result.sent.push(args.item.id);
     });
     emitter.on('assertion', (err: { message?: string } | null, args: EventArgs) => {
-      result.assertions.push({ item: args.item?.id ?? '?', name: args.assertion ?? '?', ...(err ? { error: err.message ?? '' } : {}) });
+      result.assertions.push({ item: args.item?.id ?? '?', name: args.assertion ?? '?', ...(err ? { error: err.message ?? '' } : {}), ...(args.skipped ? { skipped: true as const } : {}) });
     });
     emitter.on('exception', (_err: unknown, args: EventArgs) => result.exceptions.push(args.error?.message ?? 'script error'));
     emitter.on('console', (_err: unknown, args: EventArgs) => result.console.push((args.messages ?? []).map(String).join(' ')));

@@ -73,31 +73,15 @@ describe('the generated collection run by newman', function () {
       expect(of(run, 'sample-head').map((a) => a.name)).to.not.include('[SHOULD] the error body is a V3IO error');
     });
 
-    it('fails an accept case with "Expected <status>, got <status> for <METHOD> <path>"', () => {
+    it('fails an accept case with "Expected <status>, got <status> for <METHOD> <path>", and judges no body it was not let in with', () => {
       expect(failuresOf(run, 'sample-valid-key')).to.deep.equal([
         {
           item: 'sample-valid-key',
           name: '[MUST] accepts a valid access key',
           error: 'Expected 200, got 401 for GET /bigdata/v3io-auth-conformance/fixture.txt',
         },
-        {
-          item: 'sample-valid-key',
-          name: "[MUST] answers with the operation's normal response",
-          error: 'Expected the body {{fixtureContent}}, got 401 for GET /bigdata/v3io-auth-conformance/fixture.txt',
-        },
       ]);
-    });
-
-    it('checks an accepted GetItem against the embedded schema', () => {
-      const check = of(run, 'sample-get-item').find((a) => a.name === "[MUST] answers with the operation's normal response");
-      expect(check?.error).to.equal(
-        "Expected a body valid against the get-item schema (body should have required property 'Item'), got 401 for POST /bigdata/v3io-auth-conformance/table/",
-      );
-    });
-
-    it('checks an accepted listing for its XML root', () => {
-      const check = of(run, 'sample-list-container').find((a) => a.name === "[MAY] answers with the operation's normal response");
-      expect(check?.error).to.equal('Expected an XML ListBucketResult body, got 401 for GET /bigdata/?max-keys=1');
+      expect(of(run, 'sample-get-item').map((a) => a.name)).to.not.include("[SHOULD] answers with the operation's normal response");
     });
 
     it('skips a case whose required variable is absent, before sending anything', () => {
@@ -151,9 +135,10 @@ describe('the generated collection run by newman', function () {
         '/bigdata/v3io-auth-conformance/scratch.txt',
         [SAMPLE_SECRETS.accessKey],
       ]);
-      expect(failuresOf(run, 'sample-delete')[0]?.error).to.equal(
-        'Expected 200 or 204 (the preparing PUT got 401), got 401 for DELETE /bigdata/v3io-auth-conformance/scratch.txt',
-      );
+      // The preparing PUT got 401: the harness could not prepare the case, so the DELETE is not judged.
+      expect(of(run, 'sample-delete').filter((a) => a.name.endsWith('accepts DELETE with a valid key') && !a.skipped)).to.deep.equal([]);
+      expect(of(run, 'sample-delete').filter((a) => a.skipped).map((a) => a.name)).to.have.length(1);
+      expect(run.console).to.include('could not prepare the case: PUT /bigdata/v3io-auth-conformance/scratch.txt got 401');
     });
 
     it('sends the fixture steps first and last, with the access key', () => {
@@ -229,23 +214,13 @@ describe('the generated collection run by newman', function () {
     });
     after(() => server.close());
 
-    it('fails only the primary check, with "got no response", and runs no script into an error', () => {
+    it('fails only "the server answers", with "got no response", and runs no script into an error', () => {
       expect(run.exceptions).to.deep.equal([]);
-      expect(of(run, 'sample-unknown-key')).to.deep.equal([
-        {
-          item: 'sample-unknown-key',
-          name: '[MUST] rejects an unknown access key',
-          error: 'Expected a 4xx rejection, got no response for GET /bigdata/v3io-auth-conformance/fixture.txt',
-        },
-      ]);
-      expect(of(run, 'sample-valid-key')).to.deep.equal([
-        {
-          item: 'sample-valid-key',
-          name: '[MUST] accepts a valid access key',
-          error: 'Expected 200, got no response for GET /bigdata/v3io-auth-conformance/fixture.txt',
-        },
-      ]);
-      expect(of(run, 'sample-unknown-user').map((a) => a.name)).to.deep.equal(['[MUST] rejects an unknown user']);
+      for (const id of ['sample-unknown-key', 'sample-valid-key', 'sample-unknown-user']) {
+        expect(of(run, id), id).to.deep.equal([
+          { item: id, name: '[MUST] the server answers', error: 'Expected a response, got no response for GET /bigdata/v3io-auth-conformance/fixture.txt' },
+        ]);
+      }
     });
   });
 
@@ -264,7 +239,8 @@ describe('the generated collection run by newman', function () {
         expect(of(run, id).map((a) => a.name), id).to.include("[MUST] the response echoes no credential");
         expect(failuresOf(run, id), id).to.deep.equal([]);
       }
-      expect(of(run, 'sample-get-item').map((a) => a.name)).to.include("[MUST] answers with the operation's normal response");
+      expect(of(run, 'sample-get-item').map((a) => a.name)).to.include("[SHOULD] answers with the operation's normal response");
+      expect(of(run, 'sample-list-container').map((a) => a.name)).to.include("[SHOULD] answers with the operation's normal response");
     });
 
     it('fails a rejection case with "Expected a 4xx rejection, got 200"', () => {

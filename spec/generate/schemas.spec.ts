@@ -30,7 +30,10 @@ describe('response schemas', () => {
     ['get-items', { LastItemIncluded: 'FALSE', NumItems: 1, NextMarker: 'bg==', Items: [{ a: { S: 'x' }, __name: { S: 'n' } }] }, true],
     ['get-items', { LastItemIncluded: true, NumItems: 0, Items: [] }, false],
     ['get-items', { LastItemIncluded: 'TRUE', NumItems: 0, Items: [{ a: { N: 1 } }] }, false],
-    ['get-items', { LastItemIncluded: 'TRUE', Items: [] }, false],
+    // The SDKs read Items, LastItemIncluded and NextMarker, never NumItems (v3io-py output.py GetItemsOutput).
+    ['get-items', { LastItemIncluded: 'TRUE', Items: [] }, true],
+    ['get-items', { Items: [] }, true],
+    ['get-items', { LastItemIncluded: 'TRUE', NumItems: 0 }, false],
     ['describe-stream', { ShardCount: 1, RetentionPeriodHours: 24 }, true],
     ['describe-stream', { ShardCount: 0, RetentionPeriodHours: 24 }, false],
     ['describe-stream', { ShardCount: '1', RetentionPeriodHours: 24 }, false],

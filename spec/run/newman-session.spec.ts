@@ -37,6 +37,35 @@ describe('newman session watchdog', () => {
     expect(traces[0]?.path).to.equal('/x');
   });
 
+  it("records the requests the item's scripts send, in order: the pre-request script's before its own request, the test script's after", async () => {
+    const send = (path: string): string => `pm.sendRequest({ url: '${ORIGIN}${path}', method: 'GET' }, () => {});`;
+    const scripted = {
+      ...collection,
+      item: [
+        {
+          id: 'case',
+          name: 'case',
+          request: { method: 'GET', url: `${ORIGIN}/x` },
+          event: [
+            { listen: 'prerequest', script: { exec: [send('/before-1'), `pm.sendRequest('${ORIGIN}/before-2', () => {});`] } },
+            { listen: 'test', script: { exec: [send('/after')] } },
+          ],
+        },
+      ],
+    };
+    for (const [path, status] of [['/before-1', 200], ['/before-2', 404], ['/x', 401], ['/after', 200]] as const) {
+      nock(ORIGIN).get(path).reply(status, 'ok', { 'Content-Length': '2' });
+    }
+    const traces = await runNewman({ collection: scripted, environment: { values: [] }, timeoutRequestMs: 5_000, timeoutRunMs: 30_000 });
+    expect(traces.map((t) => t.id)).to.deep.equal(['case']);
+    expect(traces[0]?.response?.status).to.equal(401);
+    expect(traces[0]?.scriptRequests.map((r) => [r.phase, r.method, r.path, r.response?.status])).to.deep.equal([
+      ['prerequest', 'GET', '/before-1', 200],
+      ['prerequest', 'GET', '/before-2', 404],
+      ['test', 'GET', '/after', 200],
+    ]);
+  });
+
   it('fails a process whose event loop drains before newman finishes, instead of exiting 0', async () => {
     const script = `
       import nock from 'nock';

@@ -1,9 +1,16 @@
-/** Judging newman traces: outcomes, levels, verdicts. */
+/** Newman traces judged by src/judge/: outcomes, levels, verdicts. */
 import { expect } from 'chai';
 import type { ConformanceCase } from '../../src/cases/model.js';
 import { request } from '../../src/cases/operations.js';
+import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
+import { newmanJudging } from '../../src/run/exchange.js';
 import type { ItemTrace } from '../../src/run/newman-session.js';
-import { caseResult, checkLevel, stepResults, summarise, verdictOf } from '../../src/run/results.js';
+import { caseResult as judged, stepResults, summarise, verdictOf, type CaseResult } from '../../src/run/results.js';
+
+const judging = newmanJudging(PROFILE_DEFINITIONS.v3io, 10_000, new Map(), { secrets: new Map(), mask: (text) => text });
+const caseResult = (testCase: ConformanceCase, t: ItemTrace | undefined): CaseResult => judged(testCase, t, judging);
+const V3IO_ERROR = Buffer.from('{"ErrorCode":-1,"ErrorMessage":"Permission denied"}');
+const CHALLENGE: readonly [string, string] = ['WWW-Authenticate', 'Basic realm="v3io"'];
 
 const rejectCase: ConformanceCase = {
   id: 'session-key-unknown-key',
@@ -19,49 +26,58 @@ const rejectCase: ConformanceCase = {
 };
 const optionalCase: ConformanceCase = { ...rejectCase, id: 'basic-utf8', form: 'basic', level: 'should', requires: ['utf8Username'] };
 
-function trace(assertions: ItemTrace['assertions'], status = 401): ItemTrace {
+function trace(status = 401, headers: readonly (readonly [string, string])[] = status === 401 ? [CHALLENGE] : []): ItemTrace {
   return {
     id: rejectCase.id,
     name: 'x',
     method: 'GET',
     path: '/bigdata/x',
-    response: { status, statusText: 'Unauthorized', headers: [], body: Buffer.alloc(0) },
-    assertions,
+    response: { status, statusText: 'Unauthorized', headers, body: V3IO_ERROR },
+    scriptRequests: [],
+    assertions: [],
     exceptions: [],
   };
 }
 
-describe('judging results', () => {
-  it('reads the level from the check name', () => {
-    expect(checkLevel('[SHOULD] answers 401')).to.deep.equal({ level: 'should', text: 'answers 401' });
-    expect(checkLevel('no prefix').level).to.equal('must');
-  });
+const failing = (id: string, level: CaseResult['level']): CaseResult => ({
+  ...caseResult(rejectCase, trace()),
+  id,
+  outcome: 'fail',
+  checks: [{ id: 'x', name: 'x', level, passed: false, message: 'm' }],
+  failedLevel: level,
+});
 
-  it('passes a case whose checks all passed', () => {
-    const result = caseResult(rejectCase, trace([{ name: '[MUST] rejects', passed: true, skipped: false }]));
+describe('judging newman traces', () => {
+  it('passes a case whose checks all pass, judged on the recorded response (not on script assertions)', () => {
+    const result = caseResult(rejectCase, trace());
     expect(result.outcome).to.equal('pass');
+    expect(result.checks.map((c) => [c.id, c.level, c.passed])).to.deep.equal([
+      ['rejected', 'must', true],
+      ['exact-status', 'should', true],
+      ['challenge', 'must', true],
+      ['basic-realm', 'should', true],
+      ['error-body', 'should', true],
+      ['no-echo', 'must', true],
+    ]);
     expect(result.actual).to.deep.equal({ status: 401, statusText: 'Unauthorized' });
     expect(result.expected).to.deep.equal({ outcome: 'unauthenticated', statuses: [401] });
   });
 
-  it('fails a case at the strongest failed level', () => {
-    const result = caseResult(
-      rejectCase,
-      trace([
-        { name: '[MUST] rejects', passed: true, skipped: false },
-        { name: '[SHOULD] answers 401', passed: false, skipped: false, message: 'Expected 401, got 400 for GET /bigdata/x' },
-      ], 400),
-    );
+  it('fails a case at the strongest failed level, with the message and what was expected and found', () => {
+    const result = caseResult(rejectCase, trace(400));
     expect(result.outcome).to.equal('fail');
     expect(result.failedLevel).to.equal('should');
-    expect(result.checks[1]?.message).to.equal('Expected 401, got 400 for GET /bigdata/x');
+    const exact = result.checks.find((c) => c.id === 'exact-status');
+    expect(exact).to.deep.include({ name: 'answers 401', level: 'should', passed: false, expected: '401', actual: '400', message: 'Expected 401, got 400 for GET /bigdata/x' });
+    expect(caseResult(rejectCase, trace(401, [])).failedLevel).to.equal('must');
   });
 
   it('turns a connection error into a MUST failure naming the request', () => {
-    const t: ItemTrace = { id: rejectCase.id, name: 'x', method: 'GET', path: '/bigdata/x', requestError: { code: 'ECONNRESET', message: 'socket hang up' }, assertions: [], exceptions: [] };
+    const t: ItemTrace = { ...trace(), response: undefined, requestError: { code: 'ECONNRESET', message: 'socket hang up' } };
     const result = caseResult(rejectCase, t);
     expect(result.outcome).to.equal('fail');
     expect(result.failedLevel).to.equal('must');
+    expect(result.checks.map((c) => c.name)).to.deep.equal(['the server answers']);
     expect(result.checks[0]?.message).to.equal('Expected a 4xx rejection, got a connection error (ECONNRESET) for GET /bigdata/x');
   });
 
@@ -71,30 +87,36 @@ describe('judging results', () => {
     expect(result.reason).to.contain('utf8Username');
   });
 
-  it('reports a script error as an error, not as the server\'s failure', () => {
-    const t = { ...trace([]), exceptions: ['ReferenceError: x is not defined'] };
-    const result = caseResult(rejectCase, t);
-    expect(result.outcome).to.equal('error');
-    expect(result.reason).to.contain('ReferenceError');
+  it("an accepted case whose preparation was not sent (a script error) is inconclusive, not the server's failure", () => {
+    const deleteCase: ConformanceCase = { ...rejectCase, id: 'session-key-valid-delete-object', request: request('delete-object', [['X-v3io-session-key', '{{accessKey}}']]), expect: { outcome: 'accept' } };
+    const t = { ...trace(404), method: 'DELETE', exceptions: ['ReferenceError: x is not defined'] };
+    const result = caseResult(deleteCase, t);
+    expect(result.outcome).to.equal('inconclusive');
+    expect(result.failedLevel).to.equal(null);
+    expect(result.reason).to.equal('could not prepare the case: PUT /{{container}}/{{scratchObject}} was not sent; the request then got 404 for DELETE /bigdata/x; test script error: ReferenceError: x is not defined');
+    expect(result.inconclusiveChecks?.map((c) => c.id)).to.deep.equal(['accepted']);
   });
 
   it('decides the verdict from MUST failures, SHOULD failures only when strict', () => {
-    const shouldFail = caseResult(rejectCase, trace([{ name: '[SHOULD] x', passed: false, skipped: false, message: 'm' }]));
-    const mustFail = caseResult(rejectCase, trace([{ name: '[MUST] x', passed: false, skipped: false, message: 'm' }]));
+    const shouldFail = failing('a', 'should');
+    const mustFail = failing('b', 'must');
     expect(verdictOf(summarise([shouldFail]), [], false)).to.equal('conformant');
     expect(verdictOf(summarise([shouldFail]), [], true)).to.equal('non-conformant');
     expect(verdictOf(summarise([mustFail]), [], false)).to.equal('non-conformant');
     const summary = summarise([shouldFail, mustFail, caseResult(optionalCase, undefined)]);
     expect(summary.outcomes).to.deep.equal({ pass: 0, fail: 2, inconclusive: 0, skip: 1, error: 0 });
     expect(summary.byForm.basic.skip).to.equal(1);
+    expect(summary.byForm['session-key'].fail).to.equal(2);
     expect(summary.failedChecks).to.deep.equal({ must: 1, should: 1, may: 0 });
   });
 
   it('gives no verdict when a setup step failed', () => {
-    const traces = new Map([['setup-a', { ...trace([]), id: 'setup-a', response: { status: 401, statusText: '', headers: [], body: Buffer.alloc(0) } }]]);
+    const traces = new Map([['setup-a', { ...trace(), id: 'setup-a', response: { status: 401, statusText: '', headers: [], body: Buffer.alloc(0) } }]]);
     const steps = stepResults([{ id: 'setup-a', title: 'create the fixture' }], traces);
     expect(steps[0]).to.include({ ok: false, status: 401 });
     expect(steps[0]?.message).to.equal('Expected 2xx, got 401 for GET /bigdata/x');
     expect(verdictOf(summarise([]), steps, false)).to.equal('error');
   });
 });
+
+

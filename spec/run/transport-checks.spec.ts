@@ -10,7 +10,7 @@ import type { ItemTrace } from '../../src/run/newman-session.js';
 import { selectedTransportChecks, transportResults } from '../../src/run/transport-checks.js';
 
 function traceWith(headers: [string, string][]): ItemTrace {
-  return { id: 'x', name: 'x', assertions: [], exceptions: [], response: { status: 401, statusText: 'Unauthorized', headers, body: Buffer.alloc(0) } };
+  return { id: 'x', name: 'x', scriptRequests: [], assertions: [], exceptions: [], response: { status: 401, statusText: 'Unauthorized', headers, body: Buffer.alloc(0) } };
 }
 
 async function tlsServer(identity: TlsIdentity, minVersion: tls.SecureVersion): Promise<{ url: string; close: () => Promise<void> }> {

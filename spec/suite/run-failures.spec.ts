@@ -98,12 +98,13 @@ describe('failures of the run itself', function () {
     server = await startReferenceServer({ port: 0, reference: htmlProxy });
     const out = tempDir('v3io-fail-html-');
     const result = await runCli(['run', '--grep', '^(cross-valid-session-key-get-item|session-key-unknown-key)$', '--out', out, '--no-color'], { env: sdkEnvironment(server.url) });
-    expect(result.code, result.stdout + result.stderr).to.equal(1);
+    // Body shape is a SHOULD (issue #13): the server let the requests in and rejected the unknown key.
+    expect(result.code, result.stdout + result.stderr).to.equal(0);
     expect(result.stderr).to.not.match(/\n\s+at |internal error/);
     const report = readReport(out);
     const byId = new Map(report.cases.map((c) => [c.id, c]));
     const getItem = byId.get('cross-valid-session-key-get-item');
-    expect(getItem?.outcome).to.equal('fail');
+    expect([getItem?.outcome, getItem?.failedLevel]).to.deep.equal(['fail', 'should']);
     expect(getItem?.checks.find((k) => !k.passed)?.message).to.match(/^Expected a body valid against the get-item schema \(the body is not JSON\), got 200 for (PUT|POST) \/bigdata\//);
     const unknown = byId.get('session-key-unknown-key');
     expect(unknown?.failedLevel).to.equal('should');

@@ -8,12 +8,20 @@ import type { HeaderLine, OperationId, RequestSpec } from './model.js';
 export const SCHEMA_IDS = ['v3io-error', 'get-item', 'get-items', 'describe-stream', 'put-records', 'seek', 'get-records'] as const;
 export type SchemaId = (typeof SCHEMA_IDS)[number];
 
-/** How a 2xx response of an operation is recognised as the operation's normal response. */
+/**
+ * What of a 2xx response's body an official SDK relies on (issue #13: the accept case's MUST part
+ * is only that the request was let in; body shape is a SHOULD, and only what a client reads).
+ * `sources` cite the SDK code that reads it (repository, file, function).
+ */
 export type SuccessCheck =
-  | { readonly kind: 'xml-root'; readonly root: string }
-  | { readonly kind: 'body-equals'; readonly template: string }
-  | { readonly kind: 'json-schema'; readonly schema: SchemaId }
+  /** An XML body with these elements (under any root element). */
+  | { readonly kind: 'xml-elements'; readonly elements: readonly string[]; readonly sources: readonly string[] }
+  | { readonly kind: 'body-equals'; readonly template: string; readonly sources: readonly string[] }
+  | { readonly kind: 'json-schema'; readonly schema: SchemaId; readonly sources: readonly string[] }
   | { readonly kind: 'status-only' };
+
+/** Where v3io-py decodes the bodies the success checks look at. */
+const V3IO_PY_OUTPUT = 'v3io-py v3io/dataplane/output.py';
 
 /**
  * Variables the collection defines for itself (not the environment): where the fixtures live.
@@ -47,13 +55,22 @@ export interface StepRequest {
 }
 
 /**
- * A request sent with valid credentials before an accepted case's own, so that the case has
- * something to act on. Its answer is not judged (a DELETE of what is not there is fine); it only
- * appears in the case's failure message.
+ * A request sent with valid credentials before (or, to read a state back, after) a case's own.
+ * It is done when it gets a 2xx or one of the answers of `alsoDone` (a DELETE of what is not
+ * there: 404). A step that is not done leaves the case inconclusive, never failed: the harness
+ * could not establish what the case needs.
  */
 export interface PrepareStep extends StepRequest {
   /** Keeps a string member of the JSON answer in a variable the case's request uses (a stream Location). */
   readonly capture?: { readonly variable: CollectionVariable; readonly member: string };
+  /** Answers besides a 2xx that mean the step's aim holds. */
+  readonly alsoDone?: readonly StepAnswer[];
+}
+
+/** An answer a step accepts: a status and, optionally, text its body must contain. */
+export interface StepAnswer {
+  readonly status: number;
+  readonly bodyIncludes?: string;
 }
 
 export interface Operation {
@@ -77,25 +94,27 @@ export interface Operation {
 /**
  * auth-requirements.md: "every rejection keeps data intact (MUST; checked by reading back with
  * valid credentials)". Before a rejection case's request, `arrange` puts what the operation would
- * change into a known state, different from what the request writes; after the rejection, `read`
- * is sent (in order: an earlier step may capture what a later one needs) and the last answer must
- * match `expect`. All with the fixture credentials.
+ * change into a known state, different from what the request writes, and `read` takes the
+ * before-snapshot; after the rejection, `read` again takes the after-snapshot (the steps in order:
+ * an earlier one may capture what a later one needs; the last answer is the snapshot), and the
+ * two must be equal as `compare` says. All with the fixture credentials. When arranging or either
+ * read is not done, the check cannot be made: the case is inconclusive with that step's answer.
  */
 export interface UnchangedProof {
   /** What the request would change, for messages: `the scratch object`. */
   readonly what: string;
   readonly arrange: readonly PrepareStep[];
   readonly read: readonly PrepareStep[];
-  readonly expect: UnchangedState;
+  readonly compare: SnapshotComparison;
 }
 
-export type UnchangedState =
-  /** This status and exactly this body. */
-  | { readonly kind: 'body'; readonly status: number; readonly body: string }
-  /** This status (e.g. 404: still absent). */
-  | { readonly kind: 'status'; readonly status: number }
-  /** A 2xx JSON body whose members (dotted paths) equal these values; `null`: absent. */
-  | { readonly kind: 'json'; readonly members: Readonly<Record<string, unknown>> };
+export type SnapshotComparison =
+  /** The same status and exactly the same body. */
+  | { readonly kind: 'status-and-body' }
+  /** The same status (e.g. 404 both times: still absent). */
+  | { readonly kind: 'status' }
+  /** The same status and JSON bodies whose members (dotted paths) are equal (absent counts as null). */
+  | { readonly kind: 'json-members'; readonly members: readonly string[] };
 
 const JSON_CONTENT: HeaderLine = ['Content-Type', 'application/json'];
 
@@ -104,7 +123,8 @@ function functionHeaders(name: string): readonly HeaderLine[] {
   return [['X-v3io-function', name], JSON_CONTENT];
 }
 
-const deleting = (path: string): PrepareStep => ({ method: 'DELETE', path, headers: [] });
+/** A DELETE is done when the thing is gone: removed now (2xx) or not there (404). */
+const deleting = (path: string): PrepareStep => ({ method: 'DELETE', path, headers: [], alsoDone: [{ status: 404 }] });
 
 const SCRATCH_OBJECT_WRITE = {
   path: '/{{container}}/{{scratchObject}}',
@@ -113,12 +133,19 @@ const SCRATCH_OBJECT_WRITE = {
 } as const satisfies Omit<StepRequest, 'method'>;
 
 const ONE_SHARD_STREAM = '{"ShardCount":1,"RetentionPeriodHours":1}';
-const creatingStream = (path: string): PrepareStep => ({ method: 'POST', path, headers: functionHeaders('CreateStream'), body: ONE_SHARD_STREAM });
+/** Done when the stream exists: created now, or there already (409, or 400 naming ResourceInUseException as V3IO answers). */
+const creatingStream = (path: string): PrepareStep => ({
+  method: 'POST',
+  path,
+  headers: functionHeaders('CreateStream'),
+  body: ONE_SHARD_STREAM,
+  alsoDone: [{ status: 409 }, { status: 400, bodyIncludes: 'ResourceInUse' }],
+});
 
 /**
  * Streams are created by the preparations, not by the setup: CreateStream is not idempotent, and
- * a stream left behind by an interrupted run would make every later setup fail. A preparation's
- * answer is not judged, so "already exists" is fine there.
+ * a stream left behind by an interrupted run would make every later setup fail. "Already exists"
+ * counts as done (`creatingStream`).
  */
 const CREATE_FIXTURE_STREAM = creatingStream('/{{container}}/{{stream}}/');
 
@@ -133,6 +160,9 @@ const REMOVE_SCRATCH_STREAM: readonly PrepareStep[] = [
 const RECORD_DATA = 'djNpby1hdXRoLWNvbmZvcm1hbmNlIHJlY29yZA==';
 const SHARD_ZERO = '/{{container}}/{{stream}}/0';
 
+/** A read-back: a 404 (the thing is gone, e.g. deleted by the rejected request) is an answer about the state too. */
+const readingBack = (step: PrepareStep): PrepareStep => ({ ...step, alsoDone: [{ status: 404 }] });
+
 /** What the proofs arrange: text no request of the suite writes. */
 const KEPT_TEXT = 'kept by v3io-auth-conformance';
 const GET_SCRATCH_ITEM: PrepareStep = {
@@ -142,17 +172,18 @@ const GET_SCRATCH_ITEM: PrepareStep = {
   body: '{"Key":{"id":{"S":"scratch"}},"AttributesToGet":"*"}',
 };
 const DESCRIBE_SCRATCH_STREAM: PrepareStep = { method: 'PUT', path: '/{{container}}/{{scratchStream}}/', headers: functionHeaders('DescribeStream'), body: '{}' };
+
 const SCRATCH_OBJECT_KEPT: UnchangedProof = {
   what: 'the scratch object',
   arrange: [{ method: 'PUT', path: SCRATCH_OBJECT_WRITE.path, headers: SCRATCH_OBJECT_WRITE.headers, body: KEPT_TEXT }],
-  read: [{ method: 'GET', path: SCRATCH_OBJECT_WRITE.path, headers: [] }],
-  expect: { kind: 'body', status: 200, body: KEPT_TEXT },
+  read: [readingBack({ method: 'GET', path: SCRATCH_OBJECT_WRITE.path, headers: [] })],
+  compare: { kind: 'status-and-body' },
 };
 const SCRATCH_ITEM_KEPT: UnchangedProof = {
   what: 'the scratch item',
   arrange: [{ method: 'PUT', path: '/{{container}}/{{table}}/', headers: functionHeaders('PutItem'), body: `{"Key":{"id":{"S":"scratch"}},"Item":{"note":{"S":"${KEPT_TEXT}"}}}` }],
-  read: [GET_SCRATCH_ITEM],
-  expect: { kind: 'json', members: { 'Item.note': { S: KEPT_TEXT }, 'Item.updates': null } },
+  read: [readingBack(GET_SCRATCH_ITEM)],
+  compare: { kind: 'json-members', members: ['Item.note', 'Item.updates'] },
 };
 
 export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
@@ -163,7 +194,8 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     path: '/',
     headers: [],
     successStatuses: [200],
-    success: { kind: 'xml-root', root: 'ListAllMyBucketsResult' },
+    // v3io-py reads Buckets/Bucket under whatever root; v3io-go never lists the root.
+    success: { kind: 'xml-elements', elements: ['Buckets'], sources: [`${V3IO_PY_OUTPUT} GetContainersOutput`] },
   },
   'list-container': {
     id: 'list-container',
@@ -174,7 +206,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     path: '/{{container}}/?max-keys=1',
     headers: [],
     successStatuses: [200],
-    success: { kind: 'xml-root', root: 'ListBucketResult' },
+    success: { kind: 'xml-elements', elements: ['Name', 'MaxKeys', 'IsTruncated'], sources: [`${V3IO_PY_OUTPUT} GetContainerContentsOutput`] },
   },
   'head-container': {
     id: 'head-container',
@@ -192,7 +224,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     path: '/{{container}}/{{fixtureObject}}',
     headers: [],
     successStatuses: [200],
-    success: { kind: 'body-equals', template: '{{fixtureContent}}' },
+    success: { kind: 'body-equals', template: '{{fixtureContent}}', sources: ['v3io-py v3io/dataplane/object.py Object.get'] },
   },
   'head-object': {
     id: 'head-object',
@@ -240,7 +272,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: functionHeaders('GetItem'),
     body: '{"Key":{"id":{"S":"fixture"}},"AttributesToGet":"*"}',
     successStatuses: [200],
-    success: { kind: 'json-schema', schema: 'get-item' },
+    success: { kind: 'json-schema', schema: 'get-item', sources: [`${V3IO_PY_OUTPUT} GetItemOutput`] },
   },
   'put-item': {
     id: 'put-item',
@@ -272,7 +304,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: functionHeaders('GetItems'),
     body: '{"AttributesToGet":"*","Limit":10}',
     successStatuses: [200],
-    success: { kind: 'json-schema', schema: 'get-items' },
+    success: { kind: 'json-schema', schema: 'get-items', sources: [`${V3IO_PY_OUTPUT} GetItemsOutput`] },
   },
   'create-stream': {
     id: 'create-stream',
@@ -284,7 +316,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     successStatuses: [200, 201, 204],
     success: { kind: 'status-only' },
     prepare: REMOVE_SCRATCH_STREAM,
-    unchanged: { what: 'the absence of the scratch stream', arrange: REMOVE_SCRATCH_STREAM, read: [DESCRIBE_SCRATCH_STREAM], expect: { kind: 'status', status: 404 } },
+    unchanged: { what: 'the absence of the scratch stream', arrange: REMOVE_SCRATCH_STREAM, read: [readingBack(DESCRIBE_SCRATCH_STREAM)], compare: { kind: 'status' } },
   },
   'describe-stream': {
     id: 'describe-stream',
@@ -294,7 +326,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: functionHeaders('DescribeStream'),
     body: '{}',
     successStatuses: [200],
-    success: { kind: 'json-schema', schema: 'describe-stream' },
+    success: { kind: 'json-schema', schema: 'describe-stream', sources: [`${V3IO_PY_OUTPUT} DescribeStreamOutput`] },
     prepare: [CREATE_FIXTURE_STREAM],
   },
   'update-stream': {
@@ -311,8 +343,8 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     unchanged: {
       what: "the scratch stream's shard count",
       arrange: [...REMOVE_SCRATCH_STREAM, creatingStream('/{{container}}/{{scratchStream}}/')],
-      read: [DESCRIBE_SCRATCH_STREAM],
-      expect: { kind: 'json', members: { ShardCount: 1 } },
+      read: [readingBack(DESCRIBE_SCRATCH_STREAM)],
+      compare: { kind: 'json-members', members: ['ShardCount'] },
     },
   },
   'put-records': {
@@ -323,17 +355,17 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: functionHeaders('PutRecords'),
     body: `{"Records":[{"Data":"${RECORD_DATA}","PartitionKey":"v3io-auth-conformance"}]}`,
     successStatuses: [200],
-    success: { kind: 'json-schema', schema: 'put-records' },
+    success: { kind: 'json-schema', schema: 'put-records', sources: [`${V3IO_PY_OUTPUT} PutRecordsOutput`] },
     prepare: [CREATE_FIXTURE_STREAM],
     // A fresh, empty stream; read back from its start, it must still hold no record.
     unchanged: {
       what: 'the records of the stream',
       arrange: [deleting(SHARD_ZERO), deleting('/{{container}}/{{stream}}/'), CREATE_FIXTURE_STREAM],
       read: [
-        { method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('SeekShard'), body: '{"Type":"EARLIEST"}', capture: { variable: 'streamLocation', member: 'Location' } },
-        { method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('GetRecords'), body: '{"Location":"{{streamLocation}}","Limit":10}' },
+        readingBack({ method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('SeekShard'), body: '{"Type":"EARLIEST"}', capture: { variable: 'streamLocation', member: 'Location' } }),
+        readingBack({ method: 'PUT', path: SHARD_ZERO, headers: functionHeaders('GetRecords'), body: '{"Location":"{{streamLocation}}","Limit":10}' }),
       ],
-      expect: { kind: 'json', members: { Records: [] } },
+      compare: { kind: 'json-members', members: ['Records'] },
     },
   },
   seek: {
@@ -344,7 +376,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: functionHeaders('SeekShard'),
     body: '{"Type":"EARLIEST"}',
     successStatuses: [200],
-    success: { kind: 'json-schema', schema: 'seek' },
+    success: { kind: 'json-schema', schema: 'seek', sources: [`${V3IO_PY_OUTPUT} SeekShardOutput`] },
     prepare: [CREATE_FIXTURE_STREAM],
   },
   'get-records': {
@@ -355,7 +387,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: functionHeaders('GetRecords'),
     body: '{"Location":"{{streamLocation}}","Limit":10}',
     successStatuses: [200],
-    success: { kind: 'json-schema', schema: 'get-records' },
+    success: { kind: 'json-schema', schema: 'get-records', sources: [`${V3IO_PY_OUTPUT} GetRecordsOutput`] },
     // A stream with a record in shard 0, and a Location from the server (clients must not compute one).
     prepare: [
       CREATE_FIXTURE_STREAM,

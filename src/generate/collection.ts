@@ -7,7 +7,8 @@
  *   profile (id = the form, name = `FORM_TITLES[form]`), `Teardown` (id `teardown`; likewise);
  * - item id = case id (fixture steps: the step id); item name = `[LEVEL] <title>`;
  * - wire cases (`wire` set) are not in it: they need a raw socket;
- * - every `pm.test` name starts with `[MUST] `, `[SHOULD] ` or `[MAY] `;
+ * - every `pm.test` name starts with `[MUST] `, `[SHOULD] ` or `[MAY] ` (for a Postman user's eyes:
+ *   the runner judges the recorded exchanges with src/judge/, never the names);
  * - the echo check is the collection's test script, so it runs after every request.
  *
  * Every id is set here (the SDK mints random ones otherwise), so two builds are identical.
@@ -16,6 +17,7 @@ import sdk from 'postman-collection';
 import { FORM_TITLES, type ConformanceCase, type Level, type ProfileId } from '../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep } from '../cases/operations.js';
 import { casesOf, operationOf, PROFILE_DEFINITIONS, PROTECTED_PATH_VARIABLE, type Profile } from '../cases/profiles.js';
+import { casePlan } from '../judge/plan.js';
 import { RESPONSE_SCHEMAS } from '../schemas/index.js';
 import { SCHEMA_VARIABLE_PREFIX, schemaVariable } from './checks.js';
 import { echoCheckScript } from './echo-check.js';
@@ -105,7 +107,7 @@ function checkDerivedNames(testCase: ConformanceCase): void {
 function caseItem(testCase: ConformanceCase, profile: Profile): ItemDefinition {
   const owner = `case ${testCase.id}`;
   checkDerivedNames(testCase);
-  const prerequest = prerequestScript(testCase, operationOf(profile, testCase));
+  const prerequest = prerequestScript(testCase, casePlan(testCase, operationOf(profile, testCase)));
   const expected = testCase.expect.outcome === 'accept' ? 'accepted' : `rejected (${testCase.expect.outcome})`;
   return {
     id: testCase.id,

@@ -33,11 +33,7 @@ export function reportLines(alsoMasked: readonly string[] = []): string[] {
   ];
 }
 
-/** `401`, `400 or 401`, `400, 401 or 403`. */
-export function statusList(statuses: readonly number[]): string {
-  if (statuses.length <= 1) return statuses.join('');
-  return `${statuses.slice(0, -1).join(', ')} or ${statuses[statuses.length - 1]}`;
-}
+export { statusList } from '../judge/wording.js';
 
 /** The variable names a template refers to, e.g. `["container", "accessKey"]`. */
 export function templateVariables(template: string): string[] {

@@ -9,8 +9,9 @@
  * values cut: a secret cut in half could no longer be recognised.
  */
 import type { ConformanceCase } from '../cases/model.js';
+import type { Profile } from '../cases/profiles.js';
 import type { ItemTrace } from './newman-session.js';
-import type { ActualResponse, CaseResult, HeaderRecord } from './results.js';
+import type { ActualResponse, CaseResult, HeaderRecord, NewmanJudging } from './results.js';
 
 export interface ExchangeMasking {
   /** Secret environment variables by name (`accessKey`, `password`, …), for their placeholders. */
@@ -54,6 +55,25 @@ export function exchangeMasker(testCase: ConformanceCase, trace: ItemTrace, mask
   }
   const substitute = placeholders(new Map([...derived, ...masking.secrets]));
   return (text) => masking.mask(substitute(text));
+}
+
+/**
+ * What judging newman cases needs: messages mask the case's derived values and the secrets (also
+ * percent-encoded, as a key in a query string is sent), then apply the run's redactor.
+ */
+export function newmanJudging(profile: Profile, timeoutMs: number, variables: ReadonlyMap<string, string>, masking: ExchangeMasking): NewmanJudging {
+  const encoded = new Map([...masking.secrets].map(([name, value]) => [`${name}`, encodeURIComponent(value)] as const).filter(([, v]) => v.length > 0));
+  return {
+    profile,
+    timeoutMs,
+    variables,
+    secrets: masking.secrets,
+    safe: (testCase, trace) => {
+      const masker = exchangeMasker(testCase, trace, masking);
+      const unencoded = placeholders(encoded);
+      return (text) => masker(unencoded(text));
+    },
+  };
 }
 
 function safeHeaders(lines: readonly (readonly [string, string])[], safe: (text: string) => string): HeaderRecord[] {

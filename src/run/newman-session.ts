@@ -1,6 +1,7 @@
 /**
  * Runs a collection with newman as a library and records, per item id, what happened: the
- * response (or connection error), every assertion, every script exception. Turns the silent ways
+ * request and its response (or connection error), the requests its scripts sent and their answers
+ * (what the judge decides from), every assertion, every script exception. Turns the silent ways
  * newman can stop (never calling back, the event loop draining) into errors.
  */
 import newman from 'newman';
@@ -21,6 +22,16 @@ export interface ResponseRecord {
   readonly body: Buffer;
 }
 
+/** A request a script of the item sent (`pm.sendRequest`), in the order sent. */
+export interface ScriptRequestRecord {
+  /** `prerequest`: sent before the item's own request; `test`: after it. */
+  readonly phase: 'prerequest' | 'test';
+  readonly method: string;
+  readonly path: string;
+  readonly response?: ResponseRecord;
+  readonly requestError?: { readonly code: string; readonly message: string };
+}
+
 export interface ItemTrace {
   readonly id: string;
   readonly name: string;
@@ -36,6 +47,8 @@ export interface ItemTrace {
   localVariables?: Readonly<Record<string, string>>;
   response?: ResponseRecord;
   requestError?: { readonly code: string; readonly message: string };
+  /** The requests its scripts sent (preparations, read-backs, a second request), in order. */
+  readonly scriptRequests: ScriptRequestRecord[];
   readonly assertions: AssertionRecord[];
   readonly exceptions: string[];
   /** Milliseconds from the start of the item to the end of its test script (preparations included). */
@@ -121,8 +134,11 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
     watchdog.unref();
 
     // Traces start at 'beforeItem': requests sent by pm.sendRequest come with an item of their
-    // own (a fresh random id), which must not be taken for a case's request.
+    // own (a fresh random id), which must not be taken for a case's request: they belong to the
+    // item being run (items run one at a time), before its own request or after it.
     const traceOf = (args: EventArgs | undefined): ItemTrace | undefined => (args?.item ? traces.get(args.item.id) : undefined);
+    let current: ItemTrace | undefined;
+    let ownRequestSent = false;
 
     let emitter: ReturnType<typeof newman.run>;
     try {
@@ -159,12 +175,30 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
     emitter.on('beforeItem', (_err: unknown, args: EventArgs) => {
       const item = args.item;
       if (!item) return;
-      traces.set(item.id, { id: item.id, name: item.name, assertions: [], exceptions: [] });
+      current = { id: item.id, name: item.name, scriptRequests: [], assertions: [], exceptions: [] };
+      ownRequestSent = false;
+      traces.set(item.id, current);
       itemStarts.set(item.id, performance.now());
+    });
+    const responseRecord = (response: NonNullable<EventArgs['response']>): ResponseRecord => ({
+      status: response.code,
+      statusText: response.status,
+      headers: (response.headers?.all() ?? []).map((h) => [h.key, h.value] as const),
+      body: response.stream ?? Buffer.alloc(0),
     });
     emitter.on('request', (err: NodeJS.ErrnoException | null, args: EventArgs) => {
       const trace = traceOf(args);
-      if (!trace) return;
+      if (!trace) {
+        if (!current) return;
+        current.scriptRequests.push({
+          phase: ownRequestSent ? 'test' : 'prerequest',
+          method: args.request?.method ?? '',
+          path: args.request?.url?.getPathWithQuery?.() ?? '',
+          ...(err ? { requestError: { code: err.code ?? 'ERROR', message: err.message } } : args.response ? { response: responseRecord(args.response) } : {}),
+        });
+        return;
+      }
+      ownRequestSent = true;
       trace.method = args.request?.method;
       trace.path = args.request?.url?.getPathWithQuery?.();
       const headers = args.request?.headers?.all();
@@ -173,15 +207,7 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
         trace.requestError = { code: err.code ?? 'ERROR', message: err.message };
         return;
       }
-      const response = args.response;
-      if (response) {
-        trace.response = {
-          status: response.code,
-          statusText: response.status,
-          headers: (response.headers?.all() ?? []).map((h) => [h.key, h.value] as const),
-          body: response.stream ?? Buffer.alloc(0),
-        };
-      }
+      if (args.response) trace.response = responseRecord(args.response);
     });
     emitter.on('prerequest', (_err: unknown, args: EventArgs) => {
       const trace = traceOf(args);

@@ -22,10 +22,10 @@ import { derivedSecretValues } from './derived-secrets.js';
 import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
-import { withExchange } from './exchange.js';
+import { newmanJudging, withExchange } from './exchange.js';
 import { runNewman, type ItemTrace } from './newman-session.js';
 import { preflight } from './preflight.js';
-import { caseResult, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
+import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
 import { watchTarget } from './target-liveness.js';
 import { checkBeforeStart, checkOutputDirectory } from './start-checks.js';
@@ -212,6 +212,8 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
       () => false,
     ),
   );
+  const masking = { secrets: secretVariables(variables), mask };
+  const judging = newmanJudging(profile, options.timeoutMs, runVariables(environment), masking);
   const onItem = (trace: ItemTrace): void => {
     traced.set(trace.id, trace);
     if (realTarget && (trace.response || trace.requestError)) {
@@ -219,7 +221,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
     }
     options.onItem?.(trace);
     const testCase = selectedById.get(trace.id);
-    if (testCase) options.progress?.caseDone(caseResult(testCase, trace).outcome);
+    if (testCase) options.progress?.caseDone(caseResult(testCase, trace, judging).outcome);
     if (setupIds.has(trace.id)) {
       const [step] = stepResults(setupSteps.filter((s) => s.id === trace.id), new Map([[trace.id, trace]]));
       if (step && !step.ok) setupFailed.abort(setupFailure(step, variables.get('container') ?? ''));
@@ -230,9 +232,8 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   const removeFixtures = (): Promise<StepResult[]> =>
     teardownDirectly(teardownSteps, runVariables(environment), liveness.signal.aborted ? { ...direct, timeoutMs: Math.min(options.timeoutMs, BRIEF_TEARDOWN_MS) } : direct);
 
-  const masking = { secrets: secretVariables(variables), mask };
   const judge = (testCase: ConformanceCase, byId: ReadonlyMap<string, ItemTrace>, wireById: ReadonlyMap<string, CaseResult>): CaseResult =>
-    wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id)), testCase, byId.get(testCase.id), masking);
+    wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
   const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
 
   const embedded = realTarget ? undefined : installEmbeddedReference(baseUrl);
@@ -275,7 +276,9 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
       ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}),
       onResult: (result) => {
         wireDone.push(result);
-        const answered = !(result.actual !== null && 'error' in result.actual);
+        // A connection the server closed or reset in answer to the bytes is the server reacting, not
+        // the server gone: a crash it caused is that case's own robustness failure (its probe).
+        const answered = !(result.actual !== null && 'error' in result.actual) || /^closed by the server|^ECONNRESET$/.test(result.actual.error);
         if (result.actual !== null) liveness.record(result.id, answered ? { answered: true } : { answered: false, error: (result.actual as { error: string }).error });
         options.progress?.caseDone(result.outcome);
       },
@@ -299,6 +302,8 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
     const stopped = { error, reached: selected.filter(reached).length };
     const report = assembleReport(context, { cases, setup: stepResults(setupSteps, traced), teardown, stopped });
     const written = writeReports(report, options.reporters, options.outDir, mask);
+    // A MUST failure seen before the target went away still decides: the report says NOT CONFORMANT.
+    if (report.verdict === 'non-conformant') return { report, exitCode: report.exitCode, writtenFiles: written, redact: mask };
     throw new HarnessError(error.code, written.length > 0 ? `${error.message}; partial reports in ${options.outDir}` : error.message, error.exitCode);
   } finally {
     options.progress?.finish();
@@ -319,12 +324,21 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
 
 /** A case the run could not judge because the target went away: never charged to the server. */
 function notJudged(testCase: ConformanceCase, why: string): CaseResult {
-  return { ...caseResult(testCase, undefined), outcome: 'inconclusive', reason: `not judged: ${why.split(': no verdict')[0] ?? why}` };
+  return { ...resultBase(testCase), outcome: 'inconclusive', actual: null, request: null, checks: [], failedLevel: null, reason: `not judged: ${why.split(': no verdict')[0] ?? why}` };
+}
+
+/**
+ * The verdict of a run that stopped early. A target that went away leaves the rest not judged
+ * (inconclusive), but a failed MUST check seen before still decides; any other stop has no verdict.
+ */
+function stoppedVerdict(error: HarnessError, judged: Verdict): Verdict {
+  if (error.code !== 'target-gone') return 'error';
+  return judged === 'non-conformant' ? judged : 'inconclusive';
 }
 
 /** A selected case the run never got to. */
 function notRun(testCase: ConformanceCase, why: string): CaseResult {
-  return { ...caseResult(testCase, undefined), reason: `not run: the run stopped (${why})` };
+  return { ...resultBase(testCase), outcome: 'skip', actual: null, request: null, checks: [], failedLevel: null, reason: `not run: the run stopped (${why})` };
 }
 
 interface ReportContext {
@@ -351,8 +365,8 @@ function assembleReport(
   const realTarget = resolved.mode === 'target';
   const selection = options.selection ?? {};
   const summary = summarise(cases);
-  const verdict = stoppedBy ? 'error' : verdictOf(summary, setup, options.strict);
-  const exitCode = stoppedBy ? stoppedBy.exitCode : exitCodeOf(verdict);
+  const verdict = stoppedBy ? stoppedVerdict(stoppedBy, verdictOf(summary, setup, options.strict)) : verdictOf(summary, setup, options.strict);
+  const exitCode = stoppedBy && verdict !== 'non-conformant' ? stoppedBy.exitCode : exitCodeOf(verdict);
   const warnings: string[] = [];
   if (stopped) warnings.push(`partial report: the run stopped (${stopped.error.message}) after ${stopped.reached} of ${cases.length} cases`);
   if (teardown.some((s) => !s.ok)) warnings.push(`the teardown ${teardownNote(teardown, fixtureFolder(variables))}`);

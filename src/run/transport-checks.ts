@@ -13,7 +13,7 @@
  */
 import type { Form, Level, OutcomeClass } from '../cases/model.js';
 import type { ItemTrace } from './newman-session.js';
-import type { CaseResult, CheckResult } from './results.js';
+import { failedLevelOf, type CaseResult, type CheckResult } from './results.js';
 import { matchesFilters, type CaseSelection } from './selection.js';
 import { acceptsOnly, negotiatedVersion, type OldVersion } from './tls-probe.js';
 
@@ -69,8 +69,7 @@ export function selectedTransportChecks(baseUrl: string, selection: CaseSelectio
 }
 
 function result(check: TransportCheck, checks: readonly CheckResult[], reason?: string): CaseResult {
-  const failed = checks.filter((c) => !c.passed).map((c) => c.level);
-  const failedLevel = (['must', 'should', 'may'] as const).find((l) => failed.includes(l)) ?? null;
+  const failedLevel = failedLevelOf(checks);
   return {
     id: check.id,
     title: check.title,

@@ -1,0 +1,130 @@
+/** The judge on hand-made exchanges: the registry, the plan, steps, snapshots, outcomes. */
+import { expect } from 'chai';
+import { CATALOGUE } from '../../src/cases/index.js';
+import type { ConformanceCase } from '../../src/cases/model.js';
+import { OPERATIONS, request, type PrepareStep } from '../../src/cases/operations.js';
+import type { Answer, CaseExchange, StepExchange } from '../../src/judge/exchange.js';
+import { casePlan, judgeCase, registeredChecks, stepDone } from '../../src/judge/index.js';
+import { registerCheck } from '../../src/judge/registry.js';
+import { snapshotDifference } from '../../src/judge/snapshot.js';
+
+const WHERE = 'PUT /bigdata/run/scratch.txt';
+const context = { errorSchema: 'v3io-error' as const, timeoutMs: 1000, resolve: (t: string) => t };
+const answer = (status: number, body = '', headers: readonly (readonly [string, string])[] = []): Answer => ({
+  kind: 'response',
+  response: { status, statusText: '', headers, body: Buffer.from(body) },
+});
+const V3IO_401 = answer(401, '{"ErrorCode":-1,"ErrorMessage":"Unauthorized"}', [['WWW-Authenticate', 'Basic realm="x"']]);
+const steps = (list: readonly PrepareStep[], answers: readonly (Answer | undefined)[]): StepExchange[] =>
+  list.map((step, i) => ({ step, where: `${step.method} ${step.path}`, ...(answers[i] ? { answer: answers[i] } : {}) }));
+
+const rejectedPut: ConformanceCase = {
+  id: 'cross-unknown-key-put-object',
+  form: 'cross-cutting',
+  profiles: ['v3io'],
+  family: 'every-operation',
+  title: 'rejects an unknown key on PUT',
+  requirement: 'r',
+  level: 'must',
+  sources: ['s'],
+  request: request('put-object', [['X-v3io-session-key', 'nope']]),
+  expect: { outcome: 'unauthenticated' },
+};
+const operation = OPERATIONS['put-object'];
+const plan = casePlan(rejectedPut, operation);
+
+function exchange(before: Answer | undefined, after: Answer | undefined, arranged: Answer | undefined = answer(200)): CaseExchange {
+  return {
+    where: WHERE,
+    answer: V3IO_401,
+    preparation: steps(plan.preparation, [arranged]),
+    before: steps(plan.beforeRead, [before]),
+    after: steps(plan.afterRead, [after]),
+    secrets: [],
+  };
+}
+
+describe('the judge', () => {
+  it('refuses a second definition with an id already registered', () => {
+    const [first] = registeredChecks();
+    expect(() => registerCheck({ ...first! })).to.throw(`check id ${first!.id} is registered twice`);
+  });
+
+  it('plans arrange, before-read and after-read for a rejected write, preparation alone for an accepted one', () => {
+    expect([plan.preparation.length, plan.beforeRead.length, plan.afterRead.length, plan.proof?.what]).to.deep.equal([1, 1, 1, 'the scratch object']);
+    const accepted = casePlan({ ...rejectedPut, expect: { outcome: 'accept' } }, OPERATIONS['delete-object']);
+    expect([accepted.preparation.map((s) => s.method), accepted.beforeRead, accepted.afterRead]).to.deep.equal([['PUT'], [], []]);
+  });
+
+  it('counts a step done on a 2xx or one of its other answers', () => {
+    const creating = OPERATIONS['describe-stream'].prepare![0]!;
+    expect(stepDone(creating, answer(200))).to.equal(true);
+    expect(stepDone(creating, answer(400, '{"ErrorCode":-17,"ErrorMessage":"ResourceInUseException"}'))).to.equal(true);
+    expect(stepDone(creating, answer(400, '{"ErrorCode":-22,"ErrorMessage":"InvalidArgument"}'))).to.equal(false);
+    expect(stepDone(creating, { kind: 'error', code: 'ECONNRESET' })).to.equal(false);
+    expect(stepDone(creating, undefined)).to.equal(false);
+  });
+
+  it('compares snapshots by status and body, status alone, or JSON members', () => {
+    expect(snapshotDifference({ status: 200, body: 'a' }, { status: 200, body: 'a' }, { kind: 'status-and-body' })).to.equal('');
+    expect(snapshotDifference({ status: 200, body: 'a' }, { status: 200, body: 'b' }, { kind: 'status-and-body' })).to.equal('the body');
+    expect(snapshotDifference({ status: 404, body: 'a' }, { status: 200, body: 'b' }, { kind: 'status' })).to.equal('the status (404, then 200)');
+    const members = { kind: 'json-members', members: ['Item.note', 'Item.updates'] } as const;
+    expect(snapshotDifference({ status: 200, body: '{"Item":{"note":1}}' }, { status: 200, body: '{"Item":{"note":1,"other":2}}' }, members)).to.equal('');
+    expect(snapshotDifference({ status: 200, body: '{"Item":{"note":1}}' }, { status: 200, body: '{"Item":{"note":2,"updates":1}}' }, members)).to.equal('Item.note, Item.updates');
+    expect(snapshotDifference({ status: 200, body: 'not json' }, { status: 200, body: '{}' }, members)).to.equal(undefined);
+  });
+
+  it('passes "changed nothing" when before and after are equal, whatever the arranged text', () => {
+    const judged = judgeCase(rejectedPut, operation, plan, exchange(answer(200, 'left by someone'), answer(200, 'left by someone')), context);
+    expect(judged.outcome).to.equal('pass');
+    expect(judged.checks.find((c) => c.id === 'unchanged')).to.deep.include({ level: 'must', passed: true });
+  });
+
+  it('fails "changed nothing" at MUST level when the after-snapshot differs, quoting no value', () => {
+    const judged = judgeCase(rejectedPut, operation, plan, exchange(answer(200, 'kept'), answer(200, 'written')), context);
+    expect([judged.outcome, judged.failedLevel]).to.deep.equal(['fail', 'must']);
+    expect(judged.checks.find((c) => c.id === 'unchanged')?.message).to.equal(
+      `Expected the scratch object unchanged after the rejected ${WHERE}, but reading it back before and after differs in the body`,
+    );
+  });
+
+  it('counts a thing gone after the rejected request (a 404 read-back) as a change, not as a failed read', () => {
+    const judged = judgeCase(rejectedPut, operation, plan, exchange(answer(200, 'kept'), answer(404, '{}')), context);
+    expect([judged.outcome, judged.failedLevel]).to.deep.equal(['fail', 'must']);
+    expect(judged.checks.find((c) => c.id === 'unchanged')?.actual).to.equal('changed: the status (200, then 404)');
+  });
+
+  it('is inconclusive, with the step and its answer, when arranging or either read was not done', () => {
+    const cases: [CaseExchange, string][] = [
+      [exchange(answer(200, 'x'), answer(200, 'y'), answer(507)), 'could not arrange the scratch object: PUT /{{container}}/{{scratchObject}} got 507'],
+      [exchange(answer(500), answer(200, 'y')), 'could not read the scratch object before the request: GET /{{container}}/{{scratchObject}} got 500'],
+      [exchange(answer(200, 'x'), { kind: 'error', code: 'ECONNRESET' }), 'could not read the scratch object back after the request: GET /{{container}}/{{scratchObject}} got no answer (ECONNRESET)'],
+      [exchange(answer(200, 'x'), undefined), 'could not read the scratch object back after the request: GET /{{container}}/{{scratchObject}} was not sent'],
+    ];
+    for (const [recorded, reason] of cases) {
+      const judged = judgeCase(rejectedPut, operation, plan, recorded, context);
+      expect([judged.outcome, judged.failedLevel, judged.reason], reason).to.deep.equal(['inconclusive', null, reason]);
+      expect(judged.checks.map((c) => c.id)).to.not.include('unchanged');
+      expect(judged.inconclusiveChecks.map((c) => [c.id, c.level])).to.deep.equal([['unchanged', 'must']]);
+    }
+  });
+
+  it('still fails a case whose MUST check failed even when another could not be made', () => {
+    const noChallenge: CaseExchange = { ...exchange(answer(500), undefined), answer: answer(401, '{"ErrorCode":-1,"ErrorMessage":"x"}') };
+    const judged = judgeCase(rejectedPut, operation, plan, noChallenge, context);
+    expect([judged.outcome, judged.failedLevel]).to.deep.equal(['fail', 'must']);
+  });
+
+  it('demands only the success status and no error body of an accept case at its level; the body an SDK reads at SHOULD', () => {
+    const getItems = CATALOGUE.find((c) => c.id === 'cross-valid-session-key-get-items')!;
+    const op = OPERATIONS['get-items'];
+    const judge = (got: Answer) => judgeCase(getItems, op, casePlan(getItems, op), { where: 'PUT /t/', answer: got, preparation: [], before: [], after: [], secrets: [] }, context);
+    expect(judge(answer(200, '{"Items":[]}')).outcome).to.equal('pass');
+    const unreadable = judge(answer(200, '{"NumItems":0}'));
+    expect([unreadable.outcome, unreadable.failedLevel]).to.deep.equal(['fail', 'should']);
+    expect(unreadable.checks.find((c) => c.id === 'success-body')?.sources).to.deep.equal(['v3io-py v3io/dataplane/output.py GetItemsOutput']);
+    const errorBody = judge(answer(200, '{"ErrorCode":-2,"ErrorMessage":"x"}'));
+    expect(errorBody.checks.find((c) => c.id === 'accepted')).to.deep.include({ level: getItems.level, passed: false, message: 'Expected 200 without a V3IO error body, got 200 with one for PUT /t/' });
+  });
+});

@@ -1,0 +1,459 @@
+/**
+ * The check definitions, registered in the order a case's checks are listed (auth-requirements.md,
+ * "Outcome classes"):
+ * - `server-answers` (MUST): a request through an HTTP client got a response at all;
+ * - `accepted` (the case's level): an accept case got one of its operation's success statuses,
+ *   and not an error body; `rejected` (the case's level): a rejection case got a 4xx (a raw-socket
+ *   case: or a dropped connection, or a 2xx after an RFC-sanctioned repair);
+ * - `robustness` (MUST, raw socket only): no 5xx, no hang, no garbage, still answering after a drop;
+ * - `success-body` (SHOULD): what an official SDK reads of the body is there;
+ * - `unchanged` (MUST): a rejected write changed nothing (before- vs after-snapshot);
+ * - `exact-status` (SHOULD), `challenge` (MUST), `basic-realm` (SHOULD), `error-body` (SHOULD);
+ * - `no-echo` (MUST): the response echoes no credential;
+ * - `same-response` (SHOULD): the second request of `sameResponseAs` got the same response.
+ * Messages say `Expected <what>, got <what came> for <METHOD> <path>`, never a header value or a body.
+ */
+import { OUTCOME_STATUSES, type ConformanceCase } from '../cases/model.js';
+import type { SchemaId } from '../cases/operations.js';
+import { validateResponseBody } from '../schemas/validate.js';
+import { describeAnswer, isDropped } from './answers.js';
+import { is2xx, is4xx, responseOf, type RecordedResponse } from './exchange.js';
+import type { CasePlan } from './plan.js';
+import { registerCheck, type Evaluation, type JudgeInput, type RenderInput } from './registry.js';
+import { js } from './script-literal.js';
+import { snapshotDifference, snapshotOf } from './snapshot.js';
+import { describeStep, firstUndone } from './steps.js';
+import { BASIC_REALM, expectedGot, MIN_ECHO_LENGTH, PER_REQUEST_HEADERS, schemaWhat, statusList } from './wording.js';
+
+const pass = (expected: string, actual: string): Evaluation => ({ passed: true, expected, actual });
+const failure = (expected: string, actual: string, where: string): Evaluation => ({ passed: false, expected, actual, message: expectedGot(expected, actual, where) });
+const judged = (passed: boolean, expected: string, actual: string, where: string): Evaluation => (passed ? pass(expected, actual) : failure(expected, actual, where));
+
+const isHead = (testCase: ConformanceCase): boolean => testCase.request.method.toUpperCase() === 'HEAD';
+const isWire = (testCase: ConformanceCase): boolean => testCase.wire !== undefined;
+const rejectionStatuses = (testCase: ConformanceCase): readonly number[] =>
+  testCase.expect.outcome === 'accept' ? [] : (testCase.expect.statuses ?? OUTCOME_STATUSES[testCase.expect.outcome]);
+
+/** A body's problem against a schema: `''` when valid. */
+function schemaProblem(schema: SchemaId, body: Buffer): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return 'the body is not JSON';
+  }
+  const result = validateResponseBody(schema, value);
+  return result.valid ? '' : result.errors.slice(0, 3).map((e) => `body${e}`).join('; ');
+}
+
+/** Whether a 2xx body is nonetheless an error of the profile's kind (a V3IO error body). */
+function isErrorBody(input: JudgeInput, response: RecordedResponse): boolean {
+  const schema = input.context.errorSchema;
+  return schema !== undefined && !isHead(input.testCase) && response.body.length > 0 && schemaProblem(schema, response.body) === '';
+}
+
+/** The response headers two answers are compared by: lower-case `name: value` lines, per-request ones left out. */
+function comparedHeaderLines(response: RecordedResponse): string[] {
+  const perRequest: readonly string[] = PER_REQUEST_HEADERS;
+  return response.headers.filter(([name]) => !perRequest.includes(name.toLowerCase())).map(([name, value]) => `${name.toLowerCase()}: ${value}`);
+}
+
+/** The label of the second request: its credential lines as written. */
+export function secondLabel(plan: CasePlan): string {
+  return plan.second?.credentials.map(([name, value]) => `${name}: ${value}`).join(', ') || 'no credential';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+registerCheck({
+  id: 'server-answers',
+  level: 'must',
+  name: () => 'the server answers',
+  applies: ({ exchange }) => exchange.answer.kind === 'error',
+  evaluate: ({ testCase, exchange, context }) =>
+    failure(testCase.expect.outcome === 'accept' ? 'a 2xx response' : 'a 4xx rejection', describeAnswer(exchange.answer, context.timeoutMs), exchange.where),
+  postman: {
+    applies: () => true,
+    lines: (_input, name) => [`if (!answered) pm.test(${js(name)}, () => fail(${js('a response')}));`],
+  },
+});
+
+registerCheck({
+  id: 'accepted',
+  level: 'case',
+  name: (testCase) => testCase.title,
+  applies: ({ testCase, exchange }) => testCase.expect.outcome === 'accept' && exchange.answer.kind !== 'error',
+  evaluate: (input) => {
+    const { testCase, operation, exchange, context } = input;
+    const response = responseOf(exchange.answer);
+    const statuses = isWire(testCase) ? undefined : operation.successStatuses;
+    const expected = statuses ? statusList(statuses) : 'a 2xx response';
+    const actual = describeAnswer(exchange.answer, context.timeoutMs);
+    const letIn = response !== undefined && (statuses ? statuses.includes(response.status) : is2xx(response.status));
+    if (!letIn) {
+      // A preparation that was not done explains the answer as well as the server would: no verdict.
+      const undone = firstUndone(exchange.preparation);
+      if (undone) return { inconclusive: `could not prepare the case: ${describeStep(undone)}; the request then got ${actual} for ${exchange.where}` };
+      return failure(expected, actual, exchange.where);
+    }
+    if (isErrorBody(input, response)) return failure(`${expected} without a V3IO error body`, `${actual} with one`, exchange.where);
+    return pass(expected, actual);
+  },
+  postman: {
+    applies: ({ testCase }) => testCase.expect.outcome === 'accept',
+    helpers: ({ errorSchema }) => (errorSchema ? ['schema', 'steps'] : ['steps']),
+    lines: ({ testCase, operation, errorSchema }, name) => {
+      if (operation.successStatuses.length === 0) throw new Error(`case ${testCase.id}: expects accept, but operation ${operation.id} has no success status`);
+      const expected = statusList(operation.successStatuses);
+      const errorBody = errorSchema && !isHead(testCase) ? `pm.response.text().length > 0 && schemaProblem(${js(errorSchema)}) === ''` : undefined;
+      return [
+        'if (answered) {',
+        '  const unprepared = prepared.find((s) => !s.done);',
+        `  if (!${js(operation.successStatuses)}.includes(code) && unprepared) {`,
+        "    console.info('could not prepare the case: ' + describeStep(unprepared));",
+        `    pm.test.skip(${js(name)}, () => {});`,
+        '  } else {',
+        `    pm.test(${js(name)}, () => {`,
+        `      if (!${js(operation.successStatuses)}.includes(code)) fail(${js(expected)});`,
+        ...(errorBody ? [`      if (${errorBody}) throw new Error(redact(${js(`Expected ${expected} without a V3IO error body, got `)} + code + ' with one for ' + where));`] : []),
+        '    });',
+        '  }',
+        '}',
+      ];
+    },
+  },
+});
+
+registerCheck({
+  id: 'rejected',
+  level: 'case',
+  name: (testCase) => testCase.title,
+  applies: ({ testCase, exchange }) => testCase.expect.outcome !== 'accept' && exchange.answer.kind !== 'error',
+  evaluate: ({ testCase, exchange, context }) => {
+    const answer = exchange.answer;
+    const repairable = testCase.wire?.repairAccepted === true;
+    const response = responseOf(answer);
+    const passed = (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || (repairable && is2xx(response.status))));
+    const expected = repairable ? 'a 4xx rejection, or a 2xx after repairing the bytes' : 'a 4xx rejection';
+    return judged(passed, expected, describeAnswer(answer, context.timeoutMs), exchange.where);
+  },
+  postman: {
+    applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
+    lines: (_input, name) => [`if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499)) fail('a 4xx rejection'); });`],
+  },
+});
+
+/** Named for the wire judge's tests and reports. */
+export const ROBUSTNESS_CHECK = 'the server neither answers 5xx nor hangs nor stops answering';
+
+registerCheck({
+  id: 'robustness',
+  level: 'must',
+  name: () => ROBUSTNESS_CHECK,
+  applies: ({ testCase, exchange }) => isWire(testCase) && exchange.answer.kind !== 'error',
+  evaluate: ({ exchange, context }) => {
+    const answer = exchange.answer;
+    const got = describeAnswer(answer, context.timeoutMs);
+    switch (answer.kind) {
+      case 'response':
+        return judged(answer.response.status < 500, 'no 5xx', got, exchange.where);
+      case 'closed':
+      case 'reset': {
+        // A server may drop a connection on a framing error; one that then answers nothing has crashed.
+        const probe = exchange.probe;
+        if (!probe || probe.alive) return pass('the server to go on answering after it dropped the connection', got);
+        return failure('the server to go on answering after it dropped the connection', probe.what, `a well-formed request after ${exchange.where}`);
+      }
+      case 'malformed':
+        return failure('an HTTP response', got, exchange.where);
+      case 'timeout':
+        return failure('a response or a closed connection', got, exchange.where);
+      default:
+        return failure('a connection', got, exchange.where);
+    }
+  },
+});
+
+registerCheck({
+  id: 'success-body',
+  level: 'should',
+  name: () => "answers with the operation's normal response",
+  sources: (operation) => (operation.success.kind === 'status-only' ? undefined : operation.success.sources),
+  applies: ({ testCase, operation, exchange }) => {
+    const response = responseOf(exchange.answer);
+    return testCase.expect.outcome === 'accept' && operation.success.kind !== 'status-only' && !isHead(testCase) && response !== undefined && operation.successStatuses.includes(response.status);
+  },
+  evaluate: ({ operation, exchange, context }) => {
+    const response = responseOf(exchange.answer)!;
+    const success = operation.success;
+    const status = String(response.status);
+    const text = response.body.toString('utf8');
+    switch (success.kind) {
+      case 'xml-elements': {
+        const missing = success.elements.filter((element) => !new RegExp(`<${element}[\\s/>]`).test(text));
+        const expected = `an XML body with ${success.elements.map((e) => `<${e}>`).join(', ')}`;
+        return judged(missing.length === 0, `${expected}${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}`, status, exchange.where);
+      }
+      case 'body-equals':
+        return judged(text === context.resolve(success.template), `the body ${success.template}`, status, exchange.where);
+      case 'json-schema': {
+        const problem = schemaProblem(success.schema, response.body);
+        return judged(problem === '', `${schemaWhat(success.schema)}${problem ? ` (${problem})` : ''}`, status, exchange.where);
+      }
+      default:
+        return pass('any body', status);
+    }
+  },
+  postman: {
+    applies: ({ testCase, operation }) => testCase.expect.outcome === 'accept' && operation.success.kind !== 'status-only' && !isHead(testCase),
+    helpers: ({ operation }) => (operation.success.kind === 'json-schema' ? ['schema'] : []),
+    lines: ({ operation }, name) => {
+      const success = operation.success;
+      const guard = `answered && ${js(operation.successStatuses)}.includes(code)`;
+      switch (success.kind) {
+        case 'xml-elements':
+          return [
+            `if (${guard}) pm.test(${js(name)}, () => {`,
+            `  const missing = ${js(success.elements)}.filter((e) => !new RegExp('<' + e + '[\\\\s/>]').test(pm.response.text()));`,
+            `  if (missing.length > 0) fail(${js(`an XML body with ${success.elements.map((e) => `<${e}>`).join(', ')}`)} + ' (missing: ' + missing.join(', ') + ')');`,
+            '});',
+          ];
+        case 'body-equals':
+          return [`if (${guard}) pm.test(${js(name)}, () => { if (pm.response.text() !== pm.variables.replaceIn(${js(success.template)})) fail(${js(`the body ${success.template}`)}); });`];
+        case 'json-schema':
+          return [`if (${guard}) pm.test(${js(name)}, () => checkSchema(${js(success.schema)}, ${js(schemaWhat(success.schema))}));`];
+        default:
+          return [];
+      }
+    },
+  },
+});
+
+registerCheck({
+  id: 'unchanged',
+  level: 'must',
+  name: () => 'the rejected request changed nothing',
+  applies: ({ plan, exchange }) => {
+    const response = responseOf(exchange.answer);
+    return plan.proof !== undefined && response !== undefined && !is2xx(response.status);
+  },
+  evaluate: ({ plan, exchange }) => {
+    const proof = plan.proof!;
+    const arranging = firstUndone(exchange.preparation);
+    if (arranging) return { inconclusive: `could not arrange ${proof.what}: ${describeStep(arranging)}` };
+    const beforeUndone = firstUndone(exchange.before);
+    if (beforeUndone) return { inconclusive: `could not read ${proof.what} before the request: ${describeStep(beforeUndone)}` };
+    const afterUndone = firstUndone(exchange.after);
+    if (afterUndone) return { inconclusive: `could not read ${proof.what} back after the request: ${describeStep(afterUndone)}` };
+    const before = responseOf(exchange.before.at(-1)?.answer);
+    const after = responseOf(exchange.after.at(-1)?.answer);
+    if (!before || !after) return { inconclusive: `could not read ${proof.what} back` };
+    const difference = snapshotDifference(snapshotOf(before), snapshotOf(after), proof.compare);
+    if (difference === undefined) return { inconclusive: `could not compare ${proof.what} before and after the request: a read-back body is not JSON` };
+    const expected = `${proof.what} unchanged`;
+    if (difference === '') return pass(expected, 'the same read-back before and after');
+    return {
+      passed: false,
+      expected,
+      actual: `changed: ${difference}`,
+      message: `Expected ${proof.what} unchanged after the rejected ${exchange.where}, but reading it back before and after differs in ${difference}`,
+    };
+  },
+  postman: {
+    applies: ({ plan }) => plan.proof !== undefined,
+    helpers: () => ['steps', 'snapshot'],
+    lines: ({ plan }, name) => {
+      const what = plan.proof!.what;
+      return [
+        'if (answered && !(code >= 200 && code <= 299)) {',
+        '  const undone = (steps) => steps.find((s) => !s.done);',
+        '  const last = (steps) => steps[steps.length - 1];',
+        `  const why = undone(prepared) ? ${js(`could not arrange ${what}: `)} + describeStep(undone(prepared))`,
+        `    : undone(before) ? ${js(`could not read ${what} before the request: `)} + describeStep(undone(before))`,
+        `    : undone(after) ? ${js(`could not read ${what} back after the request: `)} + describeStep(undone(after))`,
+        "    : snapshotDifference(last(before), last(after)) === undefined ? 'a read-back body is not JSON' : '';",
+        '  if (why) {',
+        '    console.info(why);',
+        `    pm.test.skip(${js(name)}, () => {});`,
+        '  } else {',
+        `    pm.test(${js(name)}, () => {`,
+        '      const difference = snapshotDifference(last(before), last(after));',
+        `      if (difference) throw new Error(redact(${js(`Expected ${what} unchanged after the rejected `)} + where + ', but reading it back before and after differs in ' + difference));`,
+        '    });',
+        '  }',
+        '}',
+      ];
+    },
+  },
+});
+
+registerCheck({
+  id: 'exact-status',
+  level: 'should',
+  name: (testCase) => `answers ${statusList(rejectionStatuses(testCase))}`,
+  applies: ({ testCase, exchange }) => {
+    if (testCase.expect.outcome === 'accept') return false;
+    const response = responseOf(exchange.answer);
+    if (response) return !(testCase.wire?.repairAccepted && is2xx(response.status));
+    // Without a valid credential in the bytes, dropping the connection is as good an answer as a status.
+    return isDropped(exchange.answer) && testCase.wire?.validCredential === true;
+  },
+  evaluate: ({ testCase, exchange, context }) => {
+    const statuses = rejectionStatuses(testCase);
+    const response = responseOf(exchange.answer);
+    return judged(response !== undefined && statuses.includes(response.status), statusList(statuses), describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
+  },
+  postman: {
+    applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
+    lines: ({ testCase }, name) => {
+      const statuses = rejectionStatuses(testCase);
+      return [`if (answered) pm.test(${js(name)}, () => { if (!${js(statuses)}.includes(code)) fail(${js(statusList(statuses))}); });`];
+    },
+  },
+});
+
+function challenges(response: RecordedResponse): string[] {
+  return response.headers.filter(([name]) => name.toLowerCase() === 'www-authenticate').map(([, value]) => value);
+}
+const CHALLENGES_JS = "pm.response.headers.all().filter((h) => String(h.key).toLowerCase() === 'www-authenticate').map((h) => String(h.value))";
+
+registerCheck({
+  id: 'challenge',
+  level: 'must',
+  name: () => 'the 401 carries a WWW-Authenticate challenge',
+  applies: ({ testCase, exchange }) => testCase.expect.outcome !== 'accept' && responseOf(exchange.answer)?.status === 401,
+  evaluate: ({ exchange }) => judged(challenges(responseOf(exchange.answer)!).some((v) => v.trim() !== ''), 'a WWW-Authenticate challenge', '401', exchange.where),
+  postman: {
+    applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
+    lines: (_input, name) => [`if (code === 401) pm.test(${js(name)}, () => { if (!${CHALLENGES_JS}.some((v) => v.trim() !== '')) fail('a WWW-Authenticate challenge'); });`],
+  },
+});
+
+registerCheck({
+  id: 'basic-realm',
+  level: 'should',
+  name: () => 'the challenge offers Basic with a quoted realm',
+  applies: ({ testCase, exchange }) => testCase.expect.outcome !== 'accept' && responseOf(exchange.answer)?.status === 401,
+  evaluate: ({ exchange }) => judged(challenges(responseOf(exchange.answer)!).some((v) => BASIC_REALM.test(v)), 'a challenge Basic realm="..."', '401', exchange.where),
+  postman: {
+    applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
+    lines: (_input, name) => [`if (code === 401) pm.test(${js(name)}, () => { if (!${CHALLENGES_JS}.some((v) => ${BASIC_REALM.toString()}.test(v))) fail('a challenge Basic realm="..."'); });`],
+  },
+});
+
+registerCheck({
+  id: 'error-body',
+  level: 'should',
+  name: () => 'the error body is a V3IO error',
+  // A response to HEAD has no body (RFC 9110 §9.3.2); a profile without an error schema judges none.
+  applies: ({ testCase, exchange, context }) => {
+    const response = responseOf(exchange.answer);
+    return testCase.expect.outcome !== 'accept' && context.errorSchema !== undefined && !isHead(testCase) && response !== undefined && is4xx(response.status);
+  },
+  evaluate: ({ exchange, context }) => {
+    const response = responseOf(exchange.answer)!;
+    const schema = context.errorSchema!;
+    const problem = schemaProblem(schema, response.body);
+    return judged(problem === '', `${schemaWhat(schema)}${problem ? ` (${problem})` : ''}`, String(response.status), exchange.where);
+  },
+  postman: {
+    applies: ({ testCase, errorSchema }) => testCase.expect.outcome !== 'accept' && errorSchema !== undefined && !isHead(testCase),
+    helpers: () => ['schema'],
+    lines: ({ errorSchema }, name) => [`if (code >= 400 && code <= 499) pm.test(${js(name)}, () => checkSchema(${js(errorSchema!)}, ${js(schemaWhat(errorSchema!))}));`],
+  },
+});
+
+/** The check's name, for the collection-level script (echo-check.ts) that renders it for every request. */
+export const NO_ECHO_NAME = 'the response echoes no credential';
+
+registerCheck({
+  id: 'no-echo',
+  level: 'must',
+  name: () => NO_ECHO_NAME,
+  applies: ({ exchange }) => exchange.answer.kind === 'response',
+  evaluate: ({ exchange }) => {
+    const response = responseOf(exchange.answer)!;
+    const secrets = exchange.secrets.map(([label, value]) => [label, value.trim()] as const).filter(([, value]) => value.length >= MIN_ECHO_LENGTH);
+    // Latin-1: a byte-for-byte echo of the request is found whatever its encoding.
+    const places: [string, string][] = [
+      ['the status text', response.statusText],
+      ...response.headers.map(([name, value]): [string, string] => [`header ${name}`, `${name}: ${value}`]),
+      ['the body', response.body.toString('latin1')],
+      ['the body', response.body.toString('utf8')],
+    ];
+    const echoed = [...new Set(secrets.flatMap(([label, value]) => places.filter(([, text]) => text.includes(value)).map(([place]) => `${label} in ${place}`)))];
+    return judged(echoed.length === 0, `no credential in the response${echoed.length > 0 ? ` (echoed: ${echoed.join('; ')})` : ''}`, String(response.status), exchange.where);
+  },
+  // Rendered once for the whole collection: echo-check.ts, from `echoSecretRules` below.
+});
+
+/**
+ * The credentials a request carried, by label, as the echo check looks for them: the values of
+ * the secret variables, each `X-v3io-session-key` value, the credentials after the scheme of each
+ * `Authorization` / `Proxy-Authorization` line and, for Basic, the decoded password.
+ */
+export function echoSecrets(secretVariables: ReadonlyMap<string, string>, headers: readonly (readonly [string, string])[]): [string, string][] {
+  const secrets: [string, string][] = [...secretVariables].map(([name, value]) => [`the ${name} variable`, value]);
+  for (const [key, raw] of headers) {
+    const name = key.toLowerCase();
+    const value = raw.trim();
+    if (name === 'x-v3io-session-key') secrets.push([`the ${key} value`, value]);
+    if (name !== 'authorization' && name !== 'proxy-authorization') continue;
+    const match = /^(\S+)\s+([\s\S]*)$/.exec(value);
+    if (!match) continue;
+    secrets.push([`the ${key} credentials`, match[2]!]);
+    if (!/^basic$/i.test(match[1]!)) continue;
+    const decoded = Buffer.from(match[2]!.trim(), 'base64').toString('utf8');
+    if (decoded.includes(':')) secrets.push([`the password of the ${key} Basic credentials`, decoded.slice(decoded.indexOf(':') + 1)]);
+  }
+  return secrets;
+}
+
+registerCheck({
+  id: 'same-response',
+  level: 'should',
+  name: (_testCase, plan) => `answers exactly as for ${secondLabel(plan)}`,
+  applies: ({ plan, exchange }) => plan.second !== undefined && exchange.answer.kind === 'response',
+  evaluate: ({ plan, exchange }) => {
+    const expected = `the same response as for ${secondLabel(plan)}`;
+    const mine = responseOf(exchange.answer)!;
+    const second = exchange.second;
+    if (second?.kind !== 'response') {
+      const why = second === undefined ? 'not sent' : 'code' in second ? second.code : second.kind;
+      return failure(`${expected} (the second request failed: ${why})`, String(mine.status), exchange.where);
+    }
+    const theirs = second.response;
+    const differences: string[] = [];
+    if (theirs.status !== mine.status || theirs.statusText !== mine.statusText) differences.push(`the status (${theirs.status})`);
+    const a = comparedHeaderLines(mine);
+    const b = comparedHeaderLines(theirs);
+    const count = (lines: string[], line: string): number => lines.filter((l) => l === line).length;
+    const names = [...new Set([...a, ...b].filter((l) => count(a, l) !== count(b, l)).map((l) => l.slice(0, l.indexOf(':'))))];
+    if (names.length > 0) differences.push(`header ${names.join(', ')}`);
+    if (!mine.body.equals(theirs.body)) differences.push('the body');
+    return judged(differences.length === 0, `${expected}${differences.length > 0 ? ` (it differs in ${differences.join('; ')})` : ''}`, String(mine.status), exchange.where);
+  },
+  postman: {
+    applies: ({ plan }) => plan.second !== undefined,
+    lines: ({ plan }, name) => {
+      const what = js(`the same response as for ${secondLabel(plan)}`);
+      return [
+        'if (answered) pm.test(' + js(name) + ', () => {',
+        `  if (second.err) fail(${what} + ' (the second request failed: ' + (second.err.code || second.err.message) + ')');`,
+        '  const res = second.res;',
+        `  const perRequest = ${js(PER_REQUEST_HEADERS)};`,
+        "  const headerLines = (r) => r.headers.all().filter((h) => !perRequest.includes(String(h.key).toLowerCase())).map((h) => String(h.key).toLowerCase() + ': ' + h.value);",
+        '  const differences = [];',
+        "  if (res.code !== code || res.status !== pm.response.status) differences.push('the status (' + res.code + ')');",
+        '  const mine = headerLines(pm.response);',
+        '  const theirs = headerLines(res);',
+        '  const count = (lines, line) => lines.filter((l) => l === line).length;',
+        "  const names = [...new Set(mine.concat(theirs).filter((l) => count(mine, l) !== count(theirs, l)).map((l) => l.slice(0, l.indexOf(':'))))];",
+        "  if (names.length > 0) differences.push('header ' + names.join(', '));",
+        "  if (res.text() !== pm.response.text()) differences.push('the body');",
+        `  if (differences.length > 0) fail(${what} + ' (it differs in ' + differences.join('; ') + ')');`,
+        '});',
+      ];
+    },
+  },
+});

@@ -1,0 +1,63 @@
+/**
+ * The recorded exchange of a case: what the judge decides from. Any engine that sends a case's
+ * requests (newman, the raw-socket runner, a native one) records them in this shape, following
+ * the case's plan (plan.ts), and hands them to `judgeCase`.
+ */
+import type { PrepareStep } from '../cases/operations.js';
+
+export type HeaderPair = readonly [name: string, value: string];
+
+export interface RecordedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: readonly HeaderPair[];
+  readonly body: Buffer;
+}
+
+/**
+ * What a request got: a response, or how it ended without one. `error` is a client library's
+ * connection error (newman); the others are what a raw socket tells apart.
+ */
+export type Answer =
+  | { readonly kind: 'response'; readonly response: RecordedResponse }
+  | { readonly kind: 'error'; readonly code: string }
+  | { readonly kind: 'closed' }
+  | { readonly kind: 'reset'; readonly code: string }
+  | { readonly kind: 'malformed'; readonly reason: string }
+  | { readonly kind: 'timeout'; readonly receivedBytes: number }
+  | { readonly kind: 'connect-failed'; readonly code: string };
+
+/** A plan step as it went: the step, the request line as sent (secrets masked), its answer; no answer: never sent. */
+export interface StepExchange {
+  readonly step: PrepareStep;
+  /** `DELETE /bigdata/…`, for messages. */
+  readonly where: string;
+  readonly answer?: Answer;
+}
+
+/** After a dropped connection: whether a well-formed request on a new one still got an answer. */
+export type LivenessProbe = { readonly alive: true } | { readonly alive: false; readonly what: string };
+
+export interface CaseExchange {
+  /** `GET /bigdata/…` as sent, secrets as `{{placeholders}}`: the end of every message. */
+  readonly where: string;
+  readonly answer: Answer;
+  /** The plan's preparation (accept) or arrangement (rejection), in order. */
+  readonly preparation: readonly StepExchange[];
+  /** The before-snapshot's reads, then the after-snapshot's (sent only when the request was not accepted). */
+  readonly before: readonly StepExchange[];
+  readonly after: readonly StepExchange[];
+  /** The answer to the second request of `sameResponseAs`; absent when it was not sent. */
+  readonly second?: Answer;
+  /** Credentials the request carried, by label (`the accessKey variable`), for the echo check. */
+  readonly secrets: readonly HeaderPair[];
+  /** Present on a raw-socket exchange that ended without a response. */
+  readonly probe?: LivenessProbe;
+}
+
+export const is2xx = (status: number): boolean => status >= 200 && status <= 299;
+export const is4xx = (status: number): boolean => status >= 400 && status <= 499;
+
+export function responseOf(answer: Answer | undefined): RecordedResponse | undefined {
+  return answer?.kind === 'response' ? answer.response : undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * The registry of check definitions: each check is defined once, with its id, its level, when it
+ * applies, its evaluation in Node on a recorded exchange, and (for the checks a Postman
+ * collection can make) its rendering as `pm.test` lines. A duplicate id is an error at
+ * registration.
+ */
+import type { ConformanceCase, Level } from '../cases/model.js';
+import type { Operation, SchemaId } from '../cases/operations.js';
+import type { CaseExchange } from './exchange.js';
+import type { CasePlan } from './plan.js';
+
+/** What a run knows besides the case and its exchange. */
+export interface JudgeContext {
+  /** The schema a 4xx body should match (the profile's); absent: bodies are not judged. */
+  readonly errorSchema?: SchemaId;
+  /** The per-request timeout, for messages. */
+  readonly timeoutMs: number;
+  /** Resolves `{{variables}}` in a template (a body the response must equal). */
+  readonly resolve: (template: string) => string;
+}
+
+export interface JudgeInput {
+  readonly testCase: ConformanceCase;
+  readonly operation: Operation;
+  readonly plan: CasePlan;
+  readonly exchange: CaseExchange;
+  readonly context: JudgeContext;
+}
+
+/** What a check found: passed or failed (with what it wanted and got), or that it could not be made. */
+export type Evaluation =
+  | { readonly passed: true; readonly expected: string; readonly actual: string }
+  | { readonly passed: false; readonly expected: string; readonly actual: string; readonly message: string }
+  | { readonly inconclusive: string };
+
+/** What the generator knows when it renders a case's script. */
+export interface RenderInput {
+  readonly testCase: ConformanceCase;
+  readonly operation: Operation;
+  readonly plan: CasePlan;
+  readonly errorSchema?: SchemaId;
+}
+
+/** Helpers a rendering uses, defined once at the top of the script that needs them. */
+export type ScriptHelper = 'schema' | 'steps' | 'snapshot';
+
+export interface PostmanRendering {
+  /** Whether the case's script makes this check at all. */
+  readonly applies: (input: RenderInput) => boolean;
+  /**
+   * Statements (guarded by their own conditions) that call `pm.test(testName, …)` or, when the
+   * check cannot be made, `pm.test.skip(testName, …)`. They run once every request of the case
+   * is done, with `code`, `answered`, `where`, `fail(what)`, `redact(text)`, `prepared`,
+   * `before`, `after` and `second` in scope (test-script.ts).
+   */
+  readonly lines: (input: RenderInput, testName: string) => string[];
+  /** The helpers its lines use, for the case at hand. */
+  readonly helpers?: (input: RenderInput) => readonly ScriptHelper[];
+}
+
+export interface CheckDefinition {
+  readonly id: string;
+  /** `case`: the case's own level (the primary checks). */
+  readonly level: Level | 'case';
+  /** The check's name in reports and, after `[LEVEL] `, in the collection. */
+  readonly name: (testCase: ConformanceCase, plan: CasePlan) => string;
+  /** Sources of the check itself (the SDK code a body check stands for), when they are not the case's. */
+  readonly sources?: (operation: Operation) => readonly string[] | undefined;
+  readonly applies: (input: JudgeInput) => boolean;
+  readonly evaluate: (input: JudgeInput) => Evaluation;
+  /** Absent: the check needs what only a raw socket sees (wire cases). */
+  readonly postman?: PostmanRendering;
+}
+
+const REGISTRY = new Map<string, CheckDefinition>();
+
+/** Adds a definition; its id must be new. */
+export function registerCheck(definition: CheckDefinition): CheckDefinition {
+  if (REGISTRY.has(definition.id)) throw new Error(`check id ${definition.id} is registered twice`);
+  REGISTRY.set(definition.id, definition);
+  return definition;
+}
+
+/** Every definition, in the order registered: the order of a case's checks. */
+export function registeredChecks(): readonly CheckDefinition[] {
+  return [...REGISTRY.values()];
+}
+
+export function levelOf(definition: CheckDefinition, testCase: ConformanceCase): Level {
+  return definition.level === 'case' ? testCase.level : definition.level;
+}
+
+/** A check's `pm.test` name: the level in brackets, then its name. */
+export function testName(definition: CheckDefinition, testCase: ConformanceCase, plan: CasePlan): string {
+  return `[${levelOf(definition, testCase).toUpperCase()}] ${definition.name(testCase, plan)}`;
+}
