@@ -34,6 +34,8 @@ interface RunFlags {
   readonly shard?: Shard;
   readonly reporter: ReporterName[];
   readonly quiet: boolean;
+  readonly engine: 'newman' | 'native';
+  readonly concurrency?: number;
 }
 
 export function registerRun(program: Command): void {
@@ -67,6 +69,12 @@ export function registerRun(program: Command): void {
         .default([...DEFAULT_REPORTERS], DEFAULT_REPORTERS.join(','))
         .argParser(parseReporters),
     )
+    .addOption(
+      new Option('--engine <engine>', 'what sends the HTTP cases: newman (the committed collection) or native (undici, faster)')
+        .choices(['newman', 'native'])
+        .default('newman'),
+    )
+    .addOption(new Option('--concurrency <n>', 'cases in flight at once, native engine only (default 8)').argParser(positiveInteger))
     .option('-q, --quiet', 'print only the verdict line (no progress, no summary)', false)
     .option('--no-color', 'plain output without colours')
     .action(async (flags: RunFlags) => {
@@ -75,6 +83,7 @@ export function registerRun(program: Command): void {
       }
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
       requireSomeMatch([...casesOf(profileNamed(flags.profile), CATALOGUE), ...TRANSPORT_CHECK_ENTRIES], selection);
+      if (flags.concurrency !== undefined && flags.engine !== 'native') throw new HarnessError('usage', '--concurrency needs --engine native');
       const reporters = chooseReporters(flags.reporter);
       // Loaded here: newman takes most of a second to import, which list and serve don't need.
       const { runSuite } = await import('../run/run-suite.js');
@@ -96,6 +105,8 @@ export function registerRun(program: Command): void {
         keyFile: flags.key,
         reporters: reporters.files,
         selection,
+        engine: flags.engine,
+        ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
         ...(flags.quiet ? {} : { progress: createProgress({ stream: process.stderr }) }),
       }).finally(interruption.dispose);
       await printOutcome(outcome.report, outcome.writtenFiles, { cli: reporters.cli, quiet: flags.quiet, color: flags.color }, outcome.redact);

@@ -11,6 +11,7 @@ import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
 import { installEmbeddedReference } from '../reference/embedded.js';
+import { startReferenceServer, type ReferenceServer } from '../reference/server.js';
 import { redact, secretForms } from '../report/redact.js';
 import type { ProgressListener } from '../report/progress.js';
 import type { Reporter, RunReport } from '../report/run-report.js';
@@ -22,6 +23,7 @@ import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
 import { newmanJudging, withExchange } from './exchange.js';
 import { runNewman, type ItemTrace } from './newman-session.js';
+import { runNative } from './native/run-native.js';
 import { preflight } from './preflight.js';
 import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
@@ -29,7 +31,18 @@ import { isRestricted, selectCases, selectionRecord, type CaseSelection } from '
 import { DEFAULT_CONTAINER, resolveTarget, type ResolvedTarget } from './target-config.js';
 import { transportResults } from './transport-checks.js';
 
+/** What sends the HTTP cases' requests: newman (the collection, default) or the native engine (undici, run-native.ts). */
+export type EngineName = 'newman' | 'native';
+export const ENGINES: readonly EngineName[] = ['newman', 'native'];
+export const DEFAULT_ENGINE: EngineName = 'newman';
+/** Cases in flight at once with the native engine against a real target, unless `--concurrency` says otherwise. */
+export const DEFAULT_CONCURRENCY = 8;
+
 export interface RunOptions {
+  /** The engine that sends the HTTP cases (`--engine`); default newman. */
+  readonly engine?: EngineName;
+  /** Cases (ordered groups, see native/case-groups.ts) in flight at once; native engine only. Default DEFAULT_CONCURRENCY. */
+  readonly concurrency?: number;
   /** The kind of server judged (`--profile`); default `v3io`. */
   readonly profile?: ProfileId;
   /** Base URL of a real server (`--target`); it wins over every other source of `baseUrl`. */
@@ -171,38 +184,65 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
   const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
 
-  const embedded = realTarget ? undefined : installEmbeddedReference(baseUrl);
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  // Embedded: the reference served on an ephemeral loopback port too, for what needs a real
+  // socket (the wire cases; every request of the native engine, which nock does not see).
+  let served: ReferenceServer | undefined;
+  let embedded: ReturnType<typeof installEmbeddedReference> | undefined;
+  const release = async (): Promise<void> => {
+    embedded?.restore();
+    await served?.close();
+  };
+  try {
+    if (!realTarget) {
+      served = await startReferenceServer({ port: 0, host: '127.0.0.1', shutdownGraceMs: 1_000 });
+      if (engine === 'newman') embedded = installEmbeddedReference(baseUrl);
+    }
+    await preflight(engine === 'native' && served ? served.url : baseUrl, { timeoutMs: options.timeoutMs, ...tls });
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  // Where requests over a real socket go: the target, or the served reference.
+  const socketBaseUrl = served ? served.url : baseUrl;
+  const sendCases = (signal: AbortSignal): Promise<ItemTrace[]> =>
+    engine === 'native'
+      ? runNative({
+          profile,
+          cases: selected,
+          variables: new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment), ['baseUrl', socketBaseUrl]]),
+          concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+          timeoutMs: options.timeoutMs,
+          ...tls,
+          onItem,
+          signal,
+        })
+      : runNewman({
+          collection: toRun,
+          environment,
+          timeoutRequestMs: options.timeoutMs,
+          timeoutRunMs: Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)),
+          ...tls,
+          onItem,
+          signal,
+          abortGraceMs: options.timeoutMs + 1_000,
+        });
   let traces: ItemTrace[];
   let wireResults: CaseResult[];
   try {
-    await preflight(baseUrl, { timeoutMs: options.timeoutMs, ...tls });
-  } catch (error) {
-    embedded?.restore();
-    throw error;
-  }
-  try {
     options.progress?.start(selected.length);
-    traces = await runNewman({
-      collection: toRun,
-      environment,
-      timeoutRequestMs: options.timeoutMs,
-      timeoutRunMs: Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)),
-      ...tls,
-      onItem,
-      signal: options.signal ? AbortSignal.any([options.signal, setupFailed.signal]) : setupFailed.signal,
-      abortGraceMs: options.timeoutMs + 1_000,
-    }).catch(async (error: unknown) => {
+    traces = await sendCases(options.signal ? AbortSignal.any([options.signal, setupFailed.signal]) : setupFailed.signal).catch(async (error: unknown) => {
       // Newman did not get to its teardown, or not surely: the runner removes the fixtures itself.
       if (!realTarget || !(error instanceof HarnessError) || teardownSteps.length === 0) throw error;
       options.progress?.finish();
       directTeardown = await removeFixtures();
       throw new HarnessError(error.code, `${error.message}; ${teardownNote(directTeardown, fixtureFolder(variables))}`, error.exitCode);
     });
-    // Over raw sockets, after newman: they need no fixture. Skipped, with the reason, on the embedded reference.
+    // Over raw sockets, after the HTTP cases: they need no fixture. Embedded: against the served reference.
     wireResults = await runWireCases({
       cases: selected,
-      realTarget,
-      baseUrl,
+      realTarget: realTarget || served !== undefined,
+      baseUrl: socketBaseUrl,
       environment: variables,
       timeoutMs: options.timeoutMs,
       ...tls,
@@ -228,7 +268,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     throw new HarnessError(error.code, written.length > 0 ? `${error.message}; partial reports in ${options.outDir}` : error.message, error.exitCode);
   } finally {
     options.progress?.finish();
-    embedded?.restore();
+    await release();
   }
 
   const byId = new Map(traces.map((t) => [t.id, t]));
