@@ -22,7 +22,7 @@ import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
 import { newmanJudging, withExchange } from './exchange.js';
-import { runNewman, type ItemTrace } from './newman-session.js';
+import type { ItemTrace } from './newman-session.js';
 import { runNative } from './native/run-native.js';
 import { preflight } from './preflight.js';
 import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult } from './results.js';
@@ -217,7 +217,8 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
           onItem,
           signal,
         })
-      : runNewman({
+      : // Loaded only for the newman engine: newman takes most of a second to import.
+        import('./newman-session.js').then(({ runNewman }) => runNewman({
           collection: toRun,
           environment,
           timeoutRequestMs: options.timeoutMs,
@@ -226,7 +227,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
           onItem,
           signal,
           abortGraceMs: options.timeoutMs + 1_000,
-        });
+        }));
   let traces: ItemTrace[];
   let wireResults: CaseResult[];
   try {
