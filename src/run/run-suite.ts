@@ -1,7 +1,9 @@
 /**
- * `run`: resolves the target and its variables (target-config.ts), runs the collection with newman
- * (against the embedded reference unless a target is given), judges the results and writes the
- * reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
+ * `run`: resolves the target and its variables (target-config.ts), sends the HTTP cases with an
+ * engine — newman running the collection, or the native engine (native/run-native.ts) — and the
+ * wire cases over raw sockets, against the target or the embedded reference (nock for newman, the
+ * reference served on a loopback port for the native engine and the wire cases), judges the
+ * results and writes the reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
  * are removed even when newman does not get to its teardown (direct-teardown.ts).
  */
 import { join } from 'node:path';

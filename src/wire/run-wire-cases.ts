@@ -4,9 +4,9 @@
  * connection ends without a response, a well-formed request on a new connection tells a
  * deliberate close from a crash.
  *
- * The embedded reference is mocked with nock, which sees only requests made through node:http:
- * there is no socket to write raw bytes to, so there the wire cases are reported as skipped,
- * with the reason, never dropped.
+ * Without a real target (`realTarget` false) every wire case is reported as skipped, with the
+ * reason, never dropped; the embedded run gives them the reference served on a loopback port
+ * instead (run-suite.ts), since nock sees only requests made through node:http.
  */
 import { SECRET_VARIABLES, type ConformanceCase, type WirePart } from '../cases/model.js';
 import { COLLECTION_VARIABLES, type SchemaId } from '../cases/operations.js';
