@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { CATALOGUE } from '../cases/index.js';
 import { EXIT_CODES } from '../errors.js';
-import { checkGenerated, writeGenerated } from '../generate/files.js';
 import { packageRoot } from '../package-info.js';
 import { exit, PROGRAM_NAME, write } from './io.js';
 
@@ -12,6 +11,8 @@ export function registerGenerate(program: Command): void {
     .description('write the Postman collection and environments from the catalogue')
     .option('--check', 'only check that the committed files are up to date (exit 1 when stale)', false)
     .action(async (flags: { check: boolean }) => {
+      // Loaded here: the Postman SDK takes a while to import, which run, list and serve don't need.
+      const { checkGenerated, writeGenerated } = await import('../generate/files.js');
       const root = packageRoot();
       if (!flags.check) {
         const written = writeGenerated(root, CATALOGUE);
