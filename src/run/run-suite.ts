@@ -256,6 +256,8 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
         options.progress?.caseDone(result.outcome);
       },
       signal: options.signal,
+      // The native engine's concurrency for them too; with newman, one at a time as before.
+      concurrency: engine === 'native' ? (options.concurrency ?? DEFAULT_CONCURRENCY) : 1,
     });
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;

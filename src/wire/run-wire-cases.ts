@@ -41,6 +41,8 @@ export interface WireRunOptions {
   readonly onResult?: (result: CaseResult) => void;
   /** Stops the run between two cases (SIGINT, SIGTERM): rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /** Cases in flight at once (each on connections of its own: they share no state); default 1. */
+  readonly concurrency?: number;
 }
 
 /** Shortest value replaced by its placeholder in a report; shorter ones would match ordinary text. */
@@ -185,12 +187,17 @@ export async function runWireCases(options: WireRunOptions): Promise<CaseResult[
     ...(options.certFile && options.keyFile ? { cert: readPem(options.certFile, 'client certificate'), key: readPem(options.keyFile, 'client key') } : {}),
   };
   const variables = wireVariables(options.environment, options.baseUrl);
-  const results: CaseResult[] = [];
-  for (const testCase of cases) {
-    options.signal?.throwIfAborted();
-    const result = await runOne(testCase, target, variables, options);
-    options.onResult?.(result);
-    results.push(result);
-  }
+  const results: CaseResult[] = new Array<CaseResult>(cases.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < cases.length) {
+      options.signal?.throwIfAborted();
+      const index = next++;
+      const result = await runOne(cases[index]!, target, variables, options);
+      options.onResult?.(result);
+      results[index] = result;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, cases.length)) }, worker));
   return results;
 }
