@@ -172,6 +172,22 @@ export function collectionOrder(profile: Profile, cases: readonly ConformanceCas
   return profile.forms.flatMap((form) => cases.filter((c) => c.form === form && c.wire === undefined));
 }
 
+/** Requests a case sends at most: its plan's steps, its own request, a second one. */
+function requestsOf(profile: Profile, testCase: ConformanceCase): number {
+  const plan = casePlan(testCase, operationOf(profile, testCase));
+  return plan.preparation.length + plan.beforeRead.length + 1 + plan.afterRead.length + (plan.second ? 1 : 0);
+}
+
+/**
+ * The groups in the order they are started: the longest first, so that the long chains (the
+ * stream and scratch-object cases) do not start last and keep the run waiting on a slow target.
+ * Each group's own order is kept; traces are reported in collection order anyway.
+ */
+function longestFirst(groups: readonly ConformanceCase[][], profile: Profile): ConformanceCase[][] {
+  const weight = new Map(groups.map((g) => [g, g.reduce((sum, c) => sum + requestsOf(profile, c), 0)]));
+  return [...groups].sort((a, b) => weight.get(b)! - weight.get(a)!);
+}
+
 /** Runs the setup, the cases and the teardown; resolves with the traces in collection order. */
 export async function runNative(options: NativeRunOptions): Promise<ItemTrace[]> {
   const { setup, teardown } = options.profile.fixtures;
@@ -187,7 +203,7 @@ export async function runNative(options: NativeRunOptions): Promise<ItemTrace[]>
       await session.fixtureItem(step);
     }
     check();
-    await session.cases(orderedGroups(cases, (c) => operationOf(options.profile, c)));
+    await session.cases(longestFirst(orderedGroups(cases, (c) => operationOf(options.profile, c)), options.profile));
     check();
     for (const step of teardown) await session.fixtureItem(step);
     return session.ordered([...setup.map((s) => s.id), ...cases.map((c) => c.id), ...teardown.map((s) => s.id)]);
