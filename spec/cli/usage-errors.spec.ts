@@ -40,6 +40,11 @@ describe('CLI usage and configuration errors', () => {
     expectOneLineError(await runCli(['run', '--timeout', 'soon']), /--timeout.*positive integer/);
   });
 
+  it('rejects --concurrency without the native engine, and an unknown engine', async () => {
+    expectOneLineError(await runCli(['run', '--concurrency', '4']), /--concurrency needs --engine native/);
+    expectOneLineError(await runCli(['run', '--engine', 'curl']), /--engine.*curl/);
+  });
+
   it('names a missing environment file', async () => {
     expectOneLineError(await runCli(['run', '--env', join(dir, 'missing.json')]), /environment file not found: .*missing\.json$/);
   });

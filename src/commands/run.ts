@@ -9,7 +9,7 @@ import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName }
 import type { CaseSelection, Shard } from '../run/selection.js';
 import { TRANSPORT_CHECK_ENTRIES } from '../run/transport-checks.js';
 import { interruptOnSignals } from './interruption.js';
-import { exit, timeoutMilliseconds } from './io.js';
+import { exit, positiveInteger, timeoutMilliseconds } from './io.js';
 import { parseReporters, printOutcome } from './output-options.js';
 import { collectEnvVar } from './target-options.js';
 import { parseForms, parseGrep, parseLevel, parseShard, requireSomeMatch } from './selection-options.js';
@@ -34,6 +34,8 @@ interface RunFlags {
   readonly shard?: Shard;
   readonly reporter: ReporterName[];
   readonly quiet: boolean;
+  readonly engine: 'newman' | 'native';
+  readonly concurrency?: number;
 }
 
 export function registerRun(program: Command): void {
@@ -67,6 +69,12 @@ export function registerRun(program: Command): void {
         .default([...DEFAULT_REPORTERS], DEFAULT_REPORTERS.join(','))
         .argParser(parseReporters),
     )
+    .addOption(
+      new Option('--engine <engine>', 'what sends the HTTP cases: newman (the committed collection) or native (undici, faster)')
+        .choices(['newman', 'native'])
+        .default('newman'),
+    )
+    .addOption(new Option('--concurrency <n>', 'cases in flight at once, native engine only (default 8)').argParser(positiveInteger))
     .option('-q, --quiet', 'print only the verdict line (no progress, no summary)', false)
     .option('--no-color', 'plain output without colours')
     .action(async (flags: RunFlags) => {
@@ -75,6 +83,7 @@ export function registerRun(program: Command): void {
       }
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
       requireSomeMatch([...casesOf(profileNamed(flags.profile), CATALOGUE), ...TRANSPORT_CHECK_ENTRIES], selection);
+      if (flags.concurrency !== undefined && flags.engine !== 'native') throw new HarnessError('usage', '--concurrency needs --engine native');
       const reporters = chooseReporters(flags.reporter);
       // Before the import: a signal during it aborts the run at its start, with its one line.
       const interruption = interruptOnSignals();
@@ -100,6 +109,8 @@ export function registerRun(program: Command): void {
         keyFile: flags.key,
         reporters: reporters.files,
         selection,
+        engine: flags.engine,
+        ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
         ...(flags.quiet ? {} : { progress: createProgress({ stream: process.stderr }) }),
       }).finally(interruption.dispose);
       await printOutcome(outcome.report, outcome.writtenFiles, { cli: reporters.cli, quiet: flags.quiet, color: flags.color }, outcome.redact);

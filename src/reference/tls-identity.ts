@@ -6,7 +6,6 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { generate } from 'selfsigned';
 import { HarnessError } from '../errors.js';
 
 export interface TlsIdentity {
@@ -29,6 +28,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function generateSelfSignedIdentity(extraHosts: readonly string[] = []): Promise<TlsIdentity> {
   const names = selfSignedNames(extraHosts);
   const now = Date.now();
+  // Loaded here: selfsigned (and its crypto library) takes half a second to import, which a run never needs.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'v3io-auth-conformance reference' }], {
     keyType: 'ec',
     curve: 'P-256',

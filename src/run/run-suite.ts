@@ -1,7 +1,9 @@
 /**
- * `run`: resolves the target and its variables (target-config.ts), runs the collection with newman
- * (against the embedded reference unless a target is given), judges the results and writes the
- * reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
+ * `run`: resolves the target and its variables (target-config.ts), sends the HTTP cases with an
+ * engine — newman running the collection, or the native engine (native/run-native.ts) — and the
+ * wire cases over raw sockets, against the target or the embedded reference (nock for newman, the
+ * reference served on a loopback port for the native engine and the wire cases), judges the
+ * results and writes the reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
  * are removed even when newman does not get to its teardown (direct-teardown.ts).
  */
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
 import { installEmbeddedReference } from '../reference/embedded.js';
+import { startReferenceServer, type ReferenceServer } from '../reference/server.js';
 import { createRedactor, secretForms } from '../report/redact.js';
 import type { ProgressListener } from '../report/progress.js';
 import type { Reporter, RunReport } from '../report/run-report.js';
@@ -23,7 +26,8 @@ import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
 import { newmanJudging, withExchange } from './exchange.js';
-import { runNewman, type ItemTrace } from './newman-session.js';
+import type { ItemTrace } from './newman-session.js';
+import { runNative } from './native/run-native.js';
 import { preflight } from './preflight.js';
 import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
@@ -33,7 +37,18 @@ import { isRestricted, selectCases, selectionRecord, type CaseSelection } from '
 import { DEFAULT_CONTAINER, resolveTarget, type ResolvedTarget } from './target-config.js';
 import { transportResults } from './transport-checks.js';
 
+/** What sends the HTTP cases' requests: newman (the collection, default) or the native engine (undici, run-native.ts). */
+export type EngineName = 'newman' | 'native';
+export const ENGINES: readonly EngineName[] = ['newman', 'native'];
+export const DEFAULT_ENGINE: EngineName = 'newman';
+/** Cases in flight at once with the native engine against a real target, unless `--concurrency` says otherwise. */
+export const DEFAULT_CONCURRENCY = 8;
+
 export interface RunOptions {
+  /** The engine that sends the HTTP cases (`--engine`); default newman. */
+  readonly engine?: EngineName;
+  /** Cases (ordered groups, see native/case-groups.ts) in flight at once; native engine only. Default DEFAULT_CONCURRENCY. */
+  readonly concurrency?: number;
   /** The kind of server judged (`--profile`); default `v3io`. */
   readonly profile?: ProfileId;
   /** Base URL of a real server (`--target`); it wins over every other source of `baseUrl`. */
@@ -236,39 +251,67 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
     wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
   const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
 
-  const embedded = realTarget ? undefined : installEmbeddedReference(baseUrl);
-  let traces: ItemTrace[];
-  let wireResults: CaseResult[];
-  try {
-    await preflight(baseUrl, { timeoutMs: options.timeoutMs, ...tls });
-  } catch (error) {
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  // Embedded: the reference served on an ephemeral loopback port too, for what needs a real
+  // socket (the wire cases; every request of the native engine, which nock does not see).
+  let served: ReferenceServer | undefined;
+  let embedded: ReturnType<typeof installEmbeddedReference> | undefined;
+  const release = async (): Promise<void> => {
     embedded?.restore();
+    await served?.close();
+  };
+  try {
+    if (!realTarget) {
+      served = await startReferenceServer({ port: 0, host: '127.0.0.1', shutdownGraceMs: 1_000 });
+      if (engine === 'newman') embedded = installEmbeddedReference(baseUrl);
+    }
+    await preflight(engine === 'native' && served ? served.url : baseUrl, { timeoutMs: options.timeoutMs, ...tls });
+  } catch (error) {
+    await release();
     throw error;
   }
   state.begun = true;
+  // Where requests over a real socket go: the target, or the served reference.
+  const socketBaseUrl = served ? served.url : baseUrl;
+  const sendCases = (signal: AbortSignal): Promise<ItemTrace[]> =>
+    engine === 'native'
+      ? runNative({
+          profile,
+          cases: selected,
+          variables: new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment), ['baseUrl', socketBaseUrl]]),
+          concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+          timeoutMs: options.timeoutMs,
+          ...tls,
+          onItem,
+          signal,
+        })
+      : // Loaded only for the newman engine: newman takes most of a second to import.
+        import('./newman-session.js').then(({ runNewman }) => runNewman({
+          collection: toRun,
+          environment,
+          timeoutRequestMs: options.timeoutMs,
+          timeoutRunMs: Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10))),
+          ...tls,
+          onItem,
+          signal,
+          abortGraceMs: Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000),
+        }));
+  let traces: ItemTrace[];
+  let wireResults: CaseResult[];
   try {
     options.progress?.start(selected.length);
-    traces = await runNewman({
-      collection: toRun,
-      environment,
-      timeoutRequestMs: options.timeoutMs,
-      timeoutRunMs: Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10))),
-      ...tls,
-      onItem,
-      signal: AbortSignal.any([...(options.signal ? [options.signal] : []), setupFailed.signal, liveness.signal]),
-      abortGraceMs: Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000),
-    }).catch(async (error: unknown) => {
+    traces = await sendCases(AbortSignal.any([...(options.signal ? [options.signal] : []), setupFailed.signal, liveness.signal])).catch(async (error: unknown) => {
       // Newman did not get to its teardown, or not surely: the runner removes the fixtures itself.
       if (!realTarget || !(error instanceof HarnessError) || teardownSteps.length === 0) throw error;
       options.progress?.finish();
       directTeardown = await removeFixtures();
       throw new HarnessError(error.code, `${error.message}; ${teardownNote(directTeardown, fixtureFolder(variables))}`, error.exitCode);
     });
-    // Over raw sockets, after newman: they need no fixture. Skipped, with the reason, on the embedded reference.
+    // Over raw sockets, after the HTTP cases: they need no fixture. Embedded: against the served reference.
     wireResults = await runWireCases({
       cases: selected,
-      realTarget,
-      baseUrl,
+      realTarget: realTarget || served !== undefined,
+      baseUrl: socketBaseUrl,
       environment: variables,
       timeoutMs: options.timeoutMs,
       ...tls,
@@ -283,6 +326,8 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
         options.progress?.caseDone(result.outcome);
       },
       signal: AbortSignal.any([...(options.signal ? [options.signal] : []), liveness.signal]),
+      // The native engine's concurrency for them too; with newman, one at a time as before.
+      concurrency: engine === 'native' ? (options.concurrency ?? DEFAULT_CONCURRENCY) : 1,
     });
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
@@ -307,7 +352,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
     throw new HarnessError(error.code, written.length > 0 ? `${error.message}; partial reports in ${options.outDir}` : error.message, error.exitCode);
   } finally {
     options.progress?.finish();
-    embedded?.restore();
+    await release();
   }
 
   const byId = new Map(traces.map((t) => [t.id, t]));

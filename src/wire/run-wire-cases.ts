@@ -4,9 +4,9 @@
  * connection ends without a response, a well-formed request on a new connection tells a
  * deliberate close from a crash.
  *
- * The embedded reference is mocked with nock, which sees only requests made through node:http:
- * there is no socket to write raw bytes to, so there the wire cases are reported as skipped,
- * with the reason, never dropped.
+ * Without a real target (`realTarget` false) every wire case is reported as skipped, with the
+ * reason, never dropped; the embedded run gives them the reference served on a loopback port
+ * instead (run-suite.ts), since nock sees only requests made through node:http.
  */
 import { SECRET_VARIABLES, type ConformanceCase, type WirePart } from '../cases/model.js';
 import { COLLECTION_VARIABLES, type SchemaId } from '../cases/operations.js';
@@ -41,6 +41,8 @@ export interface WireRunOptions {
   readonly onResult?: (result: CaseResult) => void;
   /** Stops the run between two cases (SIGINT, SIGTERM): rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /** Cases in flight at once (each on connections of its own: they share no state); default 1. */
+  readonly concurrency?: number;
 }
 
 /** Shortest value replaced by its placeholder in a report; shorter ones would match ordinary text. */
@@ -205,12 +207,17 @@ export async function runWireCases(options: WireRunOptions): Promise<CaseResult[
     ...(options.certFile && options.keyFile ? { cert: readPem(options.certFile, 'client certificate'), key: readPem(options.keyFile, 'client key') } : {}),
   };
   const variables = wireVariables(options.environment, options.baseUrl);
-  const results: CaseResult[] = [];
-  for (const testCase of cases) {
-    options.signal?.throwIfAborted();
-    const result = await runOne(testCase, target, variables, options);
-    options.onResult?.(result);
-    results.push(result);
-  }
+  const results: CaseResult[] = new Array<CaseResult>(cases.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < cases.length) {
+      options.signal?.throwIfAborted();
+      const index = next++;
+      const result = await runOne(cases[index]!, target, variables, options);
+      options.onResult?.(result);
+      results[index] = result;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, cases.length)) }, worker));
   return results;
 }

@@ -1,0 +1,104 @@
+/**
+ * The two engines give the same verdict: the newman engine and the native engine (at its default
+ * concurrency, and one case at a time), each against a fresh served instance of the reference
+ * (the whole catalogue), of every broken server (spec/broken/variants.ts, with the cases that
+ * catch it, and wire-servers.ts with the wire cases) and of the judge's own servers. For every
+ * case: the same outcome, the same checks (id, name, level, passed) and the same checks that
+ * could not be made. Both engines run in-process, on a real socket.
+ */
+import { expect } from 'chai';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
+import { createReference, type Reference } from '../../src/reference/handler.js';
+import { startReferenceServer } from '../../src/reference/server.js';
+import type { RunReport } from '../../src/report/run-report.js';
+import { DEFAULT_CONCURRENCY, runSuite, type EngineName } from '../../src/run/run-suite.js';
+import { otherBodiesSdkReads, streamDeletionFails } from '../broken/judge-servers.js';
+import { BROKEN_VARIANTS } from '../broken/variants.js';
+import { tempDir } from '../support/cli.js';
+
+interface Server {
+  readonly id: string;
+  readonly reference: () => Reference;
+  readonly grep?: RegExp;
+}
+
+const exactly = (ids: readonly string[]): RegExp => new RegExp(`^(${ids.join('|')})$`);
+
+const SERVERS: readonly Server[] = [
+  { id: 'reference', reference: () => createReference() },
+  ...BROKEN_VARIANTS.map((variant) => ({ id: variant.id, reference: variant.reference, grep: exactly(variant.caughtBy) })),
+  { id: 'stream-deletion-fails', reference: streamDeletionFails, grep: /stream|records|seek/ },
+  { id: 'other-bodies-sdk-reads', reference: otherBodiesSdkReads, grep: /valid/ },
+];
+
+interface EngineRun {
+  readonly engine: EngineName;
+  readonly concurrency?: number;
+}
+
+async function runAgainst(server: Server, run: EngineRun): Promise<RunReport> {
+  const served = await startReferenceServer({ port: 0, reference: server.reference(), errorLog: () => {} });
+  const out = tempDir('v3io-engines-');
+  try {
+    const outcome = await runSuite({
+      target: served.url,
+      envFile: join(packageRoot(), PROFILE_PATHS.v3io.referenceEnvironment),
+      processEnv: {},
+      outDir: out,
+      strict: false,
+      timeoutMs: 10_000,
+      reporters: [],
+      engine: run.engine,
+      ...(run.concurrency ? { concurrency: run.concurrency } : {}),
+      ...(server.grep ? { selection: { grep: server.grep } } : {}),
+    });
+    return outcome.report;
+  } finally {
+    await served.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** What a verdict is made of, case by case. */
+function verdictOf(report: RunReport): Record<string, unknown> {
+  return {
+    verdict: report.verdict,
+    exitCode: report.exitCode,
+    setup: report.setup.map((s) => [s.id, s.ok]),
+    teardown: report.teardown.map((s) => [s.id, s.ok]),
+    cases: Object.fromEntries(
+      report.cases.map((c) => [
+        c.id,
+        {
+          outcome: c.outcome,
+          failedLevel: c.failedLevel,
+          checks: c.checks.map((k) => `${k.id} ${k.level} ${k.name} => ${k.passed ? 'passed' : 'failed'}`).sort(),
+          inconclusive: (c.inconclusiveChecks ?? []).map((k) => `${k.id} ${k.level}`).sort(),
+        },
+      ]),
+    ),
+  };
+}
+
+describe('the newman and native engines give the same verdicts', function () {
+  this.timeout(900_000);
+
+  for (const server of SERVERS) {
+    it(`${server.id}: the same outcome and checks for every case`, async () => {
+      const newman = verdictOf(await runAgainst(server, { engine: 'newman' }));
+      const native = verdictOf(await runAgainst(server, { engine: 'native' }));
+      expect(Object.keys(newman.cases as object).length, 'cases compared').to.be.greaterThan(0);
+      expect(native, `${server.id}: native (concurrency ${DEFAULT_CONCURRENCY}) vs newman`).to.deep.equal(newman);
+    });
+  }
+
+  it('the native engine one case at a time gives the verdicts of its default concurrency (reference, a server that writes before authenticating)', async () => {
+    for (const server of SERVERS.filter((s) => s.id === 'reference' || s.id === 'writes-before-authenticating')) {
+      const sequential = verdictOf(await runAgainst(server, { engine: 'native', concurrency: 1 }));
+      const parallel = verdictOf(await runAgainst(server, { engine: 'native', concurrency: 16 }));
+      expect(parallel, server.id).to.deep.equal(sequential);
+    }
+  });
+});

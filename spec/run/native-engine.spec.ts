@@ -1,0 +1,89 @@
+/**
+ * The native engine in-process against the served reference: each case's plan sent in order and
+ * recorded as newman records it; a run stopped by a signal keeps what it judged (partial reports);
+ * the embedded run needs no port.
+ */
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { HarnessError } from '../../src/errors.js';
+import { chooseReporters } from '../../src/report/reporters.js';
+import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
+import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
+import type { ItemTrace } from '../../src/run/newman-session.js';
+import { runSuite, type RunOptions } from '../../src/run/run-suite.js';
+import { tempDir } from '../support/cli.js';
+import { readReport } from '../support/report.js';
+
+describe('the native engine', function () {
+  this.timeout(120_000);
+  let server: ReferenceServer;
+  before(async () => {
+    server = await startReferenceServer({ port: 0, errorLog: () => {} });
+  });
+  after(() => server.close());
+
+  const options = (extra: Partial<RunOptions>): RunOptions => ({
+    target: server.url,
+    envFile: join(packageRoot(), PROFILE_PATHS.v3io.referenceEnvironment),
+    processEnv: {},
+    outDir: tempDir('v3io-native-'),
+    strict: false,
+    timeoutMs: 10_000,
+    reporters: [],
+    engine: 'native',
+    ...extra,
+  });
+
+  it("sends a rejection's arrangement and before-snapshot, the request, then the after-snapshot; an accepted case its preparation", async () => {
+    const traces = new Map<string, ItemTrace>();
+    const outcome = await runSuite(options({ selection: { grep: /^(cross-unknown-key-put-object|cross-valid-session-key-get-records)$/ }, onItem: (t) => traces.set(t.id, t) }));
+    expect(outcome.report.cases.map((c) => [c.id, c.outcome])).to.deep.equal([
+      ['cross-valid-session-key-get-records', 'pass'],
+      ['cross-unknown-key-put-object', 'pass'],
+    ]);
+    const rejected = traces.get('cross-unknown-key-put-object')!;
+    expect(rejected.scriptRequests.map((r) => `${r.phase} ${r.method}`)).to.deep.equal(['prerequest PUT', 'prerequest GET', 'test GET']);
+    expect(rejected.response?.status).to.equal(401);
+    const accepted = traces.get('cross-valid-session-key-get-records')!;
+    expect(accepted.scriptRequests.map((r) => `${r.phase} ${r.method} ${r.response?.status}`)).to.deep.equal(['prerequest POST 200', 'prerequest POST 200', 'prerequest PUT 200']);
+    // The captured Location was sent: GetRecords got the record the preparation put.
+    expect(JSON.parse(accepted.response!.body.toString('utf8')).Records).to.have.length.greaterThan(0);
+    expect([...traces.keys()]).to.include.members(['setup-put-fixture-object']);
+  });
+
+  it('stopped by a signal: rejects with its reason and writes partial reports with the cases judged so far', async () => {
+    const stop = new AbortController();
+    let judged = 0;
+    const out = tempDir('v3io-native-stopped-');
+    const run = runSuite(
+      options({
+        outDir: out,
+        reporters: chooseReporters(['json']).files,
+        concurrency: 1,
+        signal: stop.signal,
+        onItem: () => {
+          judged += 1;
+          if (judged === 10) stop.abort(new HarnessError('interrupted', 'interrupted by SIGINT', 130));
+        },
+      }),
+    );
+    const error = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(HarnessError);
+    expect((error as HarnessError).exitCode).to.equal(130);
+    const report = readReport(out);
+    expect(report.verdict).to.equal('error');
+    const run_ = report.cases.filter((c) => !(c.reason ?? '').startsWith('not run'));
+    expect(run_.length).to.be.greaterThan(0).and.lessThan(20);
+    expect(report.cases.length - run_.length).to.be.greaterThan(100);
+  });
+
+  it('runs embedded with no port to configure: every case, the wire cases included, passes', async () => {
+    const outcome = await runSuite({ ...options({}), target: undefined, envFile: undefined, selection: { grep: /valid|-wire-/ } });
+    expect(outcome.report.target.mode).to.equal('embedded');
+    expect(outcome.report.cases.filter((c) => c.outcome !== 'pass').map((c) => c.id)).to.deep.equal([]);
+    expect(outcome.report.cases.some((c) => c.id.includes('-wire-'))).to.equal(true);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The native engine's HTTP client: undici over a keep-alive pool per origin. Each request is sent
+ * with its header lines exactly as given (in order, duplicates kept) and answered with the raw
+ * header lines and status text, the way newman records them, or with a connection error code in
+ * newman's words (ETIMEDOUT, ECONNRESET, ...).
+ */
+import { STATUS_CODES } from 'node:http';
+import { Agent } from 'undici';
+import { readCa, readPem } from '../preflight.js';
+import type { ResponseRecord } from '../newman-session.js';
+
+export interface NativeClientOptions {
+  readonly timeoutMs: number;
+  readonly caFile?: string;
+  readonly insecure?: boolean;
+  readonly certFile?: string;
+  readonly keyFile?: string;
+}
+
+export interface NativeRequest {
+  readonly method: string;
+  /** Absolute URL. */
+  readonly url: string;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body?: Buffer;
+}
+
+export type NativeAnswer =
+  | { readonly response: ResponseRecord }
+  | { readonly requestError: { readonly code: string; readonly message: string } };
+
+export interface NativeClient {
+  send(request: NativeRequest): Promise<NativeAnswer>;
+  close(): Promise<void>;
+}
+
+/** undici's own error codes in the words newman (Node's http) uses for the same event. */
+function errorCode(failure: Error): string {
+  const error = failure as Error & { code?: string; cause?: { code?: string } };
+  switch (error.code) {
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'ETIMEDOUT';
+    case 'UND_ERR_SOCKET':
+      return error.cause?.code ?? 'ECONNRESET';
+    default:
+      return error.code ?? error.cause?.code ?? 'ERROR';
+  }
+}
+
+function headerPairs(raw: readonly Buffer[]): (readonly [string, string])[] {
+  const pairs: (readonly [string, string])[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!.toString('latin1'), raw[i + 1]!.toString('latin1')]);
+  return pairs;
+}
+
+export function createNativeClient(options: NativeClientOptions): NativeClient {
+  const agent = new Agent({
+    keepAliveTimeout: 10_000,
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+    connect: {
+      timeout: options.timeoutMs,
+      rejectUnauthorized: !options.insecure,
+      ...(options.caFile ? { ca: [readCa(options.caFile)] } : {}),
+      ...(options.certFile && options.keyFile ? { cert: readPem(options.certFile, 'client certificate'), key: readPem(options.keyFile, 'client key') } : {}),
+    },
+  });
+  const send = (request: NativeRequest): Promise<NativeAnswer> =>
+    new Promise<NativeAnswer>((resolve) => {
+      const fail = (error: Error): void => resolve({ requestError: { code: errorCode(error), message: error.message } });
+      let url: URL;
+      try {
+        url = new URL(request.url);
+      } catch (error) {
+        fail(error as Error);
+        return;
+      }
+      let status = 0;
+      let statusText = '';
+      let headers: (readonly [string, string])[] = [];
+      const chunks: Buffer[] = [];
+      try {
+        agent.dispatch(
+          {
+            origin: url.origin,
+            path: `${url.pathname}${url.search}`,
+            method: request.method,
+            headers: request.headers.flatMap(([name, value]) => [name, value]),
+            ...(request.body ? { body: request.body } : {}),
+          },
+          {
+            onConnect: () => undefined,
+            onHeaders: (statusCode: number, rawHeaders: Buffer[], _resume: () => void, statusMessage: string) => {
+              status = statusCode;
+              statusText = statusMessage || STATUS_CODES[statusCode] || '';
+              headers = headerPairs(rawHeaders);
+              return true;
+            },
+            onData: (chunk: Buffer) => {
+              chunks.push(chunk);
+              return true;
+            },
+            onComplete: () => resolve({ response: { status, statusText, headers, body: Buffer.concat(chunks) } }),
+            onError: fail,
+          } as never,
+        );
+      } catch (error) {
+        fail(error as Error);
+      }
+    });
+  return { send, close: () => agent.close() };
+}

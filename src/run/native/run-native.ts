@@ -1,0 +1,213 @@
+/**
+ * The native engine: sends what newman would send for a collection run — the profile's setup, each
+ * selected HTTP case's plan (preparation and before-snapshot, the case's request, the
+ * after-snapshot when it was not accepted, the second request), the teardown — with undici over a
+ * keep-alive pool, and records each item as newman's session does (an `ItemTrace`), so that the
+ * judge, the reports and the partial reports see no difference. Derived values are computed in
+ * Node (src/wire/transforms.ts). With `concurrency` > 1, the ordered groups of case-groups.ts run
+ * side by side; within a group, cases run in order.
+ */
+import type { ConformanceCase } from '../../cases/model.js';
+import { FIXTURE_CREDENTIALS, type FixtureStep, type PrepareStep, type StepRequest } from '../../cases/operations.js';
+import { operationOf, type Profile } from '../../cases/profiles.js';
+import { casePlan } from '../../judge/plan.js';
+import { HarnessError } from '../../errors.js';
+import { resolveTemplate } from '../../wire/template.js';
+import { deriveAll } from '../../wire/transforms.js';
+import type { ItemTrace, ScriptRequestRecord } from '../newman-session.js';
+import { orderedGroups } from './case-groups.js';
+import { createNativeClient, type NativeAnswer, type NativeClient, type NativeClientOptions } from './http-client.js';
+
+export interface NativeRunOptions extends NativeClientOptions {
+  readonly profile: Profile;
+  /** The selected cases; wire cases are left to the raw-socket runner. */
+  readonly cases: readonly ConformanceCase[];
+  /** The run's variables: the collection's, the environment's over them; `baseUrl` is where requests go. */
+  readonly variables: ReadonlyMap<string, string>;
+  /** Cases (ordered groups) in flight at once; 1: one after the other, as newman. */
+  readonly concurrency: number;
+  readonly onItem?: (trace: ItemTrace) => void;
+  /** Stops the run between two requests; the promise rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new HarnessError('interrupted', 'the run was stopped');
+}
+
+const is2xx = (status: number): boolean => status >= 200 && status <= 299;
+
+/** A request template resolved against `scope`: `{{baseUrl}}` + path, each header line, the body. */
+function resolved(template: StepRequest, scope: ReadonlyMap<string, string>, credentials: readonly (readonly [string, string])[] = []) {
+  return {
+    method: template.method,
+    path: resolveTemplate(template.path, scope),
+    url: resolveTemplate(`{{baseUrl}}${template.path}`, scope),
+    headers: [...template.headers, ...credentials].map(([name, value]) => [name, resolveTemplate(value, scope)] as const),
+    ...(template.body === undefined ? {} : { body: Buffer.from(resolveTemplate(template.body, scope), 'utf8') }),
+  };
+}
+
+/** The path and query as newman records them: what follows the origin. */
+function pathOf(url: string, fallback: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return fallback;
+  }
+}
+
+class NativeSession {
+  private readonly traces = new Map<string, ItemTrace>();
+
+  constructor(
+    private readonly client: NativeClient,
+    private readonly options: NativeRunOptions,
+  ) {}
+
+  private stopped(): boolean {
+    return this.options.signal?.aborted ?? false;
+  }
+
+  private done(trace: ItemTrace): void {
+    this.traces.set(trace.id, trace);
+    this.options.onItem?.(trace);
+  }
+
+  /** A fixture step as an item of its own. */
+  async fixtureItem(step: FixtureStep): Promise<void> {
+    const started = performance.now();
+    const request = resolved(step.request, this.options.variables, FIXTURE_CREDENTIALS);
+    const answer = await this.client.send(request);
+    this.done({
+      id: step.id,
+      name: step.title,
+      method: request.method,
+      path: pathOf(request.url, request.path),
+      requestHeaders: request.headers,
+      ...answer,
+      scriptRequests: [],
+      assertions: [],
+      exceptions: [],
+      durationMs: Math.round(performance.now() - started),
+    });
+  }
+
+  /** Steps with the fixture credentials, each whatever the one before got; a capture sets a variable of the case's scope. */
+  private async steps(steps: readonly PrepareStep[], scope: Map<string, string>, phase: ScriptRequestRecord['phase'], into: ScriptRequestRecord[]): Promise<void> {
+    for (const step of steps) {
+      const request = resolved(step, scope, FIXTURE_CREDENTIALS);
+      const answer = await this.client.send(request);
+      into.push({ phase, method: request.method, path: pathOf(request.url, request.path), ...answer });
+      if (step.capture && 'response' in answer) {
+        let value: unknown;
+        try {
+          value = (JSON.parse(answer.response.body.toString('utf8')) as Record<string, unknown>)[step.capture.member];
+        } catch {
+          value = undefined;
+        }
+        if (typeof value === 'string') scope.set(step.capture.variable, value);
+      }
+    }
+  }
+
+  async caseItem(testCase: ConformanceCase): Promise<void> {
+    const { variables, profile } = this.options;
+    const base = { id: testCase.id, name: testCase.title, scriptRequests: [] as ScriptRequestRecord[], assertions: [], exceptions: [] };
+    // A case that needs a variable the run lacks is not sent: reported as skipped, as newman's skipRequest.
+    if ((testCase.requires ?? []).some((name) => !variables.get(name))) {
+      this.done(base);
+      return;
+    }
+    const started = performance.now();
+    const derived = deriveAll(testCase.derive ?? [], variables);
+    const scope = new Map([...variables, ...derived]);
+    const plan = casePlan(testCase, operationOf(profile, testCase));
+    await this.steps([...plan.preparation, ...plan.beforeRead], scope, 'prerequest', base.scriptRequests);
+    const request = resolved(testCase.request, scope);
+    const answer: NativeAnswer = await this.client.send(request);
+    const answered = 'response' in answer;
+    if (answered && !is2xx(answer.response.status)) await this.steps(plan.afterRead, scope, 'test', base.scriptRequests);
+    if (plan.second && answered) {
+      const secondScope = new Map([...scope, ...deriveAll(testCase.expect.sameResponseAs?.derive ?? [], scope)]);
+      const second = resolved({ ...testCase.request, headers: plan.second.headers }, secondScope);
+      const secondAnswer = await this.client.send(second);
+      base.scriptRequests.push({ phase: 'test', method: second.method, path: pathOf(second.url, second.path), ...secondAnswer });
+    }
+    this.done({
+      ...base,
+      method: request.method,
+      path: pathOf(request.url, request.path),
+      requestHeaders: request.headers,
+      localVariables: Object.fromEntries(derived),
+      ...answer,
+      durationMs: Math.round(performance.now() - started),
+    });
+  }
+
+  /** The groups, `concurrency` at a time; each group's cases in order. Stops starting cases once stopped. */
+  async cases(groups: readonly (readonly ConformanceCase[])[]): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < groups.length && !this.stopped()) {
+        const group = groups[next++]!;
+        for (const testCase of group) {
+          if (this.stopped()) return;
+          await this.caseItem(testCase);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.concurrency, groups.length)) }, worker));
+  }
+
+  /** The traces in the order of the collection: setup, cases, teardown. */
+  ordered(ids: readonly string[]): ItemTrace[] {
+    return ids.flatMap((id) => (this.traces.has(id) ? [this.traces.get(id)!] : []));
+  }
+}
+
+/** The selected HTTP cases in the collection's order: by form as the profile lists them, then as given. */
+export function collectionOrder(profile: Profile, cases: readonly ConformanceCase[]): ConformanceCase[] {
+  return profile.forms.flatMap((form) => cases.filter((c) => c.form === form && c.wire === undefined));
+}
+
+/** Requests a case sends at most: its plan's steps, its own request, a second one. */
+function requestsOf(profile: Profile, testCase: ConformanceCase): number {
+  const plan = casePlan(testCase, operationOf(profile, testCase));
+  return plan.preparation.length + plan.beforeRead.length + 1 + plan.afterRead.length + (plan.second ? 1 : 0);
+}
+
+/**
+ * The groups in the order they are started: the longest first, so that the long chains (the
+ * stream and scratch-object cases) do not start last and keep the run waiting on a slow target.
+ * Each group's own order is kept; traces are reported in collection order anyway.
+ */
+function longestFirst(groups: readonly ConformanceCase[][], profile: Profile): ConformanceCase[][] {
+  const weight = new Map(groups.map((g) => [g, g.reduce((sum, c) => sum + requestsOf(profile, c), 0)]));
+  return [...groups].sort((a, b) => weight.get(b)! - weight.get(a)!);
+}
+
+/** Runs the setup, the cases and the teardown; resolves with the traces in collection order. */
+export async function runNative(options: NativeRunOptions): Promise<ItemTrace[]> {
+  const { setup, teardown } = options.profile.fixtures;
+  const cases = collectionOrder(options.profile, options.cases);
+  const client = createNativeClient(options);
+  const session = new NativeSession(client, options);
+  const check = (): void => {
+    if (options.signal?.aborted) throw abortReason(options.signal);
+  };
+  try {
+    for (const step of setup) {
+      check();
+      await session.fixtureItem(step);
+    }
+    check();
+    await session.cases(longestFirst(orderedGroups(cases, (c) => operationOf(options.profile, c)), options.profile));
+    check();
+    for (const step of teardown) await session.fixtureItem(step);
+    return session.ordered([...setup.map((s) => s.id), ...cases.map((c) => c.id), ...teardown.map((s) => s.id)]);
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
