@@ -12,7 +12,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { BENCH_BODY, type BenchTarget } from './bench-target.js';
 
 /** The part of autocannon's programmatic API used here (the package ships no types). */

@@ -5,7 +5,7 @@
  */
 import { authenticate, type AuthDecision, type AuthFn, type AuthRequest } from '../../src/reference/auth.js';
 import { createReference, type Reference, type ReferenceRequest, type ReferenceResponse } from '../../src/reference/handler.js';
-import { REFERENCE_IDENTITIES, type Identity } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES, type Identity } from '../../src/cases/reference-identities.js';
 
 export type HeaderLines = readonly (readonly [name: string, value: string])[];
 

@@ -9,7 +9,7 @@
  * The deviations are what real servers do: they are written from the attacker's side of the
  * threat model, not from the suite's cases.
  */
-import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { V3IO_FUNCTIONS } from '../../src/reference/functions.js';
 import {
   actingWithKey,
@@ -23,7 +23,7 @@ import {
   type HeaderPairs,
   type RunningServer,
 } from './http-front.js';
-import type { Identity } from '../../src/reference/identities.js';
+import type { Identity } from '../../src/cases/reference-identities.js';
 
 export interface IndependentBrokenServer {
   readonly id: string;

@@ -5,7 +5,7 @@
  * trouble: inconclusive) nor overstate them (body shape is a SHOULD, and only what an SDK reads).
  */
 import { createReference, type Reference } from '../../src/reference/handler.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { v3ioErrorResponse } from '../../src/reference/responses.js';
 import { linesOf, rewritingResponses, withBody } from './building-blocks.js';
 

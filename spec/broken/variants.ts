@@ -7,7 +7,7 @@
  */
 import { authenticate } from '../../src/reference/auth.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { errorResponse } from '../../src/reference/responses.js';
 import {
   IDENTITIES,

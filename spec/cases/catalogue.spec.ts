@@ -24,7 +24,7 @@ import {
   type WirePart,
 } from '../../src/cases/model.js';
 import { COLLECTION_VARIABLES, OPERATIONS } from '../../src/cases/operations.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { allDerivations, headerText, requestTexts, variablesIn } from '../support/case-texts.js';
 
 const Ajv = AjvModule.default;

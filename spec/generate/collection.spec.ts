@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import AjvModule from 'ajv';
 import { FORMS, FORM_TITLES, type ConformanceCase } from '../../src/cases/model.js';
 import { COLLECTION_VARIABLES, FIXTURES, request } from '../../src/cases/operations.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { RESPONSE_SCHEMAS } from '../../src/schemas/index.js';
 import { buildCollection, COLLECTION_NAME } from '../../src/generate/collection.js';
 import { BASIC_REALM } from '../../src/generate/checks.js';

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { OPTIONAL_VARIABLES, REQUIRED_VARIABLES, SECRET_VARIABLES } from '../../src/cases/model.js';
 import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { buildReferenceEnvironment, buildTargetExampleEnvironment } from '../../src/generate/environments.js';
 
 const ALL = [...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES];

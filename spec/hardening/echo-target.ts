@@ -6,7 +6,7 @@
  * mask in every spelling.
  */
 import { createReference, type Reference, type ReferenceRequest } from '../../src/reference/handler.js';
-import type { Identity } from '../../src/reference/identities.js';
+import type { Identity } from '../../src/cases/reference-identities.js';
 import { respond } from '../../src/reference/responses.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
 

@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFERENCE_CONTAINER, type Identity } from '../../src/reference/identities.js';
+import { REFERENCE_CONTAINER, type Identity } from '../../src/cases/reference-identities.js';
 import { PLAIN_STYLE, renderCliSummary } from '../../src/report/cli-summary.js';
 import { createRedactor, secretForms } from '../../src/report/redact.js';
 import { FILE_REPORTERS } from '../../src/report/reporters.js';

@@ -20,7 +20,7 @@ import { buffer } from 'node:stream/consumers';
 import * as Minio from 'minio';
 import { findCase } from '../../src/cases/index.js';
 import { OUTCOME_STATUSES } from '../../src/cases/model.js';
-import { REFERENCE_CONTAINER } from '../../src/reference/identities.js';
+import { REFERENCE_CONTAINER } from '../../src/cases/reference-identities.js';
 import { MAIN, UNKNOWN_KEY } from '../reference/helpers.js';
 import { observedHeader, startObservedReference, suspendNock, type ObservedReference, type ObservedRequest } from '../support/observed-reference.js';
 

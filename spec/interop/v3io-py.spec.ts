@@ -15,7 +15,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-info.js';
-import { REFERENCE_CONTAINER } from '../../src/reference/identities.js';
+import { REFERENCE_CONTAINER } from '../../src/cases/reference-identities.js';
 import { MAIN, UNKNOWN_KEY } from '../reference/helpers.js';
 import { CLI, cliEnvironment, tempDir } from '../support/cli.js';
 

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { authenticate, MAX_HEADER_SECTION_SIZE, type AuthDecision } from '../../src/reference/auth.js';
 import type { CredentialForm } from '../../src/reference/credentials.js';
-import type { Identity } from '../../src/reference/identities.js';
+import type { Identity } from '../../src/cases/reference-identities.js';
 import { createIdentityDirectory } from '../../src/reference/identity-directory.js';
 import { ALL_IDENTITIES, base64, basic, COLON, DENIED, MAIN, secretsOf, sigv2, sigv4, UNKNOWN_KEY, UTF8 } from './helpers.js';
 

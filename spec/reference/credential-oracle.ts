@@ -11,7 +11,7 @@
  * oracle requires a `Credential=<key>/` element, at the start of the parameters or after a comma,
  * and lets the parser decide about the rest.
  */
-import type { Identity } from '../../src/reference/identities.js';
+import type { Identity } from '../../src/cases/reference-identities.js';
 
 export type HeaderLine = readonly [name: string, value: string];
 

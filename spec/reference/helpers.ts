@@ -1,7 +1,7 @@
 /**
  * Credentials and header lines the reference's tests build requests from.
  */
-import { REFERENCE_IDENTITIES, type Identity } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES, type Identity } from '../../src/cases/reference-identities.js';
 
 export const { main: MAIN, denied: DENIED, colon: COLON, utf8: UTF8 } = REFERENCE_IDENTITIES;
 export const ALL_IDENTITIES: readonly Identity[] = Object.values(REFERENCE_IDENTITIES);

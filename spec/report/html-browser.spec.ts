@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { GENERATED_PATHS } from '../../src/package-info.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { renderHtml } from '../../src/report/html-report.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';

@@ -8,7 +8,7 @@
 import { expect } from 'chai';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { casesOf, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';

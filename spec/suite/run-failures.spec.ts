@@ -13,7 +13,7 @@ import { createReference, type Reference } from '../../src/reference/handler.js'
 import { respond } from '../../src/reference/responses.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import { generateSelfSignedIdentity } from '../../src/reference/tls-identity.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { runCli, tempDir, type CliResult } from '../support/cli.js';
 import { readReport } from '../support/report.js';
 import { startHangingServer, startSilentServer, type TestServer } from '../support/misbehaving-targets.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { GENERATED_PATHS } from '../../src/package-info.js';
 import { startReferenceServer } from '../../src/reference/server.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { BROKEN_WIRE_SERVERS, startBrokenWireServer } from '../broken/wire-servers.js';
 import { failedIds, readReport } from '../support/report.js';
 import { reportOf, runInProcess } from '../support/in-process-run.js';

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
-import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { httpRequest } from '../reference/http-client.js';
 import { CLI, cliEnvironment, type CliResult } from './cli.js';
 import { packageRoot } from '../../src/package-info.js';

@@ -5,7 +5,7 @@
  * asserted on); the served reference and the broken server without challenges, in process.
  */
 import { GENERATED_PATHS, packageRoot } from '../../src/package-info.js';
-import { REFERENCE_IDENTITIES } from '../../src/reference/identities.js';
+import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import { join } from 'node:path';
 import { BROKEN_VARIANTS, type BrokenVariant } from '../broken/variants.js';

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { HarnessError } from '../errors.js';
-import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from '../reference/identities.js';
+import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from '../cases/reference-identities.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../reference/server.js';
 import { certificateFingerprint, generateSelfSignedIdentity, loadTlsIdentity, selfSignedNames, type TlsIdentity } from '../reference/tls-identity.js';
 import { batchedSink } from '../reference/request-log.js';

@@ -4,7 +4,7 @@
  */
 import { SECRET_VARIABLES, type EnvironmentVariable, type ProfileId } from '../cases/model.js';
 import { PROFILE_DEFINITIONS, PROTECTED_PATH_VARIABLE, type Profile } from '../cases/profiles.js';
-import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from '../reference/identities.js';
+import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from '../cases/reference-identities.js';
 
 /** A variable of an environment: one of the cases' variables, or a profile's collection variable set for a target. */
 type VariableName = EnvironmentVariable | typeof PROTECTED_PATH_VARIABLE;

@@ -8,7 +8,7 @@
 import type { CredentialForm, ParsedCredential, Rejection } from './credentials.js';
 import { malformed, unauthenticated } from './credentials.js';
 import { headerSectionSize, headerValues } from './header-lines.js';
-import type { Identity } from './identities.js';
+import type { Identity } from '../cases/reference-identities.js';
 import type { IdentityDirectory } from './identity-directory.js';
 import { MAX_HEADER_SECTION_SIZE } from './limits.js';
 import { parseAuthorization, parseSessionKey } from './parse-authorization.js';

@@ -10,7 +10,7 @@ import { authenticate, type AuthFn } from './auth.js';
 import { listContainer } from './container-listing.js';
 import { callFunction } from './functions.js';
 import { headerValues } from './header-lines.js';
-import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from './identities.js';
+import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from '../cases/reference-identities.js';
 import { createIdentityDirectory } from './identity-directory.js';
 import { listAllMyBucketsXml } from './listings.js';
 import { objectOperation } from './objects.js';

@@ -5,7 +5,7 @@
  * much of a secret matched nor on which identity matched.
  */
 import { hash, timingSafeEqual } from 'node:crypto';
-import type { Identity } from './identities.js';
+import type { Identity } from '../cases/reference-identities.js';
 
 export interface IdentityDirectory {
   /** The identity whose access key is exactly `accessKey`, if any. */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { HarnessError } from '../errors.js';
-import type { Identity } from './identities.js';
+import type { Identity } from '../cases/reference-identities.js';
 
 // ajv is CommonJS with `exports.default`: under NodeNext its default import is the module object.
 const Ajv = AjvModule.default;

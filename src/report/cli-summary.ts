@@ -3,8 +3,8 @@
  * message, the verdict and where the reports are.
  */
 import { FORMS, FORM_TITLES, LEVELS, type Form, type Level } from '../cases/model.js';
-import type { CaseResult } from '../run/results.js';
-import { describeSelection } from '../run/selection.js';
+import type { CaseResult } from '../results/results.js';
+import { describeSelection } from '../results/selection-record.js';
 import { countsText, describeTarget, inconclusiveReason, inconclusiveText, VERDICT_TEXT } from './describe-result.js';
 import type { RunReport } from './run-report.js';
 

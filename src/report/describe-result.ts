@@ -4,7 +4,7 @@
  * reports say the same thing the same way.
  */
 import { DEFAULT_PROFILE } from '../cases/model.js';
-import type { CaseOutcome, CaseResult, Verdict } from '../run/results.js';
+import type { CaseOutcome, CaseResult, Verdict } from '../results/results.js';
 import type { RunReport } from './run-report.js';
 
 /** The heading of a report: what kind of conformance its profile judged. */

@@ -6,9 +6,9 @@
  * outcome.
  */
 import { FORM_TITLES, LEVELS, type Form } from '../cases/model.js';
-import type { CaseResult, StepResult } from '../run/results.js';
-import { CASE_OUTCOMES } from '../run/results.js';
-import { describeSelection } from '../run/selection.js';
+import type { CaseResult, StepResult } from '../results/results.js';
+import { CASE_OUTCOMES } from '../results/results.js';
+import { describeSelection } from '../results/selection-record.js';
 import {
   countsText,
   inconclusiveText,

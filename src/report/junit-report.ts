@@ -9,7 +9,7 @@
  * GitLab's and GitHub's JUnit readers accept too; spec/report/junit-report.spec.ts validates it.
  */
 import { FORMS, FORM_TITLES } from '../cases/model.js';
-import type { CaseResult } from '../run/results.js';
+import type { CaseResult } from '../results/results.js';
 import { describeActual, expectedVsActual, inconclusiveReason, isBuildFailure, requestLines } from './describe-result.js';
 import type { Reporter, RunReport } from './run-report.js';
 

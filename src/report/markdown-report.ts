@@ -5,9 +5,9 @@
  * The failures are cut off before the file outgrows a PR comment.
  */
 import { FORM_TITLES, LEVELS } from '../cases/model.js';
-import type { CaseResult } from '../run/results.js';
-import { CASE_OUTCOMES } from '../run/results.js';
-import { describeSelection } from '../run/selection.js';
+import type { CaseResult } from '../results/results.js';
+import { CASE_OUTCOMES } from '../results/results.js';
+import { describeSelection } from '../results/selection-record.js';
 import {
   countsText,
   describeActual,

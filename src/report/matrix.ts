@@ -3,7 +3,7 @@
  * columns, each cell the cases of that family and form with the worst outcome among them.
  */
 import { FORMS, type Form } from '../cases/model.js';
-import type { CaseResult } from '../run/results.js';
+import type { CaseResult } from '../results/results.js';
 
 /** Worst first: the state of a cell is the first of these that one of its cases is in. */
 export const CELL_STATES = ['fail-must', 'inconclusive', 'error', 'fail-should', 'fail-may', 'pass', 'skip', 'empty'] as const;

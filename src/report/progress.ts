@@ -3,7 +3,7 @@
  * log) plain lines — one each time another tenth of the cases is done, and a heartbeat while a
  * slow target keeps the count still — so that a log neither floods nor looks hung.
  */
-import type { CaseOutcome } from '../run/results.js';
+import type { CaseOutcome } from '../results/results.js';
 
 /** What the runner tells whoever shows progress. */
 export interface ProgressListener {

@@ -7,7 +7,7 @@ import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { HarnessError } from '../errors.js';
-import { readJsonFile } from '../run/environment.js';
+import { readJsonFile } from '../json-file.js';
 import { RUN_REPORT_SCHEMA } from './report-schema.js';
 import type { RunReport } from './run-report.js';
 

@@ -1,7 +1,7 @@
 /** The run report: everything one run found, the single source every reporter renders. */
 import type { ProfileId } from '../cases/model.js';
-import type { CaseResult, StepResult, Summary, Verdict } from '../run/results.js';
-import type { SelectionRecord } from '../run/selection.js';
+import type { CaseResult, StepResult, Summary, Verdict } from '../results/results.js';
+import type { SelectionRecord } from '../results/selection-record.js';
 
 export interface RunReport {
   readonly tool: { readonly name: string; readonly version: string };

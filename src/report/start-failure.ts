@@ -5,7 +5,7 @@
  * report (no case, the reason as its first warning).
  */
 import type { ProfileId } from '../cases/model.js';
-import { summarise } from '../run/results.js';
+import { summarise } from '../results/results.js';
 import { xmlEscape } from './junit-report.js';
 import type { Reporter, RunReport } from './run-report.js';
 import { writeReports } from './write-reports.js';

@@ -2,9 +2,9 @@
  * Postman environments as the runner reads them: loaded from a file with a clear error for each
  * way the file can be wrong, overridden from the command line, checked for required variables.
  */
-import { readFileSync } from 'node:fs';
 import { HarnessError } from '../errors.js';
 import { REQUIRED_VARIABLES } from '../cases/model.js';
+import { readJsonFile } from '../json-file.js';
 
 export interface EnvironmentValue {
   readonly key: string;
@@ -21,26 +21,6 @@ export interface PostmanEnvironment {
   readonly [other: string]: unknown;
 }
 
-/** Reads a JSON file, naming the file in every error. */
-export function readJsonFile(path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new HarnessError('file-not-found', `${what} not found: ${path}`);
-    if (code === 'EISDIR') throw new HarnessError('file-unreadable', `${what} is a directory, not a file: ${path}`);
-    throw new HarnessError('file-unreadable', `cannot read ${what} ${path}: ${code ?? 'unknown error'}`);
-  }
-  // Editors on Windows save UTF-8 with a byte order mark, which JSON.parse refuses.
-  if (text.startsWith('\ufeff')) text = text.slice(1);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new HarnessError('malformed-json', `${what} ${path} is not valid JSON: ${detail}`);
-  }
-}
 
 /** Checks that a parsed value has the shape of a Postman environment. */
 export function asEnvironment(value: unknown, origin: string): PostmanEnvironment {
@@ -114,3 +94,5 @@ export function checkBaseUrl(raw: string, origin: string): string {
   }
   return raw.replace(/\/+$/, '');
 }
+
+export { readJsonFile };

@@ -4,9 +4,9 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { HarnessError } from '../errors.js';
+import { readCa, readPem } from '../tls-files.js';
 
 export interface PreflightOptions {
   readonly timeoutMs: number;
@@ -99,17 +99,4 @@ export function clientTlsOptions(options: Pick<PreflightOptions, 'caFile' | 'ins
   };
 }
 
-/** The PEM file of `--ca`, with a one-line error when it cannot be read. */
-export function readCa(path: string): Buffer {
-  return readPem(path, 'CA file');
-}
-
-/** A PEM file (`--ca`, `--cert`, `--key`), with a one-line error naming it when it cannot be read. */
-export function readPem(path: string, what: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new HarnessError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', `${what} ${code === 'ENOENT' ? 'not found' : 'unreadable'}: ${path}`);
-  }
-}
+export { readCa, readPem };

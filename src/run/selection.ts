@@ -8,26 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import { LEVELS, type ConformanceCase, type Form, type Level } from '../cases/model.js';
+import type { SelectionRecord, Shard } from '../results/selection-record.js';
 
-export interface Shard {
-  /** 1-based: `--shard 2/4` is index 2 of count 4. */
-  readonly index: number;
-  readonly count: number;
-}
+export type { SelectionRecord, Shard } from '../results/selection-record.js';
+export { describeSelection } from '../results/selection-record.js';
+
 
 export interface CaseSelection {
   /** Matched against the id and the title; a case is selected when either matches. */
   readonly grep?: RegExp;
   readonly forms?: readonly Form[];
   /** The weakest level selected: `should` selects MUST and SHOULD cases. */
-  readonly level?: Level;
-  readonly shard?: Shard;
-}
-
-/** The selection as the report records it (plain JSON). */
-export interface SelectionRecord {
-  readonly grep?: string;
-  readonly forms?: readonly Form[];
   readonly level?: Level;
   readonly shard?: Shard;
 }
@@ -64,14 +55,4 @@ export function selectionRecord(selection: CaseSelection): SelectionRecord {
     ...(selection.level ? { level: selection.level } : {}),
     ...(selection.shard ? { shard: selection.shard } : {}),
   };
-}
-
-/** One line describing a selection, e.g. `--form basic --shard 2/4`. */
-export function describeSelection(record: SelectionRecord): string {
-  const parts: string[] = [];
-  if (record.grep !== undefined) parts.push(`--grep ${record.grep}`);
-  if (record.forms) parts.push(`--form ${record.forms.join(',')}`);
-  if (record.level) parts.push(`--level ${record.level}`);
-  if (record.shard) parts.push(`--shard ${record.shard.index}/${record.shard.count}`);
-  return parts.join(' ');
 }

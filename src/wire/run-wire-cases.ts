@@ -10,8 +10,8 @@
  */
 import { SECRET_VARIABLES, type ConformanceCase, type WirePart } from '../cases/model.js';
 import { COLLECTION_VARIABLES, type SchemaId } from '../cases/operations.js';
-import { readCa, readPem } from '../run/preflight.js';
-import type { CaseResult, HeaderRecord, SentRequest } from '../run/results.js';
+import { readCa, readPem } from '../tls-files.js';
+import type { CaseResult, HeaderRecord, SentRequest } from '../results/results.js';
 import { buildWireBytes, escapeWireText, latin1Bytes } from './bytes.js';
 import { judgeWireCase, resultBase, type LivenessProbe } from './judge.js';
 import { exchangeBytes, hostOf, type WireOutcome, type WireTarget } from './socket-exchange.js';

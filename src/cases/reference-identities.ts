@@ -1,6 +1,7 @@
 /**
  * The reference implementation's default identities. They are test fixtures, published in
- * `environments/reference.postman_environment.json`, not secrets.
+ * `environments/reference.postman_environment.json`, not secrets. Data below every folder: the
+ * reference serves them and the generator writes them into the reference environment.
  */
 
 /** A user of the reference: one access key, one username/password, the containers it may use. */
