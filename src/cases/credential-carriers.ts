@@ -13,6 +13,7 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
 
 const HTTP_AUTH = 'seed §HTTP User Authentication';
 const SESSION_KEY = 'seed §X-v3io-session-key Authentication';
@@ -23,16 +24,7 @@ const OBJECT_PATH = '/{{container}}/{{fixtureObject}}';
 
 const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
 
-const R = {
-  header: 'An access key in a header the seed does not define (X-Api-Key, X-Auth-Token, ...) never authenticates.',
-  basicElsewhere: 'Basic credentials in a header other than Authorization (X-Authorization, ...) never authenticate.',
-  query: 'An access key in the query string never authenticates, whatever the parameter is called.',
-  cookie: 'An access key in a cookie never authenticates, whatever the cookie is called.',
-  body: 'An access key in the request body never authenticates.',
-  functionName:
-    'A request without credentials is rejected whatever its X-v3io-function value: another letter case, an unknown name, an empty value or two lines.',
-  method: 'A request without credentials is rejected on every method, those the server does not implement included.',
-} as const;
+const R = requirementSentences('credential-carriers');
 
 function carrier(id: string, title: string, requirement: string, credentials: readonly HeaderLine[], sources: readonly string[], path?: string): ConformanceCase {
   return {

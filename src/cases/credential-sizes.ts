@@ -10,14 +10,14 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type ProfileId } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
 
 const KIB = 1024;
 /** Sizes of the header value, in KiB. */
 const SIZES_KIB = [1, 2, 4, 8, 16, 32] as const;
 const STATUSES = [401, 431, 400] as const;
 const SOURCES = ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §15.5.2', 'OWASP Input Validation Cheat Sheet'];
-const REQUIREMENT =
-  'A credential value of any size that names no identity is rejected, 401 while the server reads it and 431 or 400 past its limit, never with a 5xx or a crash.';
+const REQUIREMENT = requirementSentences('credential-sizes').anySize;
 const SIGV4_PREFIX = 'AWS4-HMAC-SHA256 Credential=';
 const SIGV4_SUFFIX = '/20240115/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0';
 const SIGV2_PREFIX = 'AWS ';

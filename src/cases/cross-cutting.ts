@@ -5,6 +5,7 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type OperationId, type ProfileId } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
 
 const HTTP_AUTH = 'seed §HTTP User Authentication';
 const SESSION_KEY = 'seed §X-v3io-session-key Authentication';
@@ -65,24 +66,7 @@ const VALID_OPERATIONS = ALL_OPERATIONS.filter((op) => op !== 'unknown-method');
  */
 const CONTAINER_OPERATIONS = ALL_OPERATIONS.filter((op) => op !== 'list-containers');
 
-const R = {
-  everyOperation:
-    'Authentication is enforced the same way on every operation and method the server offers: objects, container listing, NoSQL and streaming functions and any unknown method.',
-  noCredentials: 'A request without any credentials is rejected as unauthenticated, with a challenge.',
-  unknownKey: 'An unknown access key is rejected as unauthenticated, on every operation.',
-  unsupportedScheme: 'Authorization with an unsupported scheme (Bearer, Digest, Negotiate, HAHAHA) is rejected as unauthenticated.',
-  emptyAuthorization: 'An empty Authorization value carries no credentials and is rejected as unauthenticated.',
-  proxy: 'Credentials only in Proxy-Authorization are rejected as unauthenticated: that header is for proxies, not the origin.',
-  otherChannel:
-    'An access key in an X_v3io_session_key header (underscores), in the query string or in a cookie never authenticates.',
-  twoAuthorization: 'Two Authorization lines, in either order, with one valid and one invalid, are a malformed request, answered 400.',
-  twoAuthorizationInvalid: 'Two Authorization lines of which neither is valid are never accepted.',
-  sameIdentity: 'X-v3io-session-key and Authorization together for the same identity may be accepted.',
-  conflicting: 'X-v3io-session-key and Authorization together, one valid and the other invalid or malformed, are rejected: one mechanism per request.',
-  differentIdentities: 'X-v3io-session-key and Authorization together for two different identities are rejected: one mechanism per request.',
-  permission: 'Valid credentials of an identity without permission on the container are rejected as forbidden (403).',
-  size: 'A very large credential header (64 KiB) is rejected with 431 or 400, never with a 5xx or a crash.',
-} as const;
+const R = requirementSentences('cross-cutting');
 
 function validOn(operation: OperationId): ConformanceCase {
   return {

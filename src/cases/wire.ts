@@ -16,6 +16,7 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WirePart } from './model.js';
 import { OPERATIONS, request } from './operations.js';
+import { requirementSentences } from './requirements.js';
 
 export const OPERATION = 'list-container';
 const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
@@ -107,24 +108,7 @@ export function wireCase(spec: WireCaseSpec): ConformanceCase {
   };
 }
 
-const R = {
-  controlCharacter:
-    'A CR, LF or NUL inside a credential value is a framing error and the request is rejected, 400 preferred; a recipient that replaces it by SP reads a credential with junk and rejects that, and none may cut the value at the control character.',
-  crlfInValue:
-    'A credential value followed by CRLF and a line without a colon is a malformed header section and is rejected with 400, not read as the credential alone.',
-  injectedAfterBareLf:
-    'A valid credential line that follows an invalid credential after a bare LF is rejected: whether the LF ends a line (two credential lines) or not (an invalid value), the request is malformed.',
-  hiddenLine:
-    'A credential line hidden behind a bare CR, on an obs-fold line or in a whitespace-preceded line after the request line is no header line of its own and never authenticates.',
-  foldedCredential:
-    'A credential continued on an obs-fold line is rejected with 400, or the fold is replaced by SP and the credential read whole: both are conformant.',
-  spaceBeforeColon:
-    'A header line with whitespace between the field name and the colon is rejected with 400 and never read as a credential header.',
-  obsText: 'A key holding bytes 0x80–0xFF (obs-text) is compared as an opaque string and rejected as unauthenticated.',
-  commaJoin:
-    'Two Authorization values joined by a proxy into one comma-separated value are not one credential: the request is rejected, and never accepted when neither is valid.',
-  size: 'A header section over the server\'s limit is answered 431 or 400, never 5xx, a reset or a crash, even with a valid credential in it.',
-} as const;
+const R = { ...requirementSentences('wire'), ...requirementSentences('opaque-keys') };
 
 const REJECTED_OR_REPAIRED: Expectation = { outcome: 'malformed', statuses: [400, 401] };
 const REJECTED: Expectation = { outcome: 'malformed' };
