@@ -13,14 +13,20 @@ export type Level = (typeof LEVELS)[number];
 export const FORMS = ['session-key', 'aws-sigv4', 'aws-sigv2', 'basic', 'cross-cutting'] as const;
 export type Form = (typeof FORMS)[number];
 
-/** Human names of the forms, used for folders, report columns and JUnit class names. */
-export const FORM_TITLES: Readonly<Record<Form, string>> = {
-  'session-key': 'X-v3io-session-key',
-  'aws-sigv4': 'AWS Signature V4 syntax',
-  'aws-sigv2': 'AWS Signature V2 syntax',
-  basic: 'Basic',
-  'cross-cutting': 'Cross-cutting',
+/**
+ * One row per form: the prefix of its case ids (a wire case's id continues with `wire-`) and its
+ * human name, used for folders, report columns and JUnit class names.
+ */
+export const FORM_TABLE: Readonly<Record<Form, { readonly idPrefix: string; readonly title: string }>> = {
+  'session-key': { idPrefix: 'session-key-', title: 'X-v3io-session-key' },
+  'aws-sigv4': { idPrefix: 'sigv4-', title: 'AWS Signature V4 syntax' },
+  'aws-sigv2': { idPrefix: 'sigv2-', title: 'AWS Signature V2 syntax' },
+  basic: { idPrefix: 'basic-', title: 'Basic' },
+  'cross-cutting': { idPrefix: 'cross-', title: 'Cross-cutting' },
 };
+
+/** Human names of the forms (the `title` column of `FORM_TABLE`). */
+export const FORM_TITLES: Readonly<Record<Form, string>> = Object.fromEntries(FORMS.map((f) => [f, FORM_TABLE[f].title])) as Record<Form, string>;
 
 /**
  * The kinds of server a run can judge, each with its own collection (see `profiles.ts`):

@@ -14,7 +14,7 @@
  * Every case lists the container's root (`GET /<container>/?max-keys=1`), which needs no fixture:
  * the wire cases run after newman's teardown. `Connection: close` ends each exchange after one response.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WirePart } from './model.js';
+import { EVERY_PROFILE, FORM_TABLE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WirePart } from './model.js';
 import { OPERATIONS, request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 
@@ -61,13 +61,8 @@ export function framed(parts: readonly WirePart[]): readonly WirePart[] {
   return [REQUEST_LINE, HOST, ...parts, CLOSE, END];
 }
 
-const ID_PREFIX: Readonly<Record<Form, string>> = {
-  'session-key': 'session-key-wire-',
-  'aws-sigv4': 'sigv4-wire-',
-  'aws-sigv2': 'sigv2-wire-',
-  basic: 'basic-wire-',
-  'cross-cutting': 'cross-wire-',
-};
+/** A wire case's id: its form's prefix, `wire-`, its name. */
+const wireId = (form: Form, name: string): string => `${FORM_TABLE[form].idPrefix}wire-${name}`;
 
 export interface WireCaseSpec {
   readonly form: Form;
@@ -92,7 +87,7 @@ export interface WireCaseSpec {
 
 export function wireCase(spec: WireCaseSpec): ConformanceCase {
   return {
-    id: `${ID_PREFIX[spec.form]}${spec.name}`,
+    id: wireId(spec.form, spec.name),
     form: spec.form,
     profiles: spec.profiles,
     family: spec.family,
