@@ -5,10 +5,9 @@
 import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
+import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
 
-const SEED = 'seed §S3-Like Authentications';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
 
 /** An arbitrary SigV2-shaped signature (Base64 of 20 bytes); never checked by the server. */
 const SIGNATURE = 'Vb3bM1v6sB5rT0k2Yq9xWn4hJcE=';

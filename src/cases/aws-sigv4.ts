@@ -7,10 +7,9 @@
 import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
+import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
 
-const SEED = 'seed §S3-Like Authentications';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
 
 const DATE = '20240115';
 const AMZ_DATE = `${DATE}T120000Z`;

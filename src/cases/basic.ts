@@ -8,8 +8,8 @@
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type OperationId, type ProfileId, type Transform } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
+import { BASIC_TOKEN, SEED_BASIC as SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
-const SEED = 'seed §Basic HTTP Username/Password Authentication';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 
 const BASE64: Transform = { op: 'base64' };
@@ -21,8 +21,7 @@ function token(name: string, from: string, before: readonly Transform[] = []): D
 }
 
 /** The valid token of the main identity. */
-const VALID_TOKEN = token('basicToken', '{{username}}:{{password}}');
-const WRONG_PASSWORD_TOKEN = token('wrongPasswordToken', '{{username}}:wrong-password-v3io-auth-conformance');
+const VALID_TOKEN = BASIC_TOKEN;
 
 const R = requirementSentences('basic');
 

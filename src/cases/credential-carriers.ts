@@ -14,15 +14,12 @@
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
+import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY } from './credentials.js';
 
-const HTTP_AUTH = 'seed §HTTP User Authentication';
-const SESSION_KEY = 'seed §X-v3io-session-key Authentication';
-const BASIC = 'seed §Basic HTTP Username/Password Authentication';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 const REST = 'OWASP REST Security Cheat Sheet';
 const OBJECT_PATH = '/{{container}}/{{fixtureObject}}';
 
-const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
 
 const R = requirementSentences('credential-carriers');
 

@@ -6,13 +6,9 @@
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type OperationId, type ProfileId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
+import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_S3 as S3_LIKE, SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY, UNKNOWN_KEY, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
-const HTTP_AUTH = 'seed §HTTP User Authentication';
-const SESSION_KEY = 'seed §X-v3io-session-key Authentication';
-const S3_LIKE = 'seed §S3-Like Authentications';
-const BASIC = 'seed §Basic HTTP Username/Password Authentication';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
 
 const sessionKey = (value: string): HeaderLine => ['X-v3io-session-key', value];
 const authorization = (value: string): HeaderLine => ['Authorization', value];
@@ -23,12 +19,6 @@ const sigv4 = (key: string): HeaderLine =>
   );
 const sigv2 = (key: string): HeaderLine => authorization(`AWS ${key}:Vb3bM1v6sB5rT0k2Yq9xWn4hJcE=`);
 
-const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
-const WRONG_PASSWORD_TOKEN: Derivation = {
-  name: 'wrongPasswordToken',
-  from: '{{username}}:wrong-password-v3io-auth-conformance',
-  apply: [{ op: 'base64' }],
-};
 const VALID_BASIC = authorization('Basic {{basicToken}}');
 const WRONG_BASIC = authorization('Basic {{wrongPasswordToken}}');
 

@@ -11,11 +11,10 @@
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type HeaderLine } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
+import { SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY } from './credentials.js';
 
-const HTTP_AUTH = 'seed §HTTP User Authentication';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 const PROXY_TRUST = 'OWASP Authentication Cheat Sheet';
-const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
 
 const R = requirementSentences('identity-headers');
 

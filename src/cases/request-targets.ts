@@ -12,9 +12,8 @@ import { V3IO_ONLY, type ConformanceCase, type WirePart } from './model.js';
 import { OPERATIONS, request } from './operations.js';
 import { CLOSE, END, HOST, OPERATION, header, wireCase } from './wire.js';
 import { requirementSentences } from './requirements.js';
+import { SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED } from './credentials.js';
 
-const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
-const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
 const LISTING = OPERATIONS[OPERATION];
 /** The listing's path after the container, query included: `/?prefix=…/`. */
 const AFTER_CONTAINER = LISTING.path.slice('/{{container}}'.length);

@@ -7,11 +7,10 @@
 import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
+import { SEED_HTTP_AUTH, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
 
-const SEED = 'seed §X-v3io-session-key Authentication';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 /** An invented key no target knows (a well-formed UUID v4). */
-const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
 
 const sessionKey = (value: string): HeaderLine => ['X-v3io-session-key', value];
 
@@ -27,7 +26,7 @@ function validOn(operation: OperationId, where: string): ConformanceCase {
     title: `accepts a valid access key ${where}`,
     requirement: R.valid,
     level: 'must',
-    sources: [SEED, 'seed §HTTP User Authentication'],
+    sources: [SEED, SEED_HTTP_AUTH],
     request: request(operation, [sessionKey('{{accessKey}}')]),
     expect: { outcome: 'accept' },
   };

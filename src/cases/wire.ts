@@ -17,23 +17,15 @@
 import { EVERY_PROFILE, FORM_TABLE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WirePart } from './model.js';
 import { OPERATIONS, request } from './operations.js';
 import { requirementSentences } from './requirements.js';
+import { BASIC_TOKEN, SEED_BASIC as BASIC_SEED, SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
 export const OPERATION = 'list-container';
-const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
-const BASIC_SEED = 'seed §Basic HTTP Username/Password Authentication';
-const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
 const FIELD_VALUES = 'RFC 9110 §5.5';
 const MESSAGE_PARSING = 'RFC 9112 §2.2';
 const FIELD_LINE = 'RFC 9112 §5.1';
 const OBS_FOLD = 'RFC 9112 §5.2';
 const SIGV2_SIGNATURE = 'Vb3bM1v6sB5rT0k2Yq9xWn4hJcE=';
 
-const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
-const WRONG_PASSWORD_TOKEN: Derivation = {
-  name: 'wrongPasswordToken',
-  from: '{{username}}:wrong-password-v3io-auth-conformance',
-  apply: [{ op: 'base64' }],
-};
 /** The main key with its last character changed: a key of the right shape that no identity has. */
 const UNKNOWN_KEY: Derivation = { name: 'unknownKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] };
 
