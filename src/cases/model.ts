@@ -160,17 +160,28 @@ export interface RequestSpec {
   readonly body?: string;
 }
 
-/** What the server is expected to answer. */
-export interface Expectation {
-  readonly outcome: OutcomeClass;
+/**
+ * What the server is expected to answer. An accept expectation is the outcome alone: rejection statuses or a
+ * same-response comparison on it cannot be written (`never` keeps them readable as `undefined`).
+ */
+export type Expectation = AcceptExpectation | RejectionExpectation;
+
+export interface AcceptExpectation {
+  readonly outcome: 'accept';
+  readonly statuses?: never;
+  readonly sameResponseAs?: never;
+}
+
+export interface RejectionExpectation {
+  readonly outcome: Exclude<OutcomeClass, 'accept'>;
   /**
-   * For rejections: the statuses the exact-class check (always SHOULD) accepts, when they
-   * differ from the class's own (e.g. `[431, 400]` for an over-long header).
+   * The statuses the exact-class check (always SHOULD) accepts, when they differ from the
+   * class's own (e.g. `[431, 400]` for an over-long header).
    */
   readonly statuses?: readonly number[];
   /**
-   * For rejections: a second request whose response must be identical in status, headers
-   * (minus Date and per-request ids) and body (SHOULD), e.g. unknown user vs wrong password.
+   * A second request whose response must be identical in status, headers (minus Date and
+   * per-request ids) and body (SHOULD), e.g. unknown user vs wrong password.
    */
   readonly sameResponseAs?: {
     readonly headers: readonly HeaderLine[];
