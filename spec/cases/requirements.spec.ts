@@ -55,6 +55,17 @@ describe('requirements table', () => {
     expect(unused, 'requirements no case checks').to.deep.equal([]);
   });
 
+  it('gives each requirement the strongest level of its cases, and sources each of its cases cites', () => {
+    const rank = { must: 0, should: 1, may: 2 } as const;
+    for (const r of allRequirements()) {
+      const cases = CATALOGUE.filter((c) => c.requirement === r.sentence);
+      expect(cases.every((c) => rank[c.level] >= rank[r.level]), `${r.id}: a case is stronger than ${r.level}`).to.equal(true);
+      expect(cases.some((c) => c.level === r.level), `${r.id}: no case at ${r.level}`).to.equal(true);
+      expect(r.sources.length, `${r.id} has no sources`).to.be.greaterThan(0);
+      for (const c of cases) expect(c.sources.some((s) => r.sources.includes(s)), `${c.id} cites none of ${r.id}'s sources`).to.equal(true);
+    }
+  });
+
   it('maps each document bullet to requirements that exist, or says why no case can check it', () => {
     const ids = new Set(allRequirements().map((r) => r.id));
     for (const bullet of DOCUMENT_BULLETS) {

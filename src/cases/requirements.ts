@@ -6,131 +6,143 @@
  * `DOCUMENT_BULLETS` maps each bullet of `auth-requirements.md` (its form, cross-cutting and HTTPS
  * sections) to the requirements that cover it, so a test can tell when a bullet has no case.
  */
+import type { Level, Source } from './model.js';
+
+/**
+ * A requirement: its sentence (what reports show), its level (the strongest level of the cases
+ * that check it; a case may check a weaker part of it) and its sources (each case cites one at least).
+ */
+export interface Requirement {
+  readonly sentence: string;
+  readonly level: Level;
+  readonly sources: readonly Source[];
+}
 
 const REQUIREMENTS = {
   // Shared by the forms whose key is an opaque string.
   'opaque-keys': {
-    mutated: "A truncated key, or the key of an identity with one character changed, is rejected as unauthenticated.",
-    obsText: "A key holding bytes 0x80–0xFF (obs-text) is compared as an opaque string and rejected as unauthenticated.",
+    mutated: { level: 'must', sources: ['RFC 9110 §15.5.2'], sentence: 'A truncated key, or the key of an identity with one character changed, is rejected as unauthenticated.' },
+    obsText: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.5'], sentence: 'A key holding bytes 0x80–0xFF (obs-text) is compared as an opaque string and rejected as unauthenticated.' },
   },
   'session-key': {
-    valid: "A request whose X-v3io-session-key header carries a valid access key is accepted.",
-    nameCase: "The X-v3io-session-key header name is matched in any letter case, so a valid key sent as x-v3io-session-key or X-V3IO-SESSION-KEY is accepted.",
-    ows: "Spaces and tabs around the X-v3io-session-key value are not part of the field value, so a valid key surrounded by them is accepted.",
-    unknown: "An unknown access key, an empty value or a whitespace-only value in X-v3io-session-key is rejected as unauthenticated.",
-    exact: "Keys are compared as opaque strings, exactly: a valid key with trailing junk, or in another letter case, is rejected as unauthenticated.",
-    duplicate: "Two X-v3io-session-key lines (the same key, or different keys in either order) are a malformed request, answered 400.",
-    duplicateInvalid: "Two X-v3io-session-key lines of which neither carries a valid key are never accepted.",
-    commaList: "A comma-joined list of keys in one X-v3io-session-key value is rejected.",
+    valid: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'seed §HTTP User Authentication'], sentence: 'A request whose X-v3io-session-key header carries a valid access key is accepted.' },
+    nameCase: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.1'], sentence: 'The X-v3io-session-key header name is matched in any letter case, so a valid key sent as x-v3io-session-key or X-V3IO-SESSION-KEY is accepted.' },
+    ows: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9112 §5.1', 'RFC 9110 §5.5'], sentence: 'Spaces and tabs around the X-v3io-session-key value are not part of the field value, so a valid key surrounded by them is accepted.' },
+    unknown: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2'], sentence: 'An unknown access key, an empty value or a whitespace-only value in X-v3io-session-key is rejected as unauthenticated.' },
+    exact: { level: 'should', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2'], sentence: 'Keys are compared as opaque strings, exactly: a valid key with trailing junk, or in another letter case, is rejected as unauthenticated.' },
+    duplicate: { level: 'should', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.3'], sentence: 'Two X-v3io-session-key lines (the same key, or different keys in either order) are a malformed request, answered 400.' },
+    duplicateInvalid: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.3'], sentence: 'Two X-v3io-session-key lines of which neither carries a valid key are never accepted.' },
+    commaList: { level: 'should', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.3'], sentence: 'A comma-joined list of keys in one X-v3io-session-key value is rejected.' },
   },
   'aws-sigv4': {
-    valid: "A canonical AWS4-HMAC-SHA256 Authorization header as real S3 clients send it (\", \" separators), with a valid access key in Credential, is accepted.",
-    ignored: "The access key is extracted from Credential and everything else is ignored, so a wrong or random Signature, any SignedHeaders and any date, region or service are accepted with a valid key.",
-    separators: "Credential, SignedHeaders and Signature separated by \",\" without spaces are accepted (both occur in real clients).",
-    schemeCase: "The scheme in another letter case (aws4-hmac-sha256) is accepted, since auth schemes are case-insensitive.",
-    otherAlgorithm: "Another AWS4- algorithm, such as AWS4-ECDSA-P256-SHA256 (SigV4a), with a valid key may be accepted.",
-    unknown: "An unknown access key in Credential is rejected as unauthenticated.",
-    mutated: "A truncated key, or the key of an identity with one character changed, in Credential is rejected as unauthenticated.",
-    exact: "Keys are compared as opaque strings, exactly: a valid key in another letter case in Credential is rejected as unauthenticated.",
-    syntax: "An empty key, Credential= with nothing, no Credential element, the bare scheme, or the scheme glued to its parameters is rejected (400 for syntax errors).",
-    noSlash: "Credential=<key> with no \"/\" after the key is rejected, since the seed's syntax is <access key>/[...].",
-    twoCredentials: "Two Credential elements with different keys, in either order, are rejected, since each parameter name may occur only once.",
-    smuggled: "A value that only contains the text Credential= inside another element (e.g. SignedHeaders=Credential=<key>/...) is never accepted on that key.",
+    valid: { level: 'must', sources: ['seed §S3-Like Authentications'], sentence: 'A canonical AWS4-HMAC-SHA256 Authorization header as real S3 clients send it (", " separators), with a valid access key in Credential, is accepted.' },
+    ignored: { level: 'must', sources: ['seed §S3-Like Authentications'], sentence: 'The access key is extracted from Credential and everything else is ignored, so a wrong or random Signature, any SignedHeaders and any date, region or service are accepted with a valid key.' },
+    separators: { level: 'should', sources: ['seed §S3-Like Authentications'], sentence: 'Credential, SignedHeaders and Signature separated by "," without spaces are accepted (both occur in real clients).' },
+    schemeCase: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §11.1'], sentence: 'The scheme in another letter case (aws4-hmac-sha256) is accepted, since auth schemes are case-insensitive.' },
+    otherAlgorithm: { level: 'may', sources: ['seed §S3-Like Authentications'], sentence: 'Another AWS4- algorithm, such as AWS4-ECDSA-P256-SHA256 (SigV4a), with a valid key may be accepted.' },
+    unknown: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'An unknown access key in Credential is rejected as unauthenticated.' },
+    mutated: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'A truncated key, or the key of an identity with one character changed, in Credential is rejected as unauthenticated.' },
+    exact: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'Keys are compared as opaque strings, exactly: a valid key in another letter case in Credential is rejected as unauthenticated.' },
+    syntax: { level: 'must', sources: ['seed §S3-Like Authentications'], sentence: 'An empty key, Credential= with nothing, no Credential element, the bare scheme, or the scheme glued to its parameters is rejected (400 for syntax errors).' },
+    noSlash: { level: 'should', sources: ['seed §S3-Like Authentications'], sentence: "Credential=<key> with no \"/\" after the key is rejected, since the seed's syntax is <access key>/[...]." },
+    twoCredentials: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §11.2'], sentence: 'Two Credential elements with different keys, in either order, are rejected, since each parameter name may occur only once.' },
+    smuggled: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §11.2'], sentence: 'A value that only contains the text Credential= inside another element (e.g. SignedHeaders=Credential=<key>/...) is never accepted on that key.' },
   },
   'aws-sigv2': {
-    valid: "AWS <key>:<signature> with a valid access key and any signature, including a doc-style Base64 signature, is accepted.",
-    emptySignature: "AWS <key>: with an empty signature and a valid key may be accepted.",
-    schemeCase: "The scheme aws in lower case is accepted, since auth schemes are case-insensitive.",
-    unknown: "AWS <key>:<signature> with an unknown access key is rejected as unauthenticated.",
-    exact: "Keys are compared as opaque strings, exactly: a valid key in another letter case is rejected as unauthenticated.",
-    empty: "AWS :<signature> (an empty key) and AWS alone are rejected.",
-    syntax: "AWS <key> without a colon, and AWS<key>:<signature> without a space, are rejected.",
+    valid: { level: 'must', sources: ['seed §S3-Like Authentications'], sentence: 'AWS <key>:<signature> with a valid access key and any signature, including a doc-style Base64 signature, is accepted.' },
+    emptySignature: { level: 'may', sources: ['seed §S3-Like Authentications'], sentence: 'AWS <key>: with an empty signature and a valid key may be accepted.' },
+    schemeCase: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §11.1'], sentence: 'The scheme aws in lower case is accepted, since auth schemes are case-insensitive.' },
+    unknown: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'AWS <key>:<signature> with an unknown access key is rejected as unauthenticated.' },
+    exact: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'Keys are compared as opaque strings, exactly: a valid key in another letter case is rejected as unauthenticated.' },
+    empty: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'AWS :<signature> (an empty key) and AWS alone are rejected.' },
+    syntax: { level: 'should', sources: ['seed §S3-Like Authentications'], sentence: 'AWS <key> without a colon, and AWS<key>:<signature> without a space, are rejected.' },
   },
   'basic': {
-    valid: "Authorization: Basic base64(user:password) with valid credentials is accepted.",
-    schemeCase: "The scheme basic or BASIC is accepted, since the Basic scheme is matched case-insensitively.",
-    spaces: "Several spaces between the scheme and the token are accepted (1*SP in the credentials grammar).",
-    ows: "Spaces and tabs around the Authorization value are not part of the field value, so a valid Basic value surrounded by them is accepted.",
-    wrong: "A wrong password or an unknown user is rejected as unauthenticated.",
-    sameResponse: "A wrong password and an unknown user are rejected as unauthenticated, with responses identical in status, headers (minus Date) and body.",
-    colon: "A password containing \":\" is accepted: the password is everything after the first colon.",
-    utf8: "A password with non-ASCII characters, Base64-encoded as UTF-8 (the RFC 7617 §2.1 example), is accepted where the target has such a user.",
-    structure: "Decoded credentials without a colon, with an empty user-id or with an empty password are rejected.",
-    notBase64: "A token that is not Base64 at all, or that decodes to nothing valid, is rejected.",
-    alphabet: "A valid token with characters outside the Base64 alphabet added (non-alphabet characters, base64url \"-\" and \"_\", whitespace inside) is rejected.",
-    padding: "Unpadded Base64 or Base64 with an extra \"=\" is rejected.",
-    noToken: "\"Basic\" with no token, or followed only by spaces, is rejected.",
-    authParam: "Auth-param syntax (Basic user=\"u\", password=\"p\") is rejected: Basic credentials are a token68.",
-    control: "A control character inside the user-id or password (e.g. <password>\\0junk) is rejected, with no truncation at the control character.",
+    valid: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: 'Authorization: Basic base64(user:password) with valid credentials is accepted.' },
+    schemeCase: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2', 'RFC 9110 §11.1'], sentence: 'The scheme basic or BASIC is accepted, since the Basic scheme is matched case-insensitively.' },
+    spaces: { level: 'should', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 9110 §11.4'], sentence: 'Several spaces between the scheme and the token are accepted (1*SP in the credentials grammar).' },
+    ows: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 9112 §5.1', 'RFC 9110 §5.5'], sentence: 'Spaces and tabs around the Authorization value are not part of the field value, so a valid Basic value surrounded by them is accepted.' },
+    wrong: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 9110 §15.5.2'], sentence: 'A wrong password or an unknown user is rejected as unauthenticated.' },
+    sameResponse: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 9110 §15.5.2', 'OWASP Authentication Cheat Sheet'], sentence: 'A wrong password and an unknown user are rejected as unauthenticated, with responses identical in status, headers (minus Date) and body.' },
+    colon: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: 'A password containing ":" is accepted: the password is everything after the first colon.' },
+    utf8: { level: 'should', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2.1'], sentence: 'A password with non-ASCII characters, Base64-encoded as UTF-8 (the RFC 7617 §2.1 example), is accepted where the target has such a user.' },
+    structure: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: 'Decoded credentials without a colon, with an empty user-id or with an empty password are rejected.' },
+    notBase64: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: 'A token that is not Base64 at all, or that decodes to nothing valid, is rejected.' },
+    alphabet: { level: 'should', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 4648 §3.3', 'RFC 7617 §2'], sentence: 'A valid token with characters outside the Base64 alphabet added (non-alphabet characters, base64url "-" and "_", whitespace inside) is rejected.' },
+    padding: { level: 'should', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: 'Unpadded Base64 or Base64 with an extra "=" is rejected.' },
+    noToken: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: '"Basic" with no token, or followed only by spaces, is rejected.' },
+    authParam: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2', 'RFC 9110 §11.4'], sentence: 'Auth-param syntax (Basic user="u", password="p") is rejected: Basic credentials are a token68.' },
+    control: { level: 'should', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: 'A control character inside the user-id or password (e.g. <password>\\0junk) is rejected, with no truncation at the control character.' },
   },
   'cross-cutting': {
-    everyOperation: "Authentication is enforced the same way on every operation and method the server offers: objects, container listing, NoSQL and streaming functions and any unknown method.",
-    noCredentials: "A request without any credentials is rejected as unauthenticated, with a challenge.",
-    unknownKey: "An unknown access key is rejected as unauthenticated, on every operation.",
-    unsupportedScheme: "Authorization with an unsupported scheme (Bearer, Digest, Negotiate, HAHAHA) is rejected as unauthenticated.",
-    emptyAuthorization: "An empty Authorization value carries no credentials and is rejected as unauthenticated.",
-    proxy: "Credentials only in Proxy-Authorization are rejected as unauthenticated: that header is for proxies, not the origin.",
-    otherChannel: "An access key in an X_v3io_session_key header (underscores), in the query string or in a cookie never authenticates.",
-    twoAuthorization: "Two Authorization lines, in either order, with one valid and one invalid, are a malformed request, answered 400.",
-    twoAuthorizationInvalid: "Two Authorization lines of which neither is valid are never accepted.",
-    sameIdentity: "X-v3io-session-key and Authorization together for the same identity may be accepted.",
-    conflicting: "X-v3io-session-key and Authorization together, one valid and the other invalid or malformed, are rejected: one mechanism per request.",
-    differentIdentities: "X-v3io-session-key and Authorization together for two different identities are rejected: one mechanism per request.",
-    permission: "Valid credentials of an identity without permission on the container are rejected as forbidden (403).",
-    size: "A very large credential header (64 KiB) is rejected with 431 or 400, never with a 5xx or a crash.",
+    everyOperation: { level: 'must', sources: ['seed §HTTP User Authentication', 'seed §X-v3io-session-key Authentication'], sentence: 'Authentication is enforced the same way on every operation and method the server offers: objects, container listing, NoSQL and streaming functions and any unknown method.' },
+    noCredentials: { level: 'must', sources: ['seed §HTTP User Authentication', 'seed §Overview', 'RFC 9110 §15.5.2', 'RFC 9110 §11.6.1'], sentence: 'A request without any credentials is rejected as unauthenticated, with a challenge.' },
+    unknownKey: { level: 'must', sources: ['seed §HTTP User Authentication', 'seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2'], sentence: 'An unknown access key is rejected as unauthenticated, on every operation.' },
+    unsupportedScheme: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.2', 'RFC 9110 §11.6.2'], sentence: 'Authorization with an unsupported scheme (Bearer, Digest, Negotiate, HAHAHA) is rejected as unauthenticated.' },
+    emptyAuthorization: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.2', 'RFC 9110 §11.6.2'], sentence: 'An empty Authorization value carries no credentials and is rejected as unauthenticated.' },
+    proxy: { level: 'must', sources: ['RFC 9110 §11.7.2', 'RFC 9110 §15.5.2'], sentence: 'Credentials only in Proxy-Authorization are rejected as unauthenticated: that header is for proxies, not the origin.' },
+    otherChannel: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'seed §S3-Like Authentications'], sentence: 'An access key in an X_v3io_session_key header (underscores), in the query string or in a cookie never authenticates.' },
+    twoAuthorization: { level: 'should', sources: ['RFC 9110 §5.3', 'RFC 9110 §11.6.2'], sentence: 'Two Authorization lines, in either order, with one valid and one invalid, are a malformed request, answered 400.' },
+    twoAuthorizationInvalid: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §5.3', 'RFC 9110 §15.5.2'], sentence: 'Two Authorization lines of which neither is valid are never accepted.' },
+    sameIdentity: { level: 'may', sources: ['seed §HTTP User Authentication', 'RFC 6750 §2'], sentence: 'X-v3io-session-key and Authorization together for the same identity may be accepted.' },
+    conflicting: { level: 'should', sources: ['RFC 6750 §2'], sentence: 'X-v3io-session-key and Authorization together, one valid and the other invalid or malformed, are rejected: one mechanism per request.' },
+    differentIdentities: { level: 'should', sources: ['seed §HTTP User Authentication', 'RFC 6750 §2'], sentence: 'X-v3io-session-key and Authorization together for two different identities are rejected: one mechanism per request.' },
+    permission: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.4'], sentence: 'Valid credentials of an identity without permission on the container are rejected as forbidden (403).' },
+    size: { level: 'must', sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §17.5'], sentence: 'A very large credential header (64 KiB) is rejected with 431 or 400, never with a 5xx or a crash.' },
   },
   'credential-carriers': {
-    header: "An access key in a header the seed does not define (X-Api-Key, X-Auth-Token, ...) never authenticates.",
-    basicElsewhere: "Basic credentials in a header other than Authorization (X-Authorization, ...) never authenticate.",
-    query: "An access key in the query string never authenticates, whatever the parameter is called.",
-    cookie: "An access key in a cookie never authenticates, whatever the cookie is called.",
-    body: "An access key in the request body never authenticates.",
-    functionName: "A request without credentials is rejected whatever its X-v3io-function value: another letter case, an unknown name, an empty value or two lines.",
-    method: "A request without credentials is rejected on every method, those the server does not implement included.",
+    header: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2', 'OWASP REST Security Cheat Sheet'], sentence: 'An access key in a header the seed does not define (X-Api-Key, X-Auth-Token, ...) never authenticates.' },
+    basicElsewhere: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 9110 §11.6.2', 'RFC 9110 §15.5.2'], sentence: 'Basic credentials in a header other than Authorization (X-Authorization, ...) never authenticate.' },
+    query: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §17.9', 'OWASP REST Security Cheat Sheet'], sentence: 'An access key in the query string never authenticates, whatever the parameter is called.' },
+    cookie: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'OWASP REST Security Cheat Sheet'], sentence: 'An access key in a cookie never authenticates, whatever the cookie is called.' },
+    body: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2', 'OWASP REST Security Cheat Sheet'], sentence: 'An access key in the request body never authenticates.' },
+    functionName: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.2'], sentence: 'A request without credentials is rejected whatever its X-v3io-function value: another letter case, an unknown name, an empty value or two lines.' },
+    method: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.2', 'RFC 9110 §9.1'], sentence: 'A request without credentials is rejected on every method, those the server does not implement included.' },
   },
   'identity-headers': {
-    identity: "A header naming an identity (as a reverse proxy sets after it authenticated a client) is no credential: a request with it and no valid credential is rejected as unauthenticated.",
-    source: "A header naming the client address (X-Forwarded-For, X-Real-IP, Forwarded) is no credential: a request that claims to come from the server itself and carries no valid credential is rejected as unauthenticated.",
-    impersonation: "A header naming another identity does not change the identity a valid credential authenticates: a denied identity stays forbidden.",
+    identity: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.2', 'OWASP Authentication Cheat Sheet'], sentence: 'A header naming an identity (as a reverse proxy sets after it authenticated a client) is no credential: a request with it and no valid credential is rejected as unauthenticated.' },
+    source: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 7239 §5.2', 'RFC 9110 §15.5.2', 'OWASP Authentication Cheat Sheet'], sentence: 'A header naming the client address (X-Forwarded-For, X-Real-IP, Forwarded) is no credential: a request that claims to come from the server itself and carries no valid credential is rejected as unauthenticated.' },
+    impersonation: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.4', 'OWASP Authentication Cheat Sheet'], sentence: 'A header naming another identity does not change the identity a valid credential authenticates: a denied identity stays forbidden.' },
   },
   'request-targets': {
-    targetForm: "Authentication does not depend on the form of the request target: an absolute-form or asterisk-form request without a valid credential is rejected like an origin-form one.",
-    userinfo: "Credentials in the userinfo of an absolute-form target never authenticate (RFC 9110 §4.2.4: userinfo is deprecated and a recipient treats it as an error).",
-    absoluteValid: "A request with a valid credential and an absolute-form target is accepted, as RFC 9112 §3.2.2 requires of every server.",
-    pathSpelling: "Authentication does not depend on how the path is spelt: a request without credentials whose path a router could normalise to a protected resource (//, dot segments, %2e, an encoded slash, a trailing dot, a path parameter) is rejected.",
-    methodCase: "A request without credentials is rejected on every method, a method spelt in another letter case included (RFC 9110 §9.1: method names are case-sensitive).",
+    targetForm: { level: 'must', sources: ['RFC 9112 §3.2', 'seed §HTTP User Authentication'], sentence: 'Authentication does not depend on the form of the request target: an absolute-form or asterisk-form request without a valid credential is rejected like an origin-form one.' },
+    userinfo: { level: 'must', sources: ['RFC 9110 §4.2.4', 'RFC 9112 §3.2.2', 'RFC 3986 §3.2.1', 'seed §HTTP User Authentication'], sentence: 'Credentials in the userinfo of an absolute-form target never authenticate (RFC 9110 §4.2.4: userinfo is deprecated and a recipient treats it as an error).' },
+    absoluteValid: { level: 'should', sources: ['RFC 9112 §3.2.2', 'seed §X-v3io-session-key Authentication'], sentence: 'A request with a valid credential and an absolute-form target is accepted, as RFC 9112 §3.2.2 requires of every server.' },
+    pathSpelling: { level: 'must', sources: ['RFC 9110 §4.2.3', 'RFC 3986 §5.2.4', 'seed §HTTP User Authentication'], sentence: 'Authentication does not depend on how the path is spelt: a request without credentials whose path a router could normalise to a protected resource (//, dot segments, %2e, an encoded slash, a trailing dot, a path parameter) is rejected.' },
+    methodCase: { level: 'must', sources: ['RFC 9110 §9.1', 'RFC 9112 §3.1', 'seed §HTTP User Authentication'], sentence: 'A request without credentials is rejected on every method, a method spelt in another letter case included (RFC 9110 §9.1: method names are case-sensitive).' },
   },
   'connection-reuse': {
-    remembered: "Each request on a connection is authenticated on its own credentials: after a valid request, a request on the same connection without a valid credential of its own is rejected.",
-    identity: "After a request of one identity, a request of another identity on the same connection acts as that other identity.",
-    afterRejection: "A rejected request does not poison its connection: a valid request after it on the same connection is accepted.",
+    remembered: { level: 'must', sources: ['RFC 9110 §11.6.2', 'RFC 9112 §9.3'], sentence: 'Each request on a connection is authenticated on its own credentials: after a valid request, a request on the same connection without a valid credential of its own is rejected.' },
+    identity: { level: 'must', sources: ['RFC 9110 §11.6.2', 'RFC 9112 §9.3', 'seed §HTTP User Authentication'], sentence: 'After a request of one identity, a request of another identity on the same connection acts as that other identity.' },
+    afterRejection: { level: 'should', sources: ['RFC 9110 §11.6.2', 'RFC 9112 §9.3'], sentence: 'A rejected request does not poison its connection: a valid request after it on the same connection is accepted.' },
   },
   'wire': {
-    controlCharacter: "A CR, LF or NUL inside a credential value is a framing error and the request is rejected, 400 preferred; a recipient that replaces it by SP reads a credential with junk and rejects that, and none may cut the value at the control character.",
-    crlfInValue: "A credential value followed by CRLF and a line without a colon is a malformed header section and is rejected with 400, not read as the credential alone.",
-    injectedAfterBareLf: "A valid credential line that follows an invalid credential after a bare LF is rejected: whether the LF ends a line (two credential lines) or not (an invalid value), the request is malformed.",
-    hiddenLine: "A credential line hidden behind a bare CR, on an obs-fold line or in a whitespace-preceded line after the request line is no header line of its own and never authenticates.",
-    foldedCredential: "A credential continued on an obs-fold line is rejected with 400, or the fold is replaced by SP and the credential read whole: both are conformant.",
-    spaceBeforeColon: "A header line with whitespace between the field name and the colon is rejected with 400 and never read as a credential header.",
-    commaJoin: "Two Authorization values joined by a proxy into one comma-separated value are not one credential: the request is rejected, and never accepted when neither is valid.",
-    size: "A header section over the server's limit is answered 431 or 400, never 5xx, a reset or a crash, even with a valid credential in it.",
+    controlCharacter: { level: 'should', sources: ['RFC 9110 §5.5'], sentence: 'A CR, LF or NUL inside a credential value is a framing error and the request is rejected, 400 preferred; a recipient that replaces it by SP reads a credential with junk and rejects that, and none may cut the value at the control character.' },
+    crlfInValue: { level: 'should', sources: ['RFC 9112 §5.1', 'RFC 9110 §5.5'], sentence: 'A credential value followed by CRLF and a line without a colon is a malformed header section and is rejected with 400, not read as the credential alone.' },
+    injectedAfterBareLf: { level: 'should', sources: ['RFC 9112 §2.2', 'RFC 9110 §5.5'], sentence: 'A valid credential line that follows an invalid credential after a bare LF is rejected: whether the LF ends a line (two credential lines) or not (an invalid value), the request is malformed.' },
+    hiddenLine: { level: 'must', sources: ['RFC 9112 §2.2', 'RFC 9112 §5.2'], sentence: 'A credential line hidden behind a bare CR, on an obs-fold line or in a whitespace-preceded line after the request line is no header line of its own and never authenticates.' },
+    foldedCredential: { level: 'should', sources: ['RFC 9112 §5.2'], sentence: 'A credential continued on an obs-fold line is rejected with 400, or the fold is replaced by SP and the credential read whole: both are conformant.' },
+    spaceBeforeColon: { level: 'must', sources: ['RFC 9112 §5.1'], sentence: 'A header line with whitespace between the field name and the colon is rejected with 400 and never read as a credential header.' },
+    commaJoin: { level: 'must', sources: ['RFC 9110 §11.6.2', 'RFC 9110 §5.3', 'seed §HTTP User Authentication'], sentence: 'Two Authorization values joined by a proxy into one comma-separated value are not one credential: the request is rejected, and never accepted when neither is valid.' },
+    size: { level: 'must', sources: ['RFC 6585 §5', 'RFC 9110 §5.4'], sentence: "A header section over the server's limit is answered 431 or 400, never 5xx, a reset or a crash, even with a valid credential in it." },
   },
   'credential-sizes': {
-    anySize: "A credential value of any size that names no identity is rejected, 401 while the server reads it and 431 or 400 past its limit, never with a 5xx or a crash.",
-  },} as const;
+    anySize: { level: 'must', sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §15.5.2', 'OWASP Input Validation Cheat Sheet'], sentence: 'A credential value of any size that names no identity is rejected, 401 while the server reads it and 431 or 400 past its limit, never with a 5xx or a crash.' },
+  },} as const satisfies Record<string, Record<string, Requirement>>;
 
 export type RequirementGroup = keyof typeof REQUIREMENTS;
 export type RequirementId = { [G in RequirementGroup]: `${G}/${keyof (typeof REQUIREMENTS)[G] & string}` }[RequirementGroup];
 
 /** The sentences of one group, by name: what a case module puts in its cases' `requirement`. */
-export function requirementSentences<G extends RequirementGroup>(group: G): (typeof REQUIREMENTS)[G] {
-  return REQUIREMENTS[group];
+export function requirementSentences<G extends RequirementGroup>(group: G): { readonly [K in keyof (typeof REQUIREMENTS)[G]]: string } {
+  const table: Record<string, Requirement> = REQUIREMENTS[group];
+  return Object.fromEntries(Object.entries(table).map(([name, r]) => [name, r.sentence])) as { readonly [K in keyof (typeof REQUIREMENTS)[G]]: string };
 }
 
-/** Every requirement id with its sentence. */
-export function allRequirements(): ReadonlyArray<{ readonly id: RequirementId; readonly sentence: string }> {
+/** Every requirement with its id. */
+export function allRequirements(): ReadonlyArray<Requirement & { readonly id: RequirementId }> {
   return Object.entries(REQUIREMENTS).flatMap(([group, table]) =>
-    Object.entries(table).map(([name, sentence]) => ({ id: `${group}/${name}` as RequirementId, sentence: sentence as string })),
+    Object.entries(table as Record<string, Requirement>).map(([name, r]) => ({ id: `${group}/${name}` as RequirementId, ...r })),
   );
 }
 
