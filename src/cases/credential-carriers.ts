@@ -1,11 +1,11 @@
 /**
  * Places a request can carry a credential that the seed does not define, beyond those of
- * cross-cutting.ts: header names that APIs, gateways and frameworks read keys from, Basic
+ * other-channels.ts: header names that APIs, gateways and frameworks read keys from, Basic
  * credentials under another header name (as frameworks accept when a proxy strips
  * Authorization), other query parameter and cookie names, and the body. None may authenticate.
  *
  * Also the routes and methods of a request without credentials: `X-v3io-function` values the
- * server does not know by that spelling, and methods beyond those of cross-cutting.ts — a server
+ * server does not know by that spelling, and methods beyond those of every-operation.ts — a server
  * that authenticates per route must not leave a route or method out.
  *
  * Level: MUST (auth-requirements.md: accepting credentials through a channel the seed does not

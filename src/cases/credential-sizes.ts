@@ -1,7 +1,7 @@
 /**
  * A ladder of credential sizes for each credential header: 1 to 32 KiB, from values application
  * code handles to values past common parser limits (8 KiB in nginx and Apache httpd, 16 KiB in
- * Node.js). One size (the 64 KiB cases of cross-cutting.ts) tests only the parser; the band where
+ * Node.js). One size (the 64 KiB cases of header-size.ts) tests only the parser; the band where
  * application code first sees the value — a fixed buffer, a decoder, a database column — is where
  * servers answer 500. At every size the value names no identity: the answer is 401 while the
  * parser takes it, 431 or 400 past its limit, and never a 5xx.

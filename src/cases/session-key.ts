@@ -2,7 +2,7 @@
  * Cases for the custom `X-v3io-session-key` header (seed §X-v3io-session-key Authentication).
  *
  * The channels that must never carry a session key (underscored header name, query string,
- * cookie) are in `cross-cutting.ts`, next to the other channels the seed does not define.
+ * cookie) are in `other-channels.ts`, with the other channels the seed does not define.
  */
 import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
