@@ -1,5 +1,5 @@
 /**
- * Cross-cutting cases: Two Authorization lines in one request.
+ * Cross-cutting cases: two Authorization lines in one request.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase } from './model.js';
 import { request } from './operations.js';

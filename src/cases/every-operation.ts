@@ -1,6 +1,7 @@
 /**
- * Cross-cutting cases: Authentication enforced alike on every operation: a valid key accepted, no credentials, an unknown key
- * and a denied identity rejected; and the denied identity through the Authorization forms.
+ * Cross-cutting cases: authentication enforced alike on every operation (a valid key accepted; no
+ * credentials, an unknown key and a denied identity rejected), and the denied identity through the
+ * Authorization forms.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';

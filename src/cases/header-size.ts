@@ -1,5 +1,5 @@
 /**
- * Cross-cutting cases: Very large credential headers: 431 or 400, never a 5xx or a crash.
+ * Cross-cutting cases: very large credential headers: 431 or 400, never a 5xx or a crash.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase } from './model.js';
 import { request } from './operations.js';

@@ -1,5 +1,5 @@
 /**
- * Cross-cutting cases: Channels the seed does not define: Proxy-Authorization, an underscored header name, the query string, cookies.
+ * Cross-cutting cases: channels the seed does not define: Proxy-Authorization, an underscored header name, the query string, cookies.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type HeaderLine } from './model.js';
 import { request } from './operations.js';

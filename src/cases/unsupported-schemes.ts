@@ -1,5 +1,5 @@
 /**
- * Cross-cutting cases: Authorization values the server must not take as credentials: schemes it does not support, an empty value.
+ * Cross-cutting cases: authorization values the server must not take as credentials: schemes it does not support, an empty value.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type ProfileId } from './model.js';
 import { request } from './operations.js';
