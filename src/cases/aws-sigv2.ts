@@ -4,10 +4,10 @@
  */
 import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
+import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
 
-const SEED = 'seed §S3-Like Authentications';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
 
 /** An arbitrary SigV2-shaped signature (Base64 of 20 bytes); never checked by the server. */
 const SIGNATURE = 'Vb3bM1v6sB5rT0k2Yq9xWn4hJcE=';
@@ -16,16 +16,7 @@ const DOC_SIGNATURE = 'frJIUN8DYpKDtOLCwo//yllqDzg=';
 
 const authorization = (value: string): HeaderLine => ['Authorization', value];
 
-const R = {
-  valid: 'AWS <key>:<signature> with a valid access key and any signature, including a doc-style Base64 signature, is accepted.',
-  emptySignature: 'AWS <key>: with an empty signature and a valid key may be accepted.',
-  schemeCase: 'The scheme aws in lower case is accepted, since auth schemes are case-insensitive.',
-  unknown: 'AWS <key>:<signature> with an unknown access key is rejected as unauthenticated.',
-  mutated: 'A truncated key, or the key of an identity with one character changed, is rejected as unauthenticated.',
-  exact: 'Keys are compared as opaque strings, exactly: a valid key in another letter case is rejected as unauthenticated.',
-  empty: 'AWS :<signature> (an empty key) and AWS alone are rejected.',
-  syntax: 'AWS <key> without a colon, and AWS<key>:<signature> without a space, are rejected.',
-} as const;
+const R = { ...requirementSentences('aws-sigv2'), ...requirementSentences('opaque-keys') };
 
 function validOn(operation: OperationId, where: string): ConformanceCase {
   return {

@@ -6,10 +6,10 @@
  */
 import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
+import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
 
-const SEED = 'seed §S3-Like Authentications';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
 
 const DATE = '20240115';
 const AMZ_DATE = `${DATE}T120000Z`;
@@ -56,24 +56,7 @@ function signed(authorization: string): HeaderLine[] {
   ];
 }
 
-const R = {
-  valid:
-    'A canonical AWS4-HMAC-SHA256 Authorization header as real S3 clients send it (", " separators), with a valid access key in Credential, is accepted.',
-  ignored:
-    'The access key is extracted from Credential and everything else is ignored, so a wrong or random Signature, any SignedHeaders and any date, region or service are accepted with a valid key.',
-  separators: 'Credential, SignedHeaders and Signature separated by "," without spaces are accepted (both occur in real clients).',
-  schemeCase: 'The scheme in another letter case (aws4-hmac-sha256) is accepted, since auth schemes are case-insensitive.',
-  otherAlgorithm: 'Another AWS4- algorithm, such as AWS4-ECDSA-P256-SHA256 (SigV4a), with a valid key may be accepted.',
-  unknown: 'An unknown access key in Credential is rejected as unauthenticated.',
-  mutated: 'A truncated key, or the key of an identity with one character changed, in Credential is rejected as unauthenticated.',
-  exact: 'Keys are compared as opaque strings, exactly: a valid key in another letter case in Credential is rejected as unauthenticated.',
-  syntax:
-    'An empty key, Credential= with nothing, no Credential element, the bare scheme, or the scheme glued to its parameters is rejected (400 for syntax errors).',
-  noSlash: 'Credential=<key> with no "/" after the key is rejected, since the seed\'s syntax is <access key>/[...].',
-  twoCredentials: 'Two Credential elements with different keys, in either order, are rejected, since each parameter name may occur only once.',
-  smuggled:
-    'A value that only contains the text Credential= inside another element (e.g. SignedHeaders=Credential=<key>/...) is never accepted on that key.',
-} as const;
+const R = requirementSentences('aws-sigv4');
 
 function validOn(operation: OperationId, where: string): ConformanceCase {
   return {

@@ -7,8 +7,9 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type OperationId, type ProfileId, type Transform } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
+import { BASIC_TOKEN, SEED_BASIC as SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
-const SEED = 'seed §Basic HTTP Username/Password Authentication';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 
 const BASE64: Transform = { op: 'base64' };
@@ -20,29 +21,9 @@ function token(name: string, from: string, before: readonly Transform[] = []): D
 }
 
 /** The valid token of the main identity. */
-const VALID_TOKEN = token('basicToken', '{{username}}:{{password}}');
-const WRONG_PASSWORD_TOKEN = token('wrongPasswordToken', '{{username}}:wrong-password-v3io-auth-conformance');
+const VALID_TOKEN = BASIC_TOKEN;
 
-const R = {
-  valid: 'Authorization: Basic base64(user:password) with valid credentials is accepted.',
-  schemeCase: 'The scheme basic or BASIC is accepted, since the Basic scheme is matched case-insensitively.',
-  spaces: 'Several spaces between the scheme and the token are accepted (1*SP in the credentials grammar).',
-  ows: 'Spaces and tabs around the Authorization value are not part of the field value, so a valid Basic value surrounded by them is accepted.',
-  wrong: 'A wrong password or an unknown user is rejected as unauthenticated.',
-  sameResponse:
-    'A wrong password and an unknown user are rejected as unauthenticated, with responses identical in status, headers (minus Date) and body.',
-  colon: 'A password containing ":" is accepted: the password is everything after the first colon.',
-  utf8: 'A password with non-ASCII characters, Base64-encoded as UTF-8 (the RFC 7617 §2.1 example), is accepted where the target has such a user.',
-  structure: 'Decoded credentials without a colon, with an empty user-id or with an empty password are rejected.',
-  notBase64: 'A token that is not Base64 at all, or that decodes to nothing valid, is rejected.',
-  alphabet:
-    'A valid token with characters outside the Base64 alphabet added (non-alphabet characters, base64url "-" and "_", whitespace inside) is rejected.',
-  padding: 'Unpadded Base64 or Base64 with an extra "=" is rejected.',
-  noToken: '"Basic" with no token, or followed only by spaces, is rejected.',
-  authParam: 'Auth-param syntax (Basic user="u", password="p") is rejected: Basic credentials are a token68.',
-  control:
-    'A control character inside the user-id or password (e.g. <password>\\0junk) is rejected, with no truncation at the control character.',
-} as const;
+const R = requirementSentences('basic');
 
 /** `profiles`: a generic Basic server has only GET and HEAD of its protected URL to offer. */
 function validOn(operation: OperationId, where: string, profiles: readonly ProfileId[]): ConformanceCase {

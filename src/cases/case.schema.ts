@@ -5,20 +5,14 @@
  *
  * The enumerations come from `model.ts`, so the schema cannot drift from the types.
  */
-import { FORMS, LEVELS, OPERATION_IDS, OPTIONAL_VARIABLES, OUTCOME_CLASSES, PROFILES } from './model.js';
+import { FORMS, FORM_TABLE, LEVELS, OPERATION_IDS, OPTIONAL_VARIABLES, OUTCOME_CLASSES, PROFILES } from './model.js';
 
 /** RFC 9110 §5.6.2 token: header names and methods. */
 const TOKEN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
 const KEBAB = '^[a-z0-9]+(-[a-z0-9]+)*$';
 
-/** The id prefix of each form. */
-const ID_PREFIXES = {
-  'session-key': 'session-key-',
-  'aws-sigv4': 'sigv4-',
-  'aws-sigv2': 'sigv2-',
-  basic: 'basic-',
-  'cross-cutting': 'cross-',
-} as const;
+/** The id prefixes of the forms, without their trailing hyphen, as a regular-expression alternation. */
+const PREFIX_ALTERNATION = FORMS.map((f) => FORM_TABLE[f].idPrefix.slice(0, -1)).join('|');
 
 export const CASE_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -32,7 +26,7 @@ export const CASE_SCHEMA = {
     id: {
       description: 'Stable kebab-case id, prefixed by the short name of its form.',
       type: 'string',
-      pattern: '^(session-key|sigv4|sigv2|basic|cross)-[a-z0-9]+(-[a-z0-9]+)*$',
+      pattern: `^(${PREFIX_ALTERNATION})-[a-z0-9]+(-[a-z0-9]+)*$`,
     },
     form: { enum: FORMS },
     profiles: {
@@ -69,14 +63,14 @@ export const CASE_SCHEMA = {
     wire: { $ref: '#/definitions/wire' },
   },
   allOf: [
-    ...Object.entries(ID_PREFIXES).map(([form, prefix]) => ({
+    ...FORMS.map((form) => ({
       if: { type: 'object', required: ['form'], properties: { form: { const: form } } },
-      then: { type: 'object', properties: { id: { type: 'string', pattern: `^${prefix}` } } },
+      then: { type: 'object', properties: { id: { type: 'string', pattern: `^${FORM_TABLE[form].idPrefix}` } } },
     })),
     // A wire case says so in its id, after the form's prefix.
     {
       if: { type: 'object', required: ['wire'], properties: { wire: { type: 'object' } } },
-      then: { type: 'object', properties: { id: { type: 'string', pattern: '^(session-key|sigv4|sigv2|basic|cross)-wire-' } } },
+      then: { type: 'object', properties: { id: { type: 'string', pattern: `^(${PREFIX_ALTERNATION})-wire-` } } },
     },
   ],
   definitions: {

@@ -12,22 +12,14 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Level, type OptionalVariable, type ProfileId, type WirePart } from './model.js';
 import { CLOSE, END, HOST, REQUEST_LINE, header, wireCase } from './wire.js';
+import { requirementSentences } from './requirements.js';
+import { BASIC_TOKEN, SEED_BASIC as BASIC_SEED, SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
-const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
-const BASIC_SEED = 'seed §Basic HTTP Username/Password Authentication';
-const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
 const SOURCES = ['RFC 9110 §11.6.2', 'RFC 9112 §9.3'];
 
-const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
-const WRONG_PASSWORD_TOKEN: Derivation = { name: 'wrongPasswordToken', from: '{{username}}:wrong-password-v3io-auth-conformance', apply: [{ op: 'base64' }] };
 const CHANGED_KEY: Derivation = { name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] };
 
-const R = {
-  remembered:
-    'Each request on a connection is authenticated on its own credentials: after a valid request, a request on the same connection without a valid credential of its own is rejected.',
-  identity: 'After a request of one identity, a request of another identity on the same connection acts as that other identity.',
-  afterRejection: 'A rejected request does not poison its connection: a valid request after it on the same connection is accepted.',
-} as const;
+const R = requirementSentences('connection-reuse');
 
 const sessionKey = (value: string): WirePart => header('X-v3io-session-key', value);
 const authorization = (value: string): WirePart => header('Authorization', value);

@@ -1,11 +1,11 @@
 /**
  * Places a request can carry a credential that the seed does not define, beyond those of
- * cross-cutting.ts: header names that APIs, gateways and frameworks read keys from, Basic
+ * other-channels.ts: header names that APIs, gateways and frameworks read keys from, Basic
  * credentials under another header name (as frameworks accept when a proxy strips
  * Authorization), other query parameter and cookie names, and the body. None may authenticate.
  *
  * Also the routes and methods of a request without credentials: `X-v3io-function` values the
- * server does not know by that spelling, and methods beyond those of cross-cutting.ts — a server
+ * server does not know by that spelling, and methods beyond those of every-operation.ts — a server
  * that authenticates per route must not leave a route or method out.
  *
  * Level: MUST (auth-requirements.md: accepting credentials through a channel the seed does not
@@ -13,26 +13,15 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
+import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY } from './credentials.js';
 
-const HTTP_AUTH = 'seed §HTTP User Authentication';
-const SESSION_KEY = 'seed §X-v3io-session-key Authentication';
-const BASIC = 'seed §Basic HTTP Username/Password Authentication';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 const REST = 'OWASP REST Security Cheat Sheet';
 const OBJECT_PATH = '/{{container}}/{{fixtureObject}}';
 
-const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
 
-const R = {
-  header: 'An access key in a header the seed does not define (X-Api-Key, X-Auth-Token, ...) never authenticates.',
-  basicElsewhere: 'Basic credentials in a header other than Authorization (X-Authorization, ...) never authenticate.',
-  query: 'An access key in the query string never authenticates, whatever the parameter is called.',
-  cookie: 'An access key in a cookie never authenticates, whatever the cookie is called.',
-  body: 'An access key in the request body never authenticates.',
-  functionName:
-    'A request without credentials is rejected whatever its X-v3io-function value: another letter case, an unknown name, an empty value or two lines.',
-  method: 'A request without credentials is rejected on every method, those the server does not implement included.',
-} as const;
+const R = requirementSentences('credential-carriers');
 
 function carrier(id: string, title: string, requirement: string, credentials: readonly HeaderLine[], sources: readonly string[], path?: string): ConformanceCase {
   return {

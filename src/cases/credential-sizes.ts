@@ -1,7 +1,7 @@
 /**
  * A ladder of credential sizes for each credential header: 1 to 32 KiB, from values application
  * code handles to values past common parser limits (8 KiB in nginx and Apache httpd, 16 KiB in
- * Node.js). One size (the 64 KiB cases of cross-cutting.ts) tests only the parser; the band where
+ * Node.js). One size (the 64 KiB cases of header-size.ts) tests only the parser; the band where
  * application code first sees the value — a fixed buffer, a decoder, a database column — is where
  * servers answer 500. At every size the value names no identity: the answer is 401 while the
  * parser takes it, 431 or 400 past its limit, and never a 5xx.
@@ -10,14 +10,14 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type ProfileId } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
 
 const KIB = 1024;
 /** Sizes of the header value, in KiB. */
 const SIZES_KIB = [1, 2, 4, 8, 16, 32] as const;
 const STATUSES = [401, 431, 400] as const;
 const SOURCES = ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §15.5.2', 'OWASP Input Validation Cheat Sheet'];
-const REQUIREMENT =
-  'A credential value of any size that names no identity is rejected, 401 while the server reads it and 431 or 400 past its limit, never with a 5xx or a crash.';
+const REQUIREMENT = requirementSentences('credential-sizes').anySize;
 const SIGV4_PREFIX = 'AWS4-HMAC-SHA256 Credential=';
 const SIGV4_SUFFIX = '/20240115/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0';
 const SIGV2_PREFIX = 'AWS ';

@@ -10,20 +10,13 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type HeaderLine } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
+import { SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY } from './credentials.js';
 
-const HTTP_AUTH = 'seed §HTTP User Authentication';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 const PROXY_TRUST = 'OWASP Authentication Cheat Sheet';
-const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
 
-const R = {
-  identity:
-    'A header naming an identity (as a reverse proxy sets after it authenticated a client) is no credential: a request with it and no valid credential is rejected as unauthenticated.',
-  source:
-    'A header naming the client address (X-Forwarded-For, X-Real-IP, Forwarded) is no credential: a request that claims to come from the server itself and carries no valid credential is rejected as unauthenticated.',
-  impersonation:
-    'A header naming another identity does not change the identity a valid credential authenticates: a denied identity stays forbidden.',
-} as const;
+const R = requirementSentences('identity-headers');
 
 /** Headers that proxies, web servers and frameworks are known to pass or read an authenticated user in. */
 const IDENTITY_HEADERS = [

@@ -8,7 +8,12 @@ import { SESSION_KEY_CASES } from './session-key.js';
 import { AWS_SIGV4_CASES } from './aws-sigv4.js';
 import { AWS_SIGV2_CASES } from './aws-sigv2.js';
 import { BASIC_CASES } from './basic.js';
-import { CROSS_CUTTING_CASES } from './cross-cutting.js';
+import { EVERY_OPERATION_CASES, PERMISSION_VIA_AUTHORIZATION_CASES } from './every-operation.js';
+import { UNSUPPORTED_SCHEME_CASES } from './unsupported-schemes.js';
+import { OTHER_CHANNEL_CASES } from './other-channels.js';
+import { DUPLICATE_AUTHORIZATION_CASES } from './duplicate-authorization.js';
+import { CONFLICTING_FORM_CASES } from './conflicting-forms.js';
+import { HEADER_SIZE_CASES } from './header-size.js';
 import { WIRE_CASES } from './wire.js';
 import { IDENTITY_HEADER_CASES } from './identity-headers.js';
 import { CREDENTIAL_SIZE_CASES } from './credential-sizes.js';
@@ -21,7 +26,14 @@ export const CATALOGUE: readonly ConformanceCase[] = [
   ...AWS_SIGV4_CASES,
   ...AWS_SIGV2_CASES,
   ...BASIC_CASES,
-  ...CROSS_CUTTING_CASES,
+  // Cross-cutting, by topic.
+  ...EVERY_OPERATION_CASES,
+  ...UNSUPPORTED_SCHEME_CASES,
+  ...OTHER_CHANNEL_CASES,
+  ...DUPLICATE_AUTHORIZATION_CASES,
+  ...CONFLICTING_FORM_CASES,
+  ...PERMISSION_VIA_AUTHORIZATION_CASES,
+  ...HEADER_SIZE_CASES,
   // Cross-cutting topics of docs/threat-model.md, each in a module of its own.
   ...IDENTITY_HEADER_CASES,
   ...CREDENTIAL_CARRIER_CASES,

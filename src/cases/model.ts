@@ -13,14 +13,20 @@ export type Level = (typeof LEVELS)[number];
 export const FORMS = ['session-key', 'aws-sigv4', 'aws-sigv2', 'basic', 'cross-cutting'] as const;
 export type Form = (typeof FORMS)[number];
 
-/** Human names of the forms, used for folders, report columns and JUnit class names. */
-export const FORM_TITLES: Readonly<Record<Form, string>> = {
-  'session-key': 'X-v3io-session-key',
-  'aws-sigv4': 'AWS Signature V4 syntax',
-  'aws-sigv2': 'AWS Signature V2 syntax',
-  basic: 'Basic',
-  'cross-cutting': 'Cross-cutting',
+/**
+ * One row per form: the prefix of its case ids (a wire case's id continues with `wire-`) and its
+ * human name, used for folders, report columns and JUnit class names.
+ */
+export const FORM_TABLE: Readonly<Record<Form, { readonly idPrefix: string; readonly title: string }>> = {
+  'session-key': { idPrefix: 'session-key-', title: 'X-v3io-session-key' },
+  'aws-sigv4': { idPrefix: 'sigv4-', title: 'AWS Signature V4 syntax' },
+  'aws-sigv2': { idPrefix: 'sigv2-', title: 'AWS Signature V2 syntax' },
+  basic: { idPrefix: 'basic-', title: 'Basic' },
+  'cross-cutting': { idPrefix: 'cross-', title: 'Cross-cutting' },
 };
+
+/** Human names of the forms (the `title` column of `FORM_TABLE`). */
+export const FORM_TITLES: Readonly<Record<Form, string>> = Object.fromEntries(FORMS.map((f) => [f, FORM_TABLE[f].title])) as Record<Form, string>;
 
 /**
  * The kinds of server a run can judge, each with its own collection (see `profiles.ts`):
@@ -154,17 +160,28 @@ export interface RequestSpec {
   readonly body?: string;
 }
 
-/** What the server is expected to answer. */
-export interface Expectation {
-  readonly outcome: OutcomeClass;
+/**
+ * What the server is expected to answer. An accept expectation is the outcome alone: rejection statuses or a
+ * same-response comparison on it cannot be written (`never` keeps them readable as `undefined`).
+ */
+export type Expectation = AcceptExpectation | RejectionExpectation;
+
+export interface AcceptExpectation {
+  readonly outcome: 'accept';
+  readonly statuses?: never;
+  readonly sameResponseAs?: never;
+}
+
+export interface RejectionExpectation {
+  readonly outcome: Exclude<OutcomeClass, 'accept'>;
   /**
-   * For rejections: the statuses the exact-class check (always SHOULD) accepts, when they
-   * differ from the class's own (e.g. `[431, 400]` for an over-long header).
+   * The statuses the exact-class check (always SHOULD) accepts, when they differ from the
+   * class's own (e.g. `[431, 400]` for an over-long header).
    */
   readonly statuses?: readonly number[];
   /**
-   * For rejections: a second request whose response must be identical in status, headers
-   * (minus Date and per-request ids) and body (SHOULD), e.g. unknown user vs wrong password.
+   * A second request whose response must be identical in status, headers (minus Date and
+   * per-request ids) and body (SHOULD), e.g. unknown user vs wrong password.
    */
   readonly sameResponseAs?: {
     readonly headers: readonly HeaderLine[];

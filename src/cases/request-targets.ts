@@ -11,21 +11,14 @@
 import { V3IO_ONLY, type ConformanceCase, type WirePart } from './model.js';
 import { OPERATIONS, request } from './operations.js';
 import { CLOSE, END, HOST, OPERATION, header, wireCase } from './wire.js';
+import { requirementSentences } from './requirements.js';
+import { SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED } from './credentials.js';
 
-const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
-const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
 const LISTING = OPERATIONS[OPERATION];
 /** The listing's path after the container, query included: `/?prefix=…/`. */
 const AFTER_CONTAINER = LISTING.path.slice('/{{container}}'.length);
 
-const R = {
-  targetForm:
-    'Authentication does not depend on the form of the request target: an absolute-form or asterisk-form request without a valid credential is rejected like an origin-form one.',
-  userinfo: 'Credentials in the userinfo of an absolute-form target never authenticate (RFC 9110 §4.2.4: userinfo is deprecated and a recipient treats it as an error).',
-  absoluteValid: 'A request with a valid credential and an absolute-form target is accepted, as RFC 9112 §3.2.2 requires of every server.',
-  pathSpelling:
-    'Authentication does not depend on how the path is spelt: a request without credentials whose path a router could normalise to a protected resource (//, dot segments, %2e, an encoded slash, a trailing dot, a path parameter) is rejected.',
-} as const;
+const R = requirementSentences('request-targets');
 
 function lines(target: string, extra: readonly WirePart[] = []): readonly WirePart[] {
   return [{ kind: 'request-line', method: LISTING.method, target }, HOST, ...extra, CLOSE, END];
@@ -107,7 +100,7 @@ export const REQUEST_TARGET_CASES: readonly ConformanceCase[] = [
     name: 'lower-case-method-without-credentials',
     family: 'method',
     title: 'rejects a request without credentials whose method is spelt in lower case (get)',
-    requirement: 'A request without credentials is rejected on every method, a method spelt in another letter case included (RFC 9110 §9.1: method names are case-sensitive).',
+    requirement: R.methodCase,
     level: 'must',
     sources: ['RFC 9110 §9.1', 'RFC 9112 §3.1', HTTP_AUTH_SEED],
     parts: [{ kind: 'request-line', method: 'get', target: LISTING.path }, HOST, CLOSE, END],

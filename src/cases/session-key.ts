@@ -2,33 +2,19 @@
  * Cases for the custom `X-v3io-session-key` header (seed §X-v3io-session-key Authentication).
  *
  * The channels that must never carry a session key (underscored header name, query string,
- * cookie) are in `cross-cutting.ts`, next to the other channels the seed does not define.
+ * cookie) are in `other-channels.ts`, with the other channels the seed does not define.
  */
 import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
+import { SEED_HTTP_AUTH, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
 
-const SEED = 'seed §X-v3io-session-key Authentication';
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 /** An invented key no target knows (a well-formed UUID v4). */
-const UNKNOWN_KEY = '00000000-0000-4000-8000-000000000000';
 
 const sessionKey = (value: string): HeaderLine => ['X-v3io-session-key', value];
 
-const R = {
-  valid: 'A request whose X-v3io-session-key header carries a valid access key is accepted.',
-  nameCase:
-    'The X-v3io-session-key header name is matched in any letter case, so a valid key sent as x-v3io-session-key or X-V3IO-SESSION-KEY is accepted.',
-  ows: 'Spaces and tabs around the X-v3io-session-key value are not part of the field value, so a valid key surrounded by them is accepted.',
-  unknown: 'An unknown access key, an empty value or a whitespace-only value in X-v3io-session-key is rejected as unauthenticated.',
-  obsText: 'A key holding bytes 0x80–0xFF (obs-text) is compared as an opaque string and rejected as unauthenticated.',
-  mutated: 'A truncated key, or the key of an identity with one character changed, is rejected as unauthenticated.',
-  exact:
-    'Keys are compared as opaque strings, exactly: a valid key with trailing junk, or in another letter case, is rejected as unauthenticated.',
-  duplicate:
-    'Two X-v3io-session-key lines (the same key, or different keys in either order) are a malformed request, answered 400.',
-  duplicateInvalid: 'Two X-v3io-session-key lines of which neither carries a valid key are never accepted.',
-  commaList: 'A comma-joined list of keys in one X-v3io-session-key value is rejected.',
-} as const;
+const R = { ...requirementSentences('session-key'), ...requirementSentences('opaque-keys') };
 
 /** The valid key on one operation: the form's baseline, on several operations. */
 function validOn(operation: OperationId, where: string): ConformanceCase {
@@ -40,7 +26,7 @@ function validOn(operation: OperationId, where: string): ConformanceCase {
     title: `accepts a valid access key ${where}`,
     requirement: R.valid,
     level: 'must',
-    sources: [SEED, 'seed §HTTP User Authentication'],
+    sources: [SEED, SEED_HTTP_AUTH],
     request: request(operation, [sessionKey('{{accessKey}}')]),
     expect: { outcome: 'accept' },
   };

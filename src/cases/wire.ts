@@ -14,25 +14,18 @@
  * Every case lists the container's root (`GET /<container>/?max-keys=1`), which needs no fixture:
  * the wire cases run after newman's teardown. `Connection: close` ends each exchange after one response.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WirePart } from './model.js';
+import { EVERY_PROFILE, FORM_TABLE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WirePart } from './model.js';
 import { OPERATIONS, request } from './operations.js';
+import { requirementSentences } from './requirements.js';
+import { BASIC_TOKEN, SEED_BASIC as BASIC_SEED, SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
 export const OPERATION = 'list-container';
-const SESSION_KEY_SEED = 'seed §X-v3io-session-key Authentication';
-const BASIC_SEED = 'seed §Basic HTTP Username/Password Authentication';
-const HTTP_AUTH_SEED = 'seed §HTTP User Authentication';
 const FIELD_VALUES = 'RFC 9110 §5.5';
 const MESSAGE_PARSING = 'RFC 9112 §2.2';
 const FIELD_LINE = 'RFC 9112 §5.1';
 const OBS_FOLD = 'RFC 9112 §5.2';
 const SIGV2_SIGNATURE = 'Vb3bM1v6sB5rT0k2Yq9xWn4hJcE=';
 
-const BASIC_TOKEN: Derivation = { name: 'basicToken', from: '{{username}}:{{password}}', apply: [{ op: 'base64' }] };
-const WRONG_PASSWORD_TOKEN: Derivation = {
-  name: 'wrongPasswordToken',
-  from: '{{username}}:wrong-password-v3io-auth-conformance',
-  apply: [{ op: 'base64' }],
-};
 /** The main key with its last character changed: a key of the right shape that no identity has. */
 const UNKNOWN_KEY: Derivation = { name: 'unknownKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] };
 
@@ -60,13 +53,8 @@ export function framed(parts: readonly WirePart[]): readonly WirePart[] {
   return [REQUEST_LINE, HOST, ...parts, CLOSE, END];
 }
 
-const ID_PREFIX: Readonly<Record<Form, string>> = {
-  'session-key': 'session-key-wire-',
-  'aws-sigv4': 'sigv4-wire-',
-  'aws-sigv2': 'sigv2-wire-',
-  basic: 'basic-wire-',
-  'cross-cutting': 'cross-wire-',
-};
+/** A wire case's id: its form's prefix, `wire-`, its name. */
+const wireId = (form: Form, name: string): string => `${FORM_TABLE[form].idPrefix}wire-${name}`;
 
 export interface WireCaseSpec {
   readonly form: Form;
@@ -91,7 +79,7 @@ export interface WireCaseSpec {
 
 export function wireCase(spec: WireCaseSpec): ConformanceCase {
   return {
-    id: `${ID_PREFIX[spec.form]}${spec.name}`,
+    id: wireId(spec.form, spec.name),
     form: spec.form,
     profiles: spec.profiles,
     family: spec.family,
@@ -107,24 +95,7 @@ export function wireCase(spec: WireCaseSpec): ConformanceCase {
   };
 }
 
-const R = {
-  controlCharacter:
-    'A CR, LF or NUL inside a credential value is a framing error and the request is rejected, 400 preferred; a recipient that replaces it by SP reads a credential with junk and rejects that, and none may cut the value at the control character.',
-  crlfInValue:
-    'A credential value followed by CRLF and a line without a colon is a malformed header section and is rejected with 400, not read as the credential alone.',
-  injectedAfterBareLf:
-    'A valid credential line that follows an invalid credential after a bare LF is rejected: whether the LF ends a line (two credential lines) or not (an invalid value), the request is malformed.',
-  hiddenLine:
-    'A credential line hidden behind a bare CR, on an obs-fold line or in a whitespace-preceded line after the request line is no header line of its own and never authenticates.',
-  foldedCredential:
-    'A credential continued on an obs-fold line is rejected with 400, or the fold is replaced by SP and the credential read whole: both are conformant.',
-  spaceBeforeColon:
-    'A header line with whitespace between the field name and the colon is rejected with 400 and never read as a credential header.',
-  obsText: 'A key holding bytes 0x80–0xFF (obs-text) is compared as an opaque string and rejected as unauthenticated.',
-  commaJoin:
-    'Two Authorization values joined by a proxy into one comma-separated value are not one credential: the request is rejected, and never accepted when neither is valid.',
-  size: 'A header section over the server\'s limit is answered 431 or 400, never 5xx, a reset or a crash, even with a valid credential in it.',
-} as const;
+const R = { ...requirementSentences('wire'), ...requirementSentences('opaque-keys') };
 
 const REJECTED_OR_REPAIRED: Expectation = { outcome: 'malformed', statuses: [400, 401] };
 const REJECTED: Expectation = { outcome: 'malformed' };

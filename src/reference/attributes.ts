@@ -12,10 +12,6 @@ const NUMBER = /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
 const INTEGER = /^-?[0-9]+$/;
 const TIMESTAMP = /^(-?[0-9]+):([0-9]{1,9})$/;
 
-export function isNumberText(text: string): boolean {
-  return NUMBER.test(text);
-}
-
 /** Exactly one of `{"S": text}`, `{"N": "42"}`, `{"BOOL": true}`, `{"B": base64}`, `{"TS": "<s>:<ns>"}`. */
 export function isAttributeValue(value: unknown): value is AttributeValue {
   if (!isObject(value)) return false;

@@ -18,8 +18,3 @@ export function resolveTemplate(text: string, variables: ReadonlyMap<string, str
   }
   return current;
 }
-
-/** The names of the placeholders a text holds, in order of appearance. */
-export function placeholderNames(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
-}

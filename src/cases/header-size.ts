@@ -1,0 +1,58 @@
+/**
+ * Cross-cutting cases: very large credential headers: 431 or 400, never a 5xx or a crash.
+ */
+import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase } from './model.js';
+import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
+import { sessionKey, authorization, sigv4 } from './cross-cutting-headers.js';
+
+const R = requirementSentences('cross-cutting');
+
+export const HEADER_SIZE_CASES: readonly ConformanceCase[] = [
+  // Size limits.
+  {
+    id: 'cross-huge-session-key',
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    family: 'size',
+    title: 'rejects a 64 KiB X-v3io-session-key value with 431 or 400',
+    requirement: R.size,
+    level: 'must',
+    sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §17.5'],
+    request: request('get-object', [sessionKey('{{hugeKey}}')]),
+    derive: [{ name: 'hugeKey', from: '{{accessKey}}', apply: [{ op: 'repeat-to-length', length: 65536 }] }],
+    expect: { outcome: 'reject', statuses: [431, 400] },
+  },
+  {
+    id: 'cross-huge-basic-token',
+    form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
+    family: 'size',
+    title: 'rejects a 64 KiB Basic token with 431 or 400',
+    requirement: R.size,
+    level: 'must',
+    sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §17.5'],
+    request: request('get-object', [authorization('Basic {{hugeToken}}')]),
+    derive: [
+      {
+        name: 'hugeToken',
+        from: '{{username}}:{{password}}',
+        apply: [{ op: 'repeat-to-length', length: 49152 }, { op: 'base64' }],
+      },
+    ],
+    expect: { outcome: 'reject', statuses: [431, 400] },
+  },
+  {
+    id: 'cross-huge-sigv4-credential',
+    form: 'cross-cutting',
+    profiles: V3IO_ONLY,
+    family: 'size',
+    title: 'rejects a SigV4 Authorization with a 64 KiB key with 431 or 400',
+    requirement: R.size,
+    level: 'must',
+    sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §17.5'],
+    request: request('get-object', [sigv4('{{hugeKey}}')]),
+    derive: [{ name: 'hugeKey', from: '{{accessKey}}', apply: [{ op: 'repeat-to-length', length: 65536 }] }],
+    expect: { outcome: 'reject', statuses: [431, 400] },
+  },
+];

@@ -1,0 +1,53 @@
+/**
+ * Cross-cutting cases: authorization values the server must not take as credentials: schemes it does not support, an empty value.
+ */
+import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type ProfileId } from './model.js';
+import { request } from './operations.js';
+import { requirementSentences } from './requirements.js';
+import { SEED_HTTP_AUTH as HTTP_AUTH } from './credentials.js';
+import { UNAUTHORIZED, authorization } from './cross-cutting-headers.js';
+
+const R = requirementSentences('cross-cutting');
+
+/** `profiles`: a scheme carrying a V3IO access key means nothing to a generic Basic server. */
+function unsupportedScheme(id: string, title: string, value: string, profiles: readonly ProfileId[] = EVERY_PROFILE): ConformanceCase {
+  return {
+    id: `cross-unsupported-scheme-${id}`,
+    form: 'cross-cutting',
+    profiles,
+    family: 'unsupported-scheme',
+    title,
+    requirement: R.unsupportedScheme,
+    level: 'must',
+    sources: [HTTP_AUTH, UNAUTHORIZED, 'RFC 9110 §11.6.2'],
+    request: request('get-object', [authorization(value)]),
+    expect: { outcome: 'unauthenticated' },
+  };
+}
+
+export const UNSUPPORTED_SCHEME_CASES: readonly ConformanceCase[] = [
+  // Authorization schemes the server does not support.
+  unsupportedScheme('bearer-access-key', 'rejects a valid access key as a Bearer token', 'Bearer {{accessKey}}', V3IO_ONLY),
+  unsupportedScheme('bearer', 'rejects an arbitrary Bearer token', 'Bearer x'),
+  unsupportedScheme(
+    'digest',
+    'rejects Digest credentials',
+    'Digest username="{{username}}", realm="v3io", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/", ' +
+      'response="6629fae49393a05397450978507c4ef1", qop=auth, nc=00000001, cnonce="0a4f113b"',
+  ),
+  unsupportedScheme('negotiate', 'rejects Negotiate credentials', 'Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXegDTALBgkqhkiG9xIBAgI='),
+  unsupportedScheme('unknown', 'rejects the unknown scheme HAHAHA', 'HAHAHA'),
+  unsupportedScheme('key-without-scheme', 'rejects a valid access key as the whole Authorization value', '{{accessKey}}', V3IO_ONLY),
+  {
+    id: 'cross-empty-authorization',
+    form: 'cross-cutting',
+    profiles: EVERY_PROFILE,
+    family: 'empty-credential',
+    title: 'rejects an empty Authorization value',
+    requirement: R.emptyAuthorization,
+    level: 'must',
+    sources: [HTTP_AUTH, UNAUTHORIZED, 'RFC 9110 §11.6.2'],
+    request: request('get-object', [authorization('')]),
+    expect: { outcome: 'unauthenticated' },
+  },
+];
