@@ -20,6 +20,13 @@ export function portNumber(value: string): number {
   return n;
 }
 
+/** A count option (`--concurrency`): a whole number of at least 1, else a one-line usage error. */
+export function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
 /** Node's timers take at most 2^31-1 ms; a longer one would fire at once (TimeoutOverflowWarning). */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
