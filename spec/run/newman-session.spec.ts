@@ -9,6 +9,10 @@ import { HarnessError } from '../../src/errors.js';
 import { packageRoot } from '../../src/package-info.js';
 import { runNewman } from '../../src/run/newman-session.js';
 
+// Importing nock turns interception on for the whole test process, where other files' runs against
+// real servers would then hang on header sections over 16 KiB: on only while these tests run.
+nock.restore();
+
 const ORIGIN = 'http://hang.v3io.test';
 const collection = {
   info: { name: 'hang', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
@@ -16,7 +20,11 @@ const collection = {
 };
 
 describe('newman session watchdog', () => {
+  before(() => {
+    if (!nock.isActive()) nock.activate();
+  });
   afterEach(() => nock.cleanAll());
+  after(() => nock.restore());
 
   it('reports a run that never finishes as newman-unfinished', async () => {
     // No Content-Length: postman-runtime waits for the end of a body that never comes.

@@ -317,6 +317,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
       ...tls,
       mask,
       ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}),
+      operations: profile.operations,
       onResult: (result) => {
         wireDone.push(result);
         // A connection the server closed or reset in answer to the bytes is the server reacting, not

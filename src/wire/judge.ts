@@ -5,8 +5,8 @@
  * no hang, and an answer to a well-formed request after a drop; `exact-status` counts a drop
  * against the server only when the bytes carried a valid credential.
  */
-import type { ConformanceCase } from '../cases/model.js';
-import type { SchemaId } from '../cases/operations.js';
+import type { ConformanceCase, OperationId } from '../cases/model.js';
+import type { Operation, SchemaId } from '../cases/operations.js';
 import { OPERATIONS } from '../cases/operations.js';
 import type { Answer, LivenessProbe } from '../judge/exchange.js';
 import { judgeCase } from '../judge/judge-case.js';
@@ -31,6 +31,8 @@ export interface WireJudging {
   readonly request: SentRequest;
   /** The schema a 4xx body should match (the profile's); absent: bodies are not judged. */
   readonly errorSchema?: SchemaId;
+  /** The profile's operations, by id (absent: V3IO's): a Basic server's protected URL has no V3IO body to judge. */
+  readonly operations?: Readonly<Partial<Record<OperationId, Operation>>>;
   /** Present when the connection ended without a response: whether the server still answers. */
   readonly probe?: LivenessProbe;
 }
@@ -69,7 +71,7 @@ function recordedResponse(response: WireResponse, safe: (text: string) => string
 
 /** The case's result: its checks, outcome and the exchange as a report records it. */
 export function judgeWireCase(testCase: ConformanceCase, outcome: WireOutcome, context: WireJudging): CaseResult {
-  const operation = OPERATIONS[testCase.request.operation];
+  const operation = (context.operations ?? OPERATIONS)[testCase.request.operation] ?? OPERATIONS[testCase.request.operation];
   const plan = casePlan(testCase, operation);
   const answer: Answer = outcome;
   const judged = judgeCase(

@@ -8,8 +8,8 @@
  * reason, never dropped; the embedded run gives them the reference served on a loopback port
  * instead (run-suite.ts), since nock sees only requests made through node:http.
  */
-import { SECRET_VARIABLES, type ConformanceCase, type WirePart } from '../cases/model.js';
-import { COLLECTION_VARIABLES, type SchemaId } from '../cases/operations.js';
+import { SECRET_VARIABLES, type ConformanceCase, type OperationId, type WirePart } from '../cases/model.js';
+import { COLLECTION_VARIABLES, type Operation, type SchemaId } from '../cases/operations.js';
 import { readCa, readPem } from '../tls-files.js';
 import type { CaseResult, HeaderRecord, SentRequest } from '../results/results.js';
 import { buildWireBytes, escapeWireText, latin1Bytes } from './bytes.js';
@@ -37,6 +37,8 @@ export interface WireRunOptions {
   readonly mask: (text: string) => string;
   /** The schema a 4xx body should match (the profile's); absent: bodies are not judged. */
   readonly errorSchema?: SchemaId;
+  /** The profile's operations, by id: what an accepted request's body is judged against (absent: V3IO's). */
+  readonly operations?: Readonly<Partial<Record<OperationId, Operation>>>;
   /** Told each result as it is judged. */
   readonly onResult?: (result: CaseResult) => void;
   /** Stops the run between two cases (SIGINT, SIGTERM): rejects with the signal's reason. */
@@ -142,7 +144,7 @@ async function runOne(
   testCase: ConformanceCase,
   target: WireTarget,
   variables: ReadonlyMap<string, string>,
-  { mask, errorSchema }: Pick<WireRunOptions, 'mask' | 'errorSchema'>,
+  { mask, errorSchema, operations }: Pick<WireRunOptions, 'mask' | 'errorSchema' | 'operations'>,
 ): Promise<CaseResult> {
   const wire = testCase.wire!;
   const basePath = basePathOf(target.baseUrl);
@@ -183,6 +185,7 @@ async function runOne(
     safe,
     request,
     ...(errorSchema ? { errorSchema } : {}),
+    ...(operations ? { operations } : {}),
     ...(dropped ? { probe: await probe(target) } : {}),
   });
   return { ...judged, durationMs: Math.round(performance.now() - sent) };
