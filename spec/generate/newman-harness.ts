@@ -50,7 +50,7 @@ export const acceptEverything: Responder = (request, res) => {
   if (headerValues(request, 'x-v3io-function')[0] === 'GetItem') {
     return send(200, 'application/json', JSON.stringify({ Item: { note: { S: 'x' }, count: { N: '1' }, ok: { BOOL: true }, blob: { B: 'AAE=' } } }));
   }
-  if (request.url.includes('?max-keys=')) return send(200, 'application/xml', '<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>bigdata</Name><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>');
+  if (request.url.includes('?max-keys=')) return send(200, 'application/xml', '<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>bigdata</Name><NextMarker></NextMarker><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>');
   return send(200, 'text/plain', 'v3io-auth-conformance fixture object');
 };
 

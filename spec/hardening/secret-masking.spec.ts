@@ -191,8 +191,9 @@ describe('secrets in every spelling, in every reporter (fuzzed, fixed seed)', fu
         // The cases that send derived values, Basic in every shape, and the wire cases.
         const grep = 'truncated|changed|other-letter-case|basic-|wire|two-authorization|unknown';
         const result = await runCli(['run', '--grep', grep, '--timeout', '3000', '--out', out, '--no-color', ...extra], { env });
-        expect(result.code, result.stderr).to.be.oneOf([0, 1]);
-        const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as { cases: { actual: unknown }[] };
+        const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as { cases: { id: string; outcome: string; reason?: string; actual: unknown }[] };
+        const errors = report.cases.filter((c) => c.outcome === 'error').map((c) => `${c.id}: ${c.reason ?? ''}`);
+        expect(result.code, `${result.stderr}${errors.join('; ')}`).to.be.oneOf([0, 1]);
         expect(report.cases.filter((c) => c.actual !== null).length, 'cases that got an answer').to.be.greaterThan(30);
         const files = readdirSync(out);
         expect(files).to.include.members(['conformance.json', 'junit.xml', 'conformance.html', 'conformance.md']);

@@ -108,6 +108,8 @@ export type Transform =
   | { readonly op: 'base64url' }
   /** Upper case letters to lower and lower to upper. */
   | { readonly op: 'swap-case' }
+  /** RFC 3986 §2.1 percent-encoding of the UTF-8 bytes (as encodeURIComponent), e.g. for userinfo. */
+  | { readonly op: 'percent-encode' }
   /** Remove the last character. */
   | { readonly op: 'drop-last-char' }
   /** Replace the last character by a different one of the same kind (digit, letter). */

@@ -206,7 +206,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     path: '/{{container}}/?max-keys=1',
     headers: [],
     successStatuses: [200],
-    success: { kind: 'xml-elements', elements: ['Name', 'MaxKeys', 'IsTruncated'], sources: [`${V3IO_PY_OUTPUT} GetContainerContentsOutput`] },
+    success: { kind: 'xml-elements', elements: ['Name', 'NextMarker', 'MaxKeys', 'IsTruncated'], sources: [`${V3IO_PY_OUTPUT} GetContainerContentsOutput`] },
   },
   'head-container': {
     id: 'head-container',

@@ -71,14 +71,21 @@ export const REQUEST_TARGET_CASES: readonly ConformanceCase[] = [
     `http://v3io-auth-conformance.invalid${LISTING.path}`,
     ['RFC 9112 §3.2.2', 'RFC 9112 §3.2'],
   ),
-  noCredentials(
-    'absolute-form-userinfo',
-    'request-target',
-    'rejects an absolute-form request that carries the main user and password as userinfo',
-    R.userinfo,
-    `{{scheme}}://{{username}}:{{password}}@{{host}}${LISTING.path}`,
-    ['RFC 9110 §4.2.4', 'RFC 9112 §3.2.2', 'RFC 3986 §3.2.1'],
-  ),
+  // The user and password percent-encoded, as userinfo must be (RFC 3986 §3.2.1): any password fits.
+  {
+    ...noCredentials(
+      'absolute-form-userinfo',
+      'request-target',
+      'rejects an absolute-form request that carries the main user and password as userinfo',
+      R.userinfo,
+      `{{scheme}}://{{userinfoUser}}:{{userinfoPassword}}@{{host}}${LISTING.path}`,
+      ['RFC 9110 §4.2.4', 'RFC 9112 §3.2.2', 'RFC 3986 §3.2.1'],
+    ),
+    derive: [
+      { name: 'userinfoUser', from: '{{username}}', apply: [{ op: 'percent-encode' }] },
+      { name: 'userinfoPassword', from: '{{password}}', apply: [{ op: 'percent-encode' }] },
+    ],
+  },
   noCredentials('asterisk-form-get', 'request-target', 'rejects GET with the asterisk-form target (*) without credentials', R.targetForm, '*', ['RFC 9112 §3.2.4', 'RFC 9112 §3.2']),
   wireCase({
     form: 'cross-cutting',

@@ -44,6 +44,11 @@ const HELPERS: Readonly<Record<Op, Helper>> = {
       "const swapCase = (s) => Array.from(s, (c) => { const l = c.toLowerCase(); const u = c.toUpperCase(); return c !== l ? l : c !== u ? u : c; }).join('');",
     uses: [],
   },
+  'percent-encode': {
+    name: 'percentEncode',
+    source: 'const percentEncode = (s) => encodeURIComponent(s);',
+    uses: [],
+  },
   'drop-last-char': {
     name: 'dropLastChar',
     source: "const dropLastChar = (s) => Array.from(s).slice(0, -1).join('');",

@@ -46,6 +46,8 @@ export function applyTransform(text: string, transform: Transform): string {
       return base64(text).replace(/\+/g, '-').replace(/\//g, '_');
     case 'swap-case':
       return swapCase(text);
+    case 'percent-encode':
+      return encodeURIComponent(text);
     case 'drop-last-char':
       return Array.from(text).slice(0, -1).join('');
     case 'change-last-char':
