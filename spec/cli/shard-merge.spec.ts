@@ -36,7 +36,7 @@ describe('sharded run and merge', function () {
     const shardCodes: (number | null)[] = [];
     for (const [i, dir] of shardDirs.entries()) {
       const shard = { index: i + 1, count: 3 };
-      const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, out: dir, reporters: ['json'], quiet: true, selection: { shard } });
+      const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, out: dir, reporters: ['json'], quiet: true, selection: { shard }, engine: 'native' });
       expect(result.error, result.error?.message).to.equal(undefined);
       shardCodes.push(result.code);
     }

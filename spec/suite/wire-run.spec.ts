@@ -51,7 +51,7 @@ describe('wire cases in a run', function () {
     it('respects the selection: --level must sends only the MUST wire cases', async () => {
       const server = await startReferenceServer({ port: 0 });
       try {
-        const run = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, selection: { grep: /-wire-/i, level: 'must' }, reporters: ['json'] });
+        const run = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, selection: { grep: /-wire-/i, level: 'must' }, reporters: ['json'], engine: 'native' });
         expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
         const expected = CATALOGUE.filter((c) => c.wire && c.level === 'must').map((c) => c.id);
         expect(reportOf(run).cases.map((c) => c.id)).to.deep.equal(expected);
@@ -82,7 +82,7 @@ describe('wire cases in a run', function () {
           const front = await startBrokenWireServer(variant, backend.url);
           fronts.push(front);
           const selection = { grep: new RegExp(variant.grep, 'i') };
-          return runInProcess({ target: front.url, envFile: GENERATED_PATHS.referenceEnvironment, selection, timeoutMs: 3000, strict });
+          return runInProcess({ target: front.url, envFile: GENERATED_PATHS.referenceEnvironment, selection, timeoutMs: 3000, strict, engine: 'native' });
         };
         try {
           const result = await run(false);

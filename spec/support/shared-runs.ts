@@ -2,7 +2,9 @@
  * Whole-suite runs that several test files make assertions about, each made once per test process
  * (memoised) instead of once per file: the embedded run and the run against the broken server
  * that echoes credentials, both through the CLI as a user makes them (their stdout and stderr are
- * asserted on); the served reference and the broken server without challenges, in process.
+ * asserted on) with the default engine; the served reference and the broken server without
+ * challenges, in process, with the native engine: what they are asserted on is the run's, not the
+ * engine's, and spec/run/engine-equivalence.spec.ts shows newman gives the same verdicts there.
  */
 import { GENERATED_PATHS, packageRoot } from '../../src/package-info.js';
 import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
@@ -72,7 +74,7 @@ export const servedReferenceRun = once(async (): Promise<ServedRun> => {
       ['utf8Username', utf8.username],
       ['utf8Password', utf8.password],
     ];
-    const run = await runInProcess({ processEnv: sdkEnvironment(server.url.replace(/^http:\/\//, '')), envVars });
+    const run = await runInProcess({ processEnv: sdkEnvironment(server.url.replace(/^http:\/\//, '')), envVars, engine: 'native' });
     return { run, url: server.url, leftBehind: await containerContents(server.url) };
   } finally {
     await server.close();
@@ -83,7 +85,7 @@ export const servedReferenceRun = once(async (): Promise<ServedRun> => {
 export const noChallengeRun = once(async (): Promise<InProcessRun> => {
   const server = await startReferenceServer({ port: 0, reference: brokenVariant('no-challenge').reference(), errorLog: () => {} });
   try {
-    return await runInProcess({ target: server.url, envFile: join(packageRoot(), GENERATED_PATHS.referenceEnvironment), reporters: ['json'], quiet: true });
+    return await runInProcess({ target: server.url, envFile: join(packageRoot(), GENERATED_PATHS.referenceEnvironment), reporters: ['json'], quiet: true, engine: 'native' });
   } finally {
     await server.close();
   }
