@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { FIXTURES } from '../../src/cases/operations.js';
-import { runSuite } from '../../src/run/run-suite.js';
+import { runConformance } from '../../src/commands/conformance-run.js';
 import { selectCases } from '../../src/run/selection.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { readReport } from '../support/report.js';
@@ -20,13 +20,17 @@ describe('selective runs', function () {
     const expected = selectCases(CATALOGUE, selection).map((c) => c.id);
     const sent: string[] = [];
     const outcomes: string[] = [];
-    const outcome = await runSuite({
+    const events: string[] = [];
+    const outcome = await runConformance({
       outDir: tempDir('v3io-selective-'),
       strict: false,
       timeoutMs: 10_000,
       reporters: [],
       selection,
-      onItem: (trace) => sent.push(trace.id),
+      onEvent: (event) => {
+        if (event.type === 'step-done') sent.push(event.trace.id);
+        if (event.type !== 'step-done' && event.type !== 'target-resolved') events.push(event.type);
+      },
       progress: { start: (total) => outcomes.push(`start ${total}`), caseDone: (o) => outcomes.push(o), finish: () => outcomes.push('finish') },
     });
     const fixtures = new Set<string>([...FIXTURES.setup, ...FIXTURES.teardown].map((s) => s.id));
@@ -35,6 +39,8 @@ describe('selective runs', function () {
     expect(outcome.report.summary.total).to.equal(expected.length);
     expect(outcome.report.selection).to.deep.equal({ forms: ['aws-sigv2'], shard: { index: 2, count: 3 } });
     expect(outcomes).to.deep.equal([`start ${expected.length}`, ...expected.map(() => 'pass'), 'finish']);
+    // The progress output is one consumer of the run's events: each case judged once, in order.
+    expect(events).to.deep.equal(['run-started', ...expected.flatMap(() => ['case-started', 'case-judged']), 'run-ended']);
     // Shards running at once against one target keep their fixtures apart.
     const paths = outcome.report.cases.map((c) => c.request?.path ?? '');
     expect(paths.filter((p) => p.includes('/v3io-auth-conformance/'))).to.satisfy((ps: string[]) => ps.length > 0 && ps.every((p) => p.includes('/v3io-auth-conformance/shard-2-of-3/')));

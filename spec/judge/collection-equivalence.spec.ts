@@ -19,7 +19,7 @@ import { createReference, type Reference } from '../../src/reference/handler.js'
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import type { ItemTrace } from '../../src/run/newman-session.js';
-import { runSuite } from '../../src/run/run-suite.js';
+import { runConformance } from '../../src/commands/conformance-run.js';
 import { bodiesSdkCannotRead, otherBodiesSdkReads, streamDeletionFails } from '../broken/judge-servers.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { tempDir } from '../support/cli.js';
@@ -71,7 +71,7 @@ async function runAgainst(server: Server): Promise<ServerRun> {
   const traces = new Map<string, ItemTrace>();
   const started = Date.now();
   try {
-    const outcome = await runSuite({
+    const outcome = await runConformance({
       target: served.url,
       envFile: join(packageRoot(), PROFILE_PATHS.v3io.referenceEnvironment),
       processEnv: {},
@@ -80,7 +80,7 @@ async function runAgainst(server: Server): Promise<ServerRun> {
       timeoutMs: 10_000,
       reporters: [],
       ...(server.grep ? { selection: { grep: server.grep } } : {}),
-      onItem: (trace) => traces.set(trace.id, trace),
+      onEvent: (event) => event.type === 'step-done' && traces.set(event.trace.id, event.trace),
     });
     return { report: outcome.report, traces, ms: Date.now() - started };
   } finally {

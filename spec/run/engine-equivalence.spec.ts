@@ -13,7 +13,8 @@ import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import { DEFAULT_CONCURRENCY, runSuite, type EngineName } from '../../src/run/run-suite.js';
+import { runConformance } from '../../src/commands/conformance-run.js';
+import { DEFAULT_CONCURRENCY, type EngineName } from '../../src/run/run-suite.js';
 import { otherBodiesSdkReads, streamDeletionFails } from '../broken/judge-servers.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { tempDir } from '../support/cli.js';
@@ -42,7 +43,7 @@ async function runAgainst(server: Server, run: EngineRun): Promise<RunReport> {
   const served = await startReferenceServer({ port: 0, reference: server.reference(), errorLog: () => {} });
   const out = tempDir('v3io-engines-');
   try {
-    const outcome = await runSuite({
+    const outcome = await runConformance({
       target: served.url,
       envFile: join(packageRoot(), PROFILE_PATHS.v3io.referenceEnvironment),
       processEnv: {},

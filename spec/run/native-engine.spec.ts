@@ -10,7 +10,7 @@ import { chooseReporters } from '../../src/report/reporters.js';
 import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
 import type { ItemTrace } from '../../src/run/newman-session.js';
-import { runSuite, type RunOptions } from '../../src/run/run-suite.js';
+import { runConformance, type ConformanceRunOptions as RunOptions } from '../../src/commands/conformance-run.js';
 import { tempDir } from '../support/cli.js';
 import { readReport } from '../support/report.js';
 
@@ -36,7 +36,7 @@ describe('the native engine', function () {
 
   it("sends a rejection's arrangement and before-snapshot, the request, then the after-snapshot; an accepted case its preparation", async () => {
     const traces = new Map<string, ItemTrace>();
-    const outcome = await runSuite(options({ selection: { grep: /^(cross-unknown-key-put-object|cross-valid-session-key-get-records)$/ }, onItem: (t) => traces.set(t.id, t) }));
+    const outcome = await runConformance(options({ selection: { grep: /^(cross-unknown-key-put-object|cross-valid-session-key-get-records)$/ }, onEvent: (e) => e.type === 'step-done' && traces.set(e.trace.id, e.trace) }));
     expect(outcome.report.cases.map((c) => [c.id, c.outcome])).to.deep.equal([
       ['cross-valid-session-key-get-records', 'pass'],
       ['cross-unknown-key-put-object', 'pass'],
@@ -55,13 +55,14 @@ describe('the native engine', function () {
     const stop = new AbortController();
     let judged = 0;
     const out = tempDir('v3io-native-stopped-');
-    const run = runSuite(
+    const run = runConformance(
       options({
         outDir: out,
         reporters: chooseReporters(['json']).files,
         concurrency: 1,
         signal: stop.signal,
-        onItem: () => {
+        onEvent: (event) => {
+          if (event.type !== 'step-done') return;
           judged += 1;
           if (judged === 10) stop.abort(new HarnessError('interrupted', 'interrupted by SIGINT', 130));
         },
@@ -81,7 +82,7 @@ describe('the native engine', function () {
   });
 
   it('runs embedded with no port to configure: every case, the wire cases included, passes', async () => {
-    const outcome = await runSuite({ ...options({}), target: undefined, envFile: undefined, selection: { grep: /valid|-wire-/ } });
+    const outcome = await runConformance({ ...options({}), target: undefined, envFile: undefined, selection: { grep: /valid|-wire-/ } });
     expect(outcome.report.target.mode).to.equal('embedded');
     expect(outcome.report.cases.filter((c) => c.outcome !== 'pass').map((c) => c.id)).to.deep.equal([]);
     expect(outcome.report.cases.some((c) => c.id.includes('-wire-'))).to.equal(true);

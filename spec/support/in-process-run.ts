@@ -1,5 +1,5 @@
 /**
- * The suite run in the test process (`runSuite`, as `run` calls it), for tests where the CLI's
+ * The suite run in the test process (`runConformance`, as `run` calls it), for tests where the CLI's
  * process contract is not the point: no node start-up and no newman import per run, and the
  * report, exit code and stdout text the command would have produced. The CLI's own contract
  * (argument parsing, exit status, signals, one-line errors) keeps its tests that spawn it.
@@ -11,7 +11,7 @@ import { HarnessError } from '../../src/errors.js';
 import { packageRoot } from '../../src/package-info.js';
 import { chooseReporters, DEFAULT_REPORTERS, type ReporterName } from '../../src/report/reporters.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import { runSuite, type RunOptions } from '../../src/run/run-suite.js';
+import { runConformance, type ConformanceRunOptions } from '../../src/commands/conformance-run.js';
 import { tempDir } from './cli.js';
 import { suspendNock } from './observed-reference.js';
 import { readReport } from './report.js';
@@ -29,7 +29,7 @@ export interface InProcessRun {
   readonly out: string;
 }
 
-export type InProcessOptions = Partial<Omit<RunOptions, 'reporters' | 'outDir'>> & {
+export type InProcessOptions = Partial<Omit<ConformanceRunOptions, 'reporters' | 'outDir'>> & {
   readonly out?: string;
   /** As `--reporter`; default all five. */
   readonly reporters?: readonly ReporterName[];
@@ -69,7 +69,7 @@ export async function runInProcess(options: InProcessOptions = {}): Promise<InPr
   // this one (an embedded run installs it again for itself, embedded.ts).
   const resumeNock = suspendNockWhileRunning();
   try {
-    const outcome = await runSuite({ strict: false, timeoutMs: 10_000, processEnv: {}, ...rest, ...files, outDir: out, reporters: reporters.files });
+    const outcome = await runConformance({ strict: false, timeoutMs: 10_000, processEnv: {}, ...rest, ...files, outDir: out, reporters: reporters.files });
     const stdout = outcomeText(outcome.report, outcome.writtenFiles, { cli: reporters.cli, quiet, color: false }, outcome.redact);
     return { code: outcome.exitCode, stdout, report: reporters.files.some((r) => r.name === 'json') ? readReport(out) : outcome.report, out };
   } catch (error) {

@@ -5,7 +5,7 @@
 import { InvalidArgumentError } from 'commander';
 import { ansiStyle, PLAIN_STYLE, renderCliSummary, renderVerdictLine, type Style } from '../report/cli-summary.js';
 import { REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
-import type { RunReport } from '../report/run-report.js';
+import type { RunReport } from '../results/run-report.js';
 import { write } from './io.js';
 
 export function parseReporters(value: string): ReporterName[] {

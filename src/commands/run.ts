@@ -87,12 +87,12 @@ export function registerRun(program: Command): void {
       const reporters = chooseReporters(flags.reporter);
       // Before the import: a signal during it aborts the run at its start, with its one line.
       const interruption = interruptOnSignals();
-      // Loaded here: newman takes most of a second to import, which list and serve don't need.
-      const { runSuite } = await import('../run/run-suite.js').catch((error: unknown) => {
+      // Loaded here: what a run needs takes a while to import, and list and serve don't need it.
+      const { runConformance } = await import('./conformance-run.js').catch((error: unknown) => {
         interruption.dispose();
         throw error;
       });
-      const outcome = await runSuite({
+      const outcome = await runConformance({
         profile: flags.profile,
         target: flags.target,
         envFile: flags.env,

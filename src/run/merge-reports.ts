@@ -8,7 +8,7 @@
  */
 import { CATALOGUE } from '../cases/index.js';
 import { HarnessError } from '../errors.js';
-import type { RunReport } from '../report/run-report.js';
+import type { RunReport } from '../results/run-report.js';
 import { exitCodeOf, summarise, verdictOf, type StepResult } from './results.js';
 import { describeSelection, type SelectionRecord, type Shard } from './selection.js';
 

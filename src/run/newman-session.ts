@@ -67,6 +67,8 @@ export interface NewmanOptions {
   /** Client certificate and key (PEM files) for a target that asks for one. */
   readonly certFile?: string;
   readonly keyFile?: string;
+  /** Called before each item's first request (its pre-request script's included). */
+  readonly onItemStart?: (id: string) => void;
   /** Called after each item, for progress output. */
   readonly onItem?: (trace: ItemTrace) => void;
   /**
@@ -179,6 +181,7 @@ export function runNewman(options: NewmanOptions): Promise<ItemTrace[]> {
       ownRequestSent = false;
       traces.set(item.id, current);
       itemStarts.set(item.id, performance.now());
+      options.onItemStart?.(item.id);
     });
     const responseRecord = (response: NonNullable<EventArgs['response']>): ResponseRecord => ({
       status: response.code,

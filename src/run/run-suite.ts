@@ -1,9 +1,11 @@
 /**
- * `run`: resolves the target and its variables (target-config.ts), sends the HTTP cases with an
+ * A run: resolves the target and its variables (target-config.ts), sends the HTTP cases with an
  * engine — newman running the collection, or the native engine (native/run-native.ts) — and the
  * wire cases over raw sockets, against the target or the embedded reference (nock for newman, the
- * reference served on a loopback port for the native engine and the wire cases), judges the
- * results and writes the reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
+ * reference served on a loopback port for the native engine and the wire cases), judges each case
+ * once and assembles the run report. It tells what happens as events (run-events.ts) and writes
+ * nothing: the composition root (src/commands/conformance-run.ts) shows progress and writes the
+ * reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
  * are removed even when newman does not get to its teardown (direct-teardown.ts).
  */
 import { join } from 'node:path';
@@ -14,11 +16,7 @@ import { HarnessError } from '../errors.js';
 import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
 import { installEmbeddedReference } from '../reference/embedded.js';
 import { startReferenceServer, type ReferenceServer } from '../reference/server.js';
-import { createRedactor, secretForms } from '../report/redact.js';
-import type { ProgressListener } from '../report/progress.js';
-import type { Reporter, RunReport } from '../report/run-report.js';
-import { writeStartFailureReports } from '../report/start-failure.js';
-import { writeReports } from '../report/write-reports.js';
+import type { RunReport } from '../results/run-report.js';
 import { runWireCases } from '../wire/run-wire-cases.js';
 import { filterCollection } from './collection-filter.js';
 import { derivedSecretValues } from './derived-secrets.js';
@@ -27,12 +25,13 @@ import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
 import { newmanJudging, withExchange } from './exchange.js';
 import type { ItemTrace } from './newman-session.js';
+import type { RunEvent, RunListener } from './run-events.js';
 import { runNative } from './native/run-native.js';
 import { preflight } from './preflight.js';
 import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
 import { runPrefixFor } from './run-prefix.js';
 import { watchTarget } from './target-liveness.js';
-import { checkBeforeStart, checkOutputDirectory } from './start-checks.js';
+import { checkBeforeStart } from './start-checks.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
 import { DEFAULT_CONTAINER, resolveTarget, type ResolvedTarget } from './target-config.js';
 import { transportResults } from './transport-checks.js';
@@ -44,7 +43,17 @@ export const DEFAULT_ENGINE: EngineName = 'newman';
 /** Cases in flight at once with the native engine against a real target, unless `--concurrency` says otherwise. */
 export const DEFAULT_CONCURRENCY = 8;
 
-export interface RunOptions {
+/**
+ * The secrets of a run, for the function that masks them: the secret values, the user:password
+ * pairs a Basic token may carry together, and the values derived from them (a truncated key, a token).
+ */
+export interface RunSecrets {
+  readonly values: readonly string[];
+  readonly pairs: readonly (readonly [string, string])[];
+  readonly derived: readonly string[];
+}
+
+export interface SuiteOptions {
   /** The engine that sends the HTTP cases (`--engine`); default newman. */
   readonly engine?: EngineName;
   /** Cases (ordered groups, see native/case-groups.ts) in flight at once; native engine only. Default DEFAULT_CONCURRENCY. */
@@ -61,7 +70,6 @@ export interface RunOptions {
   readonly processEnv?: Readonly<Record<string, string | undefined>>;
   /** Collection to run; default: the committed one. */
   readonly collectionFile?: string;
-  readonly outDir: string;
   readonly strict: boolean;
   /** Per-request timeout, milliseconds. */
   readonly timeoutMs: number;
@@ -70,13 +78,15 @@ export interface RunOptions {
   /** Client certificate and key (PEM files, `--cert`/`--key`) for a target that asks for one. */
   readonly certFile?: string;
   readonly keyFile?: string;
-  readonly reporters: readonly Reporter[];
-  /** Called after each item. */
-  readonly onItem?: (trace: ItemTrace) => void;
   /** The cases to run; absent: all. Unselected cases are neither sent nor reported. */
   readonly selection?: CaseSelection;
-  /** Told the number of selected cases, then each case's outcome as it completes. */
-  readonly progress?: ProgressListener;
+  /**
+   * Makes the function that masks the run's secrets in a text, every spelling an output may give
+   * them: what the run records of an exchange is masked with it before it leaves the run.
+   */
+  readonly maskFor: (secrets: RunSecrets) => (text: string) => string;
+  /** Told what happens, as it happens (run-events.ts). */
+  readonly onEvent?: RunListener;
   /**
    * Stops the run (SIGINT, SIGTERM): newman is aborted, the fixtures on a real target are removed
    * with direct requests, and the run rejects with the signal's reason (a HarnessError).
@@ -84,10 +94,9 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
 }
 
-export interface RunOutcome {
+export interface SuiteOutcome {
   readonly report: RunReport;
   readonly exitCode: number;
-  readonly writtenFiles: readonly string[];
   /** Masks every secret of the run's environment in a text. */
   readonly redact: (text: string) => string;
 }
@@ -102,12 +111,12 @@ function secretVariables(variables: ReadonlyMap<string, string>): Map<string, st
   return new Map(SECRET_VARIABLES.flatMap((name) => (variables.get(name) ? [[name, variables.get(name) ?? '']] : [])));
 }
 
-function secretsOf(variables: ReadonlyMap<string, string>, cases: readonly ConformanceCase[]): string[] {
+function secretsOf(variables: ReadonlyMap<string, string>, cases: readonly ConformanceCase[]): RunSecrets {
   const values = [...secretVariables(variables).values()];
   const pair = (user: string, password: string): [string, string] => [variables.get(user) ?? '', variables.get(password) ?? ''];
   const pairs = [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password')];
   // The values derived from the secrets (a truncated key, a Base64 token) are secrets too.
-  return secretForms(values, pairs, derivedSecretValues(cases, variables));
+  return { values, pairs, derived: derivedSecretValues(cases, variables) };
 }
 
 /** The one line for a fixture step that failed: the suite cannot judge a target it could not prepare. */
@@ -144,49 +153,17 @@ async function completeTeardown(fromNewman: StepResult[], realTarget: boolean, a
   return again();
 }
 
-/** What a run that stops before its first case knows, for the reports it still writes. */
-interface StartState {
-  target?: { mode: 'embedded' | 'target'; baseUrl: string };
-  mask: (text: string) => string;
-  /** True once the first case may have been sent: from then on the run writes its own (partial) reports. */
-  begun: boolean;
-}
-
-export async function runSuite(options: RunOptions): Promise<RunOutcome> {
+/**
+ * Runs the selected cases and returns the report; tells what happens through `onEvent`. A run
+ * that stops after its start (a signal, a failed fixture step, a target gone) tells `run-ended`
+ * with its partial report before it rejects with the reason, unless a MUST failure seen by then
+ * decides the verdict: it then resolves with that partial report.
+ */
+export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const started = Date.now();
-  const state: StartState = { mask: (text) => text, begun: false };
-  try {
-    return await runFrom(options, started, state);
-  } catch (error) {
-    // A run that could not start still leaves a JUnit file and a JSON report, if --out is usable.
-    if (!state.begun && error instanceof HarnessError && error.code !== 'report-write-failed') writeStartFailure(error, options, started, state);
-    throw error;
-  }
-}
-
-function writeStartFailure(error: HarnessError, options: RunOptions, started: number, state: StartState): void {
-  const failure = {
-    reason: error.message,
-    code: error.code,
-    exitCode: error.exitCode,
-    startedAt: started,
-    strict: options.strict,
-    profile: options.profile ?? DEFAULT_PROFILE,
-    mode: state.target?.mode ?? (options.target ? 'target' : 'embedded'),
-    ...(state.target ? { baseUrl: state.target.baseUrl } : {}),
-    tool: { name: 'v3io-auth-conformance', version: packageVersion() },
-  } as const;
-  try {
-    writeStartFailureReports(failure, options.reporters, options.outDir, state.mask);
-  } catch {
-    // The directory was the problem (or an early signal came before it was checked): the one line says enough.
-  }
-}
-
-async function runFrom(options: RunOptions, started: number, state: StartState): Promise<RunOutcome> {
+  const emit = (event: RunEvent): void => options.onEvent?.(event);
   options.signal?.throwIfAborted();
-  // Before the first request: the output directory, then the PEM files (start-checks.ts).
-  if (options.reporters.length > 0) checkOutputDirectory(options.outDir);
+  // Before the first request: the PEM files and the timeout (start-checks.ts).
   checkBeforeStart({ caFile: options.caFile, certFile: options.certFile, keyFile: options.keyFile });
   const profile = profileNamed(options.profile ?? DEFAULT_PROFILE);
   const { setup: setupSteps, teardown: teardownSteps } = profile.fixtures;
@@ -194,7 +171,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   const resolved = resolveTarget({ profile, target: options.target, envFile: options.envFile, envVars: options.envVars, processEnv: options.processEnv });
   const realTarget = resolved.mode === 'target';
   const { baseUrl } = resolved;
-  state.target = { mode: resolved.mode, baseUrl };
+  emit({ type: 'target-resolved', target: { mode: resolved.mode, baseUrl } });
   const runPrefix = runPrefixFor({ given: environmentVariables(resolved.environment).get('runPrefix'), realTarget, shard: options.selection?.shard });
   const environment = withOverrides(resolved.environment, { runPrefix });
   const variables = environmentVariables(environment);
@@ -205,8 +182,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   }
   const selection = options.selection ?? {};
   const selected = selectCases(casesOf(profile, CATALOGUE), selection);
-  const mask = createRedactor(secretsOf(variables, selected));
-  state.mask = mask;
+  const mask = options.maskFor(secretsOf(variables, selected));
   const selectedById = new Map(selected.map((c) => [c.id, c]));
   const fixtureIds = [...setupSteps, ...teardownSteps].map((s) => s.id);
   // Unselected requests are not sent at all: the collection is cut down to the selection.
@@ -217,6 +193,8 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   const setupFailed = new AbortController();
   // What came back so far: a run that stops early still reports it (see partialReport).
   const traced = new Map<string, ItemTrace>();
+  // Each case judged once, as soon as its exchange is complete; the report takes these results.
+  const judged = new Map<string, CaseResult>();
   const wireDone: CaseResult[] = [];
   let directTeardown: StepResult[] | undefined;
   const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
@@ -234,21 +212,29 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
     if (realTarget && (trace.response || trace.requestError)) {
       liveness.record(trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
     }
-    options.onItem?.(trace);
+    emit({ type: 'step-done', trace });
     const testCase = selectedById.get(trace.id);
-    if (testCase) options.progress?.caseDone(caseResult(testCase, trace, judging).outcome);
+    if (testCase) {
+      const result = withExchange(caseResult(testCase, trace, judging), testCase, trace, masking);
+      judged.set(testCase.id, result);
+      emit({ type: 'case-judged', result });
+    }
     if (setupIds.has(trace.id)) {
       const [step] = stepResults(setupSteps.filter((s) => s.id === trace.id), new Map([[trace.id, trace]]));
       if (step && !step.ok) setupFailed.abort(setupFailure(step, variables.get('container') ?? ''));
     }
+  };
+  const onItemStart = (id: string): void => {
+    if (selectedById.has(id)) emit({ type: 'case-started', caseId: id });
   };
   const direct = { baseUrl, timeoutMs: options.timeoutMs, ...tls };
   // After the target went away the teardown is tried once, briefly: it stops at the first request without an answer.
   const removeFixtures = (): Promise<StepResult[]> =>
     teardownDirectly(teardownSteps, runVariables(environment), liveness.signal.aborted ? { ...direct, timeoutMs: Math.min(options.timeoutMs, BRIEF_TEARDOWN_MS) } : direct);
 
-  const judge = (testCase: ConformanceCase, byId: ReadonlyMap<string, ItemTrace>, wireById: ReadonlyMap<string, CaseResult>): CaseResult =>
-    wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
+  // A case no request of which came back is judged on nothing: the judge says what is missing.
+  const resultOf = (testCase: ConformanceCase, wireById: ReadonlyMap<string, CaseResult>, byId: ReadonlyMap<string, ItemTrace>): CaseResult =>
+    wireById.get(testCase.id) ?? judged.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
   const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
 
   const engine = options.engine ?? DEFAULT_ENGINE;
@@ -270,7 +256,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
     await release();
     throw error;
   }
-  state.begun = true;
+  emit({ type: 'run-started', cases: selected.length });
   // Where requests over a real socket go: the target, or the served reference.
   const socketBaseUrl = served ? served.url : baseUrl;
   const sendCases = (signal: AbortSignal): Promise<ItemTrace[]> =>
@@ -282,6 +268,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
           concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
           timeoutMs: options.timeoutMs,
           ...tls,
+          onItemStart,
           onItem,
           signal,
         })
@@ -292,6 +279,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
           timeoutRequestMs: options.timeoutMs,
           timeoutRunMs: Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10))),
           ...tls,
+          onItemStart,
           onItem,
           signal,
           abortGraceMs: Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000),
@@ -299,11 +287,9 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   let traces: ItemTrace[];
   let wireResults: CaseResult[];
   try {
-    options.progress?.start(selected.length);
     traces = await sendCases(AbortSignal.any([...(options.signal ? [options.signal] : []), setupFailed.signal, liveness.signal])).catch(async (error: unknown) => {
       // Newman did not get to its teardown, or not surely: the runner removes the fixtures itself.
       if (!realTarget || !(error instanceof HarnessError) || teardownSteps.length === 0) throw error;
-      options.progress?.finish();
       directTeardown = await removeFixtures();
       throw new HarnessError(error.code, `${error.message}; ${teardownNote(directTeardown, fixtureFolder(variables))}`, error.exitCode);
     });
@@ -318,13 +304,14 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
       mask,
       ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}),
       operations: profile.operations,
+      onStart: onItemStart,
       onResult: (result) => {
         wireDone.push(result);
         // A connection the server closed or reset in answer to the bytes is the server reacting, not
         // the server gone: a crash it caused is that case's own robustness failure (its probe).
         const answered = !(result.actual !== null && 'error' in result.actual) || /^closed by the server|^ECONNRESET$/.test(result.actual.error);
         if (result.actual !== null) liveness.record(result.id, answered ? { answered: true } : { answered: false, error: (result.actual as { error: string }).error });
-        options.progress?.caseDone(result.outcome);
+        emit({ type: 'case-judged', result });
       },
       signal: AbortSignal.any([...(options.signal ? [options.signal] : []), liveness.signal]),
       // The native engine's concurrency for them too; with newman, one at a time as before.
@@ -333,7 +320,6 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
     // Stopped after it began (a signal, a failed fixture, newman stuck): what was judged is kept.
-    options.progress?.finish();
     const wireById = new Map(wireDone.map((r) => [r.id, r]));
     const reached = (testCase: ConformanceCase): boolean => traced.has(testCase.id) || wireById.has(testCase.id);
     const unanswered = liveness.unanswered();
@@ -341,18 +327,17 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
       error.code === 'target-gone' && (unanswered.has(testCase.id) || !reached(testCase))
         ? notJudged(testCase, error.message)
         : reached(testCase)
-          ? judge(testCase, traced, wireById)
+          ? resultOf(testCase, wireById, traced)
           : notRun(testCase, error.message),
     );
     const teardown = directTeardown ?? stepResults(teardownSteps, traced, true);
     const stopped = { error, reached: selected.filter(reached).length };
     const report = assembleReport(context, { cases, setup: stepResults(setupSteps, traced), teardown, stopped });
-    const written = writeReports(report, options.reporters, options.outDir, mask);
+    emit({ type: 'run-ended', report });
     // A MUST failure seen before the target went away still decides: the report says NOT CONFORMANT.
-    if (report.verdict === 'non-conformant') return { report, exitCode: report.exitCode, writtenFiles: written, redact: mask };
-    throw new HarnessError(error.code, written.length > 0 ? `${error.message}; partial reports in ${options.outDir}` : error.message, error.exitCode);
+    if (report.verdict === 'non-conformant') return { report, exitCode: report.exitCode, redact: mask };
+    throw error;
   } finally {
-    options.progress?.finish();
     await release();
   }
 
@@ -360,12 +345,12 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   const wireById = new Map(wireResults.map((r) => [r.id, r]));
   // Transport checks (TLS versions, HSTS) on a real target; of a sharded run, shard 1 makes them.
   const transport = realTarget && (options.selection?.shard?.index ?? 1) === 1 ? await transportResults(baseUrl, selection, traces, options.timeoutMs) : [];
-  const cases = [...selected.map((testCase) => judge(testCase, byId, wireById)), ...transport];
+  const cases = [...selected.map((testCase) => resultOf(testCase, wireById, byId)), ...transport];
   const setup = stepResults(setupSteps, byId);
   const teardown = await completeTeardown(stepResults(teardownSteps, byId, true), realTarget, removeFixtures);
   const report = assembleReport(context, { cases, setup, teardown });
-  const writtenFiles = writeReports(report, options.reporters, options.outDir, mask);
-  return { report, exitCode: report.exitCode, writtenFiles, redact: mask };
+  emit({ type: 'run-ended', report });
+  return { report, exitCode: report.exitCode, redact: mask };
 }
 
 /** A case the run could not judge because the target went away: never charged to the server. */
@@ -389,7 +374,7 @@ function notRun(testCase: ConformanceCase, why: string): CaseResult {
 
 interface ReportContext {
   readonly started: number;
-  readonly options: RunOptions;
+  readonly options: SuiteOptions;
   readonly profile: ProfileId;
   readonly resolved: ResolvedTarget;
   readonly variables: ReadonlyMap<string, string>;

@@ -39,6 +39,8 @@ export interface WireRunOptions {
   readonly errorSchema?: SchemaId;
   /** The profile's operations, by id: what an accepted request's body is judged against (absent: V3IO's). */
   readonly operations?: Readonly<Partial<Record<OperationId, Operation>>>;
+  /** Told a case's id before its bytes go out. */
+  readonly onStart?: (id: string) => void;
   /** Told each result as it is judged. */
   readonly onResult?: (result: CaseResult) => void;
   /** Stops the run between two cases (SIGINT, SIGTERM): rejects with the signal's reason. */
@@ -216,6 +218,7 @@ export async function runWireCases(options: WireRunOptions): Promise<CaseResult[
     while (next < cases.length) {
       options.signal?.throwIfAborted();
       const index = next++;
+      options.onStart?.(cases[index]!.id);
       const result = await runOne(cases[index]!, target, variables, options);
       options.onResult?.(result);
       results[index] = result;

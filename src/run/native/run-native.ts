@@ -26,6 +26,8 @@ export interface NativeRunOptions extends NativeClientOptions {
   readonly variables: ReadonlyMap<string, string>;
   /** Cases (ordered groups) in flight at once; 1: one after the other, as newman. */
   readonly concurrency: number;
+  /** Called before a case's first request. */
+  readonly onItemStart?: (id: string) => void;
   readonly onItem?: (trace: ItemTrace) => void;
   /** Stops the run between two requests; the promise rejects with the signal's reason. */
   readonly signal?: AbortSignal;
@@ -121,6 +123,7 @@ class NativeSession {
       return;
     }
     const started = performance.now();
+    this.options.onItemStart?.(testCase.id);
     const derived = deriveAll(testCase.derive ?? [], variables);
     const scope = new Map([...variables, ...derived]);
     const plan = casePlan(testCase, operationOf(profile, testCase));
