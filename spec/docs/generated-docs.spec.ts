@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../src/cases/index.js';
 import type { ConformanceCase } from '../../src/cases/model.js';
-import { renderCommittedFiles } from '../../src/commands/generate.js';
+import { renderCommittedFiles } from '../../src/commands/committed-files.js';
 import { describeCaseExpectation, renderCatalogueDoc } from '../../src/docs/catalogue-doc.js';
 import { renderCliDoc } from '../../src/docs/cli-doc.js';
 import { GENERATED_DOCS, renderDocs } from '../../src/docs/files.js';

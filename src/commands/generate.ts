@@ -1,16 +1,8 @@
 /** `generate`: writes (or, with --check, verifies) the committed collections, environments and generated docs. */
 import type { Command } from 'commander';
-import { CATALOGUE } from '../cases/index.js';
 import { EXIT_CODES } from '../errors.js';
-import { renderDocs } from '../docs/files.js';
-import { renderGenerated, staleFiles, writeFiles, type RenderedFile } from '../generate/files.js';
 import { packageRoot } from '../package-info.js';
 import { exit, PROGRAM_NAME, write } from './io.js';
-
-/** Everything `generate` writes: the collections and environments, and the docs generated from the catalogue and `program`. */
-export function renderCommittedFiles(program: Command): RenderedFile[] {
-  return [...renderGenerated(CATALOGUE), ...renderDocs({ cases: CATALOGUE, program })];
-}
 
 export function registerGenerate(program: Command): void {
   program
@@ -18,6 +10,8 @@ export function registerGenerate(program: Command): void {
     .description('write the Postman collections, environments and generated docs from the catalogue')
     .option('--check', 'only check that the committed files are up to date (exit 1 when stale)', false)
     .action(async (flags: { check: boolean }) => {
+      // Loaded here: the Postman SDK and the docs renderers cost every other command's start-up otherwise.
+      const { renderCommittedFiles, staleFiles, writeFiles } = await import('./committed-files.js');
       const root = packageRoot();
       if (!flags.check) {
         const written = writeFiles(root, renderCommittedFiles(program));

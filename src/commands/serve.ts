@@ -6,7 +6,6 @@ import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from '../cas
 import { DEFAULT_HOST, DEFAULT_PORT, startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../reference/server.js';
 import { certificateFingerprint, generateSelfSignedIdentity, loadTlsIdentity, selfSignedNames, type TlsIdentity } from '../reference/tls-identity.js';
 import { batchedSink } from '../reference/request-log.js';
-import { loadUsersFile } from '../reference/users-file.js';
 import { exit, portNumber, write } from './io.js';
 
 interface ServeFlags {
@@ -65,7 +64,8 @@ export function registerServe(program: Command): void {
     .option('-q, --quiet', 'no request log', false)
     .action(async (flags: ServeFlags) => {
       // Everything that can be wrong is checked before the port is taken.
-      const identities: readonly Identity[] = flags.users ? loadUsersFile(flags.users) : Object.values(REFERENCE_IDENTITIES);
+      // The users file's schema is compiled only when there is one: every command's start-up would pay for it.
+      const identities: readonly Identity[] = flags.users ? (await import('../reference/users-file.js')).loadUsersFile(flags.users) : Object.values(REFERENCE_IDENTITIES);
       const tls = await tlsIdentity(flags);
       const requestLog = flags.quiet ? undefined : batchedSink((text) => process.stdout.write(text));
       if (tls && flags.writeCa !== undefined) writeCertificate(flags.writeCa, tls.identity.cert);
