@@ -64,6 +64,16 @@ interface Candidate {
   readonly lower: string;
 }
 
+/** The index of the pair of UTF-16 units at `i` in a 64K-entry table (their low bytes). */
+function pairAt(text: string, i: number): number {
+  return ((text.charCodeAt(i) & 0xff) << 8) | (text.charCodeAt(i + 1) & 0xff);
+}
+
+/** The key of the PREFIX (3) UTF-16 units of `text` at `i`, as a number: no string is made per position. */
+function keyAt(text: string, i: number): number {
+  return (text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1)) * 0x10000 + text.charCodeAt(i + 2);
+}
+
 /**
  * A function that masks every form, in any letter case, longest first. One scan of the text,
  * looking up the forms that start with the next few characters, so that the cost does not grow
@@ -72,10 +82,15 @@ interface Candidate {
 export function createRedactor(forms: readonly string[]): (text: string) => string {
   const usable = [...new Set(forms.filter((f) => f.length > 0))].sort((a, b) => b.length - a.length);
   const short = usable.filter((f) => f.length < PREFIX);
-  const byPrefix = new Map<string, Candidate[]>();
+  const byPrefix = new Map<number, Candidate[]>();
+  // Whether some form may start with the two units at a position: most positions of a text are
+  // ruled out by this one table read, before any lookup.
+  const mayStart = new Uint8Array(0x10000);
   for (const form of usable.filter((f) => f.length >= PREFIX)) {
     const lower = form.toLowerCase();
-    for (const key of new Set([lower.slice(0, PREFIX), form.slice(0, PREFIX)])) {
+    mayStart[pairAt(lower, 0)] = 1;
+    mayStart[pairAt(form, 0)] = 1;
+    for (const key of new Set([keyAt(lower, 0), keyAt(form, 0)])) {
       const list = byPrefix.get(key) ?? [];
       list.push({ form, lower });
       byPrefix.set(key, list);
@@ -85,16 +100,24 @@ export function createRedactor(forms: readonly string[]): (text: string) => stri
     const lowered = text.toLowerCase();
     // Lower-casing that changes lengths (a rare letter) breaks positions: then exact matches only.
     const folded = lowered.length === text.length ? lowered : text;
+    // Compared once: the exact text needs a lookup of its own only where it differs from the folded one.
+    const exactToo = folded !== text;
     let out = '';
     let last = 0;
     let i = 0;
     while (i + PREFIX <= text.length) {
-      const candidates = byPrefix.get(folded.slice(i, i + PREFIX)) ?? byPrefix.get(text.slice(i, i + PREFIX));
+      if (mayStart[pairAt(folded, i)] === 0 && !(exactToo && mayStart[pairAt(text, i)] === 1)) {
+        i += 1;
+        continue;
+      }
+      const candidates = byPrefix.get(keyAt(folded, i)) ?? (exactToo ? byPrefix.get(keyAt(text, i)) : undefined);
       let matched = 0;
-      for (const { form, lower } of candidates ?? []) {
-        if (folded.startsWith(lower, i) || text.startsWith(form, i)) {
-          matched = form.length;
-          break;
+      if (candidates !== undefined) {
+        for (const { form, lower } of candidates) {
+          if (folded.startsWith(lower, i) || text.startsWith(form, i)) {
+            matched = form.length;
+            break;
+          }
         }
       }
       if (matched > 0) {
