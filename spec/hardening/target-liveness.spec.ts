@@ -45,4 +45,16 @@ describe('watchTarget', () => {
     expect(probes).to.equal(0);
     expect(watch.signal.aborted).to.equal(false);
   });
+
+  it("a wire case's connection closed or reset by the server is the server reacting to the bytes, not gone; an HTTP request's reset is no answer", async () => {
+    let probes = 0;
+    const watch = watchTarget(async () => ((probes += 1), false));
+    for (const id of ['w1', 'w2', 'w3', 'w4']) watch.record(id, { answered: false, error: id === 'w2' ? 'ECONNRESET' : 'closed by the server before a response' }, 'wire');
+    await settle();
+    expect([probes, watch.signal.aborted]).to.deep.equal([0, false]);
+    for (const id of ['h1', 'h2', 'h3']) watch.record(id, { answered: false, error: 'ECONNRESET' });
+    await settle();
+    expect([probes, watch.signal.aborted]).to.deep.equal([1, true]);
+    expect([...watch.unanswered()]).to.deep.equal(['h1', 'h2', 'h3']);
+  });
 });

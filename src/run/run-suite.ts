@@ -307,10 +307,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       onStart: onItemStart,
       onResult: (result) => {
         wireDone.push(result);
-        // A connection the server closed or reset in answer to the bytes is the server reacting, not
-        // the server gone: a crash it caused is that case's own robustness failure (its probe).
-        const answered = !(result.actual !== null && 'error' in result.actual) || /^closed by the server|^ECONNRESET$/.test(result.actual.error);
-        if (result.actual !== null) liveness.record(result.id, answered ? { answered: true } : { answered: false, error: (result.actual as { error: string }).error });
+        if (result.actual !== null) liveness.record(result.id, 'error' in result.actual ? { answered: false, error: result.actual.error } : { answered: true }, 'wire');
         emit({ type: 'case-judged', result });
       },
       signal: AbortSignal.any([...(options.signal ? [options.signal] : []), liveness.signal]),

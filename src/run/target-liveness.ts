@@ -13,15 +13,25 @@ export const UNANSWERED_LIMIT = 3;
 /** Connection errors that mean "no answer" (not a malformed one, which is an answer). */
 const NO_ANSWER = /^(?:ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ESOCKETTIMEDOUT|ECONNTIMEDOUT|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN)$|^no response within|^closed by the server/;
 
-export function isNoAnswer(error: string): boolean {
-  return NO_ANSWER.test(error);
+/**
+ * What a wire case's raw bytes may get from a target that is there: the connection closed or
+ * reset in answer to them. That is the server reacting, not the server gone: a crash the bytes
+ * caused is that case's own robustness failure (its probe), not a reason to stop the run.
+ */
+const WIRE_REACTION = /^closed by the server|^ECONNRESET$/;
+
+/** What sent the request: an HTTP client (newman, the native engine) or a wire case's raw socket. */
+export type RequestKind = 'http' | 'wire';
+
+export function isNoAnswer(error: string, kind: RequestKind = 'http'): boolean {
+  return NO_ANSWER.test(error) && !(kind === 'wire' && WIRE_REACTION.test(error));
 }
 
 export interface TargetWatch {
   /** Aborted, with the one line, once the target is found gone. */
   readonly signal: AbortSignal;
-  /** One request's fate: `answered`, or the error it got. */
-  record(id: string, result: { answered: true } | { answered: false; error: string }): void;
+  /** One request's fate: `answered`, or the error it got; `kind`: what sent it (default http). */
+  record(id: string, result: { answered: true } | { answered: false; error: string }, kind?: RequestKind): void;
   /** Ids of the requests of the streak that ended the run (no answer, the target gone). */
   unanswered(): ReadonlySet<string>;
 }
@@ -39,10 +49,10 @@ export function watchTarget(probe: () => Promise<boolean>, limit = UNANSWERED_LI
   };
   return {
     signal: controller.signal,
-    record(id, result) {
+    record(id, result, kind = 'http') {
       if (controller.signal.aborted) return;
       // Any answer, a malformed one included, shows the target is there.
-      if (result.answered || !isNoAnswer(result.error)) {
+      if (result.answered || !isNoAnswer(result.error, kind)) {
         streak = [];
         lastAnswered = { id, at: new Date() };
         return;
