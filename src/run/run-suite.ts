@@ -7,8 +7,9 @@
  * are removed even when newman does not get to its teardown (direct-teardown.ts).
  */
 import { join } from 'node:path';
+import { isRequestCase } from '../cases/case-request.js';
 import { CATALOGUE } from '../cases/index.js';
-import { DEFAULT_PROFILE, SECRET_VARIABLES, type ConformanceCase, type ProfileId } from '../cases/model.js';
+import { DEFAULT_PROFILE, SECRET_VARIABLES, type ConformanceCase, type ProfileId, type RequestCase } from '../cases/model.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
@@ -204,7 +205,9 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
     throw new HarnessError('malformed-json', `collection file ${collectionFile} is not a Postman collection (no "item" array)`);
   }
   const selection = options.selection ?? {};
-  const selected = selectCases(casesOf(profile, CATALOGUE), selection);
+  const chosen = selectCases(casesOf(profile, CATALOGUE), selection);
+  // The cases sent as requests; the transport cases are measured after them (transport-checks.ts).
+  const selected = chosen.filter(isRequestCase);
   const mask = createRedactor(secretsOf(variables, selected));
   state.mask = mask;
   const selectedById = new Map(selected.map((c) => [c.id, c]));
@@ -247,7 +250,7 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   const removeFixtures = (): Promise<StepResult[]> =>
     teardownDirectly(teardownSteps, runVariables(environment), liveness.signal.aborted ? { ...direct, timeoutMs: Math.min(options.timeoutMs, BRIEF_TEARDOWN_MS) } : direct);
 
-  const judge = (testCase: ConformanceCase, byId: ReadonlyMap<string, ItemTrace>, wireById: ReadonlyMap<string, CaseResult>): CaseResult =>
+  const judge = (testCase: RequestCase, byId: ReadonlyMap<string, ItemTrace>, wireById: ReadonlyMap<string, CaseResult>): CaseResult =>
     wireById.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
   const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
 
@@ -358,8 +361,8 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
 
   const byId = new Map(traces.map((t) => [t.id, t]));
   const wireById = new Map(wireResults.map((r) => [r.id, r]));
-  // Transport checks (TLS versions, HSTS) on a real target; of a sharded run, shard 1 makes them.
-  const transport = realTarget && (options.selection?.shard?.index ?? 1) === 1 ? await transportResults(baseUrl, selection, traces, options.timeoutMs) : [];
+  // Transport cases (TLS versions, HSTS) on a real target, those of its scheme.
+  const transport = realTarget ? await transportResults(chosen, baseUrl, traces, options.timeoutMs) : [];
   const cases = [...selected.map((testCase) => judge(testCase, byId, wireById)), ...transport];
   const setup = stepResults(setupSteps, byId);
   const teardown = await completeTeardown(stepResults(teardownSteps, byId, true), realTarget, removeFixtures);
