@@ -6,6 +6,7 @@
  * goes through the CLI.
  */
 import { expect } from 'chai';
+import { isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { casesOf, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
@@ -17,7 +18,7 @@ import { runCli } from '../support/cli.js';
 import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
 
 const BASIC_IDS = new Set(casesOf(PROFILE_DEFINITIONS.basic, CATALOGUE).map((c) => c.id));
-const WIRE_IDS = new Set(CATALOGUE.filter((c) => c.wire && BASIC_IDS.has(c.id)).map((c) => c.id));
+const WIRE_IDS = new Set(CATALOGUE.filter((c) => isWireCase(c) && BASIC_IDS.has(c.id)).map((c) => c.id));
 
 describe('run --profile basic', function () {
   this.timeout(300_000);

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import type { CliResult } from '../support/cli.js';
@@ -12,7 +13,7 @@ import { readReport } from '../support/report.js';
 import { embeddedCliRun } from '../support/shared-runs.js';
 
 /** Wire cases need a real socket: the embedded run sends them to the reference served on a loopback port. */
-const WIRE_IDS: ReadonlySet<string> = new Set(CATALOGUE.filter((c) => c.wire).map((c) => c.id));
+const WIRE_IDS: ReadonlySet<string> = new Set(CATALOGUE.filter(isWireCase).map((c) => c.id));
 
 describe('run against the embedded reference', function () {
   this.timeout(120_000);

@@ -8,6 +8,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { GENERATED_PATHS } from '../../src/package-info.js';
 import { startReferenceServer } from '../../src/reference/server.js';
@@ -17,7 +18,7 @@ import { failedIds, readReport } from '../support/report.js';
 import { reportOf, runInProcess } from '../support/in-process-run.js';
 import { embeddedCliRun, servedReferenceRun } from '../support/shared-runs.js';
 
-const WIRE_IDS = CATALOGUE.filter((c) => c.wire).map((c) => c.id);
+const WIRE_IDS = CATALOGUE.filter(isWireCase).map((c) => c.id);
 
 describe('wire cases in a run', function () {
   this.timeout(180_000);
@@ -53,7 +54,7 @@ describe('wire cases in a run', function () {
       try {
         const run = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, selection: { grep: /-wire-/i, level: 'must' }, reporters: ['json'] });
         expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
-        const expected = CATALOGUE.filter((c) => c.wire && c.level === 'must').map((c) => c.id);
+        const expected = CATALOGUE.filter((c) => isWireCase(c) && c.level === 'must').map((c) => c.id);
         expect(reportOf(run).cases.map((c) => c.id)).to.deep.equal(expected);
       } finally {
         await server.close();
