@@ -82,7 +82,8 @@ describe('profiles', () => {
           undefinedVariables(withoutTargets(c)).length === 0 &&
           (c.kind === 'wire' || caseOperation(c) !== 'list-container'),
       );
-      const plainPath = couldBeSent.filter((c) => caseTarget(c) === OPERATIONS[caseOperation(c)].path);
+      // Plain: the operation's own method and target, as `inProfile` requires (a lower-case `get` is not).
+      const plainPath = couldBeSent.filter((c) => caseTarget(c) === OPERATIONS[caseOperation(c)].path && caseMethod(c) === OPERATIONS[caseOperation(c)].method);
       expect(plainPath.filter((c) => !c.profiles.includes('basic')).map((c) => c.id)).to.deep.equal([]);
     });
 

@@ -22,9 +22,9 @@ const OWN_FIELDS = { http: ['request'], wire: ['operation', 'wire'], transport: 
 /** A condition on the case's kind, for `if`. */
 const kindIs = (...kinds: readonly string[]) => ({ type: 'object', required: ['kind'], properties: { kind: { enum: kinds } } }) as const;
 
-/** The fields of the other kinds, forbidden. */
-const othersFields = (kind: keyof typeof OWN_FIELDS) =>
-  Object.fromEntries(CASE_KINDS.filter((k) => k !== kind).flatMap((k) => OWN_FIELDS[k].map((field) => [field, false])));
+/** The fields of a kind: its own allowed (their schemas are the top level's), the other kinds' forbidden. */
+const kindFields = (kind: keyof typeof OWN_FIELDS) =>
+  Object.fromEntries(CASE_KINDS.flatMap((k) => OWN_FIELDS[k].map((field) => [field, k === kind])));
 
 export const CASE_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -84,11 +84,11 @@ export const CASE_SCHEMA = {
       if: { type: 'object', required: ['form', 'kind'], properties: { form: { const: form }, kind: { enum: ['http', 'wire'] } } },
       then: { type: 'object', properties: { id: { type: 'string', pattern: `^${FORM_TABLE[form].idPrefix}` } } },
     })),
-    { if: kindIs('http'), then: { type: 'object', required: OWN_FIELDS.http, properties: othersFields('http') } },
+    { if: kindIs('http'), then: { type: 'object', required: OWN_FIELDS.http, properties: kindFields('http') } },
     // A wire case says so in its id, after the form's prefix.
     {
       if: kindIs('wire'),
-      then: { type: 'object', required: OWN_FIELDS.wire, properties: { id: { type: 'string', pattern: `^(${PREFIX_ALTERNATION})-wire-` }, ...othersFields('wire') } },
+      then: { type: 'object', required: OWN_FIELDS.wire, properties: { id: { type: 'string', pattern: `^(${PREFIX_ALTERNATION})-wire-` }, ...kindFields('wire') } },
     },
     // A transport case sends nothing of its own: no variables, and an outcome without statuses or a second request.
     {
@@ -97,7 +97,7 @@ export const CASE_SCHEMA = {
         type: 'object',
         required: OWN_FIELDS.transport,
         properties: {
-          ...othersFields('transport'),
+          ...kindFields('transport'),
           derive: false,
           requires: false,
           expect: { type: 'object', properties: { outcome: { enum: ['accept', 'reject'] }, statuses: false, sameResponseAs: false } },
