@@ -2,7 +2,7 @@
  * Wire cases: header framing that an HTTP client library (newman's included) refuses to send —
  * CR, LF or NUL inside a value, obs-fold, a bare CR or LF line ending, whitespace before a colon or
  * after the request line — sent over a raw socket, byte for byte (RFC 9112 §2.2, §5.1, §5.2;
- * RFC 9110 §5.5). Each is a case of its credential form, marked by its `wire` field.
+ * RFC 9110 §5.5). Each is a case of its credential form, of kind `wire`: its bytes are its request.
  *
  * Levels (auth-requirements.md, "How a level is chosen"): bytes from which no conformant reading
  * gets a valid credential are never accepted (MUST); framing errors around a valid credential are
