@@ -4,8 +4,9 @@
  */
 import { expect } from 'chai';
 import { CATALOGUE, findCase } from '../../src/cases/index.js';
-import { WIRE_VARIABLES, type ConformanceCase } from '../../src/cases/model.js';
-import { request } from '../../src/cases/operations.js';
+import { caseMethod, caseOperation, caseTarget, isRequestCase, isTransportCase } from '../../src/cases/case-request.js';
+import { WIRE_VARIABLES, type ConformanceCase, type HttpCase, type RequestCase } from '../../src/cases/model.js';
+import { OPERATIONS, request } from '../../src/cases/operations.js';
 import { casesOf, inProfile, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 import { allDerivations, requestTexts, variablesIn } from '../support/case-texts.js';
 
@@ -15,7 +16,19 @@ const v3io = PROFILE_DEFINITIONS.v3io;
 /** What a generic Basic server has to offer a request (the oracle, written out here). */
 const BASIC_SERVER_VARIABLES = new Set(['baseUrl', 'protectedPath', 'username', 'password', 'colonUsername', 'colonPassword', 'utf8Username', 'utf8Password', ...WIRE_VARIABLES]);
 
-function undefinedVariables(c: ConformanceCase): string[] {
+/** The case with every request target replaced by `/`: what it sends beside the resource it names. */
+function withoutTargets(c: RequestCase): RequestCase {
+  if (c.kind === 'http') return { ...c, request: { ...c.request, path: '/' } };
+  return { ...c, wire: { ...c.wire, parts: c.wire.parts.map((p) => (p.kind === 'request-line' ? { ...p, target: '/' } : p)) } };
+}
+
+/** The names of the header lines a case sends. */
+function headerNames(c: RequestCase): string[] {
+  if (c.kind === 'http') return c.request.headers.map(([name]) => name);
+  return c.wire.parts.flatMap((p) => (p.kind === 'header' ? [p.name.trim()] : []));
+}
+
+function undefinedVariables(c: RequestCase): string[] {
   const derived = new Set(allDerivations(c).map((d) => d.name));
   const used = [...requestTexts(c), ...allDerivations(c).map((d) => d.from), ...(c.expect.sameResponseAs?.headers ?? []).flat()].flatMap(variablesIn);
   return [...new Set(used.filter((name) => !derived.has(name) && !BASIC_SERVER_VARIABLES.has(name)))];
@@ -28,6 +41,7 @@ describe('profiles', () => {
 
   describe('basic', () => {
     const cases = casesOf(basic, CATALOGUE);
+    const requestCases = cases.filter(isRequestCase);
 
     it('takes only Basic and cross-cutting cases, in catalogue order', () => {
       expect(cases.length).to.be.at.least(40);
@@ -36,34 +50,40 @@ describe('profiles', () => {
       expect(cases.map((c) => c.id)).to.deep.equal(order);
     });
 
-    it('sends every case to the protected URL with GET or HEAD', () => {
-      for (const c of cases) {
-        expect(c.request.path, c.id).to.equal('/{{protectedPath}}');
-        expect(['GET', 'HEAD'], c.id).to.include(c.request.method);
-        expect(c.request.body, c.id).to.equal(undefined);
-        const line = c.wire?.parts.find((p) => p.kind === 'request-line');
-        if (line) expect(line, c.id).to.deep.include({ method: 'GET', target: '/{{protectedPath}}' });
+    it('sends every request case to the protected URL with GET or HEAD, each request line of a wire case included', () => {
+      expect(requestCases.length).to.be.lessThan(cases.length);
+      for (const c of requestCases) {
+        expect(caseTarget(c), c.id).to.equal('/{{protectedPath}}');
+        expect(['GET', 'HEAD'], c.id).to.include(caseMethod(c));
+        if (c.kind === 'http') expect(c.request.body, c.id).to.equal(undefined);
+        else for (const line of c.wire.parts.filter((p) => p.kind === 'request-line')) expect(line, c.id).to.deep.include({ method: 'GET', target: '/{{protectedPath}}' });
       }
     });
 
+    it('keeps the transport cases as they are: they send no request', () => {
+      const transport = CATALOGUE.filter(isTransportCase);
+      expect(cases.filter(isTransportCase)).to.deep.equal(transport);
+    });
+
     it('uses no variable a generic Basic server lacks (access keys, container, fixtures)', () => {
-      const offending = cases.flatMap((c) => undefinedVariables(c).map((name) => `${c.id}: {{${name}}}`));
+      const offending = requestCases.flatMap((c) => undefinedVariables(c).map((name) => `${c.id}: {{${name}}}`));
       expect(offending).to.deep.equal([]);
     });
 
     it('leaves out no Basic or cross-cutting case that a generic Basic server could answer', () => {
       // A case on GET or HEAD of an object, with its plain path, whose variables any Basic server
       // has, and without X-v3io-session-key: a header that means nothing to a generic server.
-      const couldBeSent = CATALOGUE.filter(
+      const couldBeSent = CATALOGUE.filter(isRequestCase).filter(
         (c) =>
           (c.form === 'basic' || c.form === 'cross-cutting') &&
-          !c.request.headers.some(([name]) => name.toLowerCase() === 'x-v3io-session-key') &&
-          ['get-object', 'head-object', 'list-container'].includes(c.request.operation) &&
+          !headerNames(c).some((name) => name.toLowerCase() === 'x-v3io-session-key') &&
+          ['get-object', 'head-object', 'list-container'].includes(caseOperation(c)) &&
           !c.requires?.includes('deniedAccessKey') &&
-          undefinedVariables({ ...c, request: { ...c.request, path: '/' } }).length === 0 &&
-          (c.wire !== undefined || c.request.operation !== 'list-container'),
+          undefinedVariables(withoutTargets(c)).length === 0 &&
+          (c.kind === 'wire' || caseOperation(c) !== 'list-container'),
       );
-      const plainPath = couldBeSent.filter((c) => c.request.path === request(c.request.operation, []).path);
+      // Plain: the operation's own method and target, as `inProfile` requires (a lower-case `get` is not).
+      const plainPath = couldBeSent.filter((c) => caseTarget(c) === OPERATIONS[caseOperation(c)].path && caseMethod(c) === OPERATIONS[caseOperation(c)].method);
       expect(plainPath.filter((c) => !c.profiles.includes('basic')).map((c) => c.id)).to.deep.equal([]);
     });
 
@@ -101,7 +121,7 @@ describe('profiles', () => {
   });
 
   describe('inProfile', () => {
-    const valid = findCase('basic-valid-get-object') as ConformanceCase;
+    const valid = findCase('basic-valid-get-object') as HttpCase;
 
     it('refuses a case that is not marked for the profile', () => {
       expect(() => inProfile(basic, findCase('basic-valid-put-object') as ConformanceCase)).to.throw(/not in the basic profile/);

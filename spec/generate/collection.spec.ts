@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { expect } from 'chai';
 import AjvModule from 'ajv';
-import { FORMS, FORM_TITLES, type ConformanceCase } from '../../src/cases/model.js';
+import { isHttpCase } from '../../src/cases/case-request.js';
+import { FORMS, FORM_TITLES, type ConformanceCase, type HttpCase } from '../../src/cases/model.js';
 import { COLLECTION_VARIABLES, FIXTURES, request } from '../../src/cases/operations.js';
 import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { RESPONSE_SCHEMAS } from '../../src/schemas/index.js';
@@ -58,9 +59,9 @@ function testNames(code: string): string[] {
 }
 
 /** Checks that hold for the collection of any catalogue. */
-function describeCollectionOf(label: string, getCases: () => readonly ConformanceCase[]): void {
+function describeCollectionOf(label: string, getCases: () => readonly HttpCase[]): void {
   describe(`the collection of ${label}`, () => {
-    let cases: readonly ConformanceCase[];
+    let cases: readonly HttpCase[];
     let collection: Collection;
     before(() => {
       cases = getCases();
@@ -139,16 +140,16 @@ function describeCollectionOf(label: string, getCases: () => readonly Conformanc
 describe('buildCollection', () => {
   describeCollectionOf('the sample cases', () => SAMPLE_CASES);
 
-  // Wire cases are sent over a raw socket by the runner, never through Postman.
-  describeCollectionOf('the catalogue', () => CATALOGUE.filter((c) => c.wire === undefined));
+  // Wire cases are sent over a raw socket by the runner, never through Postman; transport cases are measured by the runner.
+  describeCollectionOf('the catalogue', () => CATALOGUE.filter(isHttpCase));
 
-  it('leaves the wire cases out of the collection', () => {
-    const wireIds = CATALOGUE.filter((c) => c.wire !== undefined).map((c) => c.id);
-    expect(wireIds).to.not.be.empty;
+  it('leaves the wire and transport cases out of the collection', () => {
+    const otherIds = CATALOGUE.filter((c) => !isHttpCase(c)).map((c) => c.id);
+    expect(new Set(CATALOGUE.filter((c) => !isHttpCase(c)).map((c) => c.kind))).to.deep.equal(new Set(['wire', 'transport']));
     const all = build(CATALOGUE);
-    expect(JSON.stringify(all)).to.equal(JSON.stringify(build(CATALOGUE.filter((c) => c.wire === undefined))));
+    expect(JSON.stringify(all)).to.equal(JSON.stringify(build(CATALOGUE.filter(isHttpCase))));
     const ids = new Set(requestItems(all).map((i) => i.id));
-    expect(wireIds.filter((id) => ids.has(id))).to.deep.equal([]);
+    expect(otherIds.filter((id) => ids.has(id))).to.deep.equal([]);
   });
 
   describe('details', () => {
@@ -201,7 +202,7 @@ describe('buildCollection', () => {
     });
 
     it('refuses header names that differ only in letter case (newman would send one line)', () => {
-      const bad: ConformanceCase = {
+      const bad: HttpCase = {
         ...SAMPLE_CASES[0]!,
         id: 'sample-mixed-case-duplicate',
         request: request('get-object', [
@@ -213,7 +214,7 @@ describe('buildCollection', () => {
     });
 
     it('refuses a derived variable named like an environment or collection variable', () => {
-      const bad: ConformanceCase = { ...SAMPLE_CASES[0]!, derive: [{ name: 'accessKey', from: 'x', apply: [] }] };
+      const bad: HttpCase = { ...SAMPLE_CASES[0]!, derive: [{ name: 'accessKey', from: 'x', apply: [] }] };
       expect(() => buildCollection([bad])).to.throw(/sample-unknown-key: derived variable "accessKey" would replace/);
     });
 
@@ -262,7 +263,7 @@ describe('the basic profile collection', () => {
 
   it("holds the profile's newman cases, each a GET or HEAD of {{baseUrl}}/{{protectedPath}}", () => {
     const items = requestItems(collection);
-    const expected = casesOf(basic, CATALOGUE).filter((c) => c.wire === undefined);
+    const expected = casesOf(basic, CATALOGUE).filter(isHttpCase);
     expect(items.map((i) => i.id)).to.deep.equal(expected.map((c) => c.id));
     for (const item of items) {
       const url = new sdk.Url(item.request!.url as sdk.UrlDefinition).toString();

@@ -2,17 +2,18 @@
  * Hand-made cases for the generator's tests: one of each shape the generator must handle, written
  * independently of the real catalogue.
  */
-import type { ConformanceCase } from '../../src/cases/model.js';
+import type { HttpCase } from '../../src/cases/model.js';
 import { request } from '../../src/cases/operations.js';
 
 const base = {
+  kind: 'http',
   family: 'sample',
   requirement: 'a sample requirement for the generator tests',
   sources: ['seed §X-v3io-session-key Authentication'],
   profiles: ['v3io'],
 } as const;
 
-export const SAMPLE_CASES: readonly ConformanceCase[] = [
+export const SAMPLE_CASES: readonly HttpCase[] = [
   {
     ...base,
     id: 'sample-unknown-key',

@@ -1,7 +1,8 @@
 /** The judge on hand-made exchanges: the registry, the plan, steps, snapshots, outcomes. */
 import { expect } from 'chai';
+import { isHttpCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
-import type { ConformanceCase } from '../../src/cases/model.js';
+import type { HttpCase } from '../../src/cases/model.js';
 import { OPERATIONS, request, type PrepareStep } from '../../src/cases/operations.js';
 import type { Answer, CaseExchange, StepExchange } from '../../src/judge/exchange.js';
 import { casePlan, judgeCase, registeredChecks, stepDone } from '../../src/judge/index.js';
@@ -18,7 +19,8 @@ const V3IO_401 = answer(401, '{"ErrorCode":-1,"ErrorMessage":"Unauthorized"}', [
 const steps = (list: readonly PrepareStep[], answers: readonly (Answer | undefined)[]): StepExchange[] =>
   list.map((step, i) => ({ step, where: `${step.method} ${step.path}`, ...(answers[i] ? { answer: answers[i] } : {}) }));
 
-const rejectedPut: ConformanceCase = {
+const rejectedPut: HttpCase = {
+  kind: 'http',
   id: 'cross-unknown-key-put-object',
   form: 'cross-cutting',
   profiles: ['v3io'],
@@ -117,7 +119,7 @@ describe('the judge', () => {
   });
 
   it('demands only the success status and no error body of an accept case at its level; the body an SDK reads at SHOULD', () => {
-    const getItems = CATALOGUE.find((c) => c.id === 'cross-valid-session-key-get-items')!;
+    const getItems = CATALOGUE.filter(isHttpCase).find((c) => c.id === 'cross-valid-session-key-get-items')!;
     const op = OPERATIONS['get-items'];
     const judge = (got: Answer) => judgeCase(getItems, op, casePlan(getItems, op), { where: 'PUT /t/', answer: got, preparation: [], before: [], after: [], secrets: [] }, context);
     expect(judge(answer(200, '{"Items":[]}')).outcome).to.equal('pass');

@@ -1,6 +1,6 @@
 /** What a report quotes of a request and its response: secrets as placeholders or masked, cut only after masking. */
 import { expect } from 'chai';
-import type { ConformanceCase } from '../../src/cases/model.js';
+import type { HttpCase } from '../../src/cases/model.js';
 import { request } from '../../src/cases/operations.js';
 import { MASK, redact, secretForms } from '../../src/report/redact.js';
 import { MAX_BODY_EXCERPT, MAX_HEADER_VALUE, shorten, withExchange } from '../../src/run/exchange.js';
@@ -9,14 +9,15 @@ import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 import { newmanJudging } from '../../src/run/exchange.js';
 import { caseResult as judged, type CaseResult } from '../../src/run/results.js';
 
-const caseResult = (testCase: ConformanceCase, t: ItemTrace | undefined): CaseResult =>
+const caseResult = (testCase: HttpCase, t: ItemTrace | undefined): CaseResult =>
   judged(testCase, t, newmanJudging(PROFILE_DEFINITIONS.v3io, 10_000, new Map(), { secrets: new Map(), mask: (text) => text }));
 
 const KEY = 'e8bd4ca2-537b-4175-bf01-8c74963e90bf';
 const PASSWORD = 'conformance-Pa55';
 const TOKEN = Buffer.from(`iguazio:${PASSWORD}`).toString('base64');
 
-const testCase: ConformanceCase = {
+const testCase: HttpCase = {
+  kind: 'http',
   id: 'session-key-two-lines-both-invalid',
   form: 'session-key',
   profiles: ['v3io'],

@@ -1,6 +1,6 @@
 /** Newman traces judged by src/judge/: outcomes, levels, verdicts. */
 import { expect } from 'chai';
-import type { ConformanceCase } from '../../src/cases/model.js';
+import type { HttpCase } from '../../src/cases/model.js';
 import { request } from '../../src/cases/operations.js';
 import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 import { newmanJudging } from '../../src/run/exchange.js';
@@ -8,11 +8,12 @@ import type { ItemTrace } from '../../src/run/newman-session.js';
 import { caseResult as judged, stepResults, summarise, verdictOf, type CaseResult } from '../../src/run/results.js';
 
 const judging = newmanJudging(PROFILE_DEFINITIONS.v3io, 10_000, new Map(), { secrets: new Map(), mask: (text) => text });
-const caseResult = (testCase: ConformanceCase, t: ItemTrace | undefined): CaseResult => judged(testCase, t, judging);
+const caseResult = (testCase: HttpCase, t: ItemTrace | undefined): CaseResult => judged(testCase, t, judging);
 const V3IO_ERROR = Buffer.from('{"ErrorCode":-1,"ErrorMessage":"Permission denied"}');
 const CHALLENGE: readonly [string, string] = ['WWW-Authenticate', 'Basic realm="v3io"'];
 
-const rejectCase: ConformanceCase = {
+const rejectCase: HttpCase = {
+  kind: 'http',
   id: 'session-key-unknown-key',
   form: 'session-key',
   profiles: ['v3io'],
@@ -24,7 +25,7 @@ const rejectCase: ConformanceCase = {
   request: request('get-object', [['X-v3io-session-key', 'nope']]),
   expect: { outcome: 'unauthenticated' },
 };
-const optionalCase: ConformanceCase = { ...rejectCase, id: 'basic-utf8', form: 'basic', level: 'should', requires: ['utf8Username'] };
+const optionalCase: HttpCase = { ...rejectCase, id: 'basic-utf8', form: 'basic', level: 'should', requires: ['utf8Username'] };
 
 function trace(status = 401, headers: readonly (readonly [string, string])[] = status === 401 ? [CHALLENGE] : []): ItemTrace {
   return {
@@ -88,7 +89,7 @@ describe('judging newman traces', () => {
   });
 
   it("an accepted case whose preparation was not sent (a script error) is inconclusive, not the server's failure", () => {
-    const deleteCase: ConformanceCase = { ...rejectCase, id: 'session-key-valid-delete-object', request: request('delete-object', [['X-v3io-session-key', '{{accessKey}}']]), expect: { outcome: 'accept' } };
+    const deleteCase: HttpCase = { ...rejectCase, id: 'session-key-valid-delete-object', request: request('delete-object', [['X-v3io-session-key', '{{accessKey}}']]), expect: { outcome: 'accept' } };
     const t = { ...trace(404), method: 'DELETE', exceptions: ['ReferenceError: x is not defined'] };
     const result = caseResult(deleteCase, t);
     expect(result.outcome).to.equal('inconclusive');

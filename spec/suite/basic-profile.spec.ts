@@ -6,6 +6,7 @@
  * goes through the CLI.
  */
 import { expect } from 'chai';
+import { isRequestCase, isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { casesOf, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
@@ -16,8 +17,9 @@ import { inPool, judgeMutant, runAgainst, type MutantOutcome } from '../mutants/
 import { runCli } from '../support/cli.js';
 import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
 
-const BASIC_IDS = new Set(casesOf(PROFILE_DEFINITIONS.basic, CATALOGUE).map((c) => c.id));
-const WIRE_IDS = new Set(CATALOGUE.filter((c) => c.wire && BASIC_IDS.has(c.id)).map((c) => c.id));
+/** The profile's request cases: its transport cases need a real target, and send no request of their own. */
+const BASIC_IDS = new Set(casesOf(PROFILE_DEFINITIONS.basic, CATALOGUE).filter(isRequestCase).map((c) => c.id));
+const WIRE_IDS = new Set(CATALOGUE.filter((c) => isWireCase(c) && BASIC_IDS.has(c.id)).map((c) => c.id));
 
 describe('run --profile basic', function () {
   this.timeout(300_000);

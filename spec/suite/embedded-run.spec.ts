@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRequestCase, isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import type { CliResult } from '../support/cli.js';
@@ -12,7 +13,9 @@ import { readReport } from '../support/report.js';
 import { embeddedCliRun } from '../support/shared-runs.js';
 
 /** Wire cases need a real socket: the embedded run sends them to the reference served on a loopback port. */
-const WIRE_IDS: ReadonlySet<string> = new Set(CATALOGUE.filter((c) => c.wire).map((c) => c.id));
+const WIRE_IDS: ReadonlySet<string> = new Set(CATALOGUE.filter(isWireCase).map((c) => c.id));
+/** An embedded run has no transport of its own to measure: it holds the request cases, every one. */
+const REQUEST_CASES = CATALOGUE.filter(isRequestCase);
 
 describe('run against the embedded reference', function () {
   this.timeout(120_000);
@@ -33,9 +36,9 @@ describe('run against the embedded reference', function () {
     expect(report.teardown.every((s) => s.ok)).to.equal(true);
   });
 
-  it('reports every case of the catalogue once, with its checks', () => {
+  it('reports every request case of the catalogue once, with its checks, and no transport case', () => {
     const report = readReport(out);
-    expect(report.cases.map((c) => c.id)).to.deep.equal(CATALOGUE.map((c) => c.id));
+    expect(report.cases.map((c) => c.id)).to.deep.equal(REQUEST_CASES.map((c) => c.id));
     for (const c of report.cases.filter((r) => !WIRE_IDS.has(r.id))) expect(c.checks.length, c.id).to.be.greaterThan(1);
   });
 
@@ -43,7 +46,7 @@ describe('run against the embedded reference', function () {
     const wire = readReport(out).cases.filter((c) => WIRE_IDS.has(c.id));
     expect(wire).to.have.length(WIRE_IDS.size);
     for (const c of wire) expect([c.outcome, c.checks.length > 0], c.id).to.deep.equal(['pass', true]);
-    expect(result.stdout).to.contain(`Verdict: CONFORMANT — ${CATALOGUE.length} passed, 0 failed, 0 inconclusive, 0 skipped`);
+    expect(result.stdout).to.contain(`Verdict: CONFORMANT — ${REQUEST_CASES.length} passed, 0 failed, 0 inconclusive, 0 skipped`);
   });
 
   it('prints a summary by form and level with the verdict', () => {
@@ -52,10 +55,11 @@ describe('run against the embedded reference', function () {
     expect(result.stdout).to.contain(join(out, 'junit.xml'));
   });
 
-  it('writes a JUnit file with one testcase per case id', () => {
+  it('writes a JUnit file with one testcase per request case id, and none for the transport cases', () => {
     const xml = readFileSync(join(out, 'junit.xml'), 'utf8');
-    expect(xml.match(/<testcase /g)).to.have.length(CATALOGUE.length);
-    for (const c of CATALOGUE) expect(xml).to.contain(`name="${c.id}: `);
+    expect(xml.match(/<testcase /g)).to.have.length(REQUEST_CASES.length);
+    for (const c of REQUEST_CASES) expect(xml).to.contain(`name="${c.id}: `);
+    for (const c of CATALOGUE.filter((t) => t.kind === 'transport')) expect(xml).to.not.contain(`name="${c.id}: `);
     expect(xml).not.to.contain('<failure');
   });
 

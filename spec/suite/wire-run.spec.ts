@@ -8,6 +8,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRequestCase, isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { GENERATED_PATHS } from '../../src/package-info.js';
 import { startReferenceServer } from '../../src/reference/server.js';
@@ -17,7 +18,7 @@ import { failedIds, readReport } from '../support/report.js';
 import { reportOf, runInProcess } from '../support/in-process-run.js';
 import { embeddedCliRun, servedReferenceRun } from '../support/shared-runs.js';
 
-const WIRE_IDS = CATALOGUE.filter((c) => c.wire).map((c) => c.id);
+const WIRE_IDS = CATALOGUE.filter(isWireCase).map((c) => c.id);
 
 describe('wire cases in a run', function () {
   this.timeout(180_000);
@@ -53,7 +54,7 @@ describe('wire cases in a run', function () {
       try {
         const run = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, selection: { grep: /-wire-/i, level: 'must' }, reporters: ['json'], engine: 'native' });
         expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
-        const expected = CATALOGUE.filter((c) => c.wire && c.level === 'must').map((c) => c.id);
+        const expected = CATALOGUE.filter((c) => isWireCase(c) && c.level === 'must').map((c) => c.id);
         expect(reportOf(run).cases.map((c) => c.id)).to.deep.equal(expected);
       } finally {
         await server.close();
@@ -69,7 +70,7 @@ describe('wire cases in a run', function () {
     expect(wire.map((c) => c.id)).to.deep.equal(WIRE_IDS);
     expect(wire.map((c) => c.outcome)).to.deep.equal(WIRE_IDS.map(() => 'pass'));
     expect(report.cases.find((c) => c.id === 'basic-valid-get-object')?.outcome).to.equal('pass');
-    expect(result.stdout).to.match(new RegExp(`Verdict: CONFORMANT — ${CATALOGUE.length} passed, 0 failed, 0 inconclusive, 0 skipped`));
+    expect(result.stdout).to.match(new RegExp(`Verdict: CONFORMANT — ${CATALOGUE.filter(isRequestCase).length} passed, 0 failed, 0 inconclusive, 0 skipped`));
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).not.to.contain('<skipped');
   });
 

@@ -1,5 +1,5 @@
 /** The strings of a case that are sent or derived, and the `{{variables}}` in them: for the catalogue's data checks. */
-import type { ConformanceCase, Derivation, HeaderLine, WirePart } from '../../src/cases/model.js';
+import type { Derivation, HeaderLine, RequestCase, WirePart } from '../../src/cases/model.js';
 
 const VARIABLE = /\{\{([^{}]*)\}\}/g;
 
@@ -24,17 +24,13 @@ export function partTexts(part: WirePart): string[] {
   }
 }
 
-/** Every string of a case that is sent or derived, with where it is (a wire case's parts included). */
-export function requestTexts(c: ConformanceCase): string[] {
-  return [
-    c.request.path,
-    ...headerText(c.request.headers),
-    ...(c.request.body === undefined ? [] : [c.request.body]),
-    ...(c.wire?.parts ?? []).flatMap(partTexts),
-  ];
+/** Every string of a case that is sent: an HTTP case's path, header lines and body, a wire case's parts. */
+export function requestTexts(c: RequestCase): string[] {
+  if (c.kind === 'wire') return c.wire.parts.flatMap(partTexts);
+  return [c.request.path, ...headerText(c.request.headers), ...(c.request.body === undefined ? [] : [c.request.body])];
 }
 
-export function allDerivations(c: ConformanceCase): readonly Derivation[] {
+export function allDerivations(c: RequestCase): readonly Derivation[] {
   return [...(c.derive ?? []), ...(c.expect.sameResponseAs?.derive ?? [])];
 }
 

@@ -1,5 +1,6 @@
 /** The byte builder: declarative parts to the exact bytes sent, and the escaped preview `list` prints. */
 import { expect } from 'chai';
+import { isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import type { WirePart } from '../../src/cases/model.js';
 import { buildWireBytes, escapeWireText, latin1Bytes, wirePreview, wireTemplate } from '../../src/wire/bytes.js';
@@ -53,11 +54,11 @@ describe('wire bytes', () => {
     const result = await runCli(['list', '--format', 'json']);
     expect(result.code).to.equal(0);
     const listed = JSON.parse(result.stdout) as { id: string; wire?: { bytes?: string } }[];
-    const wireCases = CATALOGUE.filter((c) => c.wire);
+    const wireCases = CATALOGUE.filter(isWireCase);
     expect(listed.filter((c) => c.wire).map((c) => c.id)).to.deep.equal(wireCases.map((c) => c.id));
     for (const c of wireCases) {
       const bytes = listed.find((l) => l.id === c.id)?.wire?.bytes ?? '';
-      expect(bytes, c.id).to.equal(wirePreview(c.wire!.parts));
+      expect(bytes, c.id).to.equal(wirePreview(c.wire.parts));
       expect(bytes, c.id).to.match(/^[\x20-\x7e]+$/).and.to.contain('{{host}}');
     }
     expect(listed.find((l) => l.id === 'session-key-wire-nul-after-key')?.wire?.bytes).to.contain('X-v3io-session-key: {{accessKey}}\\x00junk\\r\\n');

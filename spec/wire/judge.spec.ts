@@ -1,7 +1,7 @@
 /** Judging a wire exchange: which outcomes pass which checks, at which level, in which words. */
 import { expect } from 'chai';
 import { findCase } from '../../src/cases/index.js';
-import type { ConformanceCase } from '../../src/cases/model.js';
+import type { WireCase } from '../../src/cases/model.js';
 import type { CaseResult } from '../../src/run/results.js';
 import { judgeWireCase, ROBUSTNESS_CHECK, type LivenessProbe, type WireJudging } from '../../src/wire/judge.js';
 import type { WireResponse } from '../../src/wire/response-parser.js';
@@ -10,9 +10,9 @@ import type { WireOutcome } from '../../src/wire/socket-exchange.js';
 const KEY = 'e8bd4ca2-537b-4175-bf01-8c74963e90bf';
 const WHERE = 'GET /bigdata/?prefix=v3io-auth-conformance/';
 
-function wireCase(id: string): ConformanceCase {
+function wireCase(id: string): WireCase {
   const found = findCase(id);
-  if (!found?.wire) throw new Error(`no wire case ${id}`);
+  if (found?.kind !== 'wire') throw new Error(`no wire case ${id}`);
   return found;
 }
 

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import net, { type AddressInfo } from 'node:net';
 import { CATALOGUE, findCase } from '../../src/cases/index.js';
-import type { ConformanceCase } from '../../src/cases/model.js';
+import type { WireCase } from '../../src/cases/model.js';
 import type { CaseResult } from '../../src/run/results.js';
 import { EMBEDDED_SKIP_REASON, runWireCases } from '../../src/wire/run-wire-cases.js';
 
@@ -39,9 +39,9 @@ async function recordingServer(): Promise<{ port: number; heads: Buffer[]; close
   return { port: (server.address() as AddressInfo).port, heads, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-function wireCase(id: string): ConformanceCase {
+function wireCase(id: string): WireCase {
   const found = findCase(id);
-  if (!found?.wire) throw new Error(`no wire case ${id}`);
+  if (found?.kind !== 'wire') throw new Error(`no wire case ${id}`);
   return found;
 }
 
@@ -110,7 +110,7 @@ describe('running wire cases', function () {
       mask: (text) => text,
       onResult: (result) => seen.push(result.id),
     });
-    const wireIds = CATALOGUE.filter((c) => c.wire).map((c) => c.id);
+    const wireIds = CATALOGUE.filter((c) => c.kind === 'wire').map((c) => c.id);
     expect(results.map((r) => r.id)).to.deep.equal(wireIds);
     expect(seen).to.deep.equal(wireIds);
     expect(new Set(results.map((r) => `${r.outcome}: ${r.reason ?? ''}`))).to.deep.equal(new Set([`skip: ${EMBEDDED_SKIP_REASON}`]));

@@ -2,7 +2,7 @@
  * Cases for the AWS Signature V2 syntax of the `Authorization` header
  * (seed §S3-Like Authentications): `AWS <access key>:<signature>`. The signature is ignored.
  */
-import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
+import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
@@ -18,8 +18,9 @@ const authorization = (value: string): HeaderLine => ['Authorization', value];
 
 const R = { ...requirementSentences('aws-sigv2'), ...requirementSentences('opaque-keys') };
 
-function validOn(operation: OperationId, where: string): ConformanceCase {
+function validOn(operation: OperationId, where: string): HttpCase {
   return {
+    kind: 'http',
     id: `sigv2-valid-${operation}`,
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -33,13 +34,14 @@ function validOn(operation: OperationId, where: string): ConformanceCase {
   };
 }
 
-export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
+export const AWS_SIGV2_CASES: readonly HttpCase[] = [
   validOn('get-object', 'on GET object'),
   validOn('head-object', 'on HEAD object'),
   validOn('put-object', 'on PUT object'),
   validOn('get-item', 'on GetItem'),
   validOn('list-container', 'on the container listing'),
   {
+    kind: 'http',
     id: 'sigv2-docs-example',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -52,6 +54,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'sigv2-signature-not-base64',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -64,6 +67,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'sigv2-empty-signature',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -76,6 +80,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'sigv2-scheme-lower-case',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -89,6 +94,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   },
 
   {
+    kind: 'http',
     id: 'sigv2-unknown-key',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -101,6 +107,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'sigv2-truncated-key',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -114,6 +121,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'sigv2-one-character-changed',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -127,6 +135,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'sigv2-key-other-letter-case',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -141,6 +150,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
   },
 
   {
+    kind: 'http',
     id: 'sigv2-empty-key',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -153,6 +163,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'sigv2-bare-scheme',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -165,6 +176,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'sigv2-no-colon',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,
@@ -177,6 +189,7 @@ export const AWS_SIGV2_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'sigv2-no-space-after-scheme',
     form: 'aws-sigv2',
     profiles: V3IO_ONLY,

@@ -4,7 +4,7 @@
  * SignedHeaders=..., Signature=...`. The server takes the access key from `Credential` and ignores
  * everything else, so a valid key with any signature, date, region or service is accepted.
  */
-import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
+import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
@@ -58,8 +58,9 @@ function signed(authorization: string): HeaderLine[] {
 
 const R = requirementSentences('aws-sigv4');
 
-function validOn(operation: OperationId, where: string): ConformanceCase {
+function validOn(operation: OperationId, where: string): HttpCase {
   return {
+    kind: 'http',
     id: `sigv4-valid-${operation}`,
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -74,8 +75,9 @@ function validOn(operation: OperationId, where: string): ConformanceCase {
 }
 
 /** A valid key with one ignored part of the header changed: accepted (MUST). */
-function ignored(id: string, title: string, parts: V4Parts): ConformanceCase {
+function ignored(id: string, title: string, parts: V4Parts): HttpCase {
   return {
+    kind: 'http',
     id: `sigv4-${id}`,
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -89,13 +91,14 @@ function ignored(id: string, title: string, parts: V4Parts): ConformanceCase {
   };
 }
 
-export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
+export const AWS_SIGV4_CASES: readonly HttpCase[] = [
   validOn('get-object', 'on GET object'),
   validOn('head-object', 'on HEAD object'),
   validOn('put-object', 'on PUT object'),
   validOn('get-item', 'on GetItem'),
   validOn('list-container', 'on the container listing'),
   {
+    kind: 'http',
     id: 'sigv4-docs-example',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -125,6 +128,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
   }),
 
   {
+    kind: 'http',
     id: 'sigv4-comma-without-space',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -137,6 +141,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'sigv4-scheme-lower-case',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -149,6 +154,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'sigv4-ecdsa-p256-algorithm',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -173,6 +179,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
 
   // Keys that are not the identity's.
   {
+    kind: 'http',
     id: 'sigv4-unknown-key',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -185,6 +192,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'sigv4-truncated-key',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -198,6 +206,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'sigv4-one-character-changed',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -211,6 +220,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'sigv4-key-other-letter-case',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -226,6 +236,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
 
   // Missing or misplaced key.
   {
+    kind: 'http',
     id: 'sigv4-empty-key',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -238,6 +249,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject', statuses: [400, 401] },
   },
   {
+    kind: 'http',
     id: 'sigv4-empty-credential',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -250,6 +262,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'sigv4-no-credential-element',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -262,6 +275,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'sigv4-bare-scheme',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -274,6 +288,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'sigv4-scheme-glued-to-parameters',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -286,6 +301,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject', statuses: [400, 401] },
   },
   {
+    kind: 'http',
     id: 'sigv4-key-without-slash',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -300,6 +316,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
 
   // Parser differentials.
   {
+    kind: 'http',
     id: 'sigv4-two-credentials-valid-first',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -315,6 +332,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'sigv4-two-credentials-valid-last',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -330,6 +348,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'sigv4-credential-smuggled-before-real-one',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -345,6 +364,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'sigv4-credential-smuggled-after-real-one',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,
@@ -360,6 +380,7 @@ export const AWS_SIGV4_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'sigv4-credential-only-inside-signed-headers',
     form: 'aws-sigv4',
     profiles: V3IO_ONLY,

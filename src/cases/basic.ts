@@ -5,7 +5,7 @@
  * Tokens are never written out: each is derived from `{{username}}:{{password}}` (or the
  * optional colon and UTF-8 identities) before the request is sent.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type OperationId, type ProfileId, type Transform } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine, type OperationId, type ProfileId, type Transform } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_BASIC as SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
@@ -26,8 +26,9 @@ const VALID_TOKEN = BASIC_TOKEN;
 const R = requirementSentences('basic');
 
 /** `profiles`: a generic Basic server has only GET and HEAD of its protected URL to offer. */
-function validOn(operation: OperationId, where: string, profiles: readonly ProfileId[]): ConformanceCase {
+function validOn(operation: OperationId, where: string, profiles: readonly ProfileId[]): HttpCase {
   return {
+    kind: 'http',
     id: `basic-valid-${operation}`,
     form: 'basic',
     profiles,
@@ -43,8 +44,9 @@ function validOn(operation: OperationId, where: string, profiles: readonly Profi
 }
 
 /** The main identity's token in an Authorization value that is not quite valid Base64. */
-function strictBase64(id: string, title: string, value: string, requirement: string): ConformanceCase {
+function strictBase64(id: string, title: string, value: string, requirement: string): HttpCase {
   return {
+    kind: 'http',
     id: `basic-${id}`,
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -60,8 +62,9 @@ function strictBase64(id: string, title: string, value: string, requirement: str
 }
 
 /** Credentials that decode, but to something that is not user-id ":" password of a user. */
-function badCredentials(id: string, title: string, from: string): ConformanceCase {
+function badCredentials(id: string, title: string, from: string): HttpCase {
   return {
+    kind: 'http',
     id: `basic-${id}`,
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -77,8 +80,9 @@ function badCredentials(id: string, title: string, from: string): ConformanceCas
 }
 
 /** A control character inside the decoded credentials. */
-function controlCharacter(id: string, title: string, from: string): ConformanceCase {
+function controlCharacter(id: string, title: string, from: string): HttpCase {
   return {
+    kind: 'http',
     id: `basic-${id}`,
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -93,7 +97,7 @@ function controlCharacter(id: string, title: string, from: string): ConformanceC
   };
 }
 
-export const BASIC_CASES: readonly ConformanceCase[] = [
+export const BASIC_CASES: readonly HttpCase[] = [
   validOn('get-object', 'on GET object', EVERY_PROFILE),
   validOn('head-object', 'on HEAD object', EVERY_PROFILE),
   validOn('put-object', 'on PUT object', V3IO_ONLY),
@@ -107,7 +111,8 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
       ['upper-case', 'BASIC'],
     ] as const
   ).map(
-    ([variant, scheme]): ConformanceCase => ({
+    ([variant, scheme]): HttpCase => ({
+      kind: 'http',
       id: `basic-scheme-${variant}`,
       form: 'basic',
       profiles: EVERY_PROFILE,
@@ -124,6 +129,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
 
   // Whitespace.
   {
+    kind: 'http',
     id: 'basic-several-spaces-after-scheme',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -137,6 +143,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'basic-value-surrounded-by-whitespace',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -152,6 +159,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
 
   // Identities: the colon and UTF-8 users of RFC 7617.
   {
+    kind: 'http',
     id: 'basic-colon-in-password',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -166,6 +174,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'basic-utf8-password',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -182,6 +191,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
 
   // Wrong credentials.
   {
+    kind: 'http',
     id: 'basic-wrong-password',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -195,6 +205,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'basic-unknown-user',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -211,6 +222,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     },
   },
   {
+    kind: 'http',
     id: 'basic-truncated-password',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -224,6 +236,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'basic-password-one-character-changed',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -237,6 +250,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'basic-credentials-other-letter-case',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -256,6 +270,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   badCredentials('empty-password', 'rejects credentials with an empty password', '{{username}}:'),
   badCredentials('only-colon', 'rejects credentials that decode to a lone colon', ':'),
   {
+    kind: 'http',
     id: 'basic-token-not-base64',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -268,6 +283,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'basic-token-decodes-to-nul-bytes',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -280,6 +296,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'basic-auth-param-syntax',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -292,6 +309,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'basic-no-token',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -304,6 +322,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'basic-only-spaces-after-scheme',
     form: 'basic',
     profiles: EVERY_PROFILE,
@@ -324,6 +343,7 @@ export const BASIC_CASES: readonly ConformanceCase[] = [
   {
     // The main identity's token may have no padding at all (24 bytes encode to 32 characters
     // with no "="), so the unpadded case uses the UTF-8 identity, whose token always ends in "==".
+    kind: 'http',
     id: 'basic-token-unpadded',
     form: 'basic',
     profiles: EVERY_PROFILE,

@@ -2,10 +2,12 @@
  * JSON Schema (draft-07) of one `ConformanceCase` record, as http-tests/cache-tests validates
  * its catalogue: `additionalProperties: false` on every object, so that a misspelt field is an
  * error rather than silently ignored. `JSON.stringify(CASE_SCHEMA)` is the schema as a file.
+ * `kind` decides which fields a case has, as the union type does: an HTTP case its `request`, a
+ * wire case its `operation` and `wire`, a transport case its `probe` and `protocol`, and none the others'.
  *
  * The enumerations come from `model.ts`, so the schema cannot drift from the types.
  */
-import { FORMS, FORM_TABLE, LEVELS, OPERATION_IDS, OPTIONAL_VARIABLES, OUTCOME_CLASSES, PROFILES } from './model.js';
+import { CASE_KINDS, FORMS, FORM_TABLE, LEVELS, OPERATION_IDS, OPTIONAL_VARIABLES, OUTCOME_CLASSES, PROFILES, TRANSPORT_PROBES, TRANSPORT_PROTOCOLS } from './model.js';
 
 /** RFC 9110 §5.6.2 token: header names and methods. */
 const TOKEN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
@@ -14,6 +16,16 @@ const KEBAB = '^[a-z0-9]+(-[a-z0-9]+)*$';
 /** The id prefixes of the forms, without their trailing hyphen, as a regular-expression alternation. */
 const PREFIX_ALTERNATION = FORMS.map((f) => FORM_TABLE[f].idPrefix.slice(0, -1)).join('|');
 
+/** The fields only one kind has: every other kind has none of them. */
+const OWN_FIELDS = { http: ['request'], wire: ['operation', 'wire'], transport: ['probe', 'protocol'] } as const;
+
+/** A condition on the case's kind, for `if`. */
+const kindIs = (...kinds: readonly string[]) => ({ type: 'object', required: ['kind'], properties: { kind: { enum: kinds } } }) as const;
+
+/** The fields of a kind: its own allowed (their schemas are the top level's), the other kinds' forbidden. */
+const kindFields = (kind: keyof typeof OWN_FIELDS) =>
+  Object.fromEntries(CASE_KINDS.flatMap((k) => OWN_FIELDS[k].map((field) => [field, k === kind])));
+
 export const CASE_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'urn:v3io-auth-conformance:case',
@@ -21,12 +33,13 @@ export const CASE_SCHEMA = {
   description: 'One conformance case of the V3IO web-API authentication suite.',
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'form', 'profiles', 'family', 'title', 'requirement', 'level', 'sources', 'request', 'expect'],
+  required: ['kind', 'id', 'form', 'profiles', 'family', 'title', 'requirement', 'level', 'sources', 'expect'],
   properties: {
+    kind: { description: 'http: sent through an HTTP client; wire: sent byte for byte over a raw socket; transport: measured by the runner.', enum: CASE_KINDS },
     id: {
-      description: 'Stable kebab-case id, prefixed by the short name of its form.',
+      description: 'Stable kebab-case id, prefixed by the short name of its form (a transport case: by its protocol).',
       type: 'string',
-      pattern: `^(${PREFIX_ALTERNATION})-[a-z0-9]+(-[a-z0-9]+)*$`,
+      pattern: KEBAB,
     },
     form: { enum: FORMS },
     profiles: {
@@ -52,6 +65,9 @@ export const CASE_SCHEMA = {
       items: { type: 'string', pattern: '^(seed §\\S.*|RFC [1-9][0-9]*( §[0-9]+(\\.[0-9]+)*)?|OWASP \\S.*)$' },
     },
     request: { $ref: '#/definitions/request' },
+    operation: { description: 'What the judged request of a wire case (its last request line) is.', enum: OPERATION_IDS },
+    probe: { description: 'What the runner measures for a transport case.', enum: TRANSPORT_PROBES },
+    protocol: { description: 'The target scheme a transport case applies to.', enum: TRANSPORT_PROTOCOLS },
     derive: { $ref: '#/definitions/derivations' },
     requires: {
       type: 'array',
@@ -63,15 +79,36 @@ export const CASE_SCHEMA = {
     wire: { $ref: '#/definitions/wire' },
   },
   allOf: [
+    // A request case's id starts with its form's prefix.
     ...FORMS.map((form) => ({
-      if: { type: 'object', required: ['form'], properties: { form: { const: form } } },
+      if: { type: 'object', required: ['form', 'kind'], properties: { form: { const: form }, kind: { enum: ['http', 'wire'] } } },
       then: { type: 'object', properties: { id: { type: 'string', pattern: `^${FORM_TABLE[form].idPrefix}` } } },
     })),
+    { if: kindIs('http'), then: { type: 'object', required: OWN_FIELDS.http, properties: kindFields('http') } },
     // A wire case says so in its id, after the form's prefix.
     {
-      if: { type: 'object', required: ['wire'], properties: { wire: { type: 'object' } } },
-      then: { type: 'object', properties: { id: { type: 'string', pattern: `^(${PREFIX_ALTERNATION})-wire-` } } },
+      if: kindIs('wire'),
+      then: { type: 'object', required: OWN_FIELDS.wire, properties: { id: { type: 'string', pattern: `^(${PREFIX_ALTERNATION})-wire-` }, ...kindFields('wire') } },
     },
+    // A transport case sends nothing of its own: no variables, and an outcome without statuses or a second request.
+    {
+      if: kindIs('transport'),
+      then: {
+        type: 'object',
+        required: OWN_FIELDS.transport,
+        properties: {
+          ...kindFields('transport'),
+          derive: false,
+          requires: false,
+          expect: { type: 'object', properties: { outcome: { enum: ['accept', 'reject'] }, statuses: false, sameResponseAs: false } },
+        },
+      },
+    },
+    // A transport case's id starts with the protocol it applies to.
+    ...TRANSPORT_PROTOCOLS.map((protocol) => ({
+      if: { type: 'object', required: ['kind', 'protocol'], properties: { kind: { const: 'transport' }, protocol: { const: protocol } } },
+      then: { type: 'object', properties: { id: { type: 'string', pattern: `^${protocol}-` } } },
+    })),
   ],
   definitions: {
     headerLine: {

@@ -1,7 +1,7 @@
 /**
  * Cross-cutting cases: X-v3io-session-key and Authorization in one request.
  */
-import { V3IO_ONLY, type ConformanceCase } from './model.js';
+import { V3IO_ONLY, type HttpCase } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_S3 as S3_LIKE, SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY, WRONG_PASSWORD_TOKEN } from './credentials.js';
@@ -9,9 +9,10 @@ import { sessionKey, authorization, sigv4, VALID_BASIC, WRONG_BASIC } from './cr
 
 const R = requirementSentences('cross-cutting');
 
-export const CONFLICTING_FORM_CASES: readonly ConformanceCase[] = [
+export const CONFLICTING_FORM_CASES: readonly HttpCase[] = [
   // X-v3io-session-key and Authorization in one request.
   {
+    kind: 'http',
     id: 'cross-session-key-and-basic-same-identity',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -25,6 +26,7 @@ export const CONFLICTING_FORM_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'cross-session-key-and-sigv4-same-key',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -37,6 +39,7 @@ export const CONFLICTING_FORM_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'cross-valid-session-key-wrong-basic',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -50,6 +53,7 @@ export const CONFLICTING_FORM_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'cross-valid-session-key-malformed-basic',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -62,6 +66,7 @@ export const CONFLICTING_FORM_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'cross-unknown-session-key-valid-basic',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -75,6 +80,7 @@ export const CONFLICTING_FORM_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'cross-valid-sigv4-unknown-session-key',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -87,6 +93,7 @@ export const CONFLICTING_FORM_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'cross-valid-basic-empty-session-key',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -100,6 +107,7 @@ export const CONFLICTING_FORM_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'cross-session-key-and-basic-different-identities',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,

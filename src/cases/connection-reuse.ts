@@ -10,7 +10,7 @@
  * as; SHOULD where it does (a valid request after a rejection), since a server may close a
  * connection after any response (RFC 9112 §9.6) and then the second request goes unanswered.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Level, type OptionalVariable, type ProfileId, type WirePart } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type WireCase, type Derivation, type Expectation, type Level, type OptionalVariable, type ProfileId, type WirePart } from './model.js';
 import { CLOSE, END, HOST, REQUEST_LINE, header, wireCase } from './wire.js';
 import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_BASIC as BASIC_SEED, SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
@@ -44,7 +44,7 @@ interface ReuseSpec {
   readonly validCredential: boolean;
 }
 
-function reuseCase(spec: ReuseSpec): ConformanceCase {
+function reuseCase(spec: ReuseSpec): WireCase {
   return wireCase({
     form: 'cross-cutting',
     profiles: spec.profiles,
@@ -62,7 +62,7 @@ function reuseCase(spec: ReuseSpec): ConformanceCase {
   });
 }
 
-export const CONNECTION_REUSE_CASES: readonly ConformanceCase[] = [
+export const CONNECTION_REUSE_CASES: readonly WireCase[] = [
   reuseCase({
     name: 'valid-key-then-no-credentials',
     profiles: V3IO_ONLY,

@@ -11,7 +11,7 @@
  * Level: MUST (auth-requirements.md: accepting credentials through a channel the seed does not
  * define; letting a request in without a valid credential).
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY } from './credentials.js';
@@ -23,8 +23,9 @@ const OBJECT_PATH = '/{{container}}/{{fixtureObject}}';
 
 const R = requirementSentences('credential-carriers');
 
-function carrier(id: string, title: string, requirement: string, credentials: readonly HeaderLine[], sources: readonly string[], path?: string): ConformanceCase {
+function carrier(id: string, title: string, requirement: string, credentials: readonly HeaderLine[], sources: readonly string[], path?: string): HttpCase {
   return {
+    kind: 'http',
     id: `cross-carrier-${id}`,
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -43,8 +44,9 @@ const BASIC_HEADERS = ['X-Authorization', 'X-Http-Authorization', 'X-Forwarded-A
 const QUERY_PARAMETERS = ['session_key', 'accessKey', 'api_key', 'X-V3IO-SESSION-KEY'] as const;
 const COOKIES = ['session', 'access_key', 'v3io_session'] as const;
 
-function basicElsewhere(name: string): ConformanceCase {
+function basicElsewhere(name: string): HttpCase {
   return {
+    kind: 'http',
     id: `cross-carrier-basic-in-${name.toLowerCase()}`,
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,
@@ -60,8 +62,9 @@ function basicElsewhere(name: string): ConformanceCase {
 }
 
 /** GetItem without credentials with these function lines (the JSON content type kept). */
-function functionNameCase(id: string, what: string, lines: readonly HeaderLine[]): ConformanceCase {
+function functionNameCase(id: string, what: string, lines: readonly HeaderLine[]): HttpCase {
   return {
+    kind: 'http',
     id: `cross-function-${id}`,
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -76,8 +79,9 @@ function functionNameCase(id: string, what: string, lines: readonly HeaderLine[]
   };
 }
 
-function methodCase(method: string): ConformanceCase {
+function methodCase(method: string): HttpCase {
   return {
+    kind: 'http',
     id: `cross-method-${method.toLowerCase()}`,
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -92,7 +96,7 @@ function methodCase(method: string): ConformanceCase {
   };
 }
 
-export const CREDENTIAL_CARRIER_CASES: readonly ConformanceCase[] = [
+export const CREDENTIAL_CARRIER_CASES: readonly HttpCase[] = [
   ...KEY_HEADERS.map((name) =>
     carrier(`header-${name.toLowerCase()}`, `rejects a valid access key sent only in ${name}`, R.header, [[name, '{{accessKey}}']], [SESSION_KEY, UNAUTHORIZED, REST]),
   ),
@@ -104,6 +108,7 @@ export const CREDENTIAL_CARRIER_CASES: readonly ConformanceCase[] = [
     carrier(`cookie-${name.replace(/_/g, '-')}`, `rejects a valid access key in the cookie ${name}`, R.cookie, [['Cookie', `${name}={{accessKey}}`]], [SESSION_KEY, REST]),
   ),
   {
+    kind: 'http',
     id: 'cross-carrier-form-body',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -116,6 +121,7 @@ export const CREDENTIAL_CARRIER_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'cross-carrier-json-body',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,

@@ -8,7 +8,7 @@
  *
  * Level: MUST (auth-requirements.md: a deviation that crashes or answers 5xx).
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type Derivation, type HeaderLine, type ProfileId } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine, type ProfileId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 
@@ -76,9 +76,10 @@ const CARRIERS: readonly Carrier[] = [
   },
 ];
 
-function sizeCase(carrier: Carrier, kib: number): ConformanceCase {
+function sizeCase(carrier: Carrier, kib: number): HttpCase {
   const { header, derive } = carrier.line(kib * KIB);
   return {
+    kind: 'http',
     id: `cross-size-${carrier.id}-${kib}-kib`,
     form: 'cross-cutting',
     profiles: carrier.profiles,
@@ -93,4 +94,4 @@ function sizeCase(carrier: Carrier, kib: number): ConformanceCase {
   };
 }
 
-export const CREDENTIAL_SIZE_CASES: readonly ConformanceCase[] = CARRIERS.flatMap((carrier) => SIZES_KIB.map((kib) => sizeCase(carrier, kib)));
+export const CREDENTIAL_SIZE_CASES: readonly HttpCase[] = CARRIERS.flatMap((carrier) => SIZES_KIB.map((kib) => sizeCase(carrier, kib)));

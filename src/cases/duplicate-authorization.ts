@@ -1,7 +1,7 @@
 /**
  * Cross-cutting cases: two Authorization lines in one request.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_S3 as S3_LIKE, SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY, WRONG_PASSWORD_TOKEN } from './credentials.js';
@@ -9,9 +9,10 @@ import { UNAUTHORIZED, authorization, sigv4, sigv2, VALID_BASIC, WRONG_BASIC } f
 
 const R = requirementSentences('cross-cutting');
 
-export const DUPLICATE_AUTHORIZATION_CASES: readonly ConformanceCase[] = [
+export const DUPLICATE_AUTHORIZATION_CASES: readonly HttpCase[] = [
   // Two Authorization lines (newman sends both).
   {
+    kind: 'http',
     id: 'cross-two-authorization-valid-then-wrong',
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,
@@ -25,6 +26,7 @@ export const DUPLICATE_AUTHORIZATION_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'cross-two-authorization-wrong-then-valid',
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,
@@ -38,6 +40,7 @@ export const DUPLICATE_AUTHORIZATION_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'cross-two-authorization-valid-sigv4-then-unknown-sigv2',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -50,6 +53,7 @@ export const DUPLICATE_AUTHORIZATION_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'cross-two-authorization-unknown-sigv4-then-valid-sigv2',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -62,6 +66,7 @@ export const DUPLICATE_AUTHORIZATION_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'cross-two-authorization-same-valid-twice',
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,
@@ -75,6 +80,7 @@ export const DUPLICATE_AUTHORIZATION_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'cross-two-authorization-both-invalid',
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,

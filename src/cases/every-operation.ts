@@ -3,7 +3,7 @@
  * credentials, an unknown key and a denied identity rejected), and the denied identity through the
  * Authorization forms.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY, UNKNOWN_KEY } from './credentials.js';
@@ -45,8 +45,9 @@ const VALID_OPERATIONS = ALL_OPERATIONS.filter((op) => op !== 'unknown-method');
  */
 const CONTAINER_OPERATIONS = ALL_OPERATIONS.filter((op) => op !== 'list-containers');
 
-function validOn(operation: OperationId): ConformanceCase {
+function validOn(operation: OperationId): HttpCase {
   return {
+    kind: 'http',
     id: `cross-valid-session-key-${operation}`,
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -60,8 +61,9 @@ function validOn(operation: OperationId): ConformanceCase {
   };
 }
 
-function noCredentialsOn(operation: OperationId): ConformanceCase {
+function noCredentialsOn(operation: OperationId): HttpCase {
   return {
+    kind: 'http',
     id: `cross-no-credentials-${operation}`,
     form: 'cross-cutting',
     profiles: BASIC_OPERATIONS.includes(operation) ? EVERY_PROFILE : V3IO_ONLY,
@@ -75,8 +77,9 @@ function noCredentialsOn(operation: OperationId): ConformanceCase {
   };
 }
 
-function unknownKeyOn(operation: OperationId): ConformanceCase {
+function unknownKeyOn(operation: OperationId): HttpCase {
   return {
+    kind: 'http',
     id: `cross-unknown-key-${operation}`,
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -89,8 +92,9 @@ function unknownKeyOn(operation: OperationId): ConformanceCase {
     expect: { outcome: 'unauthenticated' },
   };
 }
-function forbidden(id: string, operation: OperationId, via: string, credentials: HeaderLine, family = 'permission'): ConformanceCase {
+function forbidden(id: string, operation: OperationId, via: string, credentials: HeaderLine, family = 'permission'): HttpCase {
   return {
+    kind: 'http',
     id: `cross-denied-${id}`,
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -109,13 +113,13 @@ function forbidden(id: string, operation: OperationId, via: string, credentials:
  * A denied identity's access key on the operation. The ids are those the permission family
  * used for its first six operations, so they stay stable.
  */
-function deniedOn(operation: OperationId): ConformanceCase {
+function deniedOn(operation: OperationId): HttpCase {
   const denied = forbidden(`session-key-${operation}`, operation, 'access key', sessionKey('{{deniedAccessKey}}'), 'every-operation');
   // A method the server does not implement: checking the method or the permission first are both right (403 or 405).
   return operation === 'unknown-method' ? { ...denied, expect: { outcome: 'forbidden', statuses: [403, 405] } } : denied;
 }
 
-export const EVERY_OPERATION_CASES: readonly ConformanceCase[] = [
+export const EVERY_OPERATION_CASES: readonly HttpCase[] = [
   // Enforcement on every operation.
   ...VALID_OPERATIONS.map(validOn),
   ...ALL_OPERATIONS.map(noCredentialsOn),
@@ -123,7 +127,7 @@ export const EVERY_OPERATION_CASES: readonly ConformanceCase[] = [
   ...CONTAINER_OPERATIONS.map(deniedOn),
 ];
 
-export const PERMISSION_VIA_AUTHORIZATION_CASES: readonly ConformanceCase[] = [
+export const PERMISSION_VIA_AUTHORIZATION_CASES: readonly HttpCase[] = [
   // Valid identity, no permission, through the Authorization forms (the access key is on every operation above).
   forbidden('sigv4-get-object', 'get-object', 'SigV4 Authorization', sigv4('{{deniedAccessKey}}')),
   forbidden('sigv2-get-object', 'get-object', 'SigV2 Authorization', sigv2('{{deniedAccessKey}}')),

@@ -1,16 +1,17 @@
 /**
  * Cross-cutting cases: very large credential headers: 431 or 400, never a 5xx or a crash.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { sessionKey, authorization, sigv4 } from './cross-cutting-headers.js';
 
 const R = requirementSentences('cross-cutting');
 
-export const HEADER_SIZE_CASES: readonly ConformanceCase[] = [
+export const HEADER_SIZE_CASES: readonly HttpCase[] = [
   // Size limits.
   {
+    kind: 'http',
     id: 'cross-huge-session-key',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -24,6 +25,7 @@ export const HEADER_SIZE_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject', statuses: [431, 400] },
   },
   {
+    kind: 'http',
     id: 'cross-huge-basic-token',
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,
@@ -43,6 +45,7 @@ export const HEADER_SIZE_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject', statuses: [431, 400] },
   },
   {
+    kind: 'http',
     id: 'cross-huge-sigv4-credential',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,

@@ -8,7 +8,7 @@
  * Level (auth-requirements.md, "How a level is chosen"): MUST, a deviation lets a request in
  * without a valid credential of the identity it acts as.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type HeaderLine } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY } from './credentials.js';
@@ -43,8 +43,9 @@ const SOURCE_HEADERS: readonly (readonly [id: string, line: HeaderLine])[] = [
 
 const kebab = (name: string): string => name.toLowerCase();
 
-function identityHeaderCase(name: string): ConformanceCase {
+function identityHeaderCase(name: string): HttpCase {
   return {
+    kind: 'http',
     id: `cross-identity-header-${kebab(name)}`,
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,
@@ -58,8 +59,9 @@ function identityHeaderCase(name: string): ConformanceCase {
   };
 }
 
-function sourceHeaderCase([id, line]: readonly [string, HeaderLine]): ConformanceCase {
+function sourceHeaderCase([id, line]: readonly [string, HeaderLine]): HttpCase {
   return {
+    kind: 'http',
     id: `cross-source-header-${id}`,
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,
@@ -73,8 +75,9 @@ function sourceHeaderCase([id, line]: readonly [string, HeaderLine]): Conformanc
   };
 }
 
-function impersonationCase(name: string): ConformanceCase {
+function impersonationCase(name: string): HttpCase {
   return {
+    kind: 'http',
     id: `cross-identity-header-denied-key-${kebab(name)}`,
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -89,9 +92,10 @@ function impersonationCase(name: string): ConformanceCase {
   };
 }
 
-export const IDENTITY_HEADER_CASES: readonly ConformanceCase[] = [
+export const IDENTITY_HEADER_CASES: readonly HttpCase[] = [
   ...IDENTITY_HEADERS.map(identityHeaderCase),
   {
+    kind: 'http',
     id: 'cross-identity-header-unknown-key-x-remote-user',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,

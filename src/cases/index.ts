@@ -1,7 +1,8 @@
 /**
- * The catalogue: every case, in one explicit order (the forms in the order of `FORMS`, each
- * module's cases in the order written, then the wire cases, which are sent over a raw socket
- * rather than through newman). Consumers read this; case modules know nothing of them.
+ * The catalogue: every case, in one explicit order (the HTTP cases of the forms in the order of
+ * `FORMS`, each module's cases in the order written, then the wire cases, which are sent over a
+ * raw socket rather than through newman, then the transport cases, which the runner measures on a
+ * real target). Consumers read this; case modules know nothing of them.
  */
 import type { ConformanceCase, Form } from './model.js';
 import { SESSION_KEY_CASES } from './session-key.js';
@@ -20,6 +21,7 @@ import { CREDENTIAL_SIZE_CASES } from './credential-sizes.js';
 import { CREDENTIAL_CARRIER_CASES } from './credential-carriers.js';
 import { REQUEST_TARGET_CASES } from './request-targets.js';
 import { CONNECTION_REUSE_CASES } from './connection-reuse.js';
+import { TRANSPORT_CASES } from './transport.js';
 
 export const CATALOGUE: readonly ConformanceCase[] = [
   ...SESSION_KEY_CASES,
@@ -41,6 +43,8 @@ export const CATALOGUE: readonly ConformanceCase[] = [
   ...WIRE_CASES,
   ...REQUEST_TARGET_CASES,
   ...CONNECTION_REUSE_CASES,
+  // Properties of the connection, measured by the runner rather than sent.
+  ...TRANSPORT_CASES,
 ];
 
 const BY_ID: ReadonlyMap<string, ConformanceCase> = new Map(CATALOGUE.map((c) => [c.id, c]));

@@ -216,8 +216,8 @@ export type WirePart =
   | { readonly kind: 'end' };
 
 /**
- * A case sent over a raw socket instead of through newman: its `parts` are the exact bytes.
- * Not part of the Postman export; its `request` names the operation, method and path for reports.
+ * The bytes of a wire case: its `parts`, sent as written over a raw socket instead of through
+ * newman. Not part of the Postman export.
  *
  * The parts may hold several requests, each starting with its request line, sent one after the
  * other on one keep-alive connection (RFC 9112 §9.3), each once the answer to the one before is
@@ -240,33 +240,107 @@ export interface WireRequest {
   readonly repairAccepted?: true;
 }
 
-/** One conformance case. */
-export interface ConformanceCase {
-  /** Stable kebab-case id, prefixed by its form's short name; never reused for another meaning. */
+/** What every case has, whatever it sends or measures. */
+interface CaseCommon {
+  /**
+   * Stable kebab-case id, never reused for another meaning: a request case's starts with its form's
+   * prefix (a wire case's continues with `wire-`), a transport case's with its protocol (`https-`, `http-`).
+   */
   readonly id: string;
   readonly form: Form;
   /**
-   * The profiles whose runs include the case. A case is in `basic` only when it needs nothing
-   * of V3IO: its operation is one the profile maps (GET or HEAD of the protected URL) and its
-   * variables are Basic identities.
+   * The profiles whose runs include the case. A request case is in `basic` only when it needs
+   * nothing of V3IO: its operation is one the profile maps (GET or HEAD of the protected URL) and
+   * its variables are Basic identities.
    */
   readonly profiles: readonly ProfileId[];
   /** The family the case belongs to (rows of the conformance matrix), e.g. `letter-case`. */
   readonly family: string;
   /** A behaviour a reader understands, e.g. `rejects an unknown access key`. */
   readonly title: string;
-  /** The requirement sentence the case checks, as written in auth-requirements.md. */
+  /** The requirement sentence the case checks, as written in `requirements.ts`. */
   readonly requirement: string;
-  /** Level of the case's primary check (accepted / rejected). */
+  /** Level of the case's primary check (accepted / rejected / measured). */
   readonly level: Level;
   /** Primary first. */
   readonly sources: readonly Source[];
-  readonly request: RequestSpec;
+}
+
+/** What a case that sends a request has besides: its variables and what the server should answer. */
+interface RequestCaseCommon extends CaseCommon {
   /** Variables computed before sending (Base64 tokens, mutated keys, long values). */
   readonly derive?: readonly Derivation[];
   /** Optional environment variables the case needs; without them it is skipped. */
   readonly requires?: readonly OptionalVariable[];
   readonly expect: Expectation;
-  /** Present on a wire case: sent over a raw socket, byte for byte, never through newman. */
-  readonly wire?: WireRequest;
 }
+
+/** A case sent through an HTTP client (newman, the native engine) and exported to Postman. */
+export interface HttpCase extends RequestCaseCommon {
+  readonly kind: 'http';
+  readonly request: RequestSpec;
+}
+
+/**
+ * A case sent over a raw socket, byte for byte, never through newman. It has no `RequestSpec`:
+ * its method and target are those of the last request line of its parts (the request it is judged
+ * on, see `caseMethod` and `caseTarget` in `case-request.ts`), and `operation` names what that
+ * request is, for the success checks of an accepted case and for reports.
+ */
+export interface WireCase extends RequestCaseCommon {
+  readonly kind: 'wire';
+  readonly operation: OperationId;
+  readonly wire: WireRequest;
+}
+
+/**
+ * What a transport case measures, by the runner's own means rather than a request of the case:
+ * - `tls-minimum-version`: handshakes of the runner's own: TLS 1.2 or later negotiated when
+ *   TLS 1.0 to 1.3 are offered, and a handshake offering only TLS 1.0 (or only 1.1) refused;
+ * - `strict-transport-security`: some response of the run carries Strict-Transport-Security;
+ * - `no-strict-transport-security`: no response of the run carries it.
+ */
+export const TRANSPORT_PROBES = ['tls-minimum-version', 'strict-transport-security', 'no-strict-transport-security'] as const;
+export type TransportProbe = (typeof TRANSPORT_PROBES)[number];
+
+/** What a conformant target shows to each probe, in words for docs and listings. */
+export const TRANSPORT_PROBE_TEXT: Readonly<Record<TransportProbe, string>> = {
+  'tls-minimum-version': 'TLS 1.2 or later negotiated; a handshake offering only TLS 1.0 or only TLS 1.1 refused',
+  'strict-transport-security': 'Strict-Transport-Security on the responses of the run',
+  'no-strict-transport-security': 'no Strict-Transport-Security on any response of the run',
+};
+
+/** The schemes of a target URL a transport case can apply to. */
+export const TRANSPORT_PROTOCOLS = ['https', 'http'] as const;
+export type TransportProtocol = (typeof TRANSPORT_PROTOCOLS)[number];
+
+/**
+ * What a transport measurement should find: `accept`, the property is there; `reject`, the target
+ * refuses what the probe offers (an old TLS version). Statuses and second requests mean nothing here.
+ */
+export interface TransportExpectation {
+  readonly outcome: 'accept' | 'reject';
+  readonly statuses?: never;
+  readonly sameResponseAs?: never;
+}
+
+/**
+ * A property of the connection rather than of a request (auth-requirements.md, "HTTPS"): measured
+ * by the runner on a real target whose scheme is `protocol`, after the requests; a run against a
+ * target of the other scheme, or the embedded reference, leaves it out.
+ */
+export interface TransportCase extends CaseCommon {
+  readonly kind: 'transport';
+  readonly probe: TransportProbe;
+  readonly protocol: TransportProtocol;
+  readonly expect: TransportExpectation;
+}
+
+/** A case that sends a request and is judged on the answer. */
+export type RequestCase = HttpCase | WireCase;
+
+/** One conformance case, of one of three kinds: `kind` says which, and which fields it has. */
+export type ConformanceCase = HttpCase | WireCase | TransportCase;
+
+/** The kinds of case, in catalogue order. */
+export const CASE_KINDS = ['http', 'wire', 'transport'] as const satisfies readonly ConformanceCase['kind'][];

@@ -1,7 +1,7 @@
 /**
  * Cross-cutting cases: channels the seed does not define: Proxy-Authorization, an underscored header name, the query string, cookies.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type HeaderLine } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_S3 as S3_LIKE, SEED_SESSION_KEY as SESSION_KEY } from './credentials.js';
@@ -17,8 +17,9 @@ function otherChannel(
   credentials: readonly HeaderLine[],
   sources: readonly string[],
   path?: string,
-): ConformanceCase {
+): HttpCase {
   return {
+    kind: 'http',
     id: `cross-${id}`,
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -32,9 +33,10 @@ function otherChannel(
   };
 }
 
-export const OTHER_CHANNEL_CASES: readonly ConformanceCase[] = [
+export const OTHER_CHANNEL_CASES: readonly HttpCase[] = [
   // Channels the seed does not define.
   {
+    kind: 'http',
     id: 'cross-proxy-authorization-basic',
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,
@@ -48,6 +50,7 @@ export const OTHER_CHANNEL_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'cross-proxy-authorization-session-key',
     form: 'cross-cutting',
     profiles: V3IO_ONLY,

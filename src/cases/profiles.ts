@@ -9,7 +9,8 @@
  * profile maps (`get-object` and `list-container` → GET of the protected URL, `head-object` →
  * HEAD); `inProfile` rewrites that request, so no case is written twice.
  */
-import type { ConformanceCase, Form, OperationId, OptionalVariable, ProfileId, RequiredVariable, WirePart } from './model.js';
+import { caseMethod, caseOperation, caseTarget } from './case-request.js';
+import type { ConformanceCase, Form, HttpCase, OperationId, OptionalVariable, ProfileId, RequestCase, RequiredVariable, WireCase, WirePart } from './model.js';
 import { FORMS, OPTIONAL_VARIABLES, REQUIRED_VARIABLES } from './model.js';
 import { COLLECTION_VARIABLES, FIXTURES, OPERATIONS, SCHEMA_IDS, type FixtureStep, type Operation, type SchemaId } from './operations.js';
 
@@ -86,34 +87,37 @@ export function profileNamed(id: ProfileId): Profile {
 }
 
 /** The operation a case sends, as the profile has it. Throws for a case the profile cannot send. */
-export function operationOf(profile: Profile, testCase: ConformanceCase): Operation {
-  const operation = profile.operations[testCase.request.operation];
-  if (!operation) throw new Error(`case ${testCase.id}: the ${profile.id} profile has no ${testCase.request.operation} operation`);
+export function operationOf(profile: Profile, testCase: RequestCase): Operation {
+  const id = caseOperation(testCase);
+  const operation = profile.operations[id];
+  if (!operation) throw new Error(`case ${testCase.id}: the ${profile.id} profile has no ${id} operation`);
   return operation;
 }
 
 /**
  * The case as the profile sends it: the same case on the V3IO profile; on another, the plain
  * request of its operation (and a wire case's request line) pointed at the profile's operation.
- * Throws when the case is not in the profile, or when its request is not the plain one (a case
- * with its own path or method needs a server that has that path or method).
+ * A transport case is the same on every profile. Throws when the case is not in the profile, or
+ * when its request is not the plain one (a case with its own path or method needs a server that
+ * has that path or method).
  */
+export function inProfile(profile: Profile, testCase: HttpCase): HttpCase;
+export function inProfile(profile: Profile, testCase: WireCase): WireCase;
+export function inProfile(profile: Profile, testCase: ConformanceCase): ConformanceCase;
 export function inProfile(profile: Profile, testCase: ConformanceCase): ConformanceCase {
   if (!testCase.profiles.includes(profile.id)) throw new Error(`case ${testCase.id} is not in the ${profile.id} profile`);
+  if (testCase.kind === 'transport') return testCase;
   const operation = operationOf(profile, testCase);
-  const plain = OPERATIONS[testCase.request.operation];
+  const plain = OPERATIONS[caseOperation(testCase)];
   if (operation === plain) return testCase;
-  const { request } = testCase;
-  if (request.method !== plain.method || request.path !== plain.path || request.body !== plain.body) {
+  const body = testCase.kind === 'http' ? testCase.request.body : undefined;
+  if (caseMethod(testCase) !== plain.method || caseTarget(testCase) !== plain.path || body !== plain.body) {
     throw new Error(`case ${testCase.id}: in the ${profile.id} profile, but its request is not the plain ${plain.id} request`);
   }
+  if (testCase.kind === 'http') return { ...testCase, request: { ...testCase.request, method: operation.method, path: operation.path } };
   const retarget = (part: WirePart): WirePart =>
     part.kind === 'request-line' && part.method === plain.method && part.target === plain.path ? { ...part, method: operation.method, target: operation.path } : part;
-  return {
-    ...testCase,
-    request: { ...request, method: operation.method, path: operation.path },
-    ...(testCase.wire ? { wire: { ...testCase.wire, parts: testCase.wire.parts.map(retarget) } } : {}),
-  };
+  return { ...testCase, wire: { ...testCase.wire, parts: testCase.wire.parts.map(retarget) } };
 }
 
 /** The profile's cases, in the given (catalogue) order, as the profile sends them. */

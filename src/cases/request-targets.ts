@@ -8,8 +8,8 @@
  * None carries a credential: whatever a server makes of the target, the answer is a rejection
  * (401, or 400 or 404 where it refuses the spelling) — never the listing. Level MUST.
  */
-import { V3IO_ONLY, type ConformanceCase, type WirePart } from './model.js';
-import { OPERATIONS, request } from './operations.js';
+import { V3IO_ONLY, type WireCase, type WirePart } from './model.js';
+import { OPERATIONS } from './operations.js';
 import { CLOSE, END, HOST, OPERATION, header, wireCase } from './wire.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED } from './credentials.js';
@@ -24,7 +24,7 @@ function lines(target: string, extra: readonly WirePart[] = []): readonly WirePa
   return [{ kind: 'request-line', method: LISTING.method, target }, HOST, ...extra, CLOSE, END];
 }
 
-function noCredentials(name: string, family: string, title: string, requirement: string, target: string, sources: readonly string[]): ConformanceCase {
+function noCredentials(name: string, family: string, title: string, requirement: string, target: string, sources: readonly string[]): WireCase {
   return wireCase({
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -35,7 +35,6 @@ function noCredentials(name: string, family: string, title: string, requirement:
     level: 'must',
     sources: [...sources, HTTP_AUTH_SEED],
     parts: lines(target),
-    request: request(OPERATION, [], { path: target }),
     // A server may refuse the spelling itself (400, or 404 for a path it does not resolve).
     expect: { outcome: 'reject', statuses: [401, 400, 404] },
     validCredential: false,
@@ -54,7 +53,7 @@ const PATH_SPELLINGS: readonly (readonly [string, string, string])[] = [
   ['backslash', 'a backslash before the container (/\\<container>/)', `/\\{{container}}${AFTER_CONTAINER}`],
 ];
 
-export const REQUEST_TARGET_CASES: readonly ConformanceCase[] = [
+export const REQUEST_TARGET_CASES: readonly WireCase[] = [
   noCredentials(
     'absolute-form-without-credentials',
     'request-target',
@@ -97,7 +96,6 @@ export const REQUEST_TARGET_CASES: readonly ConformanceCase[] = [
     level: 'should',
     sources: ['RFC 9112 §3.2.2', SESSION_KEY_SEED],
     parts: lines(`{{origin}}${LISTING.path}`, [header('X-v3io-session-key', '{{accessKey}}')]),
-    request: request(OPERATION, [], { path: `{{origin}}${LISTING.path}` }),
     expect: { outcome: 'accept' },
     validCredential: true,
   }),
@@ -111,7 +109,6 @@ export const REQUEST_TARGET_CASES: readonly ConformanceCase[] = [
     level: 'must',
     sources: ['RFC 9110 §9.1', 'RFC 9112 §3.1', HTTP_AUTH_SEED],
     parts: [{ kind: 'request-line', method: 'get', target: LISTING.path }, HOST, CLOSE, END],
-    request: request(OPERATION, [], { method: 'get' }),
     // An unknown method may be refused before authentication (400, 405).
     expect: { outcome: 'reject', statuses: [401, 400, 405] },
     validCredential: false,

@@ -126,6 +126,11 @@ const REQUIREMENTS = {
     commaJoin: { level: 'must', sources: ['RFC 9110 §11.6.2', 'RFC 9110 §5.3', 'seed §HTTP User Authentication'], sentence: 'Two Authorization values joined by a proxy into one comma-separated value are not one credential: the request is rejected, and never accepted when neither is valid.' },
     size: { level: 'must', sources: ['RFC 6585 §5', 'RFC 9110 §5.4'], sentence: "A header section over the server's limit is answered 431 or 400, never 5xx, a reset or a crash, even with a valid credential in it." },
   },
+  'transport': {
+    tlsVersion: { level: 'should', sources: ['RFC 8996', 'seed §HTTPS Requests', 'RFC 9110 §17.16'], sentence: 'An HTTPS target negotiates TLS 1.2 or later and refuses a handshake that offers only TLS 1.0 or only TLS 1.1 (RFC 8996).' },
+    stsOverHttps: { level: 'may', sources: ['RFC 6797', 'seed §HTTPS Requests'], sentence: 'An HTTPS target may send Strict-Transport-Security on its responses (RFC 6797).' },
+    noStsOverHttp: { level: 'must', sources: ['RFC 6797 §7.2'], sentence: 'A response over plain HTTP never carries Strict-Transport-Security (RFC 6797 §7.2).' },
+  },
   'credential-sizes': {
     anySize: { level: 'must', sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §15.5.2', 'OWASP Input Validation Cheat Sheet'], sentence: 'A credential value of any size that names no identity is rejected, 401 while the server reads it and 431 or 400 past its limit, never with a 5xx or a crash.' },
   },} as const satisfies Record<string, Record<string, Requirement>>;
@@ -160,7 +165,6 @@ const V2 = 'AWS Signature V2 syntax (seed §S3-Like Authentications)';
 const BASIC = 'Basic (seed §Basic HTTP Username/Password Authentication; RFC 7617, RFC 9110 §11)';
 const CROSS = 'Cross-cutting';
 const HTTPS = 'HTTPS (seed §HTTPS Requests; RFC 2818; RFC 9110 §17.16)';
-const TRANSPORT = 'a property of the connection, not of a request: checked by the run\'s transport checks (src/run/transport-checks.ts), not by a case';
 
 export const DOCUMENT_BULLETS: readonly DocumentBullet[] = [
   { section: SK, bullet: 'valid access key → accept', requirements: ['session-key/valid'] },
@@ -212,8 +216,8 @@ export const DOCUMENT_BULLETS: readonly DocumentBullet[] = [
   { section: CROSS, bullet: 'bytes 0x80–0xFF (obs-text) in a key', requirements: ['opaque-keys/obsText'] },
   { section: CROSS, bullet: 'every rejection keeps data intact', requirements: ['cross-cutting/noCredentials', 'cross-cutting/unknownKey'] },
   { section: HTTPS, bullet: 'the same cases pass over `https://`', requirements: [], reason: 'not a case of its own: every case runs over the target\'s scheme' },
-  { section: HTTPS, bullet: 'TLS 1.2 or later', requirements: [], reason: TRANSPORT },
-  { section: HTTPS, bullet: 'the certificate is valid for the host name', requirements: [], reason: TRANSPORT },
-  { section: HTTPS, bullet: 'a target given as plain `http://`', requirements: [], reason: TRANSPORT },
-  { section: HTTPS, bullet: '`Strict-Transport-Security` on HTTPS responses', requirements: [], reason: TRANSPORT },
+  { section: HTTPS, bullet: 'TLS 1.2 or later', requirements: ['transport/tlsVersion'] },
+  { section: HTTPS, bullet: 'the certificate is valid for the host name', requirements: [], reason: 'a property of the run, not of a case: every request verifies the certificate (against the `--ca` file when one is given) unless `--insecure` skips it' },
+  { section: HTTPS, bullet: 'a target given as plain `http://`', requirements: [], reason: 'a warning of the run to its user, not a check of the server' },
+  { section: HTTPS, bullet: '`Strict-Transport-Security` on HTTPS responses', requirements: ['transport/stsOverHttps', 'transport/noStsOverHttp'] },
 ];

@@ -4,7 +4,7 @@
  * The channels that must never carry a session key (underscored header name, query string,
  * cookie) are in `other-channels.ts`, with the other channels the seed does not define.
  */
-import { V3IO_ONLY, type ConformanceCase, type HeaderLine, type OperationId } from './model.js';
+import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_HTTP_AUTH, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
@@ -17,8 +17,9 @@ const sessionKey = (value: string): HeaderLine => ['X-v3io-session-key', value];
 const R = { ...requirementSentences('session-key'), ...requirementSentences('opaque-keys') };
 
 /** The valid key on one operation: the form's baseline, on several operations. */
-function validOn(operation: OperationId, where: string): ConformanceCase {
+function validOn(operation: OperationId, where: string): HttpCase {
   return {
+    kind: 'http',
     id: `session-key-valid-${operation}`,
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -32,7 +33,7 @@ function validOn(operation: OperationId, where: string): ConformanceCase {
   };
 }
 
-export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
+export const SESSION_KEY_CASES: readonly HttpCase[] = [
   validOn('get-object', 'on GET object'),
   validOn('head-object', 'on HEAD object'),
   validOn('put-object', 'on PUT object'),
@@ -41,6 +42,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
 
   // Header-name letter case: field names are case-insensitive (RFC 9110 §5.1).
   {
+    kind: 'http',
     id: 'session-key-header-name-lower-case',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -53,6 +55,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'session-key-header-name-upper-case',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -67,6 +70,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
 
   // Optional whitespace around the value (RFC 9112 §5.1, RFC 9110 §5.5).
   {
+    kind: 'http',
     id: 'session-key-value-surrounded-by-spaces',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -79,6 +83,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'accept' },
   },
   {
+    kind: 'http',
     id: 'session-key-value-surrounded-by-tabs',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -93,6 +98,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
 
   // Keys nobody has.
   {
+    kind: 'http',
     id: 'session-key-unknown-key',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -105,6 +111,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'session-key-obs-text-key',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -117,6 +124,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'session-key-empty-value',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -129,6 +137,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'session-key-whitespace-only-value',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -143,6 +152,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
 
   // A valid key, changed.
   {
+    kind: 'http',
     id: 'session-key-truncated-key',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -156,6 +166,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'session-key-one-character-changed',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -169,6 +180,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'session-key-other-letter-case',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -182,6 +194,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'session-key-trailing-word',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -194,6 +207,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'session-key-trailing-semicolon',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -206,6 +220,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
   {
+    kind: 'http',
     id: 'session-key-quoted-key',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -220,6 +235,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
 
   // Two header lines (newman sends both when the name is spelled the same).
   {
+    kind: 'http',
     id: 'session-key-two-lines-same-key',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -232,6 +248,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'session-key-two-lines-valid-then-unknown',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -244,6 +261,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'session-key-two-lines-unknown-then-valid',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -256,6 +274,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'session-key-two-lines-valid-then-denied',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -269,6 +288,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'session-key-two-lines-denied-then-valid',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -282,6 +302,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'malformed' },
   },
   {
+    kind: 'http',
     id: 'session-key-two-lines-both-invalid',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -297,6 +318,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
 
   // One line holding a list.
   {
+    kind: 'http',
     id: 'session-key-comma-list-valid-first',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -309,6 +331,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'session-key-comma-list-valid-last',
     form: 'session-key',
     profiles: V3IO_ONLY,
@@ -321,6 +344,7 @@ export const SESSION_KEY_CASES: readonly ConformanceCase[] = [
     expect: { outcome: 'reject' },
   },
   {
+    kind: 'http',
     id: 'session-key-comma-list-same-key',
     form: 'session-key',
     profiles: V3IO_ONLY,

@@ -1,7 +1,7 @@
 /**
  * Cross-cutting cases: authorization values the server must not take as credentials: schemes it does not support, an empty value.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type ConformanceCase, type ProfileId } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type ProfileId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_HTTP_AUTH as HTTP_AUTH } from './credentials.js';
@@ -10,8 +10,9 @@ import { UNAUTHORIZED, authorization } from './cross-cutting-headers.js';
 const R = requirementSentences('cross-cutting');
 
 /** `profiles`: a scheme carrying a V3IO access key means nothing to a generic Basic server. */
-function unsupportedScheme(id: string, title: string, value: string, profiles: readonly ProfileId[] = EVERY_PROFILE): ConformanceCase {
+function unsupportedScheme(id: string, title: string, value: string, profiles: readonly ProfileId[] = EVERY_PROFILE): HttpCase {
   return {
+    kind: 'http',
     id: `cross-unsupported-scheme-${id}`,
     form: 'cross-cutting',
     profiles,
@@ -25,7 +26,7 @@ function unsupportedScheme(id: string, title: string, value: string, profiles: r
   };
 }
 
-export const UNSUPPORTED_SCHEME_CASES: readonly ConformanceCase[] = [
+export const UNSUPPORTED_SCHEME_CASES: readonly HttpCase[] = [
   // Authorization schemes the server does not support.
   unsupportedScheme('bearer-access-key', 'rejects a valid access key as a Bearer token', 'Bearer {{accessKey}}', V3IO_ONLY),
   unsupportedScheme('bearer', 'rejects an arbitrary Bearer token', 'Bearer x'),
@@ -39,6 +40,7 @@ export const UNSUPPORTED_SCHEME_CASES: readonly ConformanceCase[] = [
   unsupportedScheme('unknown', 'rejects the unknown scheme HAHAHA', 'HAHAHA'),
   unsupportedScheme('key-without-scheme', 'rejects a valid access key as the whole Authorization value', '{{accessKey}}', V3IO_ONLY),
   {
+    kind: 'http',
     id: 'cross-empty-authorization',
     form: 'cross-cutting',
     profiles: EVERY_PROFILE,

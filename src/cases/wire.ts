@@ -2,7 +2,7 @@
  * Wire cases: header framing that an HTTP client library (newman's included) refuses to send —
  * CR, LF or NUL inside a value, obs-fold, a bare CR or LF line ending, whitespace before a colon or
  * after the request line — sent over a raw socket, byte for byte (RFC 9112 §2.2, §5.1, §5.2;
- * RFC 9110 §5.5). Each is a case of its credential form, marked by its `wire` field.
+ * RFC 9110 §5.5). Each is a case of its credential form, of kind `wire`: its bytes are its request.
  *
  * Levels (auth-requirements.md, "How a level is chosen"): bytes from which no conformant reading
  * gets a valid credential are never accepted (MUST); framing errors around a valid credential are
@@ -14,12 +14,12 @@
  * Every case lists the container's root (`GET /<container>/?max-keys=1`), which needs no fixture:
  * the wire cases run after newman's teardown. `Connection: close` ends each exchange after one response.
  */
-import { EVERY_PROFILE, FORM_TABLE, V3IO_ONLY, type ConformanceCase, type Derivation, type Expectation, type Form, type Level, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WirePart } from './model.js';
-import { OPERATIONS, request } from './operations.js';
+import { EVERY_PROFILE, FORM_TABLE, V3IO_ONLY, type Derivation, type Expectation, type Form, type Level, type OperationId, type OptionalVariable, type ProfileId, type Source, type WireCase, type WirePart } from './model.js';
+import { OPERATIONS } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_BASIC as BASIC_SEED, SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
-export const OPERATION = 'list-container';
+export const OPERATION: OperationId = 'list-container';
 const FIELD_VALUES = 'RFC 9110 §5.5';
 const MESSAGE_PARSING = 'RFC 9112 §2.2';
 const FIELD_LINE = 'RFC 9112 §5.1';
@@ -68,8 +68,6 @@ export interface WireCaseSpec {
   readonly sources: readonly Source[];
   /** The whole message, usually `framed(...)`. */
   readonly parts: readonly WirePart[];
-  /** The request the report names; default the listing every wire case sends. */
-  readonly request?: RequestSpec;
   readonly requires?: readonly OptionalVariable[];
   readonly derive?: readonly Derivation[];
   readonly expect: Expectation;
@@ -77,8 +75,9 @@ export interface WireCaseSpec {
   readonly repairAccepted?: true;
 }
 
-export function wireCase(spec: WireCaseSpec): ConformanceCase {
+export function wireCase(spec: WireCaseSpec): WireCase {
   return {
+    kind: 'wire',
     id: wireId(spec.form, spec.name),
     form: spec.form,
     profiles: spec.profiles,
@@ -87,7 +86,8 @@ export function wireCase(spec: WireCaseSpec): ConformanceCase {
     requirement: spec.requirement,
     level: spec.level,
     sources: spec.sources,
-    request: spec.request ?? request(OPERATION, []),
+    // Every wire case's judged request is the listing (its target spelt as the case needs).
+    operation: OPERATION,
     ...(spec.derive ? { derive: spec.derive } : {}),
     ...(spec.requires ? { requires: spec.requires } : {}),
     expect: spec.expect,
@@ -141,7 +141,7 @@ const BASIC_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, expect, 
   }),
 );
 
-export const WIRE_CASES: readonly ConformanceCase[] = [
+export const WIRE_CASES: readonly WireCase[] = [
   ...SESSION_KEY_CONTROL_CASES,
   wireCase({
     form: 'session-key',

@@ -9,7 +9,7 @@ import { write } from './io.js';
 
 /** A case as `list --format json` prints it: a wire case also shows its bytes, escaped, placeholders unresolved. */
 function listed(testCase: ConformanceCase): object {
-  return testCase.wire ? { ...testCase, wire: { ...testCase.wire, bytes: wirePreview(testCase.wire.parts) } } : testCase;
+  return testCase.kind === 'wire' ? { ...testCase, wire: { ...testCase.wire, bytes: wirePreview(testCase.wire.parts) } } : testCase;
 }
 
 const FORMATS = {

@@ -7,7 +7,6 @@ import { casesOf, profileNamed } from '../cases/profiles.js';
 import { createProgress } from '../report/progress.js';
 import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
 import type { CaseSelection, Shard } from '../run/selection.js';
-import { TRANSPORT_CHECK_ENTRIES } from '../run/transport-checks.js';
 import { interruptOnSignals } from './interruption.js';
 import { exit, positiveInteger, timeoutMilliseconds } from './io.js';
 import { parseReporters, printOutcome } from './output-options.js';
@@ -82,7 +81,7 @@ export function registerRun(program: Command): void {
         throw new HarnessError('usage', `${flags.cert ? '--cert needs --key' : '--key needs --cert'} (a client certificate and its private key)`);
       }
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
-      requireSomeMatch([...casesOf(profileNamed(flags.profile), CATALOGUE), ...TRANSPORT_CHECK_ENTRIES], selection);
+      requireSomeMatch(casesOf(profileNamed(flags.profile), CATALOGUE), selection);
       if (flags.concurrency !== undefined && flags.engine !== 'native') throw new HarnessError('usage', '--concurrency needs --engine native');
       const reporters = chooseReporters(flags.reporter);
       // Before the import: a signal during it aborts the run at its start, with its one line.

@@ -14,7 +14,8 @@
  * Every id is set here (the SDK mints random ones otherwise), so two builds are identical.
  */
 import sdk from 'postman-collection';
-import { FORM_TITLES, type ConformanceCase, type Level, type ProfileId } from '../cases/model.js';
+import { isHttpCase } from '../cases/case-request.js';
+import { FORM_TITLES, type ConformanceCase, type HttpCase, type Level, type ProfileId } from '../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep } from '../cases/operations.js';
 import { casesOf, operationOf, PROFILE_DEFINITIONS, PROTECTED_PATH_VARIABLE, type Profile } from '../cases/profiles.js';
 import { casePlan } from '../judge/plan.js';
@@ -95,7 +96,7 @@ const RESERVED_NAMES: ReadonlySet<string> = new Set(
   Object.values(PROFILE_DEFINITIONS).flatMap((p) => [...p.requiredVariables, ...p.optionalVariables, ...Object.keys(p.collectionVariables)]),
 );
 
-function checkDerivedNames(testCase: ConformanceCase): void {
+function checkDerivedNames(testCase: HttpCase): void {
   const derived = [...(testCase.derive ?? []), ...(testCase.expect.sameResponseAs?.derive ?? [])];
   for (const { name } of derived) {
     if (RESERVED_NAMES.has(name) || name.startsWith(SCHEMA_VARIABLE_PREFIX)) {
@@ -104,7 +105,7 @@ function checkDerivedNames(testCase: ConformanceCase): void {
   }
 }
 
-function caseItem(testCase: ConformanceCase, profile: Profile): ItemDefinition {
+function caseItem(testCase: HttpCase, profile: Profile): ItemDefinition {
   const owner = `case ${testCase.id}`;
   checkDerivedNames(testCase);
   const prerequest = prerequestScript(testCase, casePlan(testCase, operationOf(profile, testCase)));
@@ -198,8 +199,9 @@ function collectionDefinition(cases: readonly ConformanceCase[], profile: Profil
         form,
         FORM_TITLES[form],
         `Cases of the ${FORM_TITLES[form]} form.`,
-        // Wire cases send bytes no Postman request can (CR/LF/NUL in a value, obs-fold): the runner sends them over a raw socket.
-        cases.filter((c) => c.form === form && c.wire === undefined).map((c) => caseItem(c, profile)),
+        // Only HTTP cases: wire cases send bytes no Postman request can (CR/LF/NUL in a value,
+        // obs-fold), which the runner sends over a raw socket; transport cases the runner measures.
+        cases.filter(isHttpCase).filter((c) => c.form === form).map((c) => caseItem(c, profile)),
       ),
     ),
     ...(teardown.length > 0 ? [folder(TEARDOWN_FOLDER_ID, 'Teardown', 'Removes what Setup and the cases wrote.', teardown.map(stepItem))] : []),

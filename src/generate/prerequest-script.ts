@@ -7,7 +7,7 @@
  *    (step-runner.ts) and recorded, as JSON, in the local variables `PREPARED_VARIABLE` and
  *    `BEFORE_VARIABLE` for the test script's checks.
  */
-import type { ConformanceCase } from '../cases/model.js';
+import type { HttpCase } from '../cases/model.js';
 import type { CasePlan } from '../judge/plan.js';
 import { stepScriptLines } from '../judge/steps.js';
 import { js, wrapScript } from './js.js';
@@ -19,7 +19,7 @@ export const PREPARED_VARIABLE = 'v3ioAuthConformance.prepared';
 /** Local variable holding the before-snapshot's reads, likewise. */
 export const BEFORE_VARIABLE = 'v3ioAuthConformance.before';
 
-function skipLines(testCase: ConformanceCase): string[] {
+function skipLines(testCase: HttpCase): string[] {
   return (testCase.requires ?? []).flatMap((name) => [
     `if (!pm.variables.get(${js(name)})) {`,
     `  console.info(${js(`v3io-auth-conformance: ${testCase.id} skipped: the environment has no ${name}`)});`,
@@ -43,7 +43,7 @@ function stepLines(plan: CasePlan): string[] {
 }
 
 /** The script's lines, or undefined when the case needs no pre-request script. */
-export function prerequestScript(testCase: ConformanceCase, plan: CasePlan): string[] | undefined {
+export function prerequestScript(testCase: HttpCase, plan: CasePlan): string[] | undefined {
   const lines = [...skipLines(testCase), ...derivationLines(testCase.derive ?? []), ...stepLines(plan)];
   return lines.length === 0 ? undefined : wrapScript(lines);
 }

@@ -5,7 +5,7 @@
  * check definitions (`caseCheckLines`). The echo check is not here: it is the collection's test
  * script (see echo-check.ts).
  */
-import type { ConformanceCase } from '../cases/model.js';
+import type { HttpCase } from '../cases/model.js';
 import { operationOf, type Profile } from '../cases/profiles.js';
 import { caseCheckLines } from '../judge/postman.js';
 import { casePlan, type CasePlan } from '../judge/plan.js';
@@ -17,7 +17,7 @@ import { stepRunnerLines, stepsLiteral } from './step-runner.js';
 import { derivationLines } from './transforms.js';
 
 /** `prepared`, `before`, `after`, `second` and the function that sends what the plan still has, then calls `judge`. */
-function planLines(testCase: ConformanceCase, plan: CasePlan): string[] {
+function planLines(testCase: HttpCase, plan: CasePlan): string[] {
   const recorded = (variable: string, steps: number): string => (steps > 0 ? `JSON.parse(String(pm.variables.get(${js(variable)}) || '[]'))` : '[]');
   const lines = [
     `const prepared = ${recorded(PREPARED_VARIABLE, plan.preparation.length)};`,
@@ -50,7 +50,7 @@ function planLines(testCase: ConformanceCase, plan: CasePlan): string[] {
 }
 
 /** The script's lines, for the case as `profile` sends it (see `inProfile`). */
-export function testScript(testCase: ConformanceCase, profile: Profile): string[] {
+export function testScript(testCase: HttpCase, profile: Profile): string[] {
   const operation = operationOf(profile, testCase);
   const plan = casePlan(testCase, operation);
   const derived = new Set((testCase.derive ?? []).map((d) => d.name));

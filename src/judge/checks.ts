@@ -13,7 +13,8 @@
  * - `same-response` (SHOULD): the second request of `sameResponseAs` got the same response.
  * Messages say `Expected <what>, got <what came> for <METHOD> <path>`, never a header value or a body.
  */
-import { OUTCOME_STATUSES, type ConformanceCase } from '../cases/model.js';
+import { caseMethod } from '../cases/case-request.js';
+import { OUTCOME_STATUSES, type RequestCase } from '../cases/model.js';
 import type { SchemaId } from '../cases/operations.js';
 import { validateResponseBody } from '../schemas/validate.js';
 import { describeAnswer, isDropped } from './answers.js';
@@ -29,9 +30,13 @@ const pass = (expected: string, actual: string): Evaluation => ({ passed: true, 
 const failure = (expected: string, actual: string, where: string): Evaluation => ({ passed: false, expected, actual, message: expectedGot(expected, actual, where) });
 const judged = (passed: boolean, expected: string, actual: string, where: string): Evaluation => (passed ? pass(expected, actual) : failure(expected, actual, where));
 
-const isHead = (testCase: ConformanceCase): boolean => testCase.request.method.toUpperCase() === 'HEAD';
-const isWire = (testCase: ConformanceCase): boolean => testCase.wire !== undefined;
-const rejectionStatuses = (testCase: ConformanceCase): readonly number[] =>
+const isHead = (testCase: RequestCase): boolean => caseMethod(testCase).toUpperCase() === 'HEAD';
+const isWire = (testCase: RequestCase): boolean => testCase.kind === 'wire';
+/** A wire case whose bytes an RFC lets the recipient repair into a valid request: a 2xx is conformant too. */
+const repairAccepted = (testCase: RequestCase): boolean => testCase.kind === 'wire' && testCase.wire.repairAccepted === true;
+/** A wire case whose bytes carry a valid credential in some reading: a dropped connection is then no preferred rejection. */
+const carriesValidCredential = (testCase: RequestCase): boolean => testCase.kind === 'wire' && testCase.wire.validCredential;
+const rejectionStatuses = (testCase: RequestCase): readonly number[] =>
   testCase.expect.outcome === 'accept' ? [] : (testCase.expect.statuses ?? OUTCOME_STATUSES[testCase.expect.outcome]);
 
 /** A body's problem against a schema: `''` when valid. */
@@ -131,7 +136,7 @@ registerCheck({
   applies: ({ testCase, exchange }) => testCase.expect.outcome !== 'accept' && exchange.answer.kind !== 'error',
   evaluate: ({ testCase, exchange, context }) => {
     const answer = exchange.answer;
-    const repairable = testCase.wire?.repairAccepted === true;
+    const repairable = repairAccepted(testCase);
     const response = responseOf(answer);
     const passed = (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || (repairable && is2xx(response.status))));
     const expected = repairable ? 'a 4xx rejection, or a 2xx after repairing the bytes' : 'a 4xx rejection';
@@ -294,9 +299,9 @@ registerCheck({
   applies: ({ testCase, exchange }) => {
     if (testCase.expect.outcome === 'accept') return false;
     const response = responseOf(exchange.answer);
-    if (response) return !(testCase.wire?.repairAccepted && is2xx(response.status));
+    if (response) return !(repairAccepted(testCase) && is2xx(response.status));
     // Without a valid credential in the bytes, dropping the connection is as good an answer as a status.
-    return isDropped(exchange.answer) && testCase.wire?.validCredential === true;
+    return isDropped(exchange.answer) && carriesValidCredential(testCase);
   },
   evaluate: ({ testCase, exchange, context }) => {
     const statuses = rejectionStatuses(testCase);

@@ -6,7 +6,7 @@
  * that was not done) and no MUST check failed; `pass` otherwise. A check that could not be made
  * is not in `checks`: its reason is.
  */
-import type { ConformanceCase } from '../cases/model.js';
+import type { RequestCase } from '../cases/model.js';
 import type { Operation } from '../cases/operations.js';
 import { failedLevelOf, type CheckResult, type InconclusiveCheck } from '../results/results.js';
 import './checks.js';
@@ -24,7 +24,7 @@ export interface JudgedCase {
   readonly reason?: string;
 }
 
-export function judgeCase(testCase: ConformanceCase, operation: Operation, plan: CasePlan, exchange: CaseExchange, context: JudgeContext): JudgedCase {
+export function judgeCase(testCase: RequestCase, operation: Operation, plan: CasePlan, exchange: CaseExchange, context: JudgeContext): JudgedCase {
   const input = { testCase, operation, plan, exchange, context };
   const checks: CheckResult[] = [];
   const reasons: string[] = [];

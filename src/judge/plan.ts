@@ -10,7 +10,7 @@
  * 5. `second`: the second request of `sameResponseAs`, when there is one.
  * Everything but the case's own request and `second` carries the fixture credentials.
  */
-import type { ConformanceCase, HeaderLine } from '../cases/model.js';
+import type { RequestCase, HeaderLine } from '../cases/model.js';
 import type { Operation, PrepareStep, UnchangedProof } from '../cases/operations.js';
 
 export interface SecondRequest {
@@ -34,7 +34,7 @@ export interface CasePlan {
  * operation's own lines (function name, content type) come first, unless the case already
  * wrote them at the start of the list.
  */
-export function secondRequestHeaders(testCase: ConformanceCase, operation: Operation): SecondRequest {
+export function secondRequestHeaders(testCase: RequestCase, operation: Operation): SecondRequest {
   const own = operation.headers;
   const given = testCase.expect.sameResponseAs?.headers ?? [];
   const startsWithOwn = own.every(([name, value], i) => given[i]?.[0] === name && given[i]?.[1] === value);
@@ -42,9 +42,9 @@ export function secondRequestHeaders(testCase: ConformanceCase, operation: Opera
 }
 
 /** The plan of a case as its profile sends it (`operation`: the case's, as the profile has it). Wire cases have none but `second`. */
-export function casePlan(testCase: ConformanceCase, operation: Operation): CasePlan {
+export function casePlan(testCase: RequestCase, operation: Operation): CasePlan {
   const second = testCase.expect.sameResponseAs ? { second: secondRequestHeaders(testCase, operation) } : {};
-  if (testCase.wire !== undefined) return { preparation: [], beforeRead: [], afterRead: [], ...second };
+  if (testCase.kind === 'wire') return { preparation: [], beforeRead: [], afterRead: [], ...second };
   if (testCase.expect.outcome === 'accept') return { preparation: operation.prepare ?? [], beforeRead: [], afterRead: [], ...second };
   const proof = operation.unchanged;
   if (!proof) return { preparation: [], beforeRead: [], afterRead: [], ...second };

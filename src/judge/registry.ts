@@ -4,7 +4,7 @@
  * collection can make) its rendering as `pm.test` lines. A duplicate id is an error at
  * registration.
  */
-import type { ConformanceCase, Level } from '../cases/model.js';
+import type { RequestCase, Level } from '../cases/model.js';
 import type { Operation, SchemaId } from '../cases/operations.js';
 import type { CaseExchange } from './exchange.js';
 import type { CasePlan } from './plan.js';
@@ -20,7 +20,7 @@ export interface JudgeContext {
 }
 
 export interface JudgeInput {
-  readonly testCase: ConformanceCase;
+  readonly testCase: RequestCase;
   readonly operation: Operation;
   readonly plan: CasePlan;
   readonly exchange: CaseExchange;
@@ -35,7 +35,7 @@ export type Evaluation =
 
 /** What the generator knows when it renders a case's script. */
 export interface RenderInput {
-  readonly testCase: ConformanceCase;
+  readonly testCase: RequestCase;
   readonly operation: Operation;
   readonly plan: CasePlan;
   readonly errorSchema?: SchemaId;
@@ -63,7 +63,7 @@ export interface CheckDefinition {
   /** `case`: the case's own level (the primary checks). */
   readonly level: Level | 'case';
   /** The check's name in reports and, after `[LEVEL] `, in the collection. */
-  readonly name: (testCase: ConformanceCase, plan: CasePlan) => string;
+  readonly name: (testCase: RequestCase, plan: CasePlan) => string;
   /** Sources of the check itself (the SDK code a body check stands for), when they are not the case's. */
   readonly sources?: (operation: Operation) => readonly string[] | undefined;
   readonly applies: (input: JudgeInput) => boolean;
@@ -86,11 +86,11 @@ export function registeredChecks(): readonly CheckDefinition[] {
   return [...REGISTRY.values()];
 }
 
-export function levelOf(definition: CheckDefinition, testCase: ConformanceCase): Level {
+export function levelOf(definition: CheckDefinition, testCase: RequestCase): Level {
   return definition.level === 'case' ? testCase.level : definition.level;
 }
 
 /** A check's `pm.test` name: the level in brackets, then its name. */
-export function testName(definition: CheckDefinition, testCase: ConformanceCase, plan: CasePlan): string {
+export function testName(definition: CheckDefinition, testCase: RequestCase, plan: CasePlan): string {
   return `[${levelOf(definition, testCase).toUpperCase()}] ${definition.name(testCase, plan)}`;
 }

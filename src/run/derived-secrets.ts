@@ -3,6 +3,7 @@
  * in the other letter case, a Base64 token of a password...): each is all but a character of the
  * secret, so a report must mask it like the secret itself when a target echoes it.
  */
+import { isRequestCase } from '../cases/case-request.js';
 import { SECRET_VARIABLES, type ConformanceCase } from '../cases/model.js';
 import { COLLECTION_VARIABLES } from '../cases/operations.js';
 import { resolveTemplate } from '../wire/template.js';
@@ -17,7 +18,7 @@ function mentions(template: string, names: ReadonlySet<string>): boolean {
 /** Every value the cases derive, directly or through another derivation, from a secret variable. */
 export function derivedSecretValues(cases: readonly ConformanceCase[], variables: ReadonlyMap<string, string>): string[] {
   const values = new Set<string>();
-  for (const testCase of cases) {
+  for (const testCase of cases.filter(isRequestCase)) {
     const scope = new Map([...Object.entries(COLLECTION_VARIABLES), ...variables]);
     const secretNames = new Set(SECRET_NAMES);
     for (const derivation of testCase.derive ?? []) {

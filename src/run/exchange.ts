@@ -8,7 +8,7 @@
  * recognise. Then the run's redactor masks whatever else looks like a secret. Only then are long
  * values cut: a secret cut in half could no longer be recognised.
  */
-import type { ConformanceCase } from '../cases/model.js';
+import type { RequestCase } from '../cases/model.js';
 import type { Profile } from '../cases/profiles.js';
 import type { ItemTrace } from './newman-session.js';
 import type { ActualResponse, CaseResult, HeaderRecord, NewmanJudging } from './results.js';
@@ -47,7 +47,7 @@ function placeholders(values: ReadonlyMap<string, string>): (text: string) => st
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** The masking function for one case's exchange: its derived values, the secrets, the redactor. */
-export function exchangeMasker(testCase: ConformanceCase, trace: ItemTrace, masking: ExchangeMasking): (text: string) => string {
+export function exchangeMasker(testCase: RequestCase, trace: ItemTrace, masking: ExchangeMasking): (text: string) => string {
   const derived = new Map<string, string>();
   for (const { name } of testCase.derive ?? []) {
     const value = trace.localVariables?.[name];
@@ -81,7 +81,7 @@ function safeHeaders(lines: readonly (readonly [string, string])[], safe: (text:
 }
 
 /** The case result with the request's header lines and the response's headers and body excerpt. */
-export function withExchange(result: CaseResult, testCase: ConformanceCase, trace: ItemTrace | undefined, masking: ExchangeMasking): CaseResult {
+export function withExchange(result: CaseResult, testCase: RequestCase, trace: ItemTrace | undefined, masking: ExchangeMasking): CaseResult {
   if (!trace) return result;
   const safe = exchangeMasker(testCase, trace, masking);
   const request = result.request && {

@@ -2,7 +2,7 @@
  * Newman traces as results: a case's trace handed to the judge (src/judge/), the fixture steps
  * judged by status. The results vocabulary itself lives in src/results/.
  */
-import type { ConformanceCase } from '../cases/model.js';
+import type { RequestCase } from '../cases/model.js';
 import { operationOf, type Profile } from '../cases/profiles.js';
 import { judgeCase } from '../judge/judge-case.js';
 import { casePlan } from '../judge/plan.js';
@@ -22,11 +22,11 @@ export interface NewmanJudging {
   /** Secret variables by name, for the echo check. */
   readonly secrets: ReadonlyMap<string, string>;
   /** Masks secrets and derived values of the case in a text for messages. */
-  readonly safe: (testCase: ConformanceCase, trace: ItemTrace) => (text: string) => string;
+  readonly safe: (testCase: RequestCase, trace: ItemTrace) => (text: string) => string;
 }
 
 /** The case's result: skipped when it was not sent, else judged by src/judge/ on its recorded exchange. */
-export function caseResult(testCase: ConformanceCase, trace: ItemTrace | undefined, judging: NewmanJudging): CaseResult {
+export function caseResult(testCase: RequestCase, trace: ItemTrace | undefined, judging: NewmanJudging): CaseResult {
   const base = {
     ...resultBase(testCase),
     ...(trace?.durationMs !== undefined && (trace.response || trace.requestError) ? { durationMs: trace.durationMs } : {}),

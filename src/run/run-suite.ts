@@ -9,8 +9,9 @@
  * are removed even when newman does not get to its teardown (direct-teardown.ts).
  */
 import { join } from 'node:path';
+import { isRequestCase } from '../cases/case-request.js';
 import { CATALOGUE } from '../cases/index.js';
-import { DEFAULT_PROFILE, SECRET_VARIABLES, type ConformanceCase, type ProfileId } from '../cases/model.js';
+import { DEFAULT_PROFILE, SECRET_VARIABLES, type ConformanceCase, type ProfileId, type RequestCase } from '../cases/model.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
@@ -181,7 +182,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     throw new HarnessError('malformed-json', `collection file ${collectionFile} is not a Postman collection (no "item" array)`);
   }
   const selection = options.selection ?? {};
-  const selected = selectCases(casesOf(profile, CATALOGUE), selection);
+  const chosen = selectCases(casesOf(profile, CATALOGUE), selection);
+  // The cases sent as requests; the transport cases are measured after them (transport-checks.ts).
+  const selected = chosen.filter(isRequestCase);
   const mask = options.maskFor(secretsOf(variables, selected));
   const selectedById = new Map(selected.map((c) => [c.id, c]));
   const fixtureIds = [...setupSteps, ...teardownSteps].map((s) => s.id);
@@ -233,7 +236,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     teardownDirectly(teardownSteps, runVariables(environment), liveness.signal.aborted ? { ...direct, timeoutMs: Math.min(options.timeoutMs, BRIEF_TEARDOWN_MS) } : direct);
 
   // A case no request of which came back is judged on nothing: the judge says what is missing.
-  const resultOf = (testCase: ConformanceCase, wireById: ReadonlyMap<string, CaseResult>, byId: ReadonlyMap<string, ItemTrace>): CaseResult =>
+  const resultOf = (testCase: RequestCase, wireById: ReadonlyMap<string, CaseResult>, byId: ReadonlyMap<string, ItemTrace>): CaseResult =>
     wireById.get(testCase.id) ?? judged.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
   const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
 
@@ -340,8 +343,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
 
   const byId = new Map(traces.map((t) => [t.id, t]));
   const wireById = new Map(wireResults.map((r) => [r.id, r]));
-  // Transport checks (TLS versions, HSTS) on a real target; of a sharded run, shard 1 makes them.
-  const transport = realTarget && (options.selection?.shard?.index ?? 1) === 1 ? await transportResults(baseUrl, selection, traces, options.timeoutMs) : [];
+  // Transport cases (TLS versions, HSTS) on a real target, those of its scheme.
+  const transport = realTarget ? await transportResults(chosen, baseUrl, traces, options.timeoutMs) : [];
   const cases = [...selected.map((testCase) => resultOf(testCase, wireById, byId)), ...transport];
   const setup = stepResults(setupSteps, byId);
   const teardown = await completeTeardown(stepResults(teardownSteps, byId, true), realTarget, removeFixtures);

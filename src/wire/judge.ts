@@ -5,7 +5,8 @@
  * no hang, and an answer to a well-formed request after a drop; `exact-status` counts a drop
  * against the server only when the bytes carried a valid credential.
  */
-import type { ConformanceCase, OperationId } from '../cases/model.js';
+import { caseOperation } from '../cases/case-request.js';
+import type { OperationId, WireCase } from '../cases/model.js';
 import type { Operation, SchemaId } from '../cases/operations.js';
 import { OPERATIONS } from '../cases/operations.js';
 import type { Answer, LivenessProbe } from '../judge/exchange.js';
@@ -70,8 +71,9 @@ function recordedResponse(response: WireResponse, safe: (text: string) => string
 }
 
 /** The case's result: its checks, outcome and the exchange as a report records it. */
-export function judgeWireCase(testCase: ConformanceCase, outcome: WireOutcome, context: WireJudging): CaseResult {
-  const operation = (context.operations ?? OPERATIONS)[testCase.request.operation] ?? OPERATIONS[testCase.request.operation];
+export function judgeWireCase(testCase: WireCase, outcome: WireOutcome, context: WireJudging): CaseResult {
+  const id = caseOperation(testCase);
+  const operation = (context.operations ?? OPERATIONS)[id] ?? OPERATIONS[id];
   const plan = casePlan(testCase, operation);
   const answer: Answer = outcome;
   const judged = judgeCase(

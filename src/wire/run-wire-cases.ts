@@ -8,7 +8,8 @@
  * reason, never dropped; the embedded run gives them the reference served on a loopback port
  * instead (run-suite.ts), since nock sees only requests made through node:http.
  */
-import { SECRET_VARIABLES, type ConformanceCase, type OperationId, type WirePart } from '../cases/model.js';
+import { caseMethod, caseTarget, isWireCase } from '../cases/case-request.js';
+import { SECRET_VARIABLES, type ConformanceCase, type OperationId, type WireCase, type WirePart } from '../cases/model.js';
 import { COLLECTION_VARIABLES, type Operation, type SchemaId } from '../cases/operations.js';
 import { readCa, readPem } from '../tls-files.js';
 import type { CaseResult, HeaderRecord, SentRequest } from '../results/results.js';
@@ -21,7 +22,7 @@ import { deriveAll } from './transforms.js';
 export const EMBEDDED_SKIP_REASON = 'wire cases need a real socket: run against serve or a target';
 
 export interface WireRunOptions {
-  /** The selected cases; those without a `wire` field are ignored. */
+  /** The selected cases; those of another kind than `wire` are ignored. */
   readonly cases: readonly ConformanceCase[];
   /** False for the embedded reference: every wire case is then skipped, with the reason. */
   readonly realTarget: boolean;
@@ -54,11 +55,7 @@ const MIN_PLACEHOLDER_VALUE = 4;
 /** Longest header value kept in a report, as for the newman cases. */
 const MAX_REPORTED_VALUE = 240;
 
-export function isWireCase(testCase: ConformanceCase): boolean {
-  return testCase.wire !== undefined;
-}
-
-function skipped(testCase: ConformanceCase, reason: string): CaseResult {
+function skipped(testCase: WireCase, reason: string): CaseResult {
   return { ...resultBase(testCase), outcome: 'skip', actual: null, request: null, checks: [], failedLevel: null, reason };
 }
 
@@ -143,12 +140,12 @@ function describeProbe(outcome: Exclude<WireOutcome, { kind: 'response' }>): str
 }
 
 async function runOne(
-  testCase: ConformanceCase,
+  testCase: WireCase,
   target: WireTarget,
   variables: ReadonlyMap<string, string>,
   { mask, errorSchema, operations }: Pick<WireRunOptions, 'mask' | 'errorSchema' | 'operations'>,
 ): Promise<CaseResult> {
-  const wire = testCase.wire!;
+  const { wire } = testCase;
   const basePath = basePathOf(target.baseUrl);
   const parts = underBasePath(wire.parts, basePath);
   const missing = (testCase.requires ?? []).filter((name) => !variables.get(name));
@@ -161,10 +158,10 @@ async function runOne(
   const credentials = new Map([...derived].filter(([name]) => /\{\{/.test(testCase.derive?.find((d) => d.name === name)?.from ?? '')));
   const substitute = toPlaceholders(new Map([...credentials, ...secrets]));
   const safe = (text: string): string => mask(substitute(text));
-  const method = testCase.request.method;
+  const method = caseMethod(testCase);
   const request: SentRequest = {
     method,
-    path: safe(resolveTemplate(targetUnder(testCase.request.path, basePath), publicVariables)),
+    path: safe(resolveTemplate(targetUnder(caseTarget(testCase), basePath), publicVariables)),
     headers: reportedHeaders(parts, publicVariables, mask),
   };
 

@@ -7,7 +7,8 @@
  * Node (src/wire/transforms.ts). With `concurrency` > 1, the ordered groups of case-groups.ts run
  * side by side; within a group, cases run in order.
  */
-import type { ConformanceCase } from '../../cases/model.js';
+import { isHttpCase } from '../../cases/case-request.js';
+import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep, type PrepareStep, type StepRequest } from '../../cases/operations.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
 import { casePlan } from '../../judge/plan.js';
@@ -20,7 +21,7 @@ import { createNativeClient, type NativeAnswer, type NativeClient, type NativeCl
 
 export interface NativeRunOptions extends NativeClientOptions {
   readonly profile: Profile;
-  /** The selected cases; wire cases are left to the raw-socket runner. */
+  /** The selected cases; only the HTTP ones are sent (wire cases are left to the raw-socket runner). */
   readonly cases: readonly ConformanceCase[];
   /** The run's variables: the collection's, the environment's over them; `baseUrl` is where requests go. */
   readonly variables: ReadonlyMap<string, string>;
@@ -114,7 +115,7 @@ class NativeSession {
     }
   }
 
-  async caseItem(testCase: ConformanceCase): Promise<void> {
+  async caseItem(testCase: HttpCase): Promise<void> {
     const { variables, profile } = this.options;
     const base = { id: testCase.id, name: testCase.title, scriptRequests: [] as ScriptRequestRecord[], assertions: [], exceptions: [] };
     // A case that needs a variable the run lacks is not sent: reported as skipped, as newman's skipRequest.
@@ -150,7 +151,7 @@ class NativeSession {
   }
 
   /** The groups, `concurrency` at a time; each group's cases in order. Stops starting cases once stopped. */
-  async cases(groups: readonly (readonly ConformanceCase[])[]): Promise<void> {
+  async cases(groups: readonly (readonly HttpCase[])[]): Promise<void> {
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < groups.length && !this.stopped()) {
@@ -171,12 +172,12 @@ class NativeSession {
 }
 
 /** The selected HTTP cases in the collection's order: by form as the profile lists them, then as given. */
-export function collectionOrder(profile: Profile, cases: readonly ConformanceCase[]): ConformanceCase[] {
-  return profile.forms.flatMap((form) => cases.filter((c) => c.form === form && c.wire === undefined));
+export function collectionOrder(profile: Profile, cases: readonly ConformanceCase[]): HttpCase[] {
+  return profile.forms.flatMap((form) => cases.filter(isHttpCase).filter((c) => c.form === form));
 }
 
 /** Requests a case sends at most: its plan's steps, its own request, a second one. */
-function requestsOf(profile: Profile, testCase: ConformanceCase): number {
+function requestsOf(profile: Profile, testCase: HttpCase): number {
   const plan = casePlan(testCase, operationOf(profile, testCase));
   return plan.preparation.length + plan.beforeRead.length + 1 + plan.afterRead.length + (plan.second ? 1 : 0);
 }
@@ -186,7 +187,7 @@ function requestsOf(profile: Profile, testCase: ConformanceCase): number {
  * stream and scratch-object cases) do not start last and keep the run waiting on a slow target.
  * Each group's own order is kept; traces are reported in collection order anyway.
  */
-function longestFirst(groups: readonly ConformanceCase[][], profile: Profile): ConformanceCase[][] {
+function longestFirst(groups: readonly HttpCase[][], profile: Profile): HttpCase[][] {
   const weight = new Map(groups.map((g) => [g, g.reduce((sum, c) => sum + requestsOf(profile, c), 0)]));
   return [...groups].sort((a, b) => weight.get(b)! - weight.get(a)!);
 }
