@@ -10,7 +10,8 @@
  * function closes over some: that is how a server that caches an authentication is written.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenOnLoopback } from '../support/loopback.js';
 
 export type HeaderPairs = [name: string, value: string][];
 
@@ -125,14 +126,5 @@ export async function startHttpFront(backendUrl: string, decide: (request: Front
     socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
     setTimeout(() => socket.destroy(), 2_000).unref();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }

@@ -6,21 +6,15 @@
  */
 import { expect } from 'chai';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { createReference } from '../../src/reference/handler.js';
 import { runCli, tempDir } from '../support/cli.js';
+import { listenOnLoopback, type TestServer } from '../support/loopback.js';
 import { readReport } from '../support/report.js';
 import { sdkEnvironment } from '../support/served-target.js';
 
-interface DyingServer {
-  readonly url: string;
-  close(): Promise<void>;
-}
-
 /** The reference over HTTP for `answered` requests; then it closes its listener (`refuse`) or goes silent. */
-async function startDyingServer(answered: number, how: 'refuse' | 'silent'): Promise<DyingServer> {
+async function startDyingServer(answered: number, how: 'refuse' | 'silent'): Promise<TestServer> {
   const reference = createReference();
-  const sockets = new Set<Socket>();
   let count = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -30,7 +24,7 @@ async function startDyingServer(answered: number, how: 'refuse' | 'silent'): Pro
       if (count > answered) {
         if (how === 'refuse') {
           server.close();
-          for (const socket of sockets) socket.destroy();
+          server.closeAllConnections();
         }
         return;
       }
@@ -39,21 +33,7 @@ async function startDyingServer(answered: number, how: 'refuse' | 'silent'): Pro
       res.end(response.body);
     });
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-        if (!server.listening) resolve();
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 describe('a target that dies mid-run', function () {

@@ -4,33 +4,19 @@
  */
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, type TestServer } from './loopback.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 
-export interface TestServer {
-  readonly url: string;
-  close(): Promise<void>;
-}
+export type { TestServer };
 
 /** A TCP server on a free loopback port; `close()` also ends the connections still open. */
-export async function startRawServer(onConnection: (socket: Socket) => void = () => {}): Promise<TestServer> {
-  const sockets = new Set<Socket>();
-  const server = createNetServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => {});
-    socket.on('close', () => sockets.delete(socket));
-    onConnection(socket);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+export function startRawServer(onConnection: (socket: Socket) => void = () => {}): Promise<TestServer> {
+  return listenOnLoopback(
+    createNetServer((socket) => {
+      socket.on('error', () => {});
+      onConnection(socket);
+    }),
+  );
 }
 
 /** Accepts TCP connections and never sends a byte. */
@@ -50,14 +36,5 @@ export async function startHangingServer(hangs: (request: IncomingMessage) => bo
       res.end(response.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
