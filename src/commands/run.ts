@@ -83,7 +83,9 @@ export function registerRun(program: Command): void {
       }
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
       requireSomeMatch([...casesOf(profileNamed(flags.profile), CATALOGUE), ...TRANSPORT_CHECK_ENTRIES], selection);
-      if (flags.concurrency !== undefined && flags.engine !== 'native') throw new HarnessError('usage', '--concurrency needs --engine native');
+      if (flags.concurrency !== undefined && flags.engine === 'newman' && flags.collection !== undefined) {
+        throw new HarnessError('usage', '--concurrency does not apply to --collection: a given collection runs as it is, one request at a time');
+      }
       const reporters = chooseReporters(flags.reporter);
       // Before the import: a signal during it aborts the run at its start, with its one line.
       const interruption = interruptOnSignals();

@@ -273,29 +273,33 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
   state.begun = true;
   // Where requests over a real socket go: the target, or the served reference.
   const socketBaseUrl = served ? served.url : baseUrl;
+  // The collection's variables, the environment's over them: what the engines resolve templates with.
+  const caseVariables = new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment)]);
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const timeoutRunMs = Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)));
+  const abortGraceMs = Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000);
   const sendCases = (signal: AbortSignal): Promise<ItemTrace[]> =>
     engine === 'native'
       ? runNative({
           profile,
           cases: selected,
-          variables: new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment), ['baseUrl', socketBaseUrl]]),
-          concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+          variables: new Map([...caseVariables, ['baseUrl', socketBaseUrl]]),
+          concurrency,
           timeoutMs: options.timeoutMs,
           ...tls,
           onItem,
           signal,
         })
-      : // Loaded only for the newman engine: newman takes most of a second to import.
-        import('./newman-session.js').then(({ runNewman }) => runNewman({
-          collection: toRun,
-          environment,
-          timeoutRequestMs: options.timeoutMs,
-          timeoutRunMs: Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10))),
-          ...tls,
-          onItem,
-          signal,
-          abortGraceMs: Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000),
-        }));
+      : options.collectionFile
+        ? // A given collection runs as it is, its scripts included, one request at a time. Loaded
+          // only for the newman engine: newman takes most of a second to import.
+          import('./newman-session.js').then(({ runNewman }) =>
+            runNewman({ collection: toRun, environment, timeoutRequestMs: options.timeoutMs, timeoutRunMs, ...tls, onItem, signal, abortGraceMs }),
+          )
+        : // The harness collection: the plan's requests, resolved in Node, without scripts (newman/).
+          import('./newman/run-harness.js').then(({ runNewmanHarness }) =>
+            runNewmanHarness({ profile, cases: selected, variables: caseVariables, concurrency, timeoutRequestMs: options.timeoutMs, timeoutRunMs, ...tls, onItem, signal, abortGraceMs }),
+          );
   let traces: ItemTrace[];
   let wireResults: CaseResult[];
   try {
@@ -327,8 +331,8 @@ async function runFrom(options: RunOptions, started: number, state: StartState):
         options.progress?.caseDone(result.outcome);
       },
       signal: AbortSignal.any([...(options.signal ? [options.signal] : []), liveness.signal]),
-      // The native engine's concurrency for them too; with newman, one at a time as before.
-      concurrency: engine === 'native' ? (options.concurrency ?? DEFAULT_CONCURRENCY) : 1,
+      // The engine's concurrency for them too; one at a time with a given collection, as it runs.
+      concurrency: engine === 'newman' && options.collectionFile ? 1 : concurrency,
     });
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
