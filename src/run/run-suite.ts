@@ -1,6 +1,7 @@
 /**
  * `run`: resolves the target and its variables (target-config.ts), sends the HTTP cases with an
- * engine — newman running the collection, or the native engine (native/run-native.ts) — and the
+ * engine — newman running the collection's requests without scripts (newman/run-harness.ts), or the
+ * native engine (native/run-native.ts) — and the
  * wire cases over raw sockets, against the target or the embedded reference (nock for newman, the
  * reference served on a loopback port for the native engine and the wire cases), judges the
  * results and writes the reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
@@ -41,13 +42,13 @@ import { transportResults } from './transport-checks.js';
 export type EngineName = 'newman' | 'native';
 export const ENGINES: readonly EngineName[] = ['newman', 'native'];
 export const DEFAULT_ENGINE: EngineName = 'newman';
-/** Cases in flight at once with the native engine against a real target, unless `--concurrency` says otherwise. */
+/** Cases in flight at once, either engine, unless `--concurrency` says otherwise. */
 export const DEFAULT_CONCURRENCY = 8;
 
 export interface RunOptions {
   /** The engine that sends the HTTP cases (`--engine`); default newman. */
   readonly engine?: EngineName;
-  /** Cases (ordered groups, see native/case-groups.ts) in flight at once; native engine only. Default DEFAULT_CONCURRENCY. */
+  /** Cases (ordered groups, see native/case-groups.ts) in flight at once, either engine. Default DEFAULT_CONCURRENCY. */
   readonly concurrency?: number;
   /** The kind of server judged (`--profile`); default `v3io`. */
   readonly profile?: ProfileId;
@@ -59,7 +60,7 @@ export interface RunOptions {
   readonly envVars?: readonly (readonly [string, string])[];
   /** Where `V3IO_API`, `V3IO_ACCESS_KEY`, ... are read from; absent: nowhere (the CLI passes process.env). */
   readonly processEnv?: Readonly<Record<string, string | undefined>>;
-  /** Collection to run; default: the committed one. */
+  /** A collection newman runs as it is, scripts included, one request at a time; default: the harness collection (newman/). */
   readonly collectionFile?: string;
   readonly outDir: string;
   readonly strict: boolean;
