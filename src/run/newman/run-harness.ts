@@ -38,6 +38,9 @@ export interface HarnessRunOptions {
   readonly abortGraceMs?: number;
 }
 
+/** Requests a lane should carry at least to be worth a newman run of its own (a run takes ~40 ms to start, a request ~10 ms). */
+const REQUESTS_PER_LANE = 16;
+
 const is2xx = (status: number): boolean => status >= 200 && status <= 299;
 
 function abortReason(signal: AbortSignal): Error {
@@ -143,14 +146,16 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   const ordered = (): ItemTrace[] =>
     [...setup.map((s) => s.id), ...cases.map((c) => c.id), ...teardown.map((s) => s.id)].flatMap((id) => (traces.has(id) ? [traces.get(id)!] : []));
 
-  if (options.concurrency <= 1) {
+  const weight = (c: ConformanceCase): number => requestsOf(profile, c);
+  // A newman run costs about as much to start as a few requests: a small selection gets fewer lanes.
+  const laneCount = Math.min(options.concurrency, Math.max(1, Math.floor(cases.reduce((sum, c) => sum + weight(c), 0) / REQUESTS_PER_LANE)));
+  if (laneCount <= 1) {
     await run(setup, cases, teardown, options.signal);
     return ordered();
   }
   await run(setup, [], [], options.signal);
   check();
-  const groups = orderedGroups(cases, (c) => operationOf(profile, c));
-  const lanes = lanesOf(groups, (c) => requestsOf(profile, c), options.concurrency);
+  const lanes = lanesOf(orderedGroups(cases, (c) => operationOf(profile, c)), weight, laneCount);
   // A lane that fails stops the others; the first failure (or the run's own stop) is what the run rejects with.
   const lanesStop = new AbortController();
   const laneSignal = options.signal ? AbortSignal.any([options.signal, lanesStop.signal]) : lanesStop.signal;
