@@ -3,7 +3,7 @@
  * the native engine, the newman engine, the plain `newman run` CLI of the committed collection and
  * the raw floor (the same number of requests from one keep-alive loop), embedded and against
  * `serve`; then, through a TCP proxy that delays what the client sends by 50 ms (loopback only),
- * the native engine one case at a time and at its default concurrency. Median of BENCH_RUNS runs
+ * each engine one case at a time and at its default concurrency. Median of BENCH_RUNS runs
  * (default 3; the latency runs once). Prints times and ratios; targets are figures, not asserts.
  */
 import { spawn } from 'node:child_process';
@@ -109,6 +109,8 @@ async function main(): Promise<void> {
     const floor = await measure(`raw floor: ${count} requests, one keep-alive loop`, runs, ['-e', rawFloorScript(server.url, count)]);
     const sequential = await measure(`native, +${LATENCY_MS} ms per request, --concurrency 1`, 1, run('--engine', 'native', '--concurrency', '1', ...against(proxy.url)));
     const parallel = await measure(`native, +${LATENCY_MS} ms per request, --concurrency ${DEFAULT_CONCURRENCY} (default)`, 1, run('--engine', 'native', ...against(proxy.url)));
+    const newmanSequential = await measure(`newman, +${LATENCY_MS} ms per request, --concurrency 1`, 1, run('--concurrency', '1', ...against(proxy.url)));
+    const newmanParallel = await measure(`newman, +${LATENCY_MS} ms per request, --concurrency ${DEFAULT_CONCURRENCY} (default)`, 1, run(...against(proxy.url)));
     const fmt = (ms: number): string => `${(ms / 1000).toFixed(2)} s`.padStart(9);
     const ratio = (a: number, b: number, target: string): string => `${(a / b).toFixed(2).padStart(9)}  (target ${target})`;
     process.stdout.write(
@@ -121,7 +123,8 @@ async function main(): Promise<void> {
         `  newman engine vs serve / plain newman CLI                     ${ratio(newmanServed, newmanCli, '≤ 0.8')}`,
         `  native vs newman engine, embedded                             ${ratio(nativeEmbedded, newmanEmbedded, '-')}`,
         `  native vs newman engine, against serve                        ${ratio(nativeServed, newmanServed, '-')}`,
-        `  +${LATENCY_MS} ms: default concurrency / concurrency 1                 ${ratio(parallel, sequential, '≤ 0.25')}`,
+        `  +${LATENCY_MS} ms: native, default concurrency / concurrency 1         ${ratio(parallel, sequential, '≤ 0.25')}`,
+        `  +${LATENCY_MS} ms: newman, default concurrency / concurrency 1         ${ratio(newmanParallel, newmanSequential, '-')}`,
         '',
       ].join('\n'),
     );

@@ -79,6 +79,8 @@ async function runAgainst(server: Server): Promise<ServerRun> {
       strict: false,
       timeoutMs: 10_000,
       reporters: [],
+      // Given as --collection: run as it is, its scripts included (the engine's own run has none).
+      collectionFile: join(packageRoot(), PROFILE_PATHS.v3io.collection),
       ...(server.grep ? { selection: { grep: server.grep } } : {}),
       onEvent: (event) => event.type === 'step-done' && traces.set(event.trace.id, event.trace),
     });

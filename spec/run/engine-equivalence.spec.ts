@@ -1,10 +1,12 @@
 /**
- * The two engines give the same verdict: the newman engine and the native engine (at its default
- * concurrency, and one case at a time), each against a fresh served instance of the reference
- * (the whole catalogue), of every broken server (spec/broken/variants.ts, with the cases that
- * catch it, and wire-servers.ts with the wire cases) and of the judge's own servers. For every
- * case: the same outcome, the same checks (id, name, level, passed) and the same checks that
- * could not be made. Both engines run in-process, on a real socket.
+ * The two engines give the same verdict: the newman engine (the harness collection, no scripts)
+ * and the native engine, each at its default concurrency and one case at a time, against a fresh
+ * served instance of the reference (the whole catalogue), of every broken server
+ * (spec/broken/variants.ts, with the cases that catch it, and wire-servers.ts with the wire cases)
+ * and of the judge's own servers; and with `--profile basic` against the real nginx and Apache
+ * httpd of spec/support/basic-servers.ts. For every case: the same outcome, the same checks (id,
+ * name, level, passed) and the same checks that could not be made. Both engines run in-process,
+ * on a real socket.
  */
 import { expect } from 'chai';
 import { rmSync } from 'node:fs';
@@ -13,10 +15,11 @@ import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import { runConformance } from '../../src/commands/conformance-run.js';
+import { runConformance, type ConformanceRunOptions as RunOptions } from '../../src/commands/conformance-run.js';
 import { DEFAULT_CONCURRENCY, type EngineName } from '../../src/run/run-suite.js';
 import { otherBodiesSdkReads, streamDeletionFails } from '../broken/judge-servers.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
+import { BASIC_SERVER_IDENTITIES, startBasicServer, unavailableReason, type BasicServerName } from '../support/basic-servers.js';
 import { tempDir } from '../support/cli.js';
 
 interface Server {
@@ -41,11 +44,18 @@ interface EngineRun {
 
 async function runAgainst(server: Server, run: EngineRun): Promise<RunReport> {
   const served = await startReferenceServer({ port: 0, reference: server.reference(), errorLog: () => {} });
+  try {
+    return await runSuiteOn({ target: served.url, envFile: join(packageRoot(), PROFILE_PATHS.v3io.referenceEnvironment), ...(server.grep ? { selection: { grep: server.grep } } : {}) }, run);
+  } finally {
+    await served.close();
+  }
+}
+
+async function runSuiteOn(target: Pick<RunOptions, 'target' | 'envFile' | 'envVars' | 'profile' | 'selection'>, run: EngineRun): Promise<RunReport> {
   const out = tempDir('v3io-engines-');
   try {
     const outcome = await runConformance({
-      target: served.url,
-      envFile: join(packageRoot(), PROFILE_PATHS.v3io.referenceEnvironment),
+      ...target,
       processEnv: {},
       outDir: out,
       strict: false,
@@ -53,11 +63,9 @@ async function runAgainst(server: Server, run: EngineRun): Promise<RunReport> {
       reporters: [],
       engine: run.engine,
       ...(run.concurrency ? { concurrency: run.concurrency } : {}),
-      ...(server.grep ? { selection: { grep: server.grep } } : {}),
     });
     return outcome.report;
   } finally {
-    await served.close();
     rmSync(out, { recursive: true, force: true });
   }
 }
@@ -95,11 +103,49 @@ describe('the newman and native engines give the same verdicts', function () {
     });
   }
 
-  it('the native engine one case at a time gives the verdicts of its default concurrency (reference, a server that writes before authenticating)', async () => {
-    for (const server of SERVERS.filter((s) => s.id === 'reference' || s.id === 'writes-before-authenticating')) {
-      const sequential = verdictOf(await runAgainst(server, { engine: 'native', concurrency: 1 }));
-      const parallel = verdictOf(await runAgainst(server, { engine: 'native', concurrency: 16 }));
-      expect(parallel, server.id).to.deep.equal(sequential);
+  for (const engine of ['native', 'newman'] as const) {
+    it(`the ${engine} engine one case at a time gives the verdicts of its default concurrency (reference, a server that writes before authenticating)`, async () => {
+      for (const server of SERVERS.filter((s) => s.id === 'reference' || s.id === 'writes-before-authenticating')) {
+        const sequential = verdictOf(await runAgainst(server, { engine, concurrency: 1 }));
+        const parallel = verdictOf(await runAgainst(server, { engine, concurrency: engine === 'native' ? 16 : DEFAULT_CONCURRENCY }));
+        expect(Object.keys(sequential.cases as object).length, 'cases compared').to.be.greaterThan(0);
+        expect(parallel, `${engine} ${server.id}`).to.deep.equal(sequential);
+      }
+    });
+  }
+
+  /** The credentials of the servers' htpasswd file, as `--env-var`s. */
+  const basicCredentials: [string, string][] = [
+    ['username', BASIC_SERVER_IDENTITIES.main.username],
+    ['password', BASIC_SERVER_IDENTITIES.main.password],
+    ['colonUsername', BASIC_SERVER_IDENTITIES.colonPassword.username],
+    ['colonPassword', BASIC_SERVER_IDENTITIES.colonPassword.password],
+    ['utf8Username', BASIC_SERVER_IDENTITIES.utf8.username],
+    ['utf8Password', BASIC_SERVER_IDENTITIES.utf8.password],
+  ];
+
+  for (const name of ['nginx', 'apache'] as const satisfies readonly BasicServerName[]) {
+    const reason = unavailableReason(name);
+    if (reason) {
+      it(`${name} (--profile basic): is skipped: ${reason}`, function () {
+        this.skip();
+      });
+      continue;
     }
-  });
+    it(`${name} (--profile basic): the same outcome and checks for every case`, async () => {
+      const server = await startBasicServer(name);
+      try {
+        const target = { profile: 'basic' as const, target: `${server.baseUrl}${server.protectedPath}`, envVars: basicCredentials };
+        // Apache runs with -X, one connection at a time: more in flight would wait for its keep-alive timeout.
+        const concurrency = name === 'apache' ? 1 : undefined;
+        const newman = verdictOf(await runSuiteOn(target, { engine: 'newman', ...(concurrency ? { concurrency } : {}) }));
+        const native = verdictOf(await runSuiteOn(target, { engine: 'native', ...(concurrency ? { concurrency } : {}) }));
+        const judged = Object.values(newman.cases as Record<string, { outcome: string }>).filter((c) => c.outcome !== 'skip');
+        expect(judged.length, 'cases judged').to.be.greaterThan(20);
+        expect(native, `${name}: native vs newman`).to.deep.equal(newman);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 });

@@ -51,7 +51,7 @@ export function registerRun(program: Command): void {
     .addOption(
       new Option('--env-var <name=value>', 'set an environment variable, over V3IO_* and --env (repeatable)').default([], '').argParser(collectEnvVar),
     )
-    .option('-c, --collection <file>', 'collection to run (default: the committed collection)')
+    .option('-c, --collection <file>', 'newman engine: run this collection as it is, scripts included, one request at a time (default: the catalogue\'s requests, without scripts)')
     .option('-o, --out <dir>', 'directory for the reports', 'reports')
     .option('--strict', 'SHOULD failures fail the run too (exit 1)', false)
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(10_000).argParser(timeoutMilliseconds))
@@ -69,11 +69,11 @@ export function registerRun(program: Command): void {
         .argParser(parseReporters),
     )
     .addOption(
-      new Option('--engine <engine>', 'what sends the HTTP cases: newman (the committed collection) or native (undici, faster)')
+      new Option('--engine <engine>', 'what sends the HTTP cases: newman (the collection\'s requests, without its scripts) or native (undici, faster)')
         .choices(['newman', 'native'])
         .default('newman'),
     )
-    .addOption(new Option('--concurrency <n>', 'cases in flight at once, native engine only (default 8)').argParser(positiveInteger))
+    .addOption(new Option('--concurrency <n>', 'ordered groups of cases in flight at once, either engine (default 8; 1 for a server that serves one connection at a time)').argParser(positiveInteger))
     .option('-q, --quiet', 'print only the verdict line (no progress, no summary)', false)
     .option('--no-color', 'plain output without colours')
     .action(async (flags: RunFlags) => {
@@ -82,7 +82,9 @@ export function registerRun(program: Command): void {
       }
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
       requireSomeMatch(casesOf(profileNamed(flags.profile), CATALOGUE), selection);
-      if (flags.concurrency !== undefined && flags.engine !== 'native') throw new HarnessError('usage', '--concurrency needs --engine native');
+      if (flags.concurrency !== undefined && flags.engine === 'newman' && flags.collection !== undefined) {
+        throw new HarnessError('usage', '--concurrency does not apply to --collection: a given collection runs as it is, one request at a time');
+      }
       const reporters = chooseReporters(flags.reporter);
       // Before the import: a signal during it aborts the run at its start, with its one line.
       const interruption = interruptOnSignals();

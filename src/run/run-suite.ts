@@ -1,6 +1,7 @@
 /**
  * A run: resolves the target and its variables (target-config.ts), sends the HTTP cases with an
- * engine — newman running the collection, or the native engine (native/run-native.ts) — and the
+ * engine — newman running the collection's requests without scripts (newman/run-harness.ts), or the
+ * native engine (native/run-native.ts) — and the
  * wire cases over raw sockets, against the target or the embedded reference (nock for newman, the
  * reference served on a loopback port for the native engine and the wire cases), judges each case
  * once and assembles the run report. It tells what happens as events (run-events.ts) and writes
@@ -41,7 +42,7 @@ import { transportResults } from './transport-checks.js';
 export type EngineName = 'newman' | 'native';
 export const ENGINES: readonly EngineName[] = ['newman', 'native'];
 export const DEFAULT_ENGINE: EngineName = 'newman';
-/** Cases in flight at once with the native engine against a real target, unless `--concurrency` says otherwise. */
+/** Cases in flight at once, either engine, unless `--concurrency` says otherwise. */
 export const DEFAULT_CONCURRENCY = 8;
 
 /**
@@ -57,7 +58,7 @@ export interface RunSecrets {
 export interface SuiteOptions {
   /** The engine that sends the HTTP cases (`--engine`); default newman. */
   readonly engine?: EngineName;
-  /** Cases (ordered groups, see native/case-groups.ts) in flight at once; native engine only. Default DEFAULT_CONCURRENCY. */
+  /** Cases (ordered groups, see native/case-groups.ts) in flight at once, either engine. Default DEFAULT_CONCURRENCY. */
   readonly concurrency?: number;
   /** The kind of server judged (`--profile`); default `v3io`. */
   readonly profile?: ProfileId;
@@ -69,7 +70,7 @@ export interface SuiteOptions {
   readonly envVars?: readonly (readonly [string, string])[];
   /** Where `V3IO_API`, `V3IO_ACCESS_KEY`, ... are read from; absent: nowhere (the CLI passes process.env). */
   readonly processEnv?: Readonly<Record<string, string | undefined>>;
-  /** Collection to run; default: the committed one. */
+  /** A collection newman runs as it is, scripts included, one request at a time; default: the harness collection (newman/). */
   readonly collectionFile?: string;
   readonly strict: boolean;
   /** Per-request timeout, milliseconds. */
@@ -262,31 +263,34 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   emit({ type: 'run-started', cases: selected.length });
   // Where requests over a real socket go: the target, or the served reference.
   const socketBaseUrl = served ? served.url : baseUrl;
+  // The collection's variables, the environment's over them: what the engines resolve templates with.
+  const caseVariables = new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment)]);
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const timeoutRunMs = Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)));
+  const abortGraceMs = Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000);
   const sendCases = (signal: AbortSignal): Promise<ItemTrace[]> =>
     engine === 'native'
       ? runNative({
           profile,
           cases: selected,
-          variables: new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment), ['baseUrl', socketBaseUrl]]),
-          concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+          variables: new Map([...caseVariables, ['baseUrl', socketBaseUrl]]),
+          concurrency,
           timeoutMs: options.timeoutMs,
           ...tls,
           onItemStart,
           onItem,
           signal,
         })
-      : // Loaded only for the newman engine: newman takes most of a second to import.
-        import('./newman-session.js').then(({ runNewman }) => runNewman({
-          collection: toRun,
-          environment,
-          timeoutRequestMs: options.timeoutMs,
-          timeoutRunMs: Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10))),
-          ...tls,
-          onItemStart,
-          onItem,
-          signal,
-          abortGraceMs: Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000),
-        }));
+      : options.collectionFile
+        ? // A given collection runs as it is, its scripts included, one request at a time. Loaded
+          // only for the newman engine: newman takes most of a second to import.
+          import('./newman-session.js').then(({ runNewman }) =>
+            runNewman({ collection: toRun, environment, timeoutRequestMs: options.timeoutMs, timeoutRunMs, ...tls, onItemStart, onItem, signal, abortGraceMs }),
+          )
+        : // The harness collection: the plan's requests, resolved in Node, without scripts (newman/).
+          import('./newman/run-harness.js').then(({ runNewmanHarness }) =>
+            runNewmanHarness({ profile, cases: selected, variables: caseVariables, concurrency, timeoutRequestMs: options.timeoutMs, timeoutRunMs, ...tls, onItemStart, onItem, signal, abortGraceMs }),
+          );
   let traces: ItemTrace[];
   let wireResults: CaseResult[];
   try {
@@ -314,8 +318,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
         emit({ type: 'case-judged', result });
       },
       signal: AbortSignal.any([...(options.signal ? [options.signal] : []), liveness.signal]),
-      // The native engine's concurrency for them too; with newman, one at a time as before.
-      concurrency: engine === 'native' ? (options.concurrency ?? DEFAULT_CONCURRENCY) : 1,
+      // The engine's concurrency for them too; one at a time with a given collection, as it runs.
+      concurrency: engine === 'newman' && options.collectionFile ? 1 : concurrency,
     });
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;

@@ -177,7 +177,7 @@ export function collectionOrder(profile: Profile, cases: readonly ConformanceCas
 }
 
 /** Requests a case sends at most: its plan's steps, its own request, a second one. */
-function requestsOf(profile: Profile, testCase: HttpCase): number {
+export function requestsOf(profile: Profile, testCase: HttpCase): number {
   const plan = casePlan(testCase, operationOf(profile, testCase));
   return plan.preparation.length + plan.beforeRead.length + 1 + plan.afterRead.length + (plan.second ? 1 : 0);
 }
