@@ -40,8 +40,9 @@ describe('CLI usage and configuration errors', () => {
     expectOneLineError(await runCli(['run', '--timeout', 'soon']), /--timeout.*positive integer/);
   });
 
-  it('rejects --concurrency with a given --collection (run as it is, one request at a time), and an unknown engine', async () => {
+  it('rejects --concurrency with a given --collection (run as it is, one request at a time), --collection with the native engine, and an unknown engine', async () => {
     expectOneLineError(await runCli(['run', '--concurrency', '4', '--collection', 'collections/v3io-auth-conformance.postman_collection.json']), /--concurrency does not apply to --collection/);
+    expectOneLineError(await runCli(['run', '--engine', 'native', '--collection', 'collections/v3io-auth-conformance.postman_collection.json']), /--collection needs the newman engine/);
     expectOneLineError(await runCli(['run', '--engine', 'curl']), /--engine.*curl/);
   });
 

@@ -82,7 +82,8 @@ export function registerRun(program: Command): void {
       }
       const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
       requireSomeMatch(casesOf(profileNamed(flags.profile), CATALOGUE), selection);
-      if (flags.concurrency !== undefined && flags.engine === 'newman' && flags.collection !== undefined) {
+      if (flags.collection !== undefined && flags.engine !== 'newman') throw new HarnessError('usage', '--collection needs the newman engine: newman runs a collection, the native engine sends the catalogue');
+      if (flags.concurrency !== undefined && flags.collection !== undefined) {
         throw new HarnessError('usage', '--concurrency does not apply to --collection: a given collection runs as it is, one request at a time');
       }
       const reporters = chooseReporters(flags.reporter);

@@ -9,13 +9,12 @@
  * reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
  * are removed even when newman does not get to its teardown (direct-teardown.ts).
  */
-import { join } from 'node:path';
 import { isRequestCase } from '../cases/case-request.js';
 import { CATALOGUE } from '../cases/index.js';
 import { DEFAULT_PROFILE, SECRET_VARIABLES, type ConformanceCase, type ProfileId, type RequestCase } from '../cases/model.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
-import { packageRoot, packageVersion, PROFILE_PATHS } from '../package-info.js';
+import { packageVersion } from '../package-info.js';
 import { installEmbeddedReference } from '../reference/embedded.js';
 import { startReferenceServer, type ReferenceServer } from '../reference/server.js';
 import type { RunReport } from '../results/run-report.js';
@@ -177,11 +176,6 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const runPrefix = runPrefixFor({ given: environmentVariables(resolved.environment).get('runPrefix'), realTarget, shard: options.selection?.shard });
   const environment = withOverrides(resolved.environment, { runPrefix });
   const variables = environmentVariables(environment);
-  const collectionFile = options.collectionFile ?? join(packageRoot(), PROFILE_PATHS[profile.id].collection);
-  const collection = readJsonFile(collectionFile, 'collection file');
-  if (typeof collection !== 'object' || collection === null || !Array.isArray((collection as { item?: unknown }).item)) {
-    throw new HarnessError('malformed-json', `collection file ${collectionFile} is not a Postman collection (no "item" array)`);
-  }
   const selection = options.selection ?? {};
   const chosen = selectCases(casesOf(profile, CATALOGUE), selection);
   // The cases sent as requests; the transport cases are measured after them (transport-checks.ts).
@@ -189,10 +183,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const mask = options.maskFor(secretsOf(variables, selected));
   const selectedById = new Map(selected.map((c) => [c.id, c]));
   const fixtureIds = [...setupSteps, ...teardownSteps].map((s) => s.id);
-  // Unselected requests are not sent at all: the collection is cut down to the selection.
-  const toRun = isRestricted(selection)
-    ? filterCollection(collection as { item: unknown[] }, new Set([...selectedById.keys(), ...fixtureIds]))
-    : collection;
+  // A given collection (--collection) is read before the first request; unselected requests are
+  // not sent at all: it is cut down to the selection. The engines' own requests need no file.
+  const toRun = options.collectionFile === undefined ? undefined : givenCollection(options.collectionFile, selection, new Set([...selectedById.keys(), ...fixtureIds]));
   // A failed fixture step stops the run at once: every case after it would fail for that reason alone.
   const setupFailed = new AbortController();
   // What came back so far: a run that stops early still reports it (see partialReport).
@@ -281,7 +274,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
           onItem,
           signal,
         })
-      : options.collectionFile
+      : toRun
         ? // A given collection runs as it is, its scripts included, one request at a time. Loaded
           // only for the newman engine: newman takes most of a second to import.
           import('./newman-session.js').then(({ runNewman }) =>
@@ -319,7 +312,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       },
       signal: AbortSignal.any([...(options.signal ? [options.signal] : []), liveness.signal]),
       // The engine's concurrency for them too; one at a time with a given collection, as it runs.
-      concurrency: engine === 'newman' && options.collectionFile ? 1 : concurrency,
+      concurrency: engine === 'newman' && toRun !== undefined ? 1 : concurrency,
     });
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
@@ -355,6 +348,15 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const report = assembleReport(context, { cases, setup, teardown });
   emit({ type: 'run-ended', report });
   return { report, exitCode: report.exitCode, redact: mask };
+}
+
+/** The collection at `file`, cut down to `ids` when the selection is restricted. */
+function givenCollection(file: string, selection: CaseSelection, ids: ReadonlySet<string>): unknown {
+  const collection = readJsonFile(file, 'collection file');
+  if (typeof collection !== 'object' || collection === null || !Array.isArray((collection as { item?: unknown }).item)) {
+    throw new HarnessError('malformed-json', `collection file ${file} is not a Postman collection (no "item" array)`);
+  }
+  return isRestricted(selection) ? filterCollection(collection as { item: unknown[] }, ids) : collection;
 }
 
 /** A case the run could not judge because the target went away: never charged to the server. */
