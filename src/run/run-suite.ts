@@ -15,7 +15,7 @@ import { DEFAULT_PROFILE, SECRET_VARIABLES, type ConformanceCase, type ProfileId
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
-import { installEmbeddedReference } from '../reference/embedded.js';
+import type { installEmbeddedReference } from '../reference/embedded.js';
 import { startReferenceServer, type ReferenceServer } from '../reference/server.js';
 import type { RunReport } from '../results/run-report.js';
 import { runWireCases } from '../wire/run-wire-cases.js';
@@ -246,7 +246,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   try {
     if (!realTarget) {
       served = await startReferenceServer({ port: 0, host: '127.0.0.1', shutdownGraceMs: 1_000 });
-      if (engine === 'newman') embedded = installEmbeddedReference(baseUrl);
+      // nock, loaded only when newman runs embedded: a run against a real target has no use for it.
+      if (engine === 'newman') embedded = (await import('../reference/embedded.js')).installEmbeddedReference(baseUrl);
     }
     await preflight(engine === 'native' && served ? served.url : baseUrl, { timeoutMs: options.timeoutMs, ...tls });
   } catch (error) {
