@@ -1,5 +1,6 @@
 /** The response schemas, validated on the Node side (ajv 8). */
 import { expect } from 'chai';
+import AjvModule from 'ajv';
 import { SCHEMA_IDS } from '../../src/cases/operations.js';
 import { RESPONSE_SCHEMAS } from '../../src/schemas/index.js';
 import { validateResponseBody } from '../../src/schemas/validate.js';
@@ -8,6 +9,9 @@ describe('response schemas', () => {
   it('exist for every schema id, in draft-07', () => {
     expect(Object.keys(RESPONSE_SCHEMAS).sort()).to.deep.equal([...SCHEMA_IDS].sort());
     for (const schema of Object.values(RESPONSE_SCHEMAS)) expect(schema).to.have.property('$schema', 'http://json-schema.org/draft-07/schema#');
+    // The runner compiles them without meta-validation: each is checked against draft-07 here.
+    const ajv = new AjvModule.default({ strict: false });
+    for (const [id, schema] of Object.entries(RESPONSE_SCHEMAS)) expect(ajv.validateSchema(schema), `${id}: ${ajv.errorsText(ajv.errors)}`).to.equal(true);
   });
 
   const table: readonly (readonly [id: (typeof SCHEMA_IDS)[number], body: unknown, valid: boolean])[] = [

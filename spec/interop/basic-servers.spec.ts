@@ -16,7 +16,7 @@ import { packageRoot } from '../../src/package-info.js';
 import { generateSelfSignedIdentity } from '../../src/reference/tls-identity.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { exchangeBytes, hostOf } from '../../src/wire/socket-exchange.js';
-import { BASIC_SERVER_IDENTITIES, serverVersion, startBasicServer, unavailableReason, type BasicServer, type BasicServerName } from '../support/basic-servers.js';
+import { BASIC_SERVER_ENV_VARS, BASIC_SERVER_IDENTITIES, serverVersion, startBasicServer, unavailableReason, type BasicServer, type BasicServerName } from '../support/basic-servers.js';
 import { tempDir } from '../support/cli.js';
 import { reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
 
@@ -64,15 +64,6 @@ const KNOWN_DEVIATIONS: Readonly<Record<BasicServerName, readonly KnownDeviation
   apache: [],
 };
 
-/** The variables of the run: the main, colon-password and UTF-8 users of the server's htpasswd file. */
-const CREDENTIALS = [
-  ['username', BASIC_SERVER_IDENTITIES.main.username],
-  ['password', BASIC_SERVER_IDENTITIES.main.password],
-  ['colonUsername', BASIC_SERVER_IDENTITIES.colonPassword.username],
-  ['colonPassword', BASIC_SERVER_IDENTITIES.colonPassword.password],
-  ['utf8Username', BASIC_SERVER_IDENTITIES.utf8.username],
-  ['utf8Password', BASIC_SERVER_IDENTITIES.utf8.password],
-] as const;
 
 /** The interop table row's numbers: cases judged, cases failing a MUST check, cases failing a SHOULD check (and no MUST one). */
 function tableCells(report: RunReport): string {
@@ -126,7 +117,7 @@ for (const [name, https] of [
       const identity = https ? await generateSelfSignedIdentity() : undefined;
       server = await startBasicServer(name, identity ? { tls: identity } : {});
       running = { server, ...(identity ? { ca: identity.cert } : {}) };
-      const envVars = CREDENTIALS.map(([variable, value]): [string, string] => [variable, value]);
+      const envVars = BASIC_SERVER_ENV_VARS;
       const trust = identity ? { caFile: writeCa(out, identity.cert) } : {};
       const target = `${server.baseUrl}${server.protectedPath}`;
       // In the test process: the servers' answers are the point here, not the command.

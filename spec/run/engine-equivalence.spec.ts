@@ -19,7 +19,7 @@ import { runConformance, type ConformanceRunOptions as RunOptions } from '../../
 import { DEFAULT_CONCURRENCY, type EngineName } from '../../src/run/run-suite.js';
 import { otherBodiesSdkReads, streamDeletionFails } from '../broken/judge-servers.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
-import { BASIC_SERVER_IDENTITIES, startBasicServer, unavailableReason, type BasicServerName } from '../support/basic-servers.js';
+import { BASIC_SERVER_ENV_VARS, startBasicServer, unavailableReason, type BasicServerName } from '../support/basic-servers.js';
 import { tempDir } from '../support/cli.js';
 
 interface Server {
@@ -114,15 +114,6 @@ describe('the newman and native engines give the same verdicts', function () {
     });
   }
 
-  /** The credentials of the servers' htpasswd file, as `--env-var`s. */
-  const basicCredentials: [string, string][] = [
-    ['username', BASIC_SERVER_IDENTITIES.main.username],
-    ['password', BASIC_SERVER_IDENTITIES.main.password],
-    ['colonUsername', BASIC_SERVER_IDENTITIES.colonPassword.username],
-    ['colonPassword', BASIC_SERVER_IDENTITIES.colonPassword.password],
-    ['utf8Username', BASIC_SERVER_IDENTITIES.utf8.username],
-    ['utf8Password', BASIC_SERVER_IDENTITIES.utf8.password],
-  ];
 
   for (const name of ['nginx', 'apache'] as const satisfies readonly BasicServerName[]) {
     const reason = unavailableReason(name);
@@ -135,7 +126,7 @@ describe('the newman and native engines give the same verdicts', function () {
     it(`${name} (--profile basic): the same outcome and checks for every case`, async () => {
       const server = await startBasicServer(name);
       try {
-        const target = { profile: 'basic' as const, target: `${server.baseUrl}${server.protectedPath}`, envVars: basicCredentials };
+        const target = { profile: 'basic' as const, target: `${server.baseUrl}${server.protectedPath}`, envVars: BASIC_SERVER_ENV_VARS };
         // Apache runs with -X, one connection at a time: more in flight would wait for its keep-alive timeout.
         const concurrency = name === 'apache' ? 1 : undefined;
         const newman = verdictOf(await runSuiteOn(target, { engine: 'newman', ...(concurrency ? { concurrency } : {}) }));

@@ -30,6 +30,16 @@ export const BASIC_SERVER_IDENTITIES = {
   utf8: { username: 'test', password: '123£' },
 } as const satisfies Record<string, BasicIdentity>;
 
+/** The variables of a run against these servers: the main, colon-password and UTF-8 users of their htpasswd file, as `--env-var`s. */
+export const BASIC_SERVER_ENV_VARS: readonly (readonly [string, string])[] = [
+  ['username', BASIC_SERVER_IDENTITIES.main.username],
+  ['password', BASIC_SERVER_IDENTITIES.main.password],
+  ['colonUsername', BASIC_SERVER_IDENTITIES.colonPassword.username],
+  ['colonPassword', BASIC_SERVER_IDENTITIES.colonPassword.password],
+  ['utf8Username', BASIC_SERVER_IDENTITIES.utf8.username],
+  ['utf8Password', BASIC_SERVER_IDENTITIES.utf8.password],
+];
+
 export const BASIC_REALM = 'v3io-auth-conformance';
 export const PROTECTED_PATH = '/protected/';
 export const PROTECTED_BODY = '<!doctype html>\n<title>protected</title>\n<p>v3io-auth-conformance: authenticated</p>\n';

@@ -24,7 +24,9 @@ let validators: Readonly<Record<SchemaId, ValidateFunction>> | undefined;
 
 function compiled(): Readonly<Record<SchemaId, ValidateFunction>> {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    // Every run compiles them at start: no meta-validation (spec/generate/schemas.spec.ts checks
+    // each schema against draft-07 once) and no code optimisation, about 15 ms less per run.
+    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } });
     addFormats(ajv);
     validators = Object.fromEntries(SCHEMA_IDS.map((id) => [id, ajv.compile(RESPONSE_SCHEMAS[id])])) as Record<SchemaId, ValidateFunction>;
   }

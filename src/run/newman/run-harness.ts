@@ -11,12 +11,17 @@ import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
 import { HarnessError } from '../../errors.js';
 import type { EnvironmentValue } from '../environment.js';
-import { runNewman, type ItemTrace, type ScriptRequestRecord } from '../newman-session.js';
+import { runNewman, type ItemTrace, type NewmanOptions, type ScriptRequestRecord } from '../newman-session.js';
 import { orderedGroups } from '../native/case-groups.js';
 import { collectionOrder, requestsOf } from '../native/run-native.js';
 import { fixtureItem, harnessCase, harnessCollection, type HarnessCase, type HarnessItem } from './harness-collection.js';
 
-export interface HarnessRunOptions {
+/**
+ * Newman's options but the collection and environment, which the harness builds: `timeoutRunMs`
+ * bounds each newman run (lane); `onItemStart` and `onItem` are told of fixture steps and whole
+ * cases (a case's first request, its last answer), never of a case's preparation or read-backs.
+ */
+export interface HarnessRunOptions extends Omit<NewmanOptions, 'collection' | 'environment'> {
   readonly profile: Profile;
   /** The selected cases; wire cases are left to the raw-socket runner. */
   readonly cases: readonly ConformanceCase[];
@@ -24,20 +29,6 @@ export interface HarnessRunOptions {
   readonly variables: ReadonlyMap<string, string>;
   /** Lanes (newman runs) side by side; 1: one run, setup to teardown. */
   readonly concurrency: number;
-  readonly timeoutRequestMs: number;
-  /** Upper bound for each newman run. */
-  readonly timeoutRunMs: number;
-  readonly caFile?: string;
-  readonly insecure?: boolean;
-  readonly certFile?: string;
-  readonly keyFile?: string;
-  /** Called before each fixture step and before each case's first request. */
-  readonly onItemStart?: (id: string) => void;
-  /** Called after each fixture step and each case (once its last request is answered). */
-  readonly onItem?: (trace: ItemTrace) => void;
-  /** Stops the run between two requests; the promise rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
-  readonly abortGraceMs?: number;
 }
 
 /** Requests a lane should carry at least to be worth a newman run of its own (a run takes ~40 ms to start, a request ~10 ms). */
