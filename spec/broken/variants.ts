@@ -400,4 +400,67 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
         return owner ? [...lines, ['X-v3io-session-key', owner.accessKey]] : lines;
       }),
   },
+  {
+    id: 'key-starts-with-known-key',
+    deviation: 'accepts a session key that starts with a known key (compares only as many characters as the known key has)',
+    level: 'must',
+    caughtBy: ['session-key-character-appended'],
+    reference: () =>
+      overridingDecision((request) => {
+        const keys = valuesOf(request.rawHeaders, 'x-v3io-session-key').map((v) => v.trim());
+        const identity = IDENTITIES.find((i) => keys.some((k) => k !== i.accessKey && k.startsWith(i.accessKey)));
+        return identity ? authenticatedAs(identity) : undefined;
+      }),
+  },
+  {
+    id: 'key-contains-known-key',
+    deviation: 'accepts a session key that contains a known key anywhere in its value',
+    level: 'must',
+    caughtBy: ['session-key-character-appended', 'session-key-character-prepended'],
+    reference: () =>
+      overridingDecision((request) => {
+        const keys = valuesOf(request.rawHeaders, 'x-v3io-session-key');
+        const identity = IDENTITIES.find((i) => keys.some((k) => k.trim() !== i.accessKey && k.includes(i.accessKey)));
+        return identity ? authenticatedAs(identity) : undefined;
+      }),
+  },
+  {
+    id: 'aws-key-starts-with-known-key',
+    deviation: 'accepts an AWS-syntax access key (SigV4 Credential, SigV2) that starts with a known key',
+    level: 'must',
+    caughtBy: ['sigv4-character-appended', 'sigv2-character-appended'],
+    reference: () =>
+      overridingDecision((request) => {
+        const keys = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => {
+          const key = /Credential=([^/,\s]+)/i.exec(v)?.[1] ?? /^\s*AWS\s+([^:\s]+):/i.exec(v)?.[1];
+          return key ? [key] : [];
+        });
+        const identity = IDENTITIES.find((i) => keys.some((k) => k !== i.accessKey && k.startsWith(i.accessKey)));
+        return identity ? authenticatedAs(identity) : undefined;
+      }),
+  },
+  {
+    id: 'password-starts-with-known-password',
+    deviation: "accepts Basic credentials whose password starts with the user's password (a comparison, or a password hash, that stops at the stored length)",
+    level: 'must',
+    caughtBy: ['basic-password-character-appended'],
+    reference: () =>
+      overridingDecision((request) => {
+        const pairs = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => basicPair(v) ?? []);
+        const identity = IDENTITIES.find((i) => pairs.some((p) => p.user === i.username && p.password !== i.password && p.password.startsWith(i.password)));
+        return identity ? authenticatedAs(identity) : undefined;
+      }),
+  },
+  {
+    id: 'user-id-starts-with-known-user',
+    deviation: 'accepts Basic credentials whose user-id starts with a known user-id, with that user\'s password',
+    level: 'must',
+    caughtBy: ['basic-user-id-character-appended'],
+    reference: () =>
+      overridingDecision((request) => {
+        const pairs = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => basicPair(v) ?? []);
+        const identity = IDENTITIES.find((i) => pairs.some((p) => p.user !== i.username && p.user.startsWith(i.username) && p.password === i.password));
+        return identity ? authenticatedAs(identity) : undefined;
+      }),
+  },
 ];
