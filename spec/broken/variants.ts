@@ -463,4 +463,16 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
         return identity ? authenticatedAs(identity) : undefined;
       }),
   },
+  {
+    id: 'password-case-insensitive',
+    deviation: 'compares Basic passwords without regard to letter case (a case-insensitive database collation, a lower-cased hash input)',
+    level: 'must',
+    caughtBy: ['basic-password-other-letter-case'],
+    reference: () =>
+      overridingDecision((request) => {
+        const pairs = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => basicPair(v) ?? []);
+        const identity = IDENTITIES.find((i) => pairs.some((p) => p.user === i.username && p.password !== i.password && p.password.toLowerCase() === i.password.toLowerCase()));
+        return identity ? authenticatedAs(identity) : undefined;
+      }),
+  },
 ];

@@ -289,16 +289,16 @@ describe('case catalogue', () => {
   });
 
   describe('variables', () => {
-    it('uses only environment, collection and the case\'s own derived variables', () => {
+    it('uses only environment, collection and the case\'s own derived variables, each derived before it is used', () => {
       expect(
         problemsIn(REQUEST_CASES, (c) => {
           const found: string[] = [];
           const known = new Set([...ENVIRONMENT, ...COLLECTION]);
-          // A derivation reads environment and collection variables only: the model does not
-          // promise that one derivation sees another's result.
+          // A derivation reads environment and collection variables and the derivations before it
+          // (model.ts): never one after it, which the scripts would not have set yet.
           const checkDerivations = (list: readonly Derivation[], scope: Set<string>) => {
             for (const d of list) {
-              for (const v of variablesIn(d.from)) if (!known.has(v)) found.push(`derivation ${d.name} uses {{${v}}}, not an environment or collection variable`);
+              for (const v of variablesIn(d.from)) if (!scope.has(v)) found.push(`derivation ${d.name} uses {{${v}}}, neither an environment or collection variable nor an earlier derivation`);
               if (known.has(d.name)) found.push(`derivation ${d.name} shadows an environment or collection variable`);
               scope.add(d.name);
             }

@@ -63,7 +63,7 @@ export const SAMPLE_CASES: readonly HttpCase[] = [
       { name: 'tPlain', from: '{{username}}:{{password}}', apply: [] },
       { name: 'tUnpadded', from: 'ab', apply: [{ op: 'base64-unpadded' }] },
       { name: 'tUrl', from: 'ÿ?~~~>', apply: [{ op: 'base64url' }] },
-      { name: 'tSwap', from: 'aB-c9', apply: [{ op: 'swap-case' }] },
+      { name: 'tSwap', from: 'aB-c9', apply: [{ op: 'other-case' }] },
       { name: 'tDrop', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] },
       { name: 'tChange1', from: 'k9', apply: [{ op: 'change-last-char' }] },
       { name: 'tChange2', from: 'kf', apply: [{ op: 'change-last-char' }] },
@@ -73,7 +73,7 @@ export const SAMPLE_CASES: readonly HttpCase[] = [
       { name: 'tChangeKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] },
       { name: 'tRepeat', from: 'abc', apply: [{ op: 'repeat-to-length', length: 10 }] },
       { name: 'tNul', from: '{{username}}:{{password}}\u0000junk', apply: [{ op: 'base64' }] },
-      { name: 'tChain', from: '{{tPlain}}', apply: [{ op: 'swap-case' }, { op: 'base64' }] },
+      { name: 'tChain', from: '{{tPlain}}', apply: [{ op: 'other-case' }, { op: 'base64' }] },
     ],
     request: request('get-object', [
       ['X-T-Plain', '{{tPlain}}'],

@@ -64,7 +64,7 @@ const secretsArbitrary: fc.Arbitrary<Secrets> = fc
 
 /** The values the suite derives from a secret, as the catalogue's transforms make them. */
 function derivedFrom(secret: string): string[] {
-  const ops = ['drop-last-char', 'change-last-char', 'swap-case'] as const;
+  const ops = ['drop-last-char', 'change-last-char', 'other-case'] as const;
   return ops.map((op) => applyTransform(secret, { op }));
 }
 

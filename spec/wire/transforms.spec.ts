@@ -42,6 +42,7 @@ const INPUTS = [
   'keyz',
   'keyZ',
   'key-',
+  '123456',
   'x',
   '',
   'Straße ǅ',
@@ -52,7 +53,7 @@ const TRANSFORMS: readonly Transform[] = [
   { op: 'base64' },
   { op: 'base64-unpadded' },
   { op: 'base64url' },
-  { op: 'swap-case' },
+  { op: 'other-case' },
   { op: 'drop-last-char' },
   { op: 'change-last-char' },
   { op: 'repeat-to-length', length: 7 },
@@ -74,7 +75,7 @@ describe('wire transforms', () => {
   it('applies a chain of transforms in order, like the scripts', () => {
     const variables = new Map([['accessKey', 'e8bd4ca2-537b-4175-bf01-8c74963e90bf']]);
     const derivations: Derivation[] = [
-      { name: 'a', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }, { op: 'swap-case' }, { op: 'base64url' }] },
+      { name: 'a', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }, { op: 'other-case' }, { op: 'base64url' }] },
       { name: 'b', from: 'Basic {{accessKey}}:x', apply: [{ op: 'change-last-char' }, { op: 'repeat-to-length', length: 50 }] },
     ];
     expect([...deriveAll(derivations, variables)]).to.deep.equal([...scriptValues(derivations, variables)]);
@@ -89,12 +90,18 @@ describe('wire transforms', () => {
     expect(applyTransform('abx', { op: 'change-last-char' })).to.equal('aby');
   });
 
+  it('gives another letter case, or, for a text without letters, a changed last character: never the input', () => {
+    expect(applyTransform('iguazio:Pa55', { op: 'other-case' })).to.equal('IGUAZIO:pA55');
+    expect(applyTransform('123456', { op: 'other-case' })).to.equal('123457');
+    for (const input of INPUTS.filter((i) => i !== '')) expect(applyTransform(input, { op: 'other-case' }), input).to.not.equal(input);
+  });
+
   it('resolves the template first, nested collection variables included, and leaves unknown ones', () => {
     const variables = new Map([
       ['runPrefix', 'v3io-auth-conformance'],
       ['fixtureObject', '{{runPrefix}}/fixture.txt'],
     ]);
-    expect(deriveValue({ name: 'x', from: '{{fixtureObject}}|{{nothing}}', apply: [{ op: 'swap-case' }] }, variables)).to.equal('V3IO-AUTH-CONFORMANCE/FIXTURE.TXT|{{NOTHING}}');
+    expect(deriveValue({ name: 'x', from: '{{fixtureObject}}|{{nothing}}', apply: [{ op: 'other-case' }] }, variables)).to.equal('V3IO-AUTH-CONFORMANCE/FIXTURE.TXT|{{NOTHING}}');
   });
 
   it('refuses a repeat-to-length without a non-negative integer length', () => {

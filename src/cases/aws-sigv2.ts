@@ -171,7 +171,7 @@ export const AWS_SIGV2_CASES: readonly HttpCase[] = [
     level: 'should',
     sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [authorization(`AWS {{swappedKey}}:${SIGNATURE}`)]),
-    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'swap-case' }] }],
+    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'other-case' }] }],
     expect: { outcome: 'unauthenticated' },
   },
 

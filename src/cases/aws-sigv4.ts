@@ -256,7 +256,7 @@ export const AWS_SIGV4_CASES: readonly HttpCase[] = [
     level: 'should',
     sources: [SEED, UNAUTHORIZED],
     request: request('get-object', signed(v4({ credential: scope('{{swappedKey}}') }))),
-    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'swap-case' }] }],
+    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'other-case' }] }],
     expect: { outcome: 'unauthenticated' },
   },
 

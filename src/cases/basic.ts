@@ -290,7 +290,23 @@ export const BASIC_CASES: readonly HttpCase[] = [
     level: 'must',
     sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
-    derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'swap-case' }])],
+    derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'other-case' }])],
+    expect: { outcome: 'unauthenticated' },
+  },
+  // The user-id as it is: a server may match user-ids in any case, never passwords (a
+  // case-insensitive database column, a lower-cased hash input).
+  {
+    kind: 'http',
+    id: 'basic-password-other-letter-case',
+    form: 'basic',
+    profiles: EVERY_PROFILE,
+    family: 'mutated-key',
+    title: 'rejects the password in the other letter case, the user-id as it is',
+    requirement: R.wrong,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
+    derive: [{ name: 'otherCasePassword', from: '{{password}}', apply: [{ op: 'other-case' }] }, token('mutatedToken', '{{username}}:{{otherCasePassword}}')],
     expect: { outcome: 'unauthenticated' },
   },
 

@@ -129,7 +129,7 @@ export const CASE_SCHEMA = {
           additionalProperties: false,
           required: ['op'],
           properties: {
-            op: { enum: ['base64', 'base64-unpadded', 'base64url', 'swap-case', 'percent-encode', 'drop-last-char', 'change-last-char'] },
+            op: { enum: ['base64', 'base64-unpadded', 'base64url', 'other-case', 'percent-encode', 'drop-last-char', 'change-last-char'] },
           },
         },
         {

@@ -106,8 +106,12 @@ export type Transform =
   | { readonly op: 'base64-unpadded' }
   /** RFC 4648 §5 base64url of the UTF-8 bytes (with padding). */
   | { readonly op: 'base64url' }
-  /** Upper case letters to lower and lower to upper. */
-  | { readonly op: 'swap-case' }
+  /**
+   * Upper case letters to lower and lower to upper; a text without a cased letter gets its last
+   * character changed instead (as `change-last-char`), so that the result always differs: a
+   * credential with no letters must not turn a rejection case into a request with the valid one.
+   */
+  | { readonly op: 'other-case' }
   /** RFC 3986 §2.1 percent-encoding of the UTF-8 bytes (as encodeURIComponent), e.g. for userinfo. */
   | { readonly op: 'percent-encode' }
   /** Remove the last character. */
@@ -119,7 +123,8 @@ export type Transform =
 
 /**
  * A variable computed before the request is sent: `{{name}}` in the request then stands for
- * `from` (a template with `{{variables}}`) after each transform in turn.
+ * `from` (a template with `{{variables}}`) after each transform in turn. `from` may use the
+ * environment's and the collection's variables and the derivations listed before this one.
  */
 export interface Derivation {
   readonly name: string;

@@ -218,7 +218,7 @@ export const SESSION_KEY_CASES: readonly HttpCase[] = [
     level: 'should',
     sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [sessionKey('{{swappedKey}}')]),
-    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'swap-case' }] }],
+    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'other-case' }] }],
     expect: { outcome: 'unauthenticated' },
   },
   {

@@ -38,11 +38,11 @@ const HELPERS: Readonly<Record<Op, Helper>> = {
     source: "const base64url = (s) => base64(s).replace(/\\+/g, '-').replace(/\\//g, '_');",
     uses: ['base64'],
   },
-  'swap-case': {
-    name: 'swapCase',
+  'other-case': {
+    name: 'otherCase',
     source:
-      "const swapCase = (s) => Array.from(s, (c) => { const l = c.toLowerCase(); const u = c.toUpperCase(); return c !== l ? l : c !== u ? u : c; }).join('');",
-    uses: [],
+      "const otherCase = (s) => { const t = Array.from(s, (c) => { const l = c.toLowerCase(); const u = c.toUpperCase(); return c !== l ? l : c !== u ? u : c; }).join(''); return t !== s ? t : changeLastChar(s); };",
+    uses: ['change-last-char'],
   },
   'percent-encode': {
     name: 'percentEncode',

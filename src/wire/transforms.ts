@@ -11,12 +11,14 @@ function base64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
 
-function swapCase(text: string): string {
-  return Array.from(text, (c) => {
+/** The other letter case; without a cased letter, the last character changed (model.ts). */
+function otherCase(text: string): string {
+  const swapped = Array.from(text, (c) => {
     const lower = c.toLowerCase();
     const upper = c.toUpperCase();
     return c !== lower ? lower : c !== upper ? upper : c;
   }).join('');
+  return swapped !== text ? swapped : changeLastChar(text);
 }
 
 /** Ranges a last character cycles through, so that a hex key stays hex (see transforms.ts). */
@@ -44,8 +46,8 @@ export function applyTransform(text: string, transform: Transform): string {
       return base64(text).replace(/=+$/, '');
     case 'base64url':
       return base64(text).replace(/\+/g, '-').replace(/\//g, '_');
-    case 'swap-case':
-      return swapCase(text);
+    case 'other-case':
+      return otherCase(text);
     case 'percent-encode':
       return encodeURIComponent(text);
     case 'drop-last-char':
