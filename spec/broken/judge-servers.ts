@@ -41,6 +41,22 @@ export function streamDeletionFails(): Reference {
   };
 }
 
+/**
+ * A correct server behind a rate limiter that answers every GetItem with 429 Too Many Requests:
+ * whether it would let those requests in, or with which status it would refuse them, is unknown,
+ * so the cases are inconclusive, never failed.
+ */
+export function rateLimitsGetItem(): Reference {
+  const inner = createReference();
+  return {
+    handle: (request) => {
+      if (functionOf(request.rawHeaders) !== 'GetItem') return inner.handle(request);
+      const body = Buffer.from('{"message":"Too Many Requests"}');
+      return { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '1', 'Content-Length': String(body.length) }, body };
+    },
+  };
+}
+
 /** The JSON body with `edit` applied (Content-Length follows). */
 function editedJson(body: Buffer, edit: (value: Record<string, unknown>) => void): string {
   const value = JSON.parse(body.toString('utf8')) as Record<string, unknown>;

@@ -20,7 +20,7 @@ import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import type { ItemTrace } from '../../src/run/newman-session.js';
 import { runConformance } from '../../src/commands/conformance-run.js';
-import { bodiesSdkCannotRead, otherBodiesSdkReads, streamDeletionFails } from '../broken/judge-servers.js';
+import { bodiesSdkCannotRead, otherBodiesSdkReads, rateLimitsGetItem, streamDeletionFails } from '../broken/judge-servers.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { tempDir } from '../support/cli.js';
 
@@ -57,6 +57,7 @@ const SERVERS: readonly Server[] = [
   // Its bodies differ from the reference's only where a request is let in: the accept cases.
   { id: 'other-bodies-sdk-reads', reference: otherBodiesSdkReads, grep: exactly(CATALOGUE.filter((c) => c.expect.outcome === 'accept' && COLLECTION_CASES.test(c.id)).map((c) => c.id)) },
   { id: 'bodies-sdk-cannot-read', reference: bodiesSdkCannotRead, grep: /valid.*(list-containers|get-item)/ },
+  { id: 'rate-limits-get-item', reference: rateLimitsGetItem, grep: /-get-item$/ },
 ];
 
 interface ServerRun {
@@ -143,7 +144,7 @@ describe('the collection and the Node judge agree, check for check', function ()
     // No server here drops a connection: the check that a request got an answer is made by the
     // scripts and the judge alike only then (spec/suite/run-failures.spec.ts covers it).
     const expected = Object.fromEntries(rendered.map((id) => [id, id === 'server-answers' ? [] : ['failed', 'passed']]));
-    for (const id of ['accepted', 'unchanged']) expected[id] = ['failed', 'inconclusive', 'passed'];
+    for (const id of ['accepted', 'unchanged', 'exact-status']) expected[id] = ['failed', 'inconclusive', 'passed'];
     expect(outcomes).to.deep.equal(expected);
   });
 
@@ -160,6 +161,19 @@ describe('the collection and the Node judge agree, check for check', function ()
     for (const result of inconclusive) {
       expect(result.reason, result.id).to.match(/^could not (arrange|prepare) .*DELETE \/bigdata\/[^ ]*stream\/ got 400/);
     }
+    expect([report.verdict, report.exitCode]).to.deep.equal(['inconclusive', 2]);
+  });
+
+  it('a server that answers 429 Too Many Requests to GetItem: those cases are inconclusive (status and acceptance unknown), never failed', () => {
+    const { report } = runs.get('rate-limits-get-item')!;
+    expect(report.cases.filter((c) => c.outcome === 'fail').map((c) => c.id)).to.deep.equal([]);
+    const accepted = report.cases.find((c) => c.id === 'session-key-valid-get-item')!;
+    expect(accepted.outcome).to.equal('inconclusive');
+    expect(accepted.inconclusiveChecks?.map((k) => k.id)).to.include('accepted');
+    expect(accepted.reason ?? '').to.match(/429 Too Many Requests/);
+    const rejected = report.cases.find((c) => c.id === 'cross-unknown-key-get-item')!;
+    expect(rejected.checks.find((k) => k.id === 'rejected')?.passed).to.equal(true);
+    expect(rejected.inconclusiveChecks?.map((k) => k.id)).to.include('exact-status');
     expect([report.verdict, report.exitCode]).to.deep.equal(['inconclusive', 2]);
   });
 

@@ -83,6 +83,14 @@ registerCheck({
   },
 });
 
+/**
+ * 429 Too Many Requests: the server asks the harness to slow down (a rate limit, a lockout after
+ * failed attempts). Whether it would have let the request in, or with which status it would have
+ * refused it, is then unknown: those checks are not made (inconclusive), never charged to it.
+ */
+const TOO_MANY_REQUESTS = 429;
+const SLOWED_DOWN = 'the server answered 429 Too Many Requests (it asks for fewer requests at once, --concurrency, or later)';
+
 registerCheck({
   id: 'accepted',
   level: 'case',
@@ -95,6 +103,7 @@ registerCheck({
     const expected = statuses ? statusList(statuses) : 'a 2xx response';
     const actual = describeAnswer(exchange.answer, context.timeoutMs);
     const letIn = response !== undefined && (statuses ? statuses.includes(response.status) : is2xx(response.status));
+    if (response?.status === TOO_MANY_REQUESTS) return { inconclusive: `${SLOWED_DOWN} for ${exchange.where}` };
     if (!letIn) {
       // A preparation that was not done explains the answer as well as the server would: no verdict.
       const undone = firstUndone(exchange.preparation);
@@ -114,7 +123,10 @@ registerCheck({
       return [
         'if (answered) {',
         '  const unprepared = prepared.find((s) => !s.done);',
-        `  if (!${js(operation.successStatuses)}.includes(code) && unprepared) {`,
+        `  if (code === ${TOO_MANY_REQUESTS}) {`,
+        `    console.info(${js(SLOWED_DOWN)});`,
+        `    pm.test.skip(${js(name)}, () => {});`,
+        `  } else if (!${js(operation.successStatuses)}.includes(code) && unprepared) {`,
         "    console.info('could not prepare the case: ' + describeStep(unprepared));",
         `    pm.test.skip(${js(name)}, () => {});`,
         '  } else {',
@@ -306,13 +318,18 @@ registerCheck({
   evaluate: ({ testCase, exchange, context }) => {
     const statuses = rejectionStatuses(testCase);
     const response = responseOf(exchange.answer);
+    if (response?.status === TOO_MANY_REQUESTS && !statuses.includes(TOO_MANY_REQUESTS)) return { inconclusive: `${SLOWED_DOWN} for ${exchange.where}` };
     return judged(response !== undefined && statuses.includes(response.status), statusList(statuses), describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
   },
   postman: {
     applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
     lines: ({ testCase }, name) => {
       const statuses = rejectionStatuses(testCase);
-      return [`if (answered) pm.test(${js(name)}, () => { if (!${js(statuses)}.includes(code)) fail(${js(statusList(statuses))}); });`];
+      const slowedDown = statuses.includes(TOO_MANY_REQUESTS) ? 'false' : `code === ${TOO_MANY_REQUESTS}`;
+      return [
+        `if (answered && ${slowedDown}) pm.test.skip(${js(name)}, () => {});`,
+        `else if (answered) pm.test(${js(name)}, () => { if (!${js(statuses)}.includes(code)) fail(${js(statusList(statuses))}); });`,
+      ];
     },
   },
 });
@@ -353,7 +370,8 @@ registerCheck({
   // A response to HEAD has no body (RFC 9110 §9.3.2); a profile without an error schema judges none.
   applies: ({ testCase, exchange, context }) => {
     const response = responseOf(exchange.answer);
-    return testCase.expect.outcome !== 'accept' && context.errorSchema !== undefined && !isHead(testCase) && response !== undefined && is4xx(response.status);
+    // A 429 often comes from a rate limiter in front of the server, with a body of its own.
+    return testCase.expect.outcome !== 'accept' && context.errorSchema !== undefined && !isHead(testCase) && response !== undefined && is4xx(response.status) && response.status !== TOO_MANY_REQUESTS;
   },
   evaluate: ({ exchange, context }) => {
     const response = responseOf(exchange.answer)!;
@@ -364,7 +382,7 @@ registerCheck({
   postman: {
     applies: ({ testCase, errorSchema }) => testCase.expect.outcome !== 'accept' && errorSchema !== undefined && !isHead(testCase),
     helpers: () => ['schema'],
-    lines: ({ errorSchema }, name) => [`if (code >= 400 && code <= 499) pm.test(${js(name)}, () => checkSchema(${js(errorSchema!)}, ${js(schemaWhat(errorSchema!))}));`],
+    lines: ({ errorSchema }, name) => [`if (code >= 400 && code <= 499 && code !== ${TOO_MANY_REQUESTS}) pm.test(${js(name)}, () => checkSchema(${js(errorSchema!)}, ${js(schemaWhat(errorSchema!))}));`],
   },
 });
 
