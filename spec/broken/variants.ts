@@ -5,7 +5,7 @@
  * `caughtBy` names cases that must fail against the variant at its level (others may fail too;
  * `npm run mutants` lists them all).
  */
-import { authenticate } from '../../src/reference/auth.js';
+import { authenticate, type AuthDecision, type Authenticated } from '../../src/reference/auth.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { errorResponse } from '../../src/reference/responses.js';
@@ -37,6 +37,11 @@ export interface BrokenVariant {
 
 const MAIN = REFERENCE_IDENTITIES.main;
 const WRITES = new Set(['PUT', 'POST', 'DELETE']);
+/** The methods a server that checks permissions only on reads checks them on. */
+const READS = new Set(['GET', 'HEAD']);
+
+/** An authenticated identity that may not use every container (the denied one of the reference). */
+const isDenied = (decision: AuthDecision): decision is Authenticated => decision.kind === 'authenticated' && decision.identity.containers !== '*';
 
 /** Base64 the way lenient decoders read it: drop what is not in the alphabet, pad as needed. */
 function lenientBasic(value: string): string {
@@ -283,6 +288,35 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     level: 'must',
     caughtBy: ['cross-denied-session-key-get-object', 'cross-denied-sigv4-get-object'],
     reference: () => overridingDecision((_request, decision) => (decision.kind === 'authenticated' && decision.identity.containers !== '*' ? authenticatedAs(MAIN) : undefined)),
+  },
+  {
+    id: 'permissions-on-reads-only',
+    deviation: 'forbids an identity without permission only GET and HEAD: its PUT, POST (NoSQL and stream functions included) and DELETE requests go through',
+    level: 'must',
+    caughtBy: [
+      'cross-denied-sigv4-put-object',
+      'cross-denied-sigv2-post-object',
+      'cross-denied-basic-delete-object',
+      'cross-denied-sigv4-put-item',
+      'cross-denied-sigv2-put-records',
+      'cross-denied-basic-put-records',
+    ],
+    reference: () => overridingDecision((request, decision) => (isDenied(decision) && !READS.has(request.method) ? authenticatedAs(MAIN) : undefined)),
+  },
+  {
+    id: 'basic-users-skip-permissions',
+    deviation: 'gives every permission to users authenticated with Basic (permissions are looked up by access key only)',
+    level: 'must',
+    caughtBy: ['cross-denied-basic-get-object', 'cross-denied-basic-put-object', 'cross-denied-basic-post-object', 'cross-denied-basic-delete-object', 'cross-denied-basic-put-item', 'cross-denied-basic-put-records'],
+    reference: () => overridingDecision((_request, decision) => (isDenied(decision) && decision.form === 'basic' ? authenticatedAs(MAIN) : undefined)),
+  },
+  {
+    id: 'aws-skips-permissions',
+    deviation: 'gives every permission to requests authenticated through the AWS syntaxes (SigV4, SigV2), as an S3 front that checks only the key',
+    level: 'must',
+    caughtBy: ['cross-denied-sigv4-get-object', 'cross-denied-sigv2-get-object', 'cross-denied-sigv4-put-object', 'cross-denied-sigv2-delete-object', 'cross-denied-sigv4-put-records'],
+    reference: () =>
+      overridingDecision((_request, decision) => (isDenied(decision) && (decision.form === 'aws-sigv4' || decision.form === 'aws-sigv2') ? authenticatedAs(MAIN) : undefined)),
   },
   {
     id: 'unauthenticated-for-forbidden',

@@ -23,6 +23,7 @@ import {
   type Form,
   type HttpCase,
   type OperationId,
+  type OptionalVariable,
   type RequestCase,
   type WirePart,
 } from '../../src/cases/model.js';
@@ -535,7 +536,20 @@ describe('case catalogue', () => {
       expect(operationsWith(denied, () => true).size).to.be.greaterThan(2);
       const forms = new Set(denied.map((c) => (requestTexts(c).includes('Authorization') ? 'authorization' : 'session-key')));
       expect(forms).to.have.all.keys('authorization', 'session-key');
-      expect(denied.every((c) => c.level === 'must' && (c.requires ?? []).includes('deniedAccessKey'))).to.equal(true);
+      // Each needs the denied identity's access key, or its Basic username and password.
+      const needsDenied = (c: RequestCase): boolean => (c.requires ?? []).includes('deniedAccessKey') || ['deniedUsername', 'deniedPassword'].every((v) => (c.requires ?? []).includes(v as OptionalVariable));
+      expect(denied.filter((c) => c.level !== 'must' || !needsDenied(c)).map((c) => c.id)).to.deep.equal([]);
+    });
+
+    it('rejects a denied identity on GET object and on every operation that writes, through every credential form', () => {
+      // A server that checks permissions only on reads, or only for one form, lets the identity change data.
+      const writes = OPERATION_IDS.filter((op) => OPERATIONS[op].unchanged !== undefined);
+      expect(writes).to.include.members(['put-object', 'post-object', 'delete-object', 'put-item', 'put-records']);
+      const forbiddenIds = new Set(REQUEST_CASES.filter((c) => c.expect.outcome === 'forbidden' && c.level === 'must').map((c) => c.id));
+      const missing = ['session-key', 'sigv4', 'sigv2', 'basic'].flatMap((form) => ['get-object', ...writes].map((op) => `cross-denied-${form}-${op}`)).filter((id) => !forbiddenIds.has(id));
+      expect(missing).to.deep.equal([]);
+      const basic = REQUEST_CASES.filter((c) => c.id.startsWith('cross-denied-basic-'));
+      expect(basic.every((c) => requestTexts(c).includes('Basic {{deniedBasicToken}}') && c.profiles.join() === 'v3io')).to.equal(true);
     });
 
     it('covers each credential form with valid, unknown and mutated credentials', () => {

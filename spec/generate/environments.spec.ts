@@ -19,6 +19,8 @@ describe('environments', () => {
       username: main.username,
       password: main.password,
       deniedAccessKey: denied.accessKey,
+      deniedUsername: denied.username,
+      deniedPassword: denied.password,
       colonUsername: colon.username,
       colonPassword: colon.password,
       utf8Username: utf8.username,

@@ -183,6 +183,8 @@ describe('secrets in every spelling, in every reporter (fuzzed, fixed seed)', fu
         };
         const extra = [
           ['deniedAccessKey', secrets.keys[1]!],
+          ['deniedUsername', secrets.pairs[1]![0]],
+          ['deniedPassword', secrets.passwords[1]!],
           ['colonUsername', secrets.pairs[2]![0]],
           ['colonPassword', secrets.passwords[2]!],
           ['utf8Username', secrets.pairs[3]![0]],

@@ -1,7 +1,8 @@
 /**
- * Optional variables: a target without a user lacking permission, a colon password or a UTF-8
- * password still gets a verdict; the cases that need them are skipped, visibly, never failed. The
- * run (in the test process) selects every case that needs one, and the valid-credential cases.
+ * Optional variables: a target without a user lacking permission (its access key, or its Basic
+ * username and password), a colon password or a UTF-8 password still gets a verdict; the cases
+ * that need them are skipped, visibly, never failed. The run (in the test process) selects every
+ * case that needs one, and the valid-credential cases.
  */
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ describe('a target without the optional identities', function () {
     expect(report.cases.filter((c) => c.outcome === 'pass').length, 'the cases that need no optional variable pass').to.be.greaterThan(3);
     const skipped = report.cases.filter((c) => c.outcome === 'skip');
     expect(skipped.map((c) => c.id)).to.deep.equal(needing);
-    for (const c of skipped) expect(c.reason, c.id).to.match(/needs (deniedAccessKey|colonUsername|utf8Username)/);
+    for (const c of skipped) expect(c.reason, c.id).to.match(/needs (deniedAccessKey|deniedUsername|colonUsername|utf8Username)/);
     expect(report.summary.outcomes.fail).to.equal(0);
     expect(result.stdout).to.match(/Skipped:\n {2}- /);
   });

@@ -18,11 +18,12 @@ import { echoingServerCliRun, embeddedCliRun } from '../support/shared-runs.js';
 const variables = environmentVariables(loadEnvironmentFile(join(packageRoot(), GENERATED_PATHS.referenceEnvironment)));
 const value = (name: string): string => variables.get(name) ?? '';
 const ACCESS_KEYS = ['accessKey', 'deniedAccessKey'].map(value);
-const PASSWORDS = ['password', 'colonPassword', 'utf8Password'].map(value);
+const PASSWORDS = ['password', 'deniedPassword', 'colonPassword', 'utf8Password'].map(value);
 const PAIRS: [string, string][] = [
   [value('username'), value('password')],
   [value('colonUsername'), value('colonPassword')],
   [value('utf8Username'), value('utf8Password')],
+  [value('deniedUsername'), value('deniedPassword')],
 ];
 
 /** Every exact form of a secret that must not appear, with a label that does not quote it. */

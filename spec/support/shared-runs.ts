@@ -69,6 +69,8 @@ export const servedReferenceRun = once(async (): Promise<ServedRun> => {
     const { colon, utf8, denied } = REFERENCE_IDENTITIES;
     const envVars: [string, string][] = [
       ['deniedAccessKey', denied.accessKey],
+      ['deniedUsername', denied.username],
+      ['deniedPassword', denied.password],
       ['colonUsername', colon.username],
       ['colonPassword', colon.password],
       ['utf8Username', utf8.username],

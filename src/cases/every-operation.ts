@@ -1,13 +1,13 @@
 /**
  * Cross-cutting cases: authentication enforced alike on every operation (a valid key accepted; no
  * credentials, an unknown key and a denied identity rejected), and the denied identity through the
- * Authorization forms.
+ * Authorization forms (SigV4, SigV2, Basic) on GET object and on every operation that writes.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
-import { request } from './operations.js';
+import { EVERY_PROFILE, V3IO_ONLY, type Derivation, type HttpCase, type HeaderLine, type OperationId, type OptionalVariable } from './model.js';
+import { OPERATIONS, request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY, UNKNOWN_KEY } from './credentials.js';
-import { UNAUTHORIZED, sessionKey, sigv4, sigv2 } from './cross-cutting-headers.js';
+import { UNAUTHORIZED, authorization, sessionKey, sigv4, sigv2 } from './cross-cutting-headers.js';
 
 const R = requirementSentences('cross-cutting');
 
@@ -44,6 +44,13 @@ const VALID_OPERATIONS = ALL_OPERATIONS.filter((op) => op !== 'unknown-method');
  * Not the list of containers: it answers everyone, with the containers they may use (none).
  */
 const CONTAINER_OPERATIONS = ALL_OPERATIONS.filter((op) => op !== 'list-containers');
+/**
+ * The operations that write (those whose rejection is proven to change nothing): a server that
+ * checks permissions only on reads lets a denied identity change data through them.
+ */
+const WRITE_OPERATIONS = ALL_OPERATIONS.filter((op) => OPERATIONS[op].unchanged !== undefined);
+/** GET object, the read every form's denied identity is checked on, then the writes. */
+const DENIED_VIA_AUTHORIZATION_OPERATIONS: readonly OperationId[] = ['get-object', ...WRITE_OPERATIONS];
 
 function validOn(operation: OperationId): HttpCase {
   return {
@@ -92,19 +99,47 @@ function unknownKeyOn(operation: OperationId): HttpCase {
     expect: { outcome: 'unauthenticated' },
   };
 }
-function forbidden(id: string, operation: OperationId, via: string, credentials: HeaderLine, family = 'permission'): HttpCase {
+/** How a denied identity's credential travels: its header line, the variables it needs, what it derives. */
+interface DeniedCredential {
+  /** After `cross-denied-`, before the operation, in ids. */
+  readonly id: string;
+  /** In titles: `SigV4 Authorization`. */
+  readonly via: string;
+  readonly line: HeaderLine;
+  readonly requires: readonly OptionalVariable[];
+  readonly derive?: readonly Derivation[];
+}
+
+const DENIED_SESSION_KEY: DeniedCredential = { id: 'session-key', via: 'access key', line: sessionKey('{{deniedAccessKey}}'), requires: ['deniedAccessKey'] };
+
+/** The Authorization forms of a denied identity: its access key in the AWS syntaxes, its username and password in Basic. */
+const DENIED_VIA_AUTHORIZATION: readonly DeniedCredential[] = [
+  { id: 'sigv4', via: 'SigV4 Authorization', line: sigv4('{{deniedAccessKey}}'), requires: ['deniedAccessKey'] },
+  { id: 'sigv2', via: 'SigV2 Authorization', line: sigv2('{{deniedAccessKey}}'), requires: ['deniedAccessKey'] },
+  {
+    id: 'basic',
+    via: 'Basic username and password',
+    line: authorization('Basic {{deniedBasicToken}}'),
+    requires: ['deniedUsername', 'deniedPassword'],
+    derive: [{ name: 'deniedBasicToken', from: '{{deniedUsername}}:{{deniedPassword}}', apply: [{ op: 'base64' }] }],
+  },
+];
+
+function forbidden(credential: DeniedCredential, operation: OperationId, family = 'permission'): HttpCase {
   return {
     kind: 'http',
-    id: `cross-denied-${id}`,
+    id: `cross-denied-${credential.id}-${operation}`,
     form: 'cross-cutting',
+    // V3IO only: a generic Basic server has no permissions model, so no identity without permission.
     profiles: V3IO_ONLY,
     family,
-    title: `rejects a valid ${via} of an identity without permission ${WHERE[operation]}`,
+    title: `rejects a valid ${credential.via} of an identity without permission ${WHERE[operation]}`,
     requirement: R.permission,
     level: 'must',
     sources: [HTTP_AUTH, 'RFC 9110 §15.5.4'],
-    request: request(operation, [credentials]),
-    requires: ['deniedAccessKey'],
+    request: request(operation, [credential.line]),
+    ...(credential.derive ? { derive: credential.derive } : {}),
+    requires: credential.requires,
     expect: { outcome: 'forbidden' },
   };
 }
@@ -114,7 +149,7 @@ function forbidden(id: string, operation: OperationId, via: string, credentials:
  * used for its first six operations, so they stay stable.
  */
 function deniedOn(operation: OperationId): HttpCase {
-  const denied = forbidden(`session-key-${operation}`, operation, 'access key', sessionKey('{{deniedAccessKey}}'), 'every-operation');
+  const denied = forbidden(DENIED_SESSION_KEY, operation, 'every-operation');
   // A method the server does not implement: checking the method or the permission first are both right (403 or 405).
   return operation === 'unknown-method' ? { ...denied, expect: { outcome: 'forbidden', statuses: [403, 405] } } : denied;
 }
@@ -127,8 +162,11 @@ export const EVERY_OPERATION_CASES: readonly HttpCase[] = [
   ...CONTAINER_OPERATIONS.map(deniedOn),
 ];
 
-export const PERMISSION_VIA_AUTHORIZATION_CASES: readonly HttpCase[] = [
-  // Valid identity, no permission, through the Authorization forms (the access key is on every operation above).
-  forbidden('sigv4-get-object', 'get-object', 'SigV4 Authorization', sigv4('{{deniedAccessKey}}')),
-  forbidden('sigv2-get-object', 'get-object', 'SigV2 Authorization', sigv2('{{deniedAccessKey}}')),
-];
+/**
+ * Valid identity, no permission, through the Authorization forms (the access key is on every
+ * operation above): a server that enforces permissions only on reads, or only for one form, lets
+ * the identity in through the others.
+ */
+export const PERMISSION_VIA_AUTHORIZATION_CASES: readonly HttpCase[] = DENIED_VIA_AUTHORIZATION.flatMap((credential) =>
+  DENIED_VIA_AUTHORIZATION_OPERATIONS.map((operation) => forbidden(credential, operation)),
+);

@@ -64,6 +64,8 @@ export const OUTCOME_STATUSES: Readonly<Record<Exclude<OutcomeClass, 'accept'>, 
 export const REQUIRED_VARIABLES = ['baseUrl', 'container', 'accessKey', 'username', 'password'] as const;
 export const OPTIONAL_VARIABLES = [
   'deniedAccessKey',
+  'deniedUsername',
+  'deniedPassword',
   'colonUsername',
   'colonPassword',
   'utf8Username',
@@ -81,6 +83,7 @@ export const SECRET_VARIABLES: readonly EnvironmentVariable[] = [
   'accessKey',
   'password',
   'deniedAccessKey',
+  'deniedPassword',
   'colonPassword',
   'utf8Password',
 ];

@@ -115,7 +115,7 @@ function secretVariables(variables: ReadonlyMap<string, string>): Map<string, st
 function secretsOf(variables: ReadonlyMap<string, string>, cases: readonly ConformanceCase[]): RunSecrets {
   const values = [...secretVariables(variables).values()];
   const pair = (user: string, password: string): [string, string] => [variables.get(user) ?? '', variables.get(password) ?? ''];
-  const pairs = [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password')];
+  const pairs = [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password'), pair('deniedUsername', 'deniedPassword')];
   // The values derived from the secrets (a truncated key, a Base64 token) are secrets too.
   return { values, pairs, derived: derivedSecretValues(cases, variables) };
 }
