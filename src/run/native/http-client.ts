@@ -5,9 +5,17 @@
  * newman's words (ETIMEDOUT, ECONNRESET, ...).
  */
 import { STATUS_CODES } from 'node:http';
-import { Agent } from 'undici';
+import { createRequire } from 'node:module';
+import type { Agent as UndiciAgent } from 'undici';
 import { readCa, readPem } from '../preflight.js';
 import type { ResponseRecord } from '../newman-session.js';
+
+/**
+ * undici's Agent alone: its index also loads fetch, WebSocket, the cache and the mock agents,
+ * about 40 ms of every run's start-up. The path is undici's own module (the package declares no
+ * exports map); the native engine's tests fail if an upgrade moves it.
+ */
+const Agent = createRequire(import.meta.url)('undici/lib/dispatcher/agent.js') as typeof UndiciAgent;
 
 export interface NativeClientOptions {
   readonly timeoutMs: number;
