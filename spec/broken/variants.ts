@@ -188,6 +188,67 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     reference: () => rewritingValues('authorization', (v) => v.replace(/(Credential=)([^,\s]*)/gi, (_m, name: string, value: string) => `${name}${value.replace(/\//g, '|')}/x`)),
   },
   {
+    id: 'one-secret-table',
+    deviation: "looks X-v3io-session-key values up in one table of every user's secrets, passwords included, so a password there authenticates as its user",
+    level: 'must',
+    caughtBy: ['session-key-password-as-key'],
+    reference: () =>
+      overridingDecision((request, decision) => {
+        if (decision.kind !== 'rejected') return undefined;
+        const owner = valuesOf(request.rawHeaders, 'x-v3io-session-key').flatMap((v) => IDENTITIES.filter((i) => i.password === v.trim()))[0];
+        return owner ? authenticatedAs(owner) : undefined;
+      }),
+  },
+  {
+    id: 'session-key-decodes-basic',
+    deviation: 'decodes an X-v3io-session-key value that is Base64 of username:password and accepts it as Basic credentials',
+    level: 'must',
+    caughtBy: ['session-key-basic-token-as-key'],
+    reference: () =>
+      overridingDecision((request, decision) => {
+        if (decision.kind !== 'rejected') return undefined;
+        const pairs = valuesOf(request.rawHeaders, 'x-v3io-session-key').flatMap((v) => basicPair(`Basic ${v.trim()}`) ?? []);
+        const owner = pairs.flatMap((p) => IDENTITIES.filter((i) => i.username === p.user && i.password === p.password))[0];
+        return owner ? authenticatedAs(owner) : undefined;
+      }),
+  },
+  {
+    id: 'sigv2-reads-username-and-password',
+    deviation: 'reads AWS <id>:<signature> as a username and password when the id names a user (an S3 front backed by a user directory)',
+    level: 'must',
+    caughtBy: ['sigv2-username-and-password'],
+    reference: () =>
+      overridingDecision((request, decision) => {
+        if (decision.kind !== 'rejected') return undefined;
+        const pairs = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => /^\s*AWS\s+([^:]*):(.*?)\s*$/.exec(v) ?? []);
+        const owner = IDENTITIES.find((i) => pairs.length === 3 && i.username === pairs[1] && i.password === pairs[2]);
+        return owner ? authenticatedAs(owner) : undefined;
+      }),
+  },
+  {
+    id: 'basic-password-of-any-user',
+    deviation: "accepts Basic credentials whose user-id names a user and whose password is any user's (the two checked apart, not as a pair)",
+    level: 'must',
+    caughtBy: ['basic-password-of-another-user', 'basic-user-id-of-another-user'],
+    reference: () =>
+      overridingDecision((request) => {
+        const pairs = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => basicPair(v) ?? []);
+        const named = pairs.flatMap((p) => (IDENTITIES.some((i) => i.password === p.password) ? IDENTITIES.filter((i) => i.username === p.user) : []))[0];
+        return named ? authenticatedAs(named) : undefined;
+      }),
+  },
+  {
+    id: 'basic-user-id-as-access-key',
+    deviation: 'takes a Basic user-id that is an access key as that key, whatever the password (as APIs that carry a key as the Basic username do)',
+    level: 'must',
+    caughtBy: ['basic-access-key-as-user-id'],
+    reference: () =>
+      overridingDecision((request) => {
+        const owner = valuesOf(request.rawHeaders, 'authorization').flatMap((v) => keyOwner(basicPair(v)?.user ?? '') ?? [])[0];
+        return owner ? authenticatedAs(owner) : undefined;
+      }),
+  },
+  {
     id: 'basic-ignores-password',
     deviation: 'accepts Basic credentials of a known user-id whatever the password',
     level: 'must',

@@ -346,6 +346,8 @@ describe('case catalogue', () => {
               ...headerText(c.expect.sameResponseAs?.headers ?? []),
             ]
               .flatMap(variablesIn)
+              // The variables a case compares (distinct) are used too: it needs their values.
+              .concat((c.distinct ?? []).flat())
               .filter((v) => OPTIONAL.has(v)),
           );
           const listed = new Set<string>(c.requires ?? []);

@@ -19,6 +19,8 @@ function variables(baseUrl: string): Record<string, string> {
     utf8Username: 'test',
     utf8Password: SAMPLE_SECRETS.utf8Password,
     // deniedAccessKey left out: the case that needs it must be skipped.
+    // The colon user is the main user: the case that needs two users must be skipped.
+    colonUsername: USERNAME,
   };
 }
 
@@ -89,6 +91,13 @@ describe('the generated collection run by newman', function () {
       expect(run.sent).to.not.include('sample-denied');
       expect(of(run, 'sample-denied')).to.deep.equal([]);
       expect(run.console).to.include('v3io-auth-conformance: sample-denied skipped: the environment has no deniedAccessKey');
+    });
+
+    it('skips a case whose two variables must differ when the environment gives them one value', () => {
+      expect(run.started).to.include('sample-crossed-users');
+      expect(run.sent).to.not.include('sample-crossed-users');
+      expect(of(run, 'sample-crossed-users')).to.deep.equal([]);
+      expect(run.console).to.include('v3io-auth-conformance: sample-crossed-users skipped: username and colonUsername have the same value');
     });
 
     it('sends the Base64 of the UTF-8 bytes of a derived value (RFC 7617 §2.1 example)', () => {

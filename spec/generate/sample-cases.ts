@@ -140,6 +140,18 @@ export const SAMPLE_CASES: readonly HttpCase[] = [
   },
   {
     ...base,
+    id: 'sample-crossed-users',
+    form: 'basic',
+    title: "rejects one user's user-id with another's password",
+    level: 'must',
+    requires: ['colonUsername'],
+    distinct: [['username', 'colonUsername']],
+    request: request('get-object', [['Authorization', 'Basic {{crossedToken}}']]),
+    derive: [{ name: 'crossedToken', from: '{{colonUsername}}:{{password}}', apply: [{ op: 'base64' }] }],
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    ...base,
     id: 'sample-head',
     form: 'cross-cutting',
     title: 'rejects HEAD without credentials',

@@ -106,6 +106,21 @@ export const AWS_SIGV2_CASES: readonly HttpCase[] = [
     request: request('get-object', [authorization(`AWS ${UNKNOWN_KEY}:${SIGNATURE}`)]),
     expect: { outcome: 'unauthenticated' },
   },
+  // A username and password in place of the key and signature: a server that reads the pair as
+  // Basic-like credentials lets them in.
+  {
+    kind: 'http',
+    id: 'sigv2-username-and-password',
+    form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
+    family: 'other-secret',
+    title: "rejects the main user's username and password in place of the key and signature (AWS <username>:<password>)",
+    requirement: R.otherSecret,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [authorization('AWS {{username}}:{{password}}')]),
+    expect: { outcome: 'unauthenticated' },
+  },
   {
     kind: 'http',
     id: 'sigv2-truncated-key',

@@ -221,6 +221,50 @@ export const BASIC_CASES: readonly HttpCase[] = [
       sameResponseAs: { headers: [authorization('Basic {{wrongPasswordToken}}')], derive: [WRONG_PASSWORD_TOKEN] },
     },
   },
+  // Two users' credentials crossed: a server that checks the user-id and the password each against
+  // every user, not as one pair, lets them in. Meaningless where the two users share a value.
+  ...(
+    [
+      ['password-of-another-user', "rejects the main user's user-id with the colon user's password", '{{username}}:{{colonPassword}}'],
+      ['user-id-of-another-user', "rejects the colon user's user-id with the main user's password", '{{colonUsername}}:{{password}}'],
+    ] as const
+  ).map(
+    ([id, title, from]): HttpCase => ({
+      kind: 'http',
+      id: `basic-${id}`,
+      form: 'basic',
+      profiles: EVERY_PROFILE,
+      family: 'crossed-credentials',
+      title,
+      requirement: R.pair,
+      level: 'must',
+      sources: [SEED, UNAUTHORIZED, 'RFC 7617 §2'],
+      request: request('get-object', [authorization('Basic {{crossedToken}}')]),
+      derive: [token('crossedToken', from)],
+      requires: ['colonUsername', 'colonPassword'],
+      distinct: [
+        ['username', 'colonUsername'],
+        ['password', 'colonPassword'],
+      ],
+      expect: { outcome: 'unauthenticated' },
+    }),
+  ),
+  // An access key as the user-id: APIs that take a key as the Basic username (and ignore the
+  // password) let it in; here the user-id must name a user.
+  {
+    kind: 'http',
+    id: 'basic-access-key-as-user-id',
+    form: 'basic',
+    profiles: V3IO_ONLY,
+    family: 'other-secret',
+    title: "rejects the main user's access key as the user-id, with the main user's password",
+    requirement: R.pair,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED, 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic {{keyAsUserToken}}')]),
+    derive: [token('keyAsUserToken', '{{accessKey}}:{{password}}')],
+    expect: { outcome: 'unauthenticated' },
+  },
   {
     kind: 'http',
     id: 'basic-truncated-password',

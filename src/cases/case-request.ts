@@ -20,6 +20,17 @@ export function judgedRequestLine(testCase: WireCase): RequestLine {
   return line;
 }
 
+/**
+ * Why a run with these variables cannot send the case — an optional variable it needs is unset,
+ * or two that must differ are equal — or undefined when it can. The reason is what reports say.
+ */
+export function unmetPrecondition(testCase: RequestCase, variables: ReadonlyMap<string, string>): string | undefined {
+  const missing = (testCase.requires ?? []).filter((name) => !variables.get(name));
+  if (missing.length > 0) return `needs ${missing.join(', ')}, not set in the environment`;
+  const same = (testCase.distinct ?? []).find(([a, b]) => variables.get(a) === variables.get(b));
+  return same ? `needs ${same[0]} and ${same[1]} to differ, and the environment gives them the same value` : undefined;
+}
+
 /** The operation a request case performs. */
 export function caseOperation(testCase: RequestCase): OperationId {
   return testCase.kind === 'http' ? testCase.request.operation : testCase.operation;

@@ -7,7 +7,7 @@
  *
  * The enumerations come from `model.ts`, so the schema cannot drift from the types.
  */
-import { CASE_KINDS, FORMS, FORM_TABLE, LEVELS, OPERATION_IDS, OPTIONAL_VARIABLES, OUTCOME_CLASSES, PROFILES, TRANSPORT_PROBES, TRANSPORT_PROTOCOLS } from './model.js';
+import { CASE_KINDS, FORMS, FORM_TABLE, LEVELS, OPERATION_IDS, OPTIONAL_VARIABLES, OUTCOME_CLASSES, PROFILES, REQUIRED_VARIABLES, TRANSPORT_PROBES, TRANSPORT_PROTOCOLS } from './model.js';
 
 /** RFC 9110 §5.6.2 token: header names and methods. */
 const TOKEN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
@@ -75,6 +75,11 @@ export const CASE_SCHEMA = {
       uniqueItems: true,
       items: { enum: OPTIONAL_VARIABLES },
     },
+    distinct: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'array', minItems: 2, maxItems: 2, items: { enum: [...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES] } },
+    },
     expect: { $ref: '#/definitions/expectation' },
     wire: { $ref: '#/definitions/wire' },
   },
@@ -100,6 +105,7 @@ export const CASE_SCHEMA = {
           ...kindFields('transport'),
           derive: false,
           requires: false,
+          distinct: false,
           expect: { type: 'object', properties: { outcome: { enum: ['accept', 'reject'] }, statuses: false, sameResponseAs: false } },
         },
       },

@@ -280,6 +280,11 @@ interface RequestCaseCommon extends CaseCommon {
   readonly derive?: readonly Derivation[];
   /** Optional environment variables the case needs; without them it is skipped. */
   readonly requires?: readonly OptionalVariable[];
+  /**
+   * Pairs of variables whose values must differ for the case to mean what it says (a user-id with
+   * another user's password proves nothing where the two users share it); else it is skipped.
+   */
+  readonly distinct?: readonly (readonly [EnvironmentVariable, EnvironmentVariable])[];
   readonly expect: Expectation;
 }
 

@@ -33,6 +33,7 @@ const REQUIREMENTS = {
     duplicate: { level: 'should', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.3'], sentence: 'Two X-v3io-session-key lines (the same key, or different keys in either order) are a malformed request, answered 400.' },
     duplicateInvalid: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.3'], sentence: 'Two X-v3io-session-key lines of which neither carries a valid key are never accepted.' },
     commaList: { level: 'should', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.3'], sentence: 'A comma-joined list of keys in one X-v3io-session-key value is rejected.' },
+    otherSecret: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2'], sentence: "Only an access key authenticates in X-v3io-session-key: a user's password, or a Basic token, in its place is rejected as unauthenticated." },
   },
   'aws-sigv4': {
     valid: { level: 'must', sources: ['seed §S3-Like Authentications'], sentence: 'A canonical AWS4-HMAC-SHA256 Authorization header as real S3 clients send it (", " separators), with a valid access key in Credential, is accepted.' },
@@ -56,6 +57,7 @@ const REQUIREMENTS = {
     exact: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'Keys are compared as opaque strings, exactly: a valid key in another letter case is rejected as unauthenticated.' },
     empty: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'AWS :<signature> (an empty key) and AWS alone are rejected.' },
     syntax: { level: 'should', sources: ['seed §S3-Like Authentications'], sentence: 'AWS <key> without a colon, and AWS<key>:<signature> without a space, are rejected.' },
+    otherSecret: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'Only an access key authenticates in AWS <key>:<signature>: a username and password in place of the key and signature are rejected as unauthenticated.' },
   },
   'basic': {
     valid: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: 'Authorization: Basic base64(user:password) with valid credentials is accepted.' },
@@ -73,6 +75,7 @@ const REQUIREMENTS = {
     noToken: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: '"Basic" with no token, or followed only by spaces, is rejected.' },
     authParam: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2', 'RFC 9110 §11.4'], sentence: 'Auth-param syntax (Basic user="u", password="p") is rejected: Basic credentials are a token68.' },
     control: { level: 'should', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: 'A control character inside the user-id or password (e.g. <password>\\0junk) is rejected, with no truncation at the control character.' },
+    pair: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2', 'RFC 9110 §15.5.2'], sentence: 'The user-id names a user and the password is checked as that user\'s: the user-id of one user with the password of another, or an access key in place of the user-id, is rejected as unauthenticated.' },
   },
   'cross-cutting': {
     everyOperation: { level: 'must', sources: ['seed §HTTP User Authentication', 'seed §X-v3io-session-key Authentication'], sentence: 'Authentication is enforced the same way on every operation and method the server offers: objects, container listing, NoSQL and streaming functions and any unknown method.' },

@@ -7,7 +7,7 @@
 import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
-import { SEED_HTTP_AUTH, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
+import { BASIC_TOKEN, SEED_HTTP_AUTH, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
 
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 /** An invented key no target knows (a well-formed UUID v4). */
@@ -147,6 +147,36 @@ export const SESSION_KEY_CASES: readonly HttpCase[] = [
     level: 'must',
     sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [sessionKey(' \t  ')]),
+    expect: { outcome: 'unauthenticated' },
+  },
+
+  // Secrets of another kind in place of the key: a server that looks every secret up in one table,
+  // or decodes a Base64 value as Basic credentials, lets them in.
+  {
+    kind: 'http',
+    id: 'session-key-password-as-key',
+    form: 'session-key',
+    profiles: V3IO_ONLY,
+    family: 'other-secret',
+    title: "rejects the main user's password in place of the access key",
+    requirement: R.otherSecret,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey('{{password}}')]),
+    expect: { outcome: 'unauthenticated' },
+  },
+  {
+    kind: 'http',
+    id: 'session-key-basic-token-as-key',
+    form: 'session-key',
+    profiles: V3IO_ONLY,
+    family: 'other-secret',
+    title: "rejects the main user's Basic token (Base64 of username:password) in place of the access key",
+    requirement: R.otherSecret,
+    level: 'must',
+    sources: [SEED, UNAUTHORIZED],
+    request: request('get-object', [sessionKey('{{basicToken}}')]),
+    derive: [BASIC_TOKEN],
     expect: { outcome: 'unauthenticated' },
   },
 

@@ -23,7 +23,9 @@ export function describeCaseExpectation(testCase: ConformanceCase): string {
 }
 
 function caseRow(testCase: HttpCase): string[] {
-  const needs = testCase.requires?.length ? testCase.requires.map((v) => codeCell(v)).join(', ') : '';
+  const variables = (testCase.requires ?? []).map((v) => codeCell(v)).join(', ');
+  const differ = (testCase.distinct ?? []).map(([a, b]) => `${codeCell(a)} ≠ ${codeCell(b)}`).join(', ');
+  const needs = [variables, differ].filter((part) => part !== '').join('; ');
   return [
     codeCell(testCase.id),
     testCase.level.toUpperCase(),
@@ -98,7 +100,7 @@ export function renderCatalogueDoc(cases: readonly ConformanceCase[]): string {
     '',
     '## Cases by credential form',
     '',
-    'A case in the `basic` profile is also run by `run --profile basic` against any Basic-authentication server. A case that needs an optional variable (column *needs*) is skipped when the target does not set it.',
+    'A case in the `basic` profile is also run by `run --profile basic` against any Basic-authentication server. A case that needs an optional variable (column *needs*) is skipped when the target does not set it, or when two variables it needs to differ (≠) are equal.',
     '',
     ...FORMS.filter((f) => cases.some((c) => c.form === f && isHttpCase(c))).flatMap((f) => [formSection(f, cases), '']),
     wireSection(cases),

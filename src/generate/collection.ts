@@ -119,6 +119,7 @@ function caseItem(testCase: HttpCase, profile: Profile): ItemDefinition {
         '',
         `Expected: ${expected}. Case \`${testCase.id}\`, family \`${testCase.family}\`.`,
         ...(testCase.requires?.length ? ['', `Skipped unless the environment sets ${testCase.requires.map((v) => `\`${v}\``).join(', ')}.`] : []),
+        ...(testCase.distinct?.length ? ['', `Skipped where ${testCase.distinct.map(([a, b]) => `\`${a}\` and \`${b}\``).join(', or ')} have the same value.`] : []),
         '',
         `Sources: ${testCase.sources.join('; ')}.`,
       ].join('\n'),

@@ -1,7 +1,7 @@
 /**
  * The pre-request script of a case, when it needs one:
- * 1. first, a case that `requires` an optional variable the environment lacks is skipped
- *    (`pm.execution.skipRequest()`; a `console.info` line says why);
+ * 1. first, a case that `requires` an optional variable the environment lacks, or whose `distinct`
+ *    variables are equal, is skipped (`pm.execution.skipRequest()`; a `console.info` line says why);
  * 2. each derived variable is computed and set (`pm.variables.set`);
  * 3. the plan's preparation steps (src/judge/plan.ts), then its before-snapshot reads, are sent
  *    (step-runner.ts) and recorded, as JSON, in the local variables `PREPARED_VARIABLE` and
@@ -20,13 +20,17 @@ export const PREPARED_VARIABLE = 'v3ioAuthConformance.prepared';
 export const BEFORE_VARIABLE = 'v3ioAuthConformance.before';
 
 function skipLines(testCase: HttpCase): string[] {
-  return (testCase.requires ?? []).flatMap((name) => [
-    `if (!pm.variables.get(${js(name)})) {`,
-    `  console.info(${js(`v3io-auth-conformance: ${testCase.id} skipped: the environment has no ${name}`)});`,
+  const skip = (condition: string, why: string): string[] => [
+    `if (${condition}) {`,
+    `  console.info(${js(`v3io-auth-conformance: ${testCase.id} skipped: ${why}`)});`,
     '  pm.execution.skipRequest();',
     '  return;',
     '}',
-  ]);
+  ];
+  return [
+    ...(testCase.requires ?? []).flatMap((name) => skip(`!pm.variables.get(${js(name)})`, `the environment has no ${name}`)),
+    ...(testCase.distinct ?? []).flatMap(([a, b]) => skip(`pm.variables.get(${js(a)}) === pm.variables.get(${js(b)})`, `${a} and ${b} have the same value`)),
+  ];
 }
 
 function stepLines(plan: CasePlan): string[] {

@@ -2,6 +2,7 @@
  * Newman traces as results: a case's trace handed to the judge (src/judge/), the fixture steps
  * judged by status. The results vocabulary itself lives in src/results/.
  */
+import { unmetPrecondition } from '../cases/case-request.js';
 import type { RequestCase } from '../cases/model.js';
 import { operationOf, type Profile } from '../cases/profiles.js';
 import { judgeCase } from '../judge/judge-case.js';
@@ -33,8 +34,8 @@ export function caseResult(testCase: RequestCase, trace: ItemTrace | undefined, 
   };
   const request = trace?.method && trace.path !== undefined ? { method: trace.method, path: trace.path } : null;
   if (!trace || (!trace.response && !trace.requestError)) {
-    const needs = testCase.requires?.length ? `needs ${testCase.requires.join(', ')}, not set in the environment` : 'not run';
-    return { ...base, outcome: 'skip', actual: null, request, checks: [], failedLevel: null, reason: needs };
+    const reason = unmetPrecondition(testCase, judging.variables) ?? 'not run';
+    return { ...base, outcome: 'skip', actual: null, request, checks: [], failedLevel: null, reason };
   }
   const operation = operationOf(judging.profile, testCase);
   const plan = casePlan(testCase, operation);

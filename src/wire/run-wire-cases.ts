@@ -8,7 +8,7 @@
  * reason, never dropped; the embedded run gives them the reference served on a loopback port
  * instead (run-suite.ts), since nock sees only requests made through node:http.
  */
-import { caseMethod, caseTarget, isWireCase } from '../cases/case-request.js';
+import { caseMethod, caseTarget, isWireCase, unmetPrecondition } from '../cases/case-request.js';
 import { SECRET_VARIABLES, type ConformanceCase, type OperationId, type WireCase, type WirePart } from '../cases/model.js';
 import { COLLECTION_VARIABLES, type Operation, type SchemaId } from '../cases/operations.js';
 import { readCa, readPem } from '../tls-files.js';
@@ -148,8 +148,8 @@ async function runOne(
   const { wire } = testCase;
   const basePath = basePathOf(target.baseUrl);
   const parts = underBasePath(wire.parts, basePath);
-  const missing = (testCase.requires ?? []).filter((name) => !variables.get(name));
-  if (missing.length > 0) return skipped(testCase, `needs ${missing.join(', ')}, not set in the environment`);
+  const unmet = unmetPrecondition(testCase, variables);
+  if (unmet !== undefined) return skipped(testCase, unmet);
 
   const derived = deriveAll(testCase.derive ?? [], variables);
   const secrets = new Map<string, string>(SECRET_VARIABLES.flatMap((name) => (variables.get(name) ? [[name, variables.get(name) ?? ''] as const] : [])));

@@ -7,7 +7,7 @@
  * Node (src/wire/transforms.ts). With `concurrency` > 1, the ordered groups of case-groups.ts run
  * side by side; within a group, cases run in order.
  */
-import { isHttpCase } from '../../cases/case-request.js';
+import { isHttpCase, unmetPrecondition } from '../../cases/case-request.js';
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep, type PrepareStep, type StepRequest } from '../../cases/operations.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
@@ -118,8 +118,8 @@ class NativeSession {
   async caseItem(testCase: HttpCase): Promise<void> {
     const { variables, profile } = this.options;
     const base = { id: testCase.id, name: testCase.title, scriptRequests: [] as ScriptRequestRecord[], assertions: [], exceptions: [] };
-    // A case that needs a variable the run lacks is not sent: reported as skipped, as newman's skipRequest.
-    if ((testCase.requires ?? []).some((name) => !variables.get(name))) {
+    // A case whose preconditions the run lacks is not sent: reported as skipped, as newman's skipRequest.
+    if (unmetPrecondition(testCase, variables) !== undefined) {
       this.done(base);
       return;
     }

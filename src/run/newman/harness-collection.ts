@@ -20,6 +20,7 @@
  *   extra requests change nothing a later case sees, so the outcomes are those of a run that
  *   sends them conditionally — one more item costs less than a script.
  */
+import { unmetPrecondition } from '../../cases/case-request.js';
 import type { HttpCase } from '../../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep, type PrepareStep, type StepRequest } from '../../cases/operations.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
@@ -83,7 +84,7 @@ export function fixtureItem(step: FixtureStep, variables: ReadonlyMap<string, st
 /** A case's items, in the order of its plan. */
 export function harnessCase(testCase: HttpCase, profile: Profile, variables: ReadonlyMap<string, string>): HarnessCase {
   const derived = deriveAll(testCase.derive ?? [], variables);
-  if ((testCase.requires ?? []).some((name) => !variables.get(name))) return { testCase, items: [], derived, captureVariables: [], skipped: true };
+  if (unmetPrecondition(testCase, variables) !== undefined) return { testCase, items: [], derived, captureVariables: [], skipped: true };
   const plan = casePlan(testCase, operationOf(profile, testCase));
   const steps = [...plan.preparation, ...plan.beforeRead, ...plan.afterRead];
   // A captured variable is left to newman, under the case's own name; its initial value is the run's.
