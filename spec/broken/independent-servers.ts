@@ -67,9 +67,11 @@ function splitTarget(url: string): { path: string; query: string } {
  * rule does not recognise but the router resolves to the container is served without
  * authentication (CWE-22-style confusion, OWASP "path confusion").
  */
+const PROTECTED_PREFIX = `/${REFERENCE_CONTAINER}`;
+/** Whether a path, as written, is under the protected container. */
+const isProtected = (path: string): boolean => path === PROTECTED_PREFIX || path.startsWith(`${PROTECTED_PREFIX}/`);
+
 function normalisingRouter(normalise: (path: string) => string) {
-  const protectedPrefix = `/${REFERENCE_CONTAINER}`;
-  const isProtected = (path: string): boolean => path === protectedPrefix || path.startsWith(`${protectedPrefix}/`);
   return front(({ url, headers }) => {
     const { path, query } = splitTarget(url);
     if (!path.startsWith('/') || isProtected(path)) return FORWARD;
@@ -97,6 +99,17 @@ const windowsStyle = (path: string): string =>
     .split('/')
     .map((segment) => segment.replace(/;.*$/, '').replace(/\.+$/, ''))
     .join('/');
+
+function percentDecoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Every normalisation above at once, as a lenient router applies them. */
+const normalisedEveryWay = (path: string): string => windowsStyle(resolveDotSegments(percentDecoded(path)));
 
 /** Headers a proxy-style front takes an authenticated user from. */
 const TRUSTED_IDENTITY_HEADERS = ['x-remote-user', 'x-forwarded-user', 'x-auth-request-user', 'remote-user', 'x-user', 'x-webauth-user'];
@@ -216,12 +229,21 @@ export const INDEPENDENT_BROKEN_SERVERS: readonly IndependentBrokenServer[] = [
     deviation: 'protects the paths spelt /<container>/… while its router percent-decodes the path: /<container>%2F is served without credentials',
     level: 'must',
     caughtBy: ['cross-wire-path-encoded-slash'],
-    start: normalisingRouter((path) => {
-      try {
-        return decodeURIComponent(path);
-      } catch {
-        return path;
-      }
+    start: normalisingRouter(percentDecoded),
+  },
+  {
+    id: 'authorizes-the-path-as-spelt',
+    deviation:
+      'authenticates every request, but checks permissions on the container the path names as spelt, while its router normalises the path (slashes, dot segments, %2e, percent-encoding, trailing dots, ;parameters, backslashes): an identity without permission lists the container through another spelling',
+    level: 'must',
+    caughtBy: ['cross-wire-path-double-slash-denied-key', 'cross-wire-path-dot-segment-denied-key', 'cross-wire-path-encoded-slash-denied-key', 'cross-wire-path-backslash-denied-key'],
+    start: front(({ url, headers }) => {
+      const { path, query } = splitTarget(url);
+      const routed = normalisedEveryWay(path);
+      if (!path.startsWith('/') || isProtected(path) || !isProtected(routed)) return FORWARD;
+      // A known key passes authentication; no container as spelt, so no permission is checked.
+      const known = valuesNamed(headers, 'x-v3io-session-key').some((v) => IDENTITIES.some((i) => i.accessKey === v.trim()));
+      return known ? { kind: 'forward', url: `${routed}${query}`, headers: actingWithKey(headers, MAIN.accessKey) } : FORWARD;
     }),
   },
   {

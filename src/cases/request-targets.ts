@@ -5,8 +5,9 @@
  * encoded slash, a trailing dot, a path parameter; RFC 9110 §4.2.3, RFC 3986 §5.2.4, §6.2.2).
  * HTTP client libraries rewrite these targets, so they are sent over a raw socket.
  *
- * None carries a credential: whatever a server makes of the target, the answer is a rejection
- * (401, or 400 or 404 where it refuses the spelling) — never the listing. Level MUST.
+ * None carries a credential of an identity that may list the container: whatever a server makes
+ * of the target, the answer is a rejection (401 without credentials, 403 for the identity without
+ * permission, or 400 or 404 where it refuses the spelling) — never the listing. Level MUST.
  */
 import { V3IO_ONLY, type WireCase, type WirePart } from './model.js';
 import { OPERATIONS } from './operations.js';
@@ -115,5 +116,24 @@ export const REQUEST_TARGET_CASES: readonly WireCase[] = [
   }),
   ...PATH_SPELLINGS.map(([id, what, target]) =>
     noCredentials(`path-${id}`, 'path-spelling', `rejects a request without credentials whose path has ${what}`, R.pathSpelling, target, ['RFC 9110 §4.2.3', 'RFC 3986 §5.2.4']),
+  ),
+  // The same spellings with a valid key of the identity without permission: a server whose
+  // permission check reads the path as spelt, and whose router normalises it, lets it list.
+  ...PATH_SPELLINGS.map(([id, what, target]) =>
+    wireCase({
+      form: 'cross-cutting',
+      profiles: V3IO_ONLY,
+      name: `path-${id}-denied-key`,
+      family: 'path-spelling',
+      title: `rejects a valid access key of an identity without permission whose path has ${what}`,
+      requirement: R.pathSpellingPermission,
+      level: 'must',
+      sources: ['RFC 9110 §4.2.3', 'RFC 3986 §5.2.4', 'RFC 9110 §15.5.4', HTTP_AUTH_SEED],
+      parts: lines(target, [header('X-v3io-session-key', '{{deniedAccessKey}}')]),
+      requires: ['deniedAccessKey'],
+      // A server may refuse the spelling itself (400, or 404 for a path it does not resolve).
+      expect: { outcome: 'reject', statuses: [403, 400, 404] },
+      validCredential: true,
+    }),
   ),
 ];
