@@ -112,6 +112,19 @@ describe('the judge', () => {
     }
   });
 
+  it('is inconclusive when its HTTP client refused to send the request (a header it cannot encode), and fails on a connection error', () => {
+    const getObject = CATALOGUE.filter(isHttpCase).find((c) => c.id === 'session-key-password-as-key')!;
+    const op = OPERATIONS['get-object'];
+    const judge = (got: Answer) => judgeCase(getObject, op, casePlan(getObject, op), { where: 'GET /o', answer: got, preparation: [], before: [], after: [], secrets: [] }, context);
+    for (const code of ['ERR_INVALID_CHAR', 'UND_ERR_INVALID_ARG']) {
+      const notSent = judge({ kind: 'error', code });
+      expect([notSent.outcome, notSent.failedLevel], code).to.deep.equal(['inconclusive', null]);
+      expect(notSent.reason).to.equal(`the HTTP client refused to send the request (${code}: a header value holds a character it cannot encode, such as a password beyond Latin-1) for GET /o`);
+    }
+    const reset = judge({ kind: 'error', code: 'ECONNRESET' });
+    expect([reset.outcome, reset.failedLevel]).to.deep.equal(['fail', 'must']);
+  });
+
   it('still fails a case whose MUST check failed even when another could not be made', () => {
     const noChallenge: CaseExchange = { ...exchange(answer(500), undefined), answer: answer(401, '{"ErrorCode":-1,"ErrorMessage":"x"}') };
     const judged = judgeCase(rejectedPut, operation, plan, noChallenge, context);

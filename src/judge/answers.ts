@@ -1,6 +1,18 @@
 /** What came back, in the words of a failure message. */
 import type { Answer } from './exchange.js';
 
+/**
+ * Errors of the HTTP client (Node's http in newman, undici) refusing to send a request: a header
+ * value with a character it cannot encode (a password beyond Latin-1 in a header), an invalid
+ * header name. Nothing reached the server, so there is nothing to judge it on.
+ */
+const NOT_SENT = new Set(['ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_UNESCAPED_CHARACTERS', 'UND_ERR_INVALID_ARG']);
+
+/** The client's error code when it refused to send the request, else undefined. */
+export function notSentCode(answer: Answer): string | undefined {
+  return answer.kind === 'error' && NOT_SENT.has(answer.code) ? answer.code : undefined;
+}
+
 export function describeAnswer(answer: Answer, timeoutMs: number): string {
   switch (answer.kind) {
     case 'response':

@@ -17,7 +17,7 @@ import { caseMethod } from '../cases/case-request.js';
 import { OUTCOME_STATUSES, type RequestCase } from '../cases/model.js';
 import type { SchemaId } from '../cases/operations.js';
 import { validateResponseBody } from '../schemas/validate.js';
-import { describeAnswer, isDropped } from './answers.js';
+import { describeAnswer, isDropped, notSentCode } from './answers.js';
 import { is2xx, is4xx, responseOf, type RecordedResponse } from './exchange.js';
 import type { CasePlan } from './plan.js';
 import { registerCheck, type Evaluation, type JudgeInput, type RenderInput } from './registry.js';
@@ -75,8 +75,12 @@ registerCheck({
   level: 'must',
   name: () => 'the server answers',
   applies: ({ exchange }) => exchange.answer.kind === 'error',
-  evaluate: ({ testCase, exchange, context }) =>
-    failure(testCase.expect.outcome === 'accept' ? 'a 2xx response' : 'a 4xx rejection', describeAnswer(exchange.answer, context.timeoutMs), exchange.where),
+  evaluate: ({ testCase, exchange, context }) => {
+    // The harness's trouble, not the server's: its HTTP client would not send the bytes.
+    const notSent = notSentCode(exchange.answer);
+    if (notSent) return { inconclusive: `the HTTP client refused to send the request (${notSent}: a header value holds a character it cannot encode, such as a password beyond Latin-1) for ${exchange.where}` };
+    return failure(testCase.expect.outcome === 'accept' ? 'a 2xx response' : 'a 4xx rejection', describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
+  },
   postman: {
     applies: () => true,
     lines: (_input, name) => [`if (!answered) pm.test(${js(name)}, () => fail(${js('a response')}));`],
