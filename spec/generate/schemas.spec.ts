@@ -14,6 +14,10 @@ describe('response schemas', () => {
     for (const [id, schema] of Object.entries(RESPONSE_SCHEMAS)) expect(ajv.validateSchema(schema), `${id}: ${ajv.errorsText(ajv.errors)}`).to.equal(true);
   });
 
+  it('use no format keyword, which the runner does not load ajv-formats for (it would be ignored)', () => {
+    expect(Object.entries(RESPONSE_SCHEMAS).filter(([, schema]) => JSON.stringify(schema).includes('"format"')).map(([id]) => id)).to.deep.equal([]);
+  });
+
   const table: readonly (readonly [id: (typeof SCHEMA_IDS)[number], body: unknown, valid: boolean])[] = [
     ['v3io-error', { ErrorCode: -1, ErrorMessage: 'Operation not permitted' }, true],
     ['v3io-error', { ErrorCode: -201326592, ErrorMessage: 'InvalidArgumentException', Extra: 1 }, true],

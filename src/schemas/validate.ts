@@ -4,15 +4,14 @@
  * holds a body outside newman (the reference's tests, reporters).
  */
 import AjvModule from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
-import { SCHEMA_IDS, type SchemaId } from '../cases/operations.js';
+import type { SchemaId } from '../cases/operations.js';
 import { RESPONSE_SCHEMAS } from './index.js';
 
-// ajv and ajv-formats are CommonJS modules with `exports.default`: under NodeNext a default
-// import is `module.exports`, and TypeScript types the class as its `.default`.
+// ajv is a CommonJS module with `exports.default`: under NodeNext a default import is
+// `module.exports`, and TypeScript types the class as its `.default`. No response schema uses a
+// `format`, so ajv-formats is not loaded (a spec checks that none does).
 const Ajv = AjvModule.default;
-const addFormats = addFormatsModule.default;
 
 export interface ValidationResult {
   readonly valid: boolean;
@@ -20,22 +19,27 @@ export interface ValidationResult {
   readonly errors: string[];
 }
 
-let validators: Readonly<Record<SchemaId, ValidateFunction>> | undefined;
+let ajv: InstanceType<typeof Ajv> | undefined;
+const validators = new Map<SchemaId, ValidateFunction>();
 
-function compiled(): Readonly<Record<SchemaId, ValidateFunction>> {
-  if (!validators) {
-    // Every run compiles them at start: no meta-validation (spec/generate/schemas.spec.ts checks
-    // each schema against draft-07 once) and no code optimisation, about 15 ms less per run.
-    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } });
-    addFormats(ajv);
-    validators = Object.fromEntries(SCHEMA_IDS.map((id) => [id, ajv.compile(RESPONSE_SCHEMAS[id])])) as Record<SchemaId, ValidateFunction>;
+/**
+ * The schema's validator, compiled on first use: a run compiles only the schemas its cases meet,
+ * with no meta-validation (spec/generate/schemas.spec.ts checks each schema against draft-07) and
+ * no code optimisation, which a few hundred validations never pay back.
+ */
+function compiled(schemaId: SchemaId): ValidateFunction {
+  let validate = validators.get(schemaId);
+  if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } });
+    validate = ajv.compile(RESPONSE_SCHEMAS[schemaId]);
+    validators.set(schemaId, validate);
   }
-  return validators;
+  return validate;
 }
 
 /** Validates a parsed JSON value (not its text) against the schema with the given id. */
 export function validateResponseBody(schemaId: SchemaId, value: unknown): ValidationResult {
-  const validate = compiled()[schemaId];
+  const validate = compiled(schemaId);
   if (validate(value)) return { valid: true, errors: [] };
   const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
   return { valid: false, errors };
