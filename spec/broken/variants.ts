@@ -75,6 +75,34 @@ function writingBeforeAuthenticating(): Reference {
   };
 }
 
+/** A request that reads (GET, and the NoSQL functions that read): one a server may answer before it authenticates. */
+const isRead = (request: { method: string; rawHeaders: readonly string[] }): boolean =>
+  request.method === 'GET' || valuesOf(request.rawHeaders, 'x-v3io-function').some((v) => /^getitems?$/i.test(v.trim()));
+
+/**
+ * A server that reads what was asked and only then authenticates: a rejected read gets the right
+ * status and challenge (those of a correct reference) with the protected content as its body.
+ */
+function readingBeforeAuthenticating(): Reference {
+  let rejected = false;
+  const reading = withAuthentication((request, directory) => {
+    const decision = authenticate(request, directory);
+    rejected = decision.kind === 'rejected';
+    return rejected && isRead(request) ? authenticatedAs(MAIN) : decision;
+  });
+  const rejections = createReference();
+  return {
+    handle: (request) => {
+      rejected = false;
+      const answer = reading.handle(request);
+      if (!rejected || !isRead(request)) return answer;
+      const rejection = rejections.handle(request);
+      const contentType = Object.entries(answer.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+      return answer.status < 300 ? withBody(rejection, answer.body.toString('utf8'), contentType === undefined ? undefined : String(contentType)) : rejection;
+    },
+  };
+}
+
 /** The access key of a query string parameter, as some S3 gateways read presigned URLs. */
 function queryKey(url: string): string | undefined {
   const query = new URL(url, 'http://localhost').searchParams;
@@ -143,6 +171,14 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
       'cross-no-credentials-put-records',
     ],
     reference: writingBeforeAuthenticating,
+  },
+  {
+    id: 'body-before-authentication',
+    deviation: 'reads what was asked before it authenticates: a rejected GET object, GetItem or GetItems gets the right status and challenge, with the protected content as its body',
+    level: 'must',
+    // V3IO cases only: the basic profile knows no content of the target's protected URL to look for.
+    caughtBy: ['session-key-unknown-key', 'sigv2-unknown-key', 'cross-unknown-key-get-item', 'cross-no-credentials-get-items'],
+    reference: readingBeforeAuthenticating,
   },
   {
     id: 'head-bypasses-authentication',

@@ -68,6 +68,7 @@ describe('the generated collection run by newman', function () {
         '[MUST] the 401 carries a WWW-Authenticate challenge',
         '[SHOULD] the challenge offers Basic with a quoted realm',
         '[SHOULD] the error body is a V3IO error',
+        '[MUST] the refusal discloses nothing it refused',
       ]);
     });
 

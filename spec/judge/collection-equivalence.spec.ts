@@ -36,6 +36,7 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
   'no-challenge': [],
   'echoes-credential-in-error': [],
   'writes-before-authenticating': [],
+  'body-before-authentication': [],
   'challenge-without-realm': [],
   'plain-text-errors': [],
   // basic-unknown-user's second request (a wrong password) is let in: not the same response.

@@ -58,6 +58,7 @@ describe('judging newman traces', () => {
       ['challenge', 'must', true],
       ['basic-realm', 'should', true],
       ['error-body', 'should', true],
+      ['no-disclosure', 'must', true],
       ['no-echo', 'must', true],
     ]);
     expect(result.actual).to.deep.equal({ status: 401, statusText: 'Unauthorized' });

@@ -89,7 +89,17 @@ export interface Operation {
   readonly prepare?: readonly PrepareStep[];
   /** For an operation that writes: how a rejected request is proven to have changed nothing. */
   readonly unchanged?: UnchangedProof;
+  /**
+   * For an operation that reads a fixture: text only a permitted request gets back (a template). A
+   * rejection whose response holds it disclosed what it refused, as a server that reads before it
+   * authenticates does.
+   */
+  readonly disclosed?: { readonly what: string; readonly template: string };
 }
+
+/** The note of the fixture item, which GetItem and GetItems return. */
+const FIXTURE_ITEM_NOTE = 'v3io-auth-conformance fixture item';
+const FIXTURE_ITEM_DISCLOSED = { what: "the fixture item's note", template: FIXTURE_ITEM_NOTE } as const;
 
 /**
  * auth-requirements.md: "every rejection keeps data intact (MUST; checked by reading back with
@@ -225,6 +235,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: [],
     successStatuses: [200],
     success: { kind: 'body-equals', template: '{{fixtureContent}}', sources: ['v3io-py v3io/dataplane/object.py Object.get'] },
+    disclosed: { what: "the fixture object's content", template: '{{fixtureContent}}' },
   },
   'head-object': {
     id: 'head-object',
@@ -273,6 +284,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     body: '{"Key":{"id":{"S":"fixture"}},"AttributesToGet":"*"}',
     successStatuses: [200],
     success: { kind: 'json-schema', schema: 'get-item', sources: [`${V3IO_PY_OUTPUT} GetItemOutput`] },
+    disclosed: FIXTURE_ITEM_DISCLOSED,
   },
   'put-item': {
     id: 'put-item',
@@ -305,6 +317,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     body: '{"AttributesToGet":"*","Limit":10}',
     successStatuses: [200],
     success: { kind: 'json-schema', schema: 'get-items', sources: [`${V3IO_PY_OUTPUT} GetItemsOutput`] },
+    disclosed: FIXTURE_ITEM_DISCLOSED,
   },
   'create-stream': {
     id: 'create-stream',
@@ -429,7 +442,7 @@ export const FIXTURES: Readonly<Record<'setup' | 'teardown', readonly FixtureSte
         method: 'PUT',
         path: '/{{container}}/{{table}}/',
         headers: functionHeaders('PutItem'),
-        body: '{"Key":{"id":{"S":"fixture"}},"Item":{"note":{"S":"v3io-auth-conformance fixture item"},"count":{"N":"1"}}}',
+        body: `{"Key":{"id":{"S":"fixture"}},"Item":{"note":{"S":"${FIXTURE_ITEM_NOTE}"},"count":{"N":"1"}}}`,
       },
     },
   ],

@@ -390,6 +390,31 @@ registerCheck({
   },
 });
 
+registerCheck({
+  id: 'no-disclosure',
+  level: 'must',
+  name: () => 'the refusal discloses nothing it refused',
+  // Only an answer that refuses: a request let in (2xx) is judged by 'rejected' at the case's level
+  // (a SHOULD leniency around a valid credential legitimately returns the content).
+  applies: ({ testCase, operation, exchange }) => {
+    const response = responseOf(exchange.answer);
+    return testCase.expect.outcome !== 'accept' && operation.disclosed !== undefined && !isHead(testCase) && response !== undefined && !is2xx(response.status);
+  },
+  evaluate: ({ operation, exchange, context }) => {
+    const response = responseOf(exchange.answer)!;
+    const { what, template } = operation.disclosed!;
+    const text = context.resolve(template);
+    const disclosed = response.body.toString('utf8').includes(text) || response.body.toString('latin1').includes(text);
+    return judged(!disclosed, `a response without ${what}`, `${response.status}${disclosed ? ` with ${what} in its body` : ''}`, exchange.where);
+  },
+  postman: {
+    applies: ({ testCase, operation }) => testCase.expect.outcome !== 'accept' && operation.disclosed !== undefined && !isHead(testCase),
+    lines: ({ operation }, name) => [
+      `if (answered && !(code >= 200 && code <= 299)) pm.test(${js(name)}, () => { if (pm.response.text().includes(pm.variables.replaceIn(${js(operation.disclosed!.template)}))) fail(${js(`a response without ${operation.disclosed!.what}`)}); });`,
+    ],
+  },
+});
+
 /** The check's name, for the collection-level script (echo-check.ts) that renders it for every request. */
 export const NO_ECHO_NAME = 'the response echoes no credential';
 
