@@ -5,7 +5,8 @@
  */
 import { expect } from 'chai';
 import { createReference } from '../../src/reference/handler.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../src/reference/listen-defaults.js';
+import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
 import { basic, MAIN, sigv2 } from './helpers.js';
 import { httpRequest, RawConnection, type RawResponse } from './http-client.js';
 

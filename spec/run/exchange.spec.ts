@@ -3,7 +3,8 @@ import { expect } from 'chai';
 import type { HttpCase } from '../../src/cases/model.js';
 import { request } from '../../src/cases/operations.js';
 import { MASK, redact, secretForms } from '../../src/report/redact.js';
-import { MAX_BODY_EXCERPT, MAX_HEADER_VALUE, shorten, withExchange } from '../../src/run/exchange.js';
+import { MAX_BODY_EXCERPT, MAX_HEADER_VALUE, shorten } from '../../src/results/excerpt.js';
+import { withExchange } from '../../src/run/exchange.js';
 import type { ItemTrace } from '../../src/run/newman-session.js';
 import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 import { newmanJudging } from '../../src/run/exchange.js';
@@ -101,6 +102,10 @@ describe('recording the exchange of a case', () => {
   it('shortens by whole characters and says how long the text was', () => {
     expect(shorten('abc', 3)).to.equal('abc');
     expect(shorten('£££££', 2)).to.equal('££… (5 characters)');
+    // Characters beyond the BMP are two UTF-16 units each: never cut in half, counted once.
+    expect(shorten('😀😀😀', 3)).to.equal('😀😀😀');
+    expect(shorten('😀😀😀a', 2)).to.equal('😀😀… (4 characters)');
+    expect(shorten('a😀b', 1)).to.equal('a… (3 characters)');
   });
 
   it('records nothing more for a case that did not run', () => {

@@ -1,9 +1,6 @@
 /** `merge`: combines the conformance.json of shard runs into one report, judged as one run. */
 import { Option, type Command } from 'commander';
-import { readRunReport } from '../report/read-report.js';
 import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
-import { writeReports } from '../report/write-reports.js';
-import { mergeReports } from '../run/merge-reports.js';
 import { exit } from './io.js';
 import { parseReporters, printOutcome } from './output-options.js';
 
@@ -31,6 +28,12 @@ export function registerMerge(program: Command): void {
     .option('-q, --quiet', 'print only the verdict line', false)
     .option('--no-color', 'plain output without colours')
     .action(async (paths: string[], flags: MergeFlags) => {
+      // Loaded here: the report's schema (ajv) and the catalogue are no use to the other commands' start-up.
+      const [{ readRunReport }, { mergeReports }, { writeReports }] = await Promise.all([
+        import('../report/read-report.js'),
+        import('../run/merge-reports.js'),
+        import('../report/write-reports.js'),
+      ]);
       const report = mergeReports(paths.map((path) => ({ origin: path, report: readRunReport(path) })));
       const reporters = chooseReporters(flags.reporter);
       const written = writeReports(report, reporters.files, flags.out, alreadyMasked);

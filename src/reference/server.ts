@@ -16,6 +16,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { observeAuthentication } from './auth-observer.js';
 import { answerClientError } from './client-error.js';
 import { createReference, type Reference, type ReferenceOptions } from './handler.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './listen-defaults.js';
 import { MAX_BODY_SIZE, PARSER_MAX_HEADER_SIZE } from './limits.js';
 import { declaresTooLarge, hasNoBody, readBody } from './request-body.js';
 import { formatRequestLogLine, loggableTarget, type LogSink } from './request-log.js';
@@ -56,8 +57,6 @@ export interface ReferenceServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_PORT = 8081;
-export const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** After a 413 the rest of the body is discarded for at most this long, so the client can read the answer. */
 const DISCARD_AFTER_413_MS = 2_000;

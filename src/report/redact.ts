@@ -56,6 +56,10 @@ export function secretForms(
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
+/** Texts at most this long are remembered with their masked form, at most MAX_REMEMBERED of them. */
+const MAX_REMEMBERED_LENGTH = 1024;
+const MAX_REMEMBERED = 20_000;
+
 /** Characters that index the forms: every form is at least this long (MIN_SECRET_LENGTH). */
 const PREFIX = 3;
 
@@ -64,79 +68,96 @@ interface Candidate {
   readonly lower: string;
 }
 
-/** The index of the pair of UTF-16 units at `i` in a 64K-entry table (their low bytes). */
-function pairAt(text: string, i: number): number {
-  return ((text.charCodeAt(i) & 0xff) << 8) | (text.charCodeAt(i + 1) & 0xff);
+/** Each UTF-16 unit's lower-case unit, filled in as units are met (0: not yet); a unit whose lower case is longer stays itself. */
+const LOWER = new Uint16Array(0x10000);
+
+function lowerUnit(unit: number): number {
+  if (unit < 0x80) return unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit;
+  let lower = LOWER[unit]!;
+  if (lower === 0) {
+    const folded = String.fromCharCode(unit).toLowerCase();
+    lower = folded.length === 1 ? folded.charCodeAt(0) : unit;
+    LOWER[unit] = lower;
+  }
+  return lower;
 }
 
-/** The key of the PREFIX (3) UTF-16 units of `text` at `i`, as a number: no string is made per position. */
-function keyAt(text: string, i: number): number {
-  return (text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1)) * 0x10000 + text.charCodeAt(i + 2);
+/** A unit's part of a key: the low byte of its lower case. Units that share it share keys; candidates are compared in full. */
+function keyByte(text: string, i: number): number {
+  return lowerUnit(text.charCodeAt(i)) & 0xff;
+}
+
+/** The length of the first (longest) candidate found at `i`, in any letter case; 0 if none. */
+function matchAt(candidates: readonly Candidate[] | undefined, text: string, i: number): number {
+  if (candidates === undefined) return 0;
+  for (const { form, lower } of candidates) {
+    if (text.startsWith(form, i) || text.slice(i, i + form.length).toLowerCase() === lower) return form.length;
+  }
+  return 0;
 }
 
 /**
- * A function that masks every form, in any letter case, longest first. One scan of the text,
- * looking up the forms that start with the next few characters, so that the cost does not grow
- * with the number of forms (a run has hundreds: every spelling of every secret and derived value).
+ * A function that masks every form, in any letter case, longest first. One scan of the text, with
+ * a key of the next PREFIX units rolled along it, looking up the forms that start with them: the
+ * cost does not grow with the number of forms (a run has hundreds: every spelling of every secret
+ * and derived value).
  */
 export function createRedactor(forms: readonly string[]): (text: string) => string {
   const usable = [...new Set(forms.filter((f) => f.length > 0))].sort((a, b) => b.length - a.length);
   const short = usable.filter((f) => f.length < PREFIX);
   const byPrefix = new Map<number, Candidate[]>();
-  // Whether some form may start with the two units at a position: most positions of a text are
-  // ruled out by this one table read, before any lookup.
-  const mayStart = new Uint8Array(0x10000);
+  // One bit per key: whether some form starts with it. Most positions of a text are ruled out by
+  // this one read (2 MiB, once per run), before any lookup.
+  const mayStart = new Uint32Array(1 << 19);
   for (const form of usable.filter((f) => f.length >= PREFIX)) {
-    const lower = form.toLowerCase();
-    mayStart[pairAt(lower, 0)] = 1;
-    mayStart[pairAt(form, 0)] = 1;
-    for (const key of new Set([keyAt(lower, 0), keyAt(form, 0)])) {
-      const list = byPrefix.get(key) ?? [];
-      list.push({ form, lower });
-      byPrefix.set(key, list);
-    }
+    const key = (keyByte(form, 0) << 16) | (keyByte(form, 1) << 8) | keyByte(form, 2);
+    mayStart[key >>> 5]! |= 1 << (key & 31);
+    const list = byPrefix.get(key) ?? [];
+    list.push({ form, lower: form.toLowerCase() });
+    byPrefix.set(key, list);
   }
   const scan = (text: string): string => {
-    const lowered = text.toLowerCase();
-    // Lower-casing that changes lengths (a rare letter) breaks positions: then exact matches only.
-    const folded = lowered.length === text.length ? lowered : text;
-    // Compared once: the exact text needs a lookup of its own only where it differs from the folded one.
-    const exactToo = folded !== text;
     let out = '';
     let last = 0;
     let i = 0;
+    // The key of the units at i and i + 1; each step shifts in the unit at i + 2.
+    let key = text.length >= PREFIX ? (keyByte(text, 0) << 8) | keyByte(text, 1) : 0;
     while (i + PREFIX <= text.length) {
-      if (mayStart[pairAt(folded, i)] === 0 && !(exactToo && mayStart[pairAt(text, i)] === 1)) {
+      key = ((key << 8) | keyByte(text, i + 2)) & 0xffffff;
+      const matched = (mayStart[key >>> 5]! & (1 << (key & 31))) === 0 ? 0 : matchAt(byPrefix.get(key), text, i);
+      if (matched === 0) {
         i += 1;
         continue;
       }
-      const candidates = byPrefix.get(keyAt(folded, i)) ?? (exactToo ? byPrefix.get(keyAt(text, i)) : undefined);
-      let matched = 0;
-      if (candidates !== undefined) {
-        for (const { form, lower } of candidates) {
-          if (folded.startsWith(lower, i) || text.startsWith(form, i)) {
-            matched = form.length;
-            break;
-          }
-        }
-      }
-      if (matched > 0) {
-        out += `${text.slice(last, i)}${MASK}`;
-        i += matched;
-        last = i;
-      } else i += 1;
+      out += `${text.slice(last, i)}${MASK}`;
+      i += matched;
+      last = i;
+      if (i + PREFIX <= text.length) key = (keyByte(text, i) << 8) | keyByte(text, i + 1);
     }
     out += text.slice(last);
     return short.reduce((t, form) => t.split(form).join(MASK), out);
   };
   if (usable.length === 0) return (text) => text;
   // Masked again after the first pass, since masking one form can join the pieces of another.
-  return (text) => {
+  const redactText = (text: string): string => {
     let out = text;
     for (let pass = 0; pass < 3; pass += 1) {
       const next = scan(out);
       if (next === out) return out;
       out = next;
+    }
+    return out;
+  };
+  // A report repeats its short strings (names, levels, reasons, header lines) many times over:
+  // each is scanned once.
+  const remembered = new Map<string, string>();
+  return (text) => {
+    if (text.length > MAX_REMEMBERED_LENGTH) return redactText(text);
+    let out = remembered.get(text);
+    if (out === undefined) {
+      if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+      out = redactText(text);
+      remembered.set(text, out);
     }
     return out;
   };

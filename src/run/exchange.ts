@@ -9,6 +9,7 @@
  * values cut: a secret cut in half could no longer be recognised.
  */
 import type { RequestCase } from '../cases/model.js';
+import { bodyExcerpt, MAX_HEADER_VALUE, shorten } from '../results/excerpt.js';
 import type { Profile } from '../cases/profiles.js';
 import type { ItemTrace } from './newman-session.js';
 import type { ActualResponse, CaseResult, HeaderRecord, NewmanJudging } from './results.js';
@@ -20,20 +21,10 @@ export interface ExchangeMasking {
   readonly mask: (text: string) => string;
 }
 
-/** Longest header value kept, in characters; a 64 KiB token is not worth reading whole. */
-export const MAX_HEADER_VALUE = 240;
-/** Longest body excerpt kept, in characters. */
-export const MAX_BODY_EXCERPT = 600;
 /** Bytes of a body decoded before masking: enough for any excerpt, bounded for huge bodies. */
 const BODY_WINDOW = 64 * 1024;
 /** Values shorter than this get no placeholder: they would match ordinary text. */
 const MIN_PLACEHOLDER_VALUE = 4;
-
-/** Cuts a text to `max` characters (whole code points) and says how long it was. */
-export function shorten(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max).join('')}… (${chars.length} characters)`;
-}
 
 /** Replaces each value by its `{{name}}` placeholder, longest value first (one may contain another). */
 function placeholders(values: ReadonlyMap<string, string>): (text: string) => string {
@@ -42,9 +33,6 @@ function placeholders(values: ReadonlyMap<string, string>): (text: string) => st
     .sort((a, b) => b[1].length - a[1].length);
   return (text) => pairs.reduce((out, [name, value]) => out.split(value).join(`{{${name}}}`), text);
 }
-
-// Controls other than tab and line feed make an excerpt unreadable (and some formats reject them).
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** The masking function for one case's exchange: its derived values, the secrets, the redactor. */
 export function exchangeMasker(testCase: RequestCase, trace: ItemTrace, masking: ExchangeMasking): (text: string) => string {
@@ -92,7 +80,7 @@ export function withExchange(result: CaseResult, testCase: RequestCase, trace: I
   let actual = result.actual;
   if (actual && 'status' in actual && trace.response) {
     const body = trace.response.body.subarray(0, BODY_WINDOW).toString('utf8');
-    const excerpt = shorten(safe(body), MAX_BODY_EXCERPT).replace(CONTROLS, '\ufffd');
+    const excerpt = bodyExcerpt(safe(body));
     const recorded: ActualResponse = {
       ...actual,
       headers: safeHeaders(trace.response.headers, safe),

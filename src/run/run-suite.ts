@@ -16,7 +16,7 @@ import { casesOf, profileNamed } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
 import type { installEmbeddedReference } from '../reference/embedded.js';
-import { startReferenceServer, type ReferenceServer } from '../reference/server.js';
+import type { ReferenceServer } from '../reference/server.js';
 import type { RunReport } from '../results/run-report.js';
 import { runWireCases } from '../wire/run-wire-cases.js';
 import { filterCollection } from './collection-filter.js';
@@ -245,8 +245,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   };
   try {
     if (!realTarget) {
+      // The reference, loaded only for an embedded run: a run against a real target has no use for it.
+      const { startReferenceServer } = await import('../reference/server.js');
       served = await startReferenceServer({ port: 0, host: '127.0.0.1', shutdownGraceMs: 1_000 });
-      // nock, loaded only when newman runs embedded: a run against a real target has no use for it.
+      // nock, loaded only when newman runs embedded.
       if (engine === 'newman') embedded = (await import('../reference/embedded.js')).installEmbeddedReference(baseUrl);
     }
     await preflight(engine === 'native' && served ? served.url : baseUrl, { timeoutMs: options.timeoutMs, ...tls });

@@ -12,6 +12,7 @@ import { OPERATIONS } from '../cases/operations.js';
 import type { Answer, LivenessProbe } from '../judge/exchange.js';
 import { judgeCase } from '../judge/judge-case.js';
 import { casePlan } from '../judge/plan.js';
+import { bodyExcerpt, MAX_HEADER_VALUE, shorten } from '../results/excerpt.js';
 import { resultBase, type ActualResponse, type CaseResult, type SentRequest } from '../results/results.js';
 import type { WireResponse } from './response-parser.js';
 import type { WireOutcome } from './socket-exchange.js';
@@ -38,10 +39,6 @@ export interface WireJudging {
   readonly probe?: LivenessProbe;
 }
 
-/** Longest header value and body excerpt kept in a report (as for the newman cases). */
-const MAX_HEADER_VALUE = 240;
-const MAX_BODY_EXCERPT = 600;
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** The report's `actual.error` for an exchange without a response. */
 function actualError(outcome: Exclude<WireOutcome, { kind: 'response' }>, timeoutMs: number): string {
@@ -59,14 +56,9 @@ function actualError(outcome: Exclude<WireOutcome, { kind: 'response' }>, timeou
   }
 }
 
-function shorten(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max).join('')}… (${chars.length} characters)`;
-}
-
 function recordedResponse(response: WireResponse, safe: (text: string) => string): ActualResponse {
   const headers = response.headers.map(([name, value]) => [shorten(safe(name), MAX_HEADER_VALUE), shorten(safe(value), MAX_HEADER_VALUE)] as const);
-  const excerpt = shorten(safe(response.body.subarray(0, 64 * 1024).toString('utf8')), MAX_BODY_EXCERPT).replace(CONTROLS, '\ufffd');
+  const excerpt = bodyExcerpt(safe(response.body.subarray(0, 64 * 1024).toString('utf8')));
   return { status: response.status, statusText: safe(response.statusText), headers, ...(excerpt ? { bodyExcerpt: excerpt } : {}) };
 }
 

@@ -12,6 +12,7 @@ import { caseMethod, caseTarget, isWireCase, unmetPrecondition } from '../cases/
 import { SECRET_VARIABLES, type ConformanceCase, type OperationId, type WireCase, type WirePart } from '../cases/model.js';
 import { COLLECTION_VARIABLES, type Operation, type SchemaId } from '../cases/operations.js';
 import { readCa, readPem } from '../tls-files.js';
+import { MAX_HEADER_VALUE, shorten } from '../results/excerpt.js';
 import type { CaseResult, HeaderRecord, SentRequest } from '../results/results.js';
 import { buildWireBytes, escapeWireText, latin1Bytes } from './bytes.js';
 import { judgeWireCase, resultBase, type LivenessProbe } from './judge.js';
@@ -52,8 +53,6 @@ export interface WireRunOptions {
 
 /** Shortest value replaced by its placeholder in a report; shorter ones would match ordinary text. */
 const MIN_PLACEHOLDER_VALUE = 4;
-/** Longest header value kept in a report, as for the newman cases. */
-const MAX_REPORTED_VALUE = 240;
 
 function skipped(testCase: WireCase, reason: string): CaseResult {
   return { ...resultBase(testCase), outcome: 'skip', actual: null, request: null, checks: [], failedLevel: null, reason };
@@ -85,14 +84,9 @@ function underBasePath(parts: readonly WirePart[], basePath: string): readonly W
   return parts.map((part) => (part.kind === 'request-line' ? { ...part, target: targetUnder(part.target, basePath) } : part));
 }
 
-function shorten(text: string): string {
-  const chars = Array.from(text);
-  return chars.length <= MAX_REPORTED_VALUE ? text : `${chars.slice(0, MAX_REPORTED_VALUE).join('')}… (${chars.length} characters)`;
-}
-
 /** The header lines of a case as a report shows them: placeholders for secrets and derived values, the rest resolved, escaped. */
 function reportedHeaders(parts: readonly WirePart[], publicVariables: ReadonlyMap<string, string>, mask: (text: string) => string): HeaderRecord[] {
-  const shown = (text: string): string => shorten(mask(escapeWireText(resolveTemplate(text, publicVariables))));
+  const shown = (text: string): string => shorten(mask(escapeWireText(resolveTemplate(text, publicVariables))), MAX_HEADER_VALUE);
   return parts.flatMap((part): HeaderRecord[] => {
     if (part.kind === 'header') return [[shown(part.name), shown(part.value)]];
     if (part.kind === 'bytes') return [['(raw bytes)', shown(part.text)]];
