@@ -9,7 +9,19 @@ import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions
 import { certificateFingerprint, generateSelfSignedIdentity, loadTlsIdentity, selfSignedNames, type TlsIdentity } from '../reference/tls-identity.js';
 import { batchedSink } from '../reference/request-log.js';
 import { exit, write } from './io.js';
-import type { ServeFlags } from './serve.js';
+
+/** The options of `serve`, as commander parses them (serve.ts). */
+export interface ServeFlags {
+  readonly port: number;
+  readonly host: string;
+  readonly tls: boolean;
+  readonly cert?: string;
+  readonly key?: string;
+  readonly writeCa?: string;
+  readonly users?: string;
+  readonly container: string;
+  readonly quiet: boolean;
+}
 
 async function listen(options: ReferenceServerOptions & { port: number; host: string }): Promise<ReferenceServer> {
   try {

@@ -3,18 +3,7 @@ import { Option, type Command } from 'commander';
 import { REFERENCE_CONTAINER } from '../cases/reference-identities.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../reference/listen-defaults.js';
 import { portNumber } from './io.js';
-
-export interface ServeFlags {
-  readonly port: number;
-  readonly host: string;
-  readonly tls: boolean;
-  readonly cert?: string;
-  readonly key?: string;
-  readonly writeCa?: string;
-  readonly users?: string;
-  readonly container: string;
-  readonly quiet: boolean;
-}
+import type { ServeFlags } from './serve-action.js';
 
 export function registerServe(program: Command): void {
   program

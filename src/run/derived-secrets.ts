@@ -18,8 +18,10 @@ function mentions(template: string, names: ReadonlySet<string>): boolean {
 /** Every value the cases derive, directly or through another derivation, from a secret variable. */
 export function derivedSecretValues(cases: readonly ConformanceCase[], variables: ReadonlyMap<string, string>): string[] {
   const values = new Set<string>();
+  const runScope = new Map([...Object.entries(COLLECTION_VARIABLES), ...variables]);
   for (const testCase of cases.filter(isRequestCase)) {
-    const scope = new Map([...Object.entries(COLLECTION_VARIABLES), ...variables]);
+    if (!testCase.derive?.length) continue;
+    const scope = new Map(runScope);
     const secretNames = new Set(SECRET_NAMES);
     for (const derivation of testCase.derive ?? []) {
       // Every step of the chain: `user:passwor` on its way to a Base64 token is what a target decodes and echoes.

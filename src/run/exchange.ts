@@ -10,6 +10,7 @@
  */
 import type { RequestCase } from '../cases/model.js';
 import { bodyExcerpt, MAX_HEADER_VALUE, shorten } from '../results/excerpt.js';
+import { placeholders } from '../results/placeholders.js';
 import type { Profile } from '../cases/profiles.js';
 import type { ItemTrace } from './newman-session.js';
 import type { ActualResponse, CaseResult, HeaderRecord, NewmanJudging } from './results.js';
@@ -23,16 +24,6 @@ export interface ExchangeMasking {
 
 /** Bytes of a body decoded before masking: enough for any excerpt, bounded for huge bodies. */
 const BODY_WINDOW = 64 * 1024;
-/** Values shorter than this get no placeholder: they would match ordinary text. */
-const MIN_PLACEHOLDER_VALUE = 4;
-
-/** Replaces each value by its `{{name}}` placeholder, longest value first (one may contain another). */
-function placeholders(values: ReadonlyMap<string, string>): (text: string) => string {
-  const pairs = [...values]
-    .filter(([, value]) => value.length >= MIN_PLACEHOLDER_VALUE)
-    .sort((a, b) => b[1].length - a[1].length);
-  return (text) => pairs.reduce((out, [name, value]) => out.split(value).join(`{{${name}}}`), text);
-}
 
 /** The masking function for one case's exchange: its derived values, the secrets, the redactor. */
 export function exchangeMasker(testCase: RequestCase, trace: ItemTrace, masking: ExchangeMasking): (text: string) => string {

@@ -13,6 +13,7 @@ import { SECRET_VARIABLES, type ConformanceCase, type OperationId, type WireCase
 import { COLLECTION_VARIABLES, type Operation, type SchemaId } from '../cases/operations.js';
 import { readCa, readPem } from '../tls-files.js';
 import { MAX_HEADER_VALUE, shorten } from '../results/excerpt.js';
+import { placeholders } from '../results/placeholders.js';
 import type { CaseResult, HeaderRecord, SentRequest } from '../results/results.js';
 import { buildWireBytes, escapeWireText, latin1Bytes } from './bytes.js';
 import { judgeWireCase, resultBase, type LivenessProbe } from './judge.js';
@@ -51,8 +52,6 @@ export interface WireRunOptions {
   readonly concurrency?: number;
 }
 
-/** Shortest value replaced by its placeholder in a report; shorter ones would match ordinary text. */
-const MIN_PLACEHOLDER_VALUE = 4;
 
 function skipped(testCase: WireCase, reason: string): CaseResult {
   return { ...resultBase(testCase), outcome: 'skip', actual: null, request: null, checks: [], failedLevel: null, reason };
@@ -92,12 +91,6 @@ function reportedHeaders(parts: readonly WirePart[], publicVariables: ReadonlyMa
     if (part.kind === 'bytes') return [['(raw bytes)', shown(part.text)]];
     return [];
   });
-}
-
-/** Replaces each value by its `{{name}}` placeholder, longest first (one may contain another). */
-function toPlaceholders(values: ReadonlyMap<string, string>): (text: string) => string {
-  const pairs = [...values].filter(([, value]) => value.length >= MIN_PLACEHOLDER_VALUE).sort((a, b) => b[1].length - a[1].length);
-  return (text) => pairs.reduce((out, [name, value]) => out.split(value).join(`{{${name}}}`), text);
 }
 
 /** The parts of each request: a new one starts at each request line (several: one after the other on one connection, the last judged). */
@@ -150,7 +143,7 @@ async function runOne(
   const publicVariables = new Map([...variables].filter(([name]) => !secrets.has(name)));
   // Derived from a variable, a value is a credential (a token, a mutated key); from a literal, it is padding.
   const credentials = new Map([...derived].filter(([name]) => /\{\{/.test(testCase.derive?.find((d) => d.name === name)?.from ?? '')));
-  const substitute = toPlaceholders(new Map([...credentials, ...secrets]));
+  const substitute = placeholders(new Map([...credentials, ...secrets]));
   const safe = (text: string): string => mask(substitute(text));
   const method = caseMethod(testCase);
   const request: SentRequest = {

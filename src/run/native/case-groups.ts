@@ -34,8 +34,16 @@ export function fixturesOf(operation: Operation): Set<string> {
 export function orderedGroups<T extends ConformanceCase>(cases: readonly T[], operationOf: (testCase: T) => Operation): T[][] {
   const groups: T[][] = [];
   const groupOfFixture = new Map<string, T[]>();
+  const order = new Map(cases.map((c, i) => [c, i]));
+  // Many cases share an operation: its fixtures are found once.
+  const fixturesByOperation = new Map<Operation, string[]>();
   for (const testCase of cases) {
-    const fixtures = [...fixturesOf(operationOf(testCase))];
+    const operation = operationOf(testCase);
+    let fixtures = fixturesByOperation.get(operation);
+    if (!fixtures) {
+      fixtures = [...fixturesOf(operation)];
+      fixturesByOperation.set(operation, fixtures);
+    }
     const joined = [...new Set(fixtures.map((f) => groupOfFixture.get(f)).filter((g): g is T[] => g !== undefined))];
     let group: T[];
     if (joined.length === 0) {
@@ -48,8 +56,7 @@ export function orderedGroups<T extends ConformanceCase>(cases: readonly T[], op
         group.push(...other);
         groups.splice(groups.indexOf(other), 1);
       }
-      const order = new Map(cases.map((c, i) => [c, i]));
-      group.sort((a, b) => order.get(a)! - order.get(b)!);
+      if (joined.length > 1) group.sort((a, b) => order.get(a)! - order.get(b)!);
       for (const [fixture, g] of groupOfFixture) if (joined.includes(g)) groupOfFixture.set(fixture, group);
     }
     group.push(testCase);
