@@ -4,6 +4,7 @@
  * the embedded run needs no port.
  */
 import { expect } from 'chai';
+import { createServer, connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { HarnessError } from '../../src/errors.js';
 import { chooseReporters } from '../../src/report/reporters.js';
@@ -49,6 +50,42 @@ describe('the native engine', function () {
     // The captured Location was sent: GetRecords got the record the preparation put.
     expect(JSON.parse(accepted.response!.body.toString('utf8')).Records).to.have.length.greaterThan(0);
     expect([...traces.keys()]).to.include.members(['setup-put-fixture-object']);
+  });
+
+  it('opens no more connections than --concurrency (and one after each HEAD, which undici closes), so a one-connection server is not kept waiting', async () => {
+    // A TCP relay to the reference that counts the connections made to it.
+    let connections = 0;
+    const relay = createServer((client) => {
+      connections += 1;
+      const upstream = connect(Number(new URL(server.url).port), '127.0.0.1');
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    try {
+      for (const concurrency of [1, 3]) {
+        connections = 0;
+        let heads = 0;
+        const outcome = await runConformance(
+          options({
+            target: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+            concurrency,
+            // No wire case: each has a connection of its own.
+            selection: { grep: /^(session-key-(?!wire-)|cross-valid-)/ },
+            onEvent: (e) => {
+              if (e.type !== 'step-done') return;
+              heads += [e.trace.method, ...e.trace.scriptRequests.map((r) => r.method)].filter((m) => m === 'HEAD').length;
+            },
+          }),
+        );
+        expect(outcome.report.cases.length, 'cases run').to.be.greaterThan(20);
+        // The preflight's connection, the pool's, one more after each HEAD.
+        expect(connections, `connections at concurrency ${concurrency}`).to.be.at.most(1 + concurrency + heads);
+      }
+    } finally {
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
   });
 
   it('stopped by a signal: rejects with its reason and writes partial reports with the cases judged so far', async () => {

@@ -196,7 +196,7 @@ function longestFirst(groups: readonly HttpCase[][], profile: Profile): HttpCase
 export async function runNative(options: NativeRunOptions): Promise<ItemTrace[]> {
   const { setup, teardown } = options.profile.fixtures;
   const cases = collectionOrder(options.profile, options.cases);
-  const client = createNativeClient(options);
+  const client = createNativeClient({ ...options, connections: options.concurrency });
   const session = new NativeSession(client, options);
   const check = (): void => {
     if (options.signal?.aborted) throw abortReason(options.signal);
