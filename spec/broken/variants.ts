@@ -195,6 +195,19 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     reference: () => withAuthentication((request, directory) => (request.method === 'DELETE' ? authenticatedAs(MAIN) : authenticate(request, directory))),
   },
   {
+    id: 'method-override-skips-authentication',
+    deviation:
+      'authenticates by the method a header claims (X-HTTP-Method-Override and its kin) and lets a claimed OPTIONS through as a CORS preflight, while its router serves the request line\'s GET or POST',
+    level: 'must',
+    caughtBy: ['cross-method-override-get-x-http-method-override', 'cross-method-override-get-x-http-method', 'cross-method-override-get-x-method-override', 'cross-method-override-post-x-http-method-override'],
+    reference: () =>
+      withAuthentication((request, directory) =>
+        ['x-http-method-override', 'x-http-method', 'x-method-override'].some((name) => valuesOf(request.rawHeaders, name).some((v) => v.trim().toUpperCase() === 'OPTIONS'))
+          ? authenticatedAs(MAIN)
+          : authenticate(request, directory),
+      ),
+  },
+  {
     id: 'basic-splits-at-last-colon',
     deviation: 'splits the decoded Basic credentials at the last colon instead of the first (RFC 7617 §2)',
     level: 'must',

@@ -17,6 +17,12 @@ describe('source links', () => {
     expect(sourceLink('OWASP REST Security Cheat Sheet').href).to.equal('https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html');
   });
 
+  it('links a section of the OWASP Web Security Testing Guide to its page', () => {
+    expect(sourceLink('OWASP WSTG 4.2.6 Test HTTP Methods').href).to.equal(
+      'https://owasp.org/www-project-web-security-testing-guide/stable/4-Web_Application_Security_Testing/02-Configuration_and_Deployment_Management_Testing/06-Test_HTTP_Methods',
+    );
+  });
+
   it('links every source of the catalogue, seed sections to a named anchor', () => {
     for (const source of new Set(CATALOGUE.flatMap((c) => c.sources))) {
       const link = sourceLink(source);

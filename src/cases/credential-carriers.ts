@@ -5,8 +5,10 @@
  * Authorization), other query parameter and cookie names, and the body. None may authenticate.
  *
  * Also the routes and methods of a request without credentials: `X-v3io-function` values the
- * server does not know by that spelling, and methods beyond those of every-operation.ts — a server
- * that authenticates per route must not leave a route or method out.
+ * server does not know by that spelling, methods beyond those of every-operation.ts — a server
+ * that authenticates per route must not leave a route or method out — and a method claimed in a
+ * header: a server whose authentication reads the claimed method (an OPTIONS, as a CORS preflight,
+ * let through) while its router reads the request line serves the request to anyone.
  *
  * Level: MUST (auth-requirements.md: accepting credentials through a channel the seed does not
  * define; letting a request in without a valid credential).
@@ -96,6 +98,31 @@ function methodCase(method: string): HttpCase {
   };
 }
 
+/** Headers frameworks read a method from instead of the request line's. */
+const METHOD_OVERRIDE_HEADERS = ['X-HTTP-Method-Override', 'X-HTTP-Method', 'X-Method-Override'] as const;
+
+/**
+ * A request without credentials whose header claims it is an OPTIONS. A GET for each header (any
+ * profile: the protected URL); a POST (the V3IO append) with the header frameworks honour on POST
+ * alone, whose rejection must also leave the object unchanged.
+ */
+function methodOverrideCase(operation: 'get-object' | 'post-object', header: string): HttpCase {
+  const method = operation === 'get-object' ? 'GET' : 'POST';
+  return {
+    kind: 'http',
+    id: `cross-method-override-${method.toLowerCase()}-${header.toLowerCase()}`,
+    form: 'cross-cutting',
+    profiles: operation === 'get-object' ? EVERY_PROFILE : V3IO_ONLY,
+    family: 'method',
+    title: `rejects a ${method} without credentials that claims to be an OPTIONS in ${header}`,
+    requirement: R.methodOverride,
+    level: 'must',
+    sources: [HTTP_AUTH, UNAUTHORIZED, 'RFC 9110 §9.1', 'OWASP WSTG 4.2.6 Test HTTP Methods'],
+    request: request(operation, [[header, 'OPTIONS']]),
+    expect: { outcome: 'unauthenticated' },
+  };
+}
+
 export const CREDENTIAL_CARRIER_CASES: readonly HttpCase[] = [
   ...KEY_HEADERS.map((name) =>
     carrier(`header-${name.toLowerCase()}`, `rejects a valid access key sent only in ${name}`, R.header, [[name, '{{accessKey}}']], [SESSION_KEY, UNAUTHORIZED, REST]),
@@ -142,4 +169,6 @@ export const CREDENTIAL_CARRIER_CASES: readonly HttpCase[] = [
   functionNameCase('list', 'a comma-separated function list (GetItem, PutItem)', [['X-v3io-function', 'GetItem, PutItem']]),
 
   ...['TRACE', 'PATCH', 'MKCOL', 'PURGE'].map(methodCase),
+  ...METHOD_OVERRIDE_HEADERS.map((header) => methodOverrideCase('get-object', header)),
+  methodOverrideCase('post-object', 'X-HTTP-Method-Override'),
 ];

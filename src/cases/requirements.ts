@@ -101,6 +101,7 @@ const REQUIREMENTS = {
     body: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2', 'OWASP REST Security Cheat Sheet'], sentence: 'An access key in the request body never authenticates.' },
     functionName: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.2'], sentence: 'A request without credentials is rejected whatever its X-v3io-function value: another letter case, an unknown name, an empty value or two lines.' },
     method: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.2', 'RFC 9110 §9.1'], sentence: 'A request without credentials is rejected on every method, those the server does not implement included.' },
+    methodOverride: { level: 'must', sources: ['RFC 9110 §9.1', 'RFC 9110 §15.5.2', 'OWASP WSTG 4.2.6 Test HTTP Methods'], sentence: 'A request without credentials is rejected whatever method a header claims for it (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override): the method is the request line\'s, and a claimed OPTIONS is no CORS preflight to let through.' },
   },
   'identity-headers': {
     identity: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.2', 'OWASP Authentication Cheat Sheet'], sentence: 'A header naming an identity (as a reverse proxy sets after it authenticated a client) is no credential: a request with it and no valid credential is rejected as unauthenticated.' },
@@ -213,7 +214,7 @@ export const DOCUMENT_BULLETS: readonly DocumentBullet[] = [
   { section: CROSS, bullet: 'credentials only in `Proxy-Authorization`', requirements: ['cross-cutting/proxy'] },
   { section: CROSS, bullet: 'two `Authorization` lines', requirements: ['cross-cutting/twoAuthorization', 'cross-cutting/twoAuthorizationInvalid'] },
   { section: CROSS, bullet: '`X-v3io-session-key` and `Authorization` together', requirements: ['cross-cutting/sameIdentity', 'cross-cutting/conflicting', 'cross-cutting/differentIdentities'] },
-  { section: CROSS, bullet: 'authentication is enforced the same way on every operation', requirements: ['cross-cutting/everyOperation', 'credential-carriers/method', 'request-targets/methodCase'] },
+  { section: CROSS, bullet: 'authentication is enforced the same way on every operation', requirements: ['cross-cutting/everyOperation', 'credential-carriers/method', 'credential-carriers/methodOverride', 'request-targets/methodCase'] },
   { section: CROSS, bullet: 'valid credentials of an identity without permission', requirements: ['cross-cutting/permission'] },
   { section: CROSS, bullet: 'very large credential header', requirements: ['cross-cutting/size', 'credential-sizes/anySize', 'wire/size'] },
   { section: CROSS, bullet: 'header framing errors on the wire', requirements: ['wire/controlCharacter', 'wire/crlfInValue', 'wire/hiddenLine', 'wire/foldedCredential', 'wire/spaceBeforeColon'] },

@@ -26,10 +26,16 @@ const SEED_ANCHORS: Readonly<Record<string, string>> = {
 };
 
 const OWASP_CHEAT_SHEETS = 'https://cheatsheetseries.owasp.org/cheatsheets/';
+const OWASP_WSTG = 'https://owasp.org/www-project-web-security-testing-guide/stable/';
+/** The Web Security Testing Guide's pages the catalogue cites, by section number. */
+const WSTG_PAGES: Readonly<Record<string, string>> = {
+  '4.2.6': '4-Web_Application_Security_Testing/02-Configuration_and_Deployment_Management_Testing/06-Test_HTTP_Methods',
+};
 
 const RFC = /^RFC\s+(\d+)(?:\s+§\s*([0-9A-Za-z.]+))?$/;
 const SEED = /^seed\s+§\s*(.+)$/;
 const OWASP = /^OWASP\s+(.+?)\s+Cheat Sheet$/;
+const WSTG = /^OWASP\s+WSTG\s+(\d+(?:\.\d+)*)\b/;
 
 export function sourceLink(source: string): SourceLink {
   const text = source.trim();
@@ -42,5 +48,7 @@ export function sourceLink(source: string): SourceLink {
   }
   const owasp = OWASP.exec(text);
   if (owasp?.[1] !== undefined) return { text, href: `${OWASP_CHEAT_SHEETS}${owasp[1].trim().replace(/\s+/g, '_')}_Cheat_Sheet.html` };
+  const wstg = WSTG.exec(text);
+  if (wstg?.[1] !== undefined) return { text, href: `${OWASP_WSTG}${WSTG_PAGES[wstg[1]] ?? ''}` };
   return { text };
 }
