@@ -197,15 +197,23 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
   {
     id: 'method-override-skips-authentication',
     deviation:
-      'authenticates by the method a header claims (X-HTTP-Method-Override and its kin) and lets a claimed OPTIONS through as a CORS preflight, while its router serves the request line\'s GET or POST',
+      'authenticates by the method a header or the _method query parameter claims (X-HTTP-Method-Override and its kin) and lets a claimed OPTIONS through as a CORS preflight, while its router serves the request line\'s GET or POST',
     level: 'must',
-    caughtBy: ['cross-method-override-get-x-http-method-override', 'cross-method-override-get-x-http-method', 'cross-method-override-get-x-method-override', 'cross-method-override-post-x-http-method-override'],
+    caughtBy: [
+      'cross-method-override-get-x-http-method-override',
+      'cross-method-override-get-x-http-method',
+      'cross-method-override-get-x-method-override',
+      'cross-method-override-post-x-http-method-override',
+      'cross-method-override-post-query-method',
+    ],
     reference: () =>
-      withAuthentication((request, directory) =>
-        ['x-http-method-override', 'x-http-method', 'x-method-override'].some((name) => valuesOf(request.rawHeaders, name).some((v) => v.trim().toUpperCase() === 'OPTIONS'))
-          ? authenticatedAs(MAIN)
-          : authenticate(request, directory),
-      ),
+      withAuthentication((request, directory) => {
+        const claimed = [
+          ...['x-http-method-override', 'x-http-method', 'x-method-override'].flatMap((name) => valuesOf(request.rawHeaders, name)),
+          ...new URL(request.url, 'http://x').searchParams.getAll('_method'),
+        ];
+        return claimed.some((v) => v.trim().toUpperCase() === 'OPTIONS') ? authenticatedAs(MAIN) : authenticate(request, directory);
+      }),
   },
   {
     id: 'basic-splits-at-last-colon',

@@ -103,7 +103,15 @@ describe('the collection and the Node judge agree, check for check', function ()
   const caseIds = new Set(CATALOGUE.map((c) => c.id));
 
   before(async () => {
-    for (const server of SERVERS) runs.set(server.id, await runAgainst(server));
+    // The reference's whole-collection run alongside the broken servers' short ones (one after
+    // the other): newman spends most of a run waiting, so two side by side take the time of one.
+    const [reference, ...others] = SERVERS;
+    await Promise.all([
+      runAgainst(reference!).then((run) => runs.set(reference!.id, run)),
+      (async () => {
+        for (const server of others) runs.set(server.id, await runAgainst(server));
+      })(),
+    ]);
   });
 
   for (const server of SERVERS) {
@@ -207,7 +215,7 @@ describe('the collection and the Node judge agree, check for check', function ()
   });
 
   after(() => {
-    const times = [...runs].map(([id, run]) => `${id} ${(run.ms / 1000).toFixed(1)} s, ${counts.get(id) ?? 0} checks`);
+    const times = SERVERS.filter((s) => runs.has(s.id)).map(({ id }) => [id, runs.get(id)!] as const).map(([id, run]) => `${id} ${(run.ms / 1000).toFixed(1)} s, ${counts.get(id) ?? 0} checks`);
     console.log(`      runs: ${times.join('; ')}`);
   });
 });

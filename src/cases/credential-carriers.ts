@@ -104,7 +104,8 @@ const METHOD_OVERRIDE_HEADERS = ['X-HTTP-Method-Override', 'X-HTTP-Method', 'X-M
 /**
  * A request without credentials whose header claims it is an OPTIONS. A GET for each header (any
  * profile: the protected URL); a POST (the V3IO append) with the header frameworks honour on POST
- * alone, whose rejection must also leave the object unchanged.
+ * alone, whose rejection must also leave the object unchanged; and a POST with the claim in the
+ * `_method` query parameter (Rails, Laravel).
  */
 function methodOverrideCase(operation: 'get-object' | 'post-object', header: string): HttpCase {
   const method = operation === 'get-object' ? 'GET' : 'POST';
@@ -171,4 +172,10 @@ export const CREDENTIAL_CARRIER_CASES: readonly HttpCase[] = [
   ...['TRACE', 'PATCH', 'MKCOL', 'PURGE'].map(methodCase),
   ...METHOD_OVERRIDE_HEADERS.map((header) => methodOverrideCase('get-object', header)),
   methodOverrideCase('post-object', 'X-HTTP-Method-Override'),
+  {
+    ...methodOverrideCase('post-object', '_method'),
+    id: 'cross-method-override-post-query-method',
+    title: 'rejects a POST without credentials that claims to be an OPTIONS in the query parameter _method',
+    request: request('post-object', [], { path: '/{{container}}/{{scratchObject}}?_method=OPTIONS' }),
+  },
 ];
