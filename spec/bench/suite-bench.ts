@@ -105,12 +105,17 @@ async function main(): Promise<void> {
   const against = (url: string): string[] => ['--target', url, '--env', GENERATED_PATHS.referenceEnvironment];
   const run = (...args: string[]): string[] => [cli, 'run', '--quiet', '--no-color', '--out', out, ...args];
   const rows: [string, number][] = [];
-  const measure = async (label: string, times: number, args: readonly string[]): Promise<number> => {
-    const ms = await medianOf(times, () => timeChild(args));
+  const record = (label: string, ms: number): void => {
     rows.push([label, ms]);
     process.stderr.write(`${label}: ${(ms / 1000).toFixed(2)} s\n`);
+  };
+  const measure = async (label: string, times: number, args: readonly string[]): Promise<number> => {
+    const ms = await medianOf(times, () => timeChild(args));
+    record(label, ms);
     return ms;
   };
+  // Cheap runs, noisy ratio: at least 5 pairs.
+  const servedPairs = Math.max(runs, 5);
   try {
     // One native run against serve counts the requests a run sends (HTTP cases, fixtures, wire cases, probes).
     requests = 0;
@@ -118,13 +123,8 @@ async function main(): Promise<void> {
     const count = requests;
     const nativeEmbedded = await measure('native engine, embedded', runs, run('--engine', 'native'));
     const newmanEmbedded = await measure('newman engine, embedded', runs, run());
-    const record = (label: string, ms: number): void => {
-      rows.push([label, ms]);
-      process.stderr.write(`${label}: ${(ms / 1000).toFixed(2)} s\n`);
-    };
-    // Cheap runs, noisy ratio: at least 5 pairs.
     const served = await inTurn(
-      Math.max(runs, 5),
+      servedPairs,
       () => timeChild(run('--engine', 'native', ...against(server.url))),
       () => timeChild(['-e', rawFloorScript(server.url, count)]),
     );
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     const ratio = (a: number, b: number, target: string): string => `${(a / b).toFixed(2).padStart(9)}  (target ${target})`;
     process.stdout.write(
       [
-        `whole suite, wall time including process start-up; median of ${runs} runs (latency rows: 1 run); ${count} requests per run`,
+        `whole suite, wall time including process start-up; median of ${runs} runs (native against serve and the floor: ${servedPairs}; latency rows: 1 run); ${count} requests per run`,
         ...rows.map(([label, ms]) => `  ${label.padEnd(62)}${fmt(ms)}`),
         '',
         `  native vs serve / raw floor (runs in turn)                    ${(served.ratio.toFixed(2)).padStart(9)}  (target ≤ 3)`,
