@@ -4,8 +4,7 @@
  */
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import AjvModule from 'ajv';
 
 import { CASE_SCHEMA } from '../../src/cases/case.schema.js';
@@ -30,6 +29,7 @@ import {
 import { COLLECTION_VARIABLES, OPERATIONS } from '../../src/cases/operations.js';
 import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { allDerivations, headerText, requestTexts, variablesIn } from '../support/case-texts.js';
+import { sharedDir } from '../support/shared-dir.js';
 
 const Ajv = AjvModule.default;
 
@@ -45,17 +45,6 @@ const PREFIX: Readonly<Record<Form, string>> = {
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SEED_SOURCE = /^seed §(.+)$/;
 const SOURCE = /^(seed §\S.*|RFC [1-9][0-9]*( §[0-9]+(\.[0-9]+)*)?|OWASP \S.*)$/;
-
-/** The repository root: the nearest folder above this file with a package.json. */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the spec');
-    dir = parent;
-  }
-  return dir;
-}
 
 /** Headings of the Markdown files in the seed folder, without `{#anchor}` suffixes and inline tags. */
 function seedHeadings(folder: string): Set<string> {
@@ -181,7 +170,7 @@ describe('case catalogue', () => {
     });
 
     it('cites only seed headings that exist in the seed', function () {
-      const folder = join(repoRoot(), '..', 'shared', 'seed');
+      const folder = sharedDir('seed');
       if (!existsSync(folder)) this.skip();
       const headings = seedHeadings(folder);
       expect(headings.size, 'headings found in the seed').to.be.greaterThan(0);

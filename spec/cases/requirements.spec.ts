@@ -6,13 +6,12 @@
  */
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { CATALOGUE } from '../../src/cases/index.js';
 import { DOCUMENT_BULLETS, allRequirements } from '../../src/cases/requirements.js';
+import { sharedDir } from '../support/shared-dir.js';
 
-const REQUIREMENTS_DOC = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'spec', 'auth-requirements.md');
+const REQUIREMENTS_DOC = sharedDir('spec', 'auth-requirements.md');
 /** The sections whose bullets are requirements a server is held to; the rest describe the reference. */
 const FIRST_SECTION = '## The four credential forms';
 const LAST_SECTION_END = '## Things the reference implementation decides';

@@ -18,8 +18,9 @@ import { packageRoot } from '../../src/package-info.js';
 import { REFERENCE_CONTAINER } from '../../src/cases/reference-identities.js';
 import { MAIN, UNKNOWN_KEY } from '../reference/helpers.js';
 import { CLI, cliEnvironment, tempDir } from '../support/cli.js';
+import { sharedDir } from '../support/shared-dir.js';
 
-const SDK = join(packageRoot(), '..', 'shared', 'clients', 'v3io-py');
+const SDK = sharedDir('clients', 'v3io-py');
 const PYTHON = '/usr/bin/python3';
 const DEBIAN_PACKAGES = 'python3-requests python3-future python3-ujson python3-pytest';
 const SESSION_SCRIPT = join(packageRoot(), 'spec', 'interop', 'v3io-py-session.py');
