@@ -14,7 +14,7 @@
  * define; letting a request in without a valid credential).
  */
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine } from './model.js';
-import { request } from './operations.js';
+import { OPERATIONS, request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY } from './credentials.js';
 
@@ -101,25 +101,31 @@ function methodCase(method: string): HttpCase {
 /** Headers frameworks read a method from instead of the request line's. */
 const METHOD_OVERRIDE_HEADERS = ['X-HTTP-Method-Override', 'X-HTTP-Method', 'X-Method-Override'] as const;
 
+/** Where a request claims another method: a header, or the `_method` query parameter (Rails, Laravel). */
+type MethodClaim = { readonly header: string } | { readonly query: '_method' };
+
 /**
- * A request without credentials whose header claims it is an OPTIONS. A GET for each header (any
- * profile: the protected URL); a POST (the V3IO append) with the header frameworks honour on POST
- * alone, whose rejection must also leave the object unchanged; and a POST with the claim in the
- * `_method` query parameter (Rails, Laravel).
+ * A request without credentials that claims to be an OPTIONS. A GET for each header (any profile:
+ * the protected URL); a POST (the V3IO append) with the header and the query parameter frameworks
+ * honour on POST alone, whose rejection must also leave the object unchanged.
  */
-function methodOverrideCase(operation: 'get-object' | 'post-object', header: string): HttpCase {
+function methodOverrideCase(operation: 'get-object' | 'post-object', claim: MethodClaim): HttpCase {
   const method = operation === 'get-object' ? 'GET' : 'POST';
+  const where = 'header' in claim ? claim.header : `the query parameter ${claim.query}`;
   return {
     kind: 'http',
-    id: `cross-method-override-${method.toLowerCase()}-${header.toLowerCase()}`,
+    id: `cross-method-override-${method.toLowerCase()}-${'header' in claim ? claim.header.toLowerCase() : 'query-method'}`,
     form: 'cross-cutting',
     profiles: operation === 'get-object' ? EVERY_PROFILE : V3IO_ONLY,
     family: 'method',
-    title: `rejects a ${method} without credentials that claims to be an OPTIONS in ${header}`,
+    title: `rejects a ${method} without credentials that claims to be an OPTIONS in ${where}`,
     requirement: R.methodOverride,
     level: 'must',
     sources: [HTTP_AUTH, UNAUTHORIZED, 'RFC 9110 §9.1', 'OWASP WSTG 4.2.6 Test HTTP Methods'],
-    request: request(operation, [[header, 'OPTIONS']]),
+    request:
+      'header' in claim
+        ? request(operation, [[claim.header, 'OPTIONS']])
+        : request(operation, [], { path: `${OPERATIONS[operation].path}?${claim.query}=OPTIONS` }),
     expect: { outcome: 'unauthenticated' },
   };
 }
@@ -170,12 +176,7 @@ export const CREDENTIAL_CARRIER_CASES: readonly HttpCase[] = [
   functionNameCase('list', 'a comma-separated function list (GetItem, PutItem)', [['X-v3io-function', 'GetItem, PutItem']]),
 
   ...['TRACE', 'PATCH', 'MKCOL', 'PURGE'].map(methodCase),
-  ...METHOD_OVERRIDE_HEADERS.map((header) => methodOverrideCase('get-object', header)),
-  methodOverrideCase('post-object', 'X-HTTP-Method-Override'),
-  {
-    ...methodOverrideCase('post-object', '_method'),
-    id: 'cross-method-override-post-query-method',
-    title: 'rejects a POST without credentials that claims to be an OPTIONS in the query parameter _method',
-    request: request('post-object', [], { path: '/{{container}}/{{scratchObject}}?_method=OPTIONS' }),
-  },
+  ...METHOD_OVERRIDE_HEADERS.map((header) => methodOverrideCase('get-object', { header })),
+  methodOverrideCase('post-object', { header: 'X-HTTP-Method-Override' }),
+  methodOverrideCase('post-object', { query: '_method' }),
 ];

@@ -52,7 +52,6 @@ function writeCertificate(path: string, cert: string): void {
   }
 }
 
-
 /** Serves the reference until SIGINT or SIGTERM. */
 export async function serve(flags: ServeFlags): Promise<void> {
   // Everything that can be wrong is checked before the port is taken.

@@ -13,11 +13,7 @@ export function maskStrings<T>(value: T, mask: (text: string) => string): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return mask(v);
     if (Array.isArray(v)) return v.map(walk);
-    if (typeof v === 'object' && v !== null) {
-      const copy: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) copy[k] = walk(x);
-      return copy;
-    }
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
   return walk(value) as T;

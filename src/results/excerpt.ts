@@ -28,7 +28,10 @@ export function shorten(text: string, max: number): string {
 // Controls other than tab and line feed make an excerpt unreadable (and some formats reject them).
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
-/** The start of a body as a report shows it: cut, controls replaced. */
-export function bodyExcerpt(body: string): string {
-  return shorten(body, MAX_BODY_EXCERPT).replace(CONTROLS, '\ufffd');
+/** Bytes of a body decoded before masking: enough for any excerpt, bounded for huge bodies. */
+const BODY_WINDOW = 64 * 1024;
+
+/** The start of a body as a report shows it: decoded, made safe by `safe` (before the cut, which could split a secret), cut, controls replaced. */
+export function bodyExcerpt(body: Buffer, safe: (text: string) => string): string {
+  return shorten(safe(body.subarray(0, BODY_WINDOW).toString('utf8')), MAX_BODY_EXCERPT).replace(CONTROLS, '\ufffd');
 }

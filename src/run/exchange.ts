@@ -9,9 +9,9 @@
  * values cut: a secret cut in half could no longer be recognised.
  */
 import type { RequestCase } from '../cases/model.js';
+import type { Profile } from '../cases/profiles.js';
 import { bodyExcerpt, MAX_HEADER_VALUE, shorten } from '../results/excerpt.js';
 import { placeholders } from '../results/placeholders.js';
-import type { Profile } from '../cases/profiles.js';
 import type { ItemTrace } from './newman-session.js';
 import type { ActualResponse, CaseResult, HeaderRecord, NewmanJudging } from './results.js';
 
@@ -21,9 +21,6 @@ export interface ExchangeMasking {
   /** The run's redactor, applied after the placeholders. */
   readonly mask: (text: string) => string;
 }
-
-/** Bytes of a body decoded before masking: enough for any excerpt, bounded for huge bodies. */
-const BODY_WINDOW = 64 * 1024;
 
 /** The masking function for one case's exchange: its derived values, the secrets, the redactor. */
 export function exchangeMasker(testCase: RequestCase, trace: ItemTrace, masking: ExchangeMasking): (text: string) => string {
@@ -70,8 +67,7 @@ export function withExchange(result: CaseResult, testCase: RequestCase, trace: I
   };
   let actual = result.actual;
   if (actual && 'status' in actual && trace.response) {
-    const body = trace.response.body.subarray(0, BODY_WINDOW).toString('utf8');
-    const excerpt = bodyExcerpt(safe(body));
+    const excerpt = bodyExcerpt(trace.response.body, safe);
     const recorded: ActualResponse = {
       ...actual,
       headers: safeHeaders(trace.response.headers, safe),

@@ -17,7 +17,7 @@ const standaloneCode = standaloneModule.default;
 export const PRECOMPILED_VALIDATORS_PATH = 'src/schemas/response-validators.generated.ts';
 
 /** The options every response body is validated with: every problem reported, unknown keywords tolerated. */
-export const VALIDATION_OPTIONS = { allErrors: true, strict: false } as const;
+const VALIDATION_OPTIONS = { allErrors: true, strict: false } as const;
 
 /** A schema id as an identifier: `get-item` → `getItem`. */
 function exportName(id: string): string {

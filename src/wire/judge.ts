@@ -39,7 +39,6 @@ export interface WireJudging {
   readonly probe?: LivenessProbe;
 }
 
-
 /** The report's `actual.error` for an exchange without a response. */
 function actualError(outcome: Exclude<WireOutcome, { kind: 'response' }>, timeoutMs: number): string {
   switch (outcome.kind) {
@@ -58,7 +57,7 @@ function actualError(outcome: Exclude<WireOutcome, { kind: 'response' }>, timeou
 
 function recordedResponse(response: WireResponse, safe: (text: string) => string): ActualResponse {
   const headers = response.headers.map(([name, value]) => [shorten(safe(name), MAX_HEADER_VALUE), shorten(safe(value), MAX_HEADER_VALUE)] as const);
-  const excerpt = bodyExcerpt(safe(response.body.subarray(0, 64 * 1024).toString('utf8')));
+  const excerpt = bodyExcerpt(response.body, safe);
   return { status: response.status, statusText: safe(response.statusText), headers, ...(excerpt ? { bodyExcerpt: excerpt } : {}) };
 }
 

@@ -52,7 +52,6 @@ export interface WireRunOptions {
   readonly concurrency?: number;
 }
 
-
 function skipped(testCase: WireCase, reason: string): CaseResult {
   return { ...resultBase(testCase), outcome: 'skip', actual: null, request: null, checks: [], failedLevel: null, reason };
 }

@@ -1,9 +1,9 @@
 /**
  * The native engine's HTTP client: undici over a keep-alive pool per origin, of at most as many
- * connections as the run has cases in flight. Each request is sent
- * with its header lines exactly as given (in order, duplicates kept) and answered with the raw
- * header lines and status text, the way newman records them, or with a connection error code in
- * newman's words (ETIMEDOUT, ECONNRESET, ...).
+ * connections as the run has cases in flight. Each request is sent with its header lines exactly
+ * as given (in order, duplicates kept) and answered with the raw header lines and status text, the
+ * way newman records them, or with a connection error code in newman's words (ETIMEDOUT,
+ * ECONNRESET, ...).
  */
 import { STATUS_CODES } from 'node:http';
 import { createRequire } from 'node:module';
