@@ -75,9 +75,13 @@ describe('reference server shutdown', () => {
     const stalled = await open();
     stalled.write(`PUT /bigdata/stalled HTTP/1.1\r\nHost: 127.0.0.1\r\n${SESSION_KEY}\r\nContent-Length: 100\r\n\r\nabc`);
     await pause(50);
-    const started = Date.now();
-    await server.close();
+    let cut = false;
+    void stalled.closed.then(() => (cut = true));
+    const closing = server.close();
+    // A busy machine only delays the cut: still open well before the grace ends, closed after it.
+    await pause(50);
+    expect(cut, 'cut before the grace period is over').to.equal(false);
+    await closing;
     await stalled.closed;
-    expect(Date.now() - started).to.be.within(150, 2000);
   });
 });

@@ -48,21 +48,17 @@ describe('failures of the run itself', function () {
 
   it('a target that accepts connections and never answers: exit 2 after --timeout, one line', async () => {
     server = await startSilentServer();
-    const started = Date.now();
     const result = await runCli(['run', '--timeout', '500', '--out', tempDir('v3io-fail-silent-')], { env: sdkEnvironment(server.url) });
     expectOneLine(result, /^v3io-auth-conformance: no answer from http:\/\/127\.0\.0\.1:\d+ in time: check the target URL and the network, or raise --timeout$/);
-    expect(Date.now() - started).to.be.below(10_000);
   });
 
   it('a target whose data requests all hang: the fixture setup fails after --timeout, exit 2, one line', async () => {
     server = await startHangingServer((req) => req.url !== '/');
-    const started = Date.now();
     const result = await runCli(['run', '--timeout', '500', '--out', tempDir('v3io-fail-hang-all-')], { env: sdkEnvironment(server.url) });
     expectOneLine(
       result,
       /^v3io-auth-conformance: fixture setup failed, no case was judged: create the fixture object: connection error \(E\w*TIMEDOUT\) for PUT \/bigdata\/conformance-[^/]+\/fixture\.txt \(the target did not answer in time: check it, or raise --timeout\); could not remove every fixture \(.*\): remove bigdata\/conformance-[^/]+\/ on the target by hand; partial reports in \S+$/,
     );
-    expect(Date.now() - started).to.be.below(15_000);
   });
 
   it('a target that hangs on one request: that case fails as a robustness failure (MUST) after --timeout, the rest is judged', async () => {

@@ -137,10 +137,8 @@ describe('wire socket exchange', function () {
   });
 
   it('reports silence as a timeout', async () => {
-    const started = Date.now();
     const outcome = await against(() => undefined, REQUEST, 300);
     expect(outcome).to.deep.equal({ kind: 'timeout', receivedBytes: 0 });
-    expect(Date.now() - started).to.be.lessThan(2_000);
   });
 
   it('keeps an answer sent (then closed) while the request was still being written', async () => {
