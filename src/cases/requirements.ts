@@ -140,6 +140,10 @@ const REQUIREMENTS = {
     stsOverHttps: { level: 'may', sources: ['RFC 6797', 'seed §HTTPS Requests'], sentence: 'An HTTPS target may send Strict-Transport-Security on its responses (RFC 6797).' },
     noStsOverHttp: { level: 'must', sources: ['RFC 6797 §7.2'], sentence: 'A response over plain HTTP never carries Strict-Transport-Security (RFC 6797 §7.2).' },
   },
+  'conditional-requests': {
+    precondition: { level: 'must', sources: ['RFC 9110 §13.2.1', 'RFC 9110 §15.5.2', 'seed §HTTP User Authentication'], sentence: 'A conditional GET (If-None-Match, If-Modified-Since) without a valid credential is rejected as unauthenticated: preconditions count only where the answer without them would be 2xx, so it is never a 304 that tells the object exists or is unchanged.' },
+    range: { level: 'must', sources: ['RFC 9110 §14.2', 'RFC 9110 §15.5.2', 'seed §HTTP User Authentication'], sentence: 'A Range request without a valid credential is rejected as unauthenticated, never answered with part of the content (206).' },
+  },
   'credential-sizes': {
     anySize: { level: 'must', sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §15.5.2', 'OWASP Input Validation Cheat Sheet'], sentence: 'A credential value of any size that names no identity is rejected, 401 while the server reads it and 431 or 400 past its limit, never with a 5xx or a crash.' },
   },} as const satisfies Record<string, Record<string, Requirement>>;
@@ -213,7 +217,7 @@ export const DOCUMENT_BULLETS: readonly DocumentBullet[] = [
   { section: BASIC, bullet: '`Basic` with no token', requirements: ['basic/noToken'] },
   { section: BASIC, bullet: 'auth-param syntax', requirements: ['basic/authParam'] },
   { section: BASIC, bullet: 'a control character inside user-id or password', requirements: ['basic/control'] },
-  { section: CROSS, bullet: 'no credentials at all', requirements: ['cross-cutting/noCredentials'] },
+  { section: CROSS, bullet: 'no credentials at all', requirements: ['cross-cutting/noCredentials', 'conditional-requests/precondition', 'conditional-requests/range'] },
   { section: CROSS, bullet: '`Authorization` with an unsupported scheme', requirements: ['cross-cutting/unsupportedScheme', 'basic/schemeWord', 'aws-sigv4/schemeWord', 'aws-sigv2/schemeWord'] },
   { section: CROSS, bullet: 'credentials only in `Proxy-Authorization`', requirements: ['cross-cutting/proxy'] },
   { section: CROSS, bullet: 'two `Authorization` lines', requirements: ['cross-cutting/twoAuthorization', 'cross-cutting/twoAuthorizationInvalid'] },
