@@ -194,6 +194,21 @@ export const AWS_SIGV4_CASES: readonly HttpCase[] = [
     expect: { outcome: 'accept' },
   },
 
+  // Characters appended to the algorithm still match the seed's AWS4-<...>: a server may take them
+  // (MAY, as another algorithm), so `AWS4-HMAC-SHA256x` is no rejection case.
+  {
+    kind: 'http',
+    id: 'sigv4-algorithm-with-characters-appended',
+    form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
+    family: 'other-algorithm',
+    title: 'accepts AWS4-HMAC-SHA256x with a valid key (the seed writes the scheme AWS4-<...>)',
+    requirement: R.otherAlgorithm,
+    level: 'may',
+    sources: [SEED],
+    request: request('get-object', signed(v4({ scheme: 'AWS4-HMAC-SHA256x' }))),
+    expect: { outcome: 'accept' },
+  },
   // The scheme word: the seed's syntax is AWS4-<...>, so a word that does not start with AWS4- is
   // another scheme (AWS alone is the V2 syntax, whose parameters these are not: 400 or 401).
   schemeWord('aws4', 'rejects valid SigV4 parameters under AWS4 (no algorithm)', 'AWS4'),
