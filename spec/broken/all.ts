@@ -1,6 +1,6 @@
 /**
  * Every deliberately broken server, as one list that `npm run mutants` and the tests walk: the
- * reference-based variants (variants.ts), the raw-socket fronts (wire-servers.ts) and the servers
+ * reference-based variants (variants.ts, scheme-word-servers.ts, conditional-servers.ts), the raw-socket fronts (wire-servers.ts) and the servers
  * written apart from the reference (independent-servers.ts). Each starts on its own loopback port;
  * a front starts a correct reference behind it and stops it with itself.
  */
@@ -8,6 +8,8 @@ import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunningServer } from './http-front.js';
 import { INDEPENDENT_BROKEN_SERVERS } from './independent-servers.js';
 import { BROKEN_VARIANTS } from './variants.js';
+import { SCHEME_WORD_VARIANTS } from './scheme-word-servers.js';
+import { CONDITIONAL_VARIANTS } from './conditional-servers.js';
 import { BROKEN_WIRE_SERVERS, startBrokenWireServer } from './wire-servers.js';
 
 export interface BrokenServer {
@@ -42,7 +44,7 @@ async function inFrontOfReference(startFront: (backendUrl: string) => Promise<Ru
 }
 
 export const BROKEN_SERVERS: readonly BrokenServer[] = [
-  ...BROKEN_VARIANTS.map(({ reference, ...variant }): BrokenServer => ({
+  ...[...BROKEN_VARIANTS, ...SCHEME_WORD_VARIANTS, ...CONDITIONAL_VARIANTS].map(({ reference, ...variant }): BrokenServer => ({
     ...variant,
     kind: 'reference variant',
     start: () => startReferenceServer({ port: 0, reference: reference(), errorLog: () => {} }),

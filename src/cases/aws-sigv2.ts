@@ -34,6 +34,23 @@ function validOn(operation: OperationId, where: string): HttpCase {
   };
 }
 
+/** A valid key and signature under a scheme word that is not AWS: a channel the seed does not define. */
+function schemeWord(variant: string, title: string, scheme: string, statuses?: readonly number[]): HttpCase {
+  return {
+    kind: 'http',
+    id: `sigv2-scheme-word-${variant}`,
+    form: 'aws-sigv2',
+    profiles: V3IO_ONLY,
+    family: 'scheme-word',
+    title,
+    requirement: R.schemeWord,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §11.1', 'RFC 9110 §11.6.2'],
+    request: request('get-object', [authorization(`${scheme} {{accessKey}}:${SIGNATURE}`)]),
+    expect: statuses ? { outcome: 'reject', statuses } : { outcome: 'unauthenticated' },
+  };
+}
+
 export const AWS_SIGV2_CASES: readonly HttpCase[] = [
   validOn('get-object', 'on GET object'),
   validOn('head-object', 'on HEAD object'),
@@ -92,6 +109,16 @@ export const AWS_SIGV2_CASES: readonly HttpCase[] = [
     request: request('get-object', [authorization(`aws {{accessKey}}:${SIGNATURE}`)]),
     expect: { outcome: 'accept' },
   },
+
+  // The scheme word: only AWS, in any letter case, carries <key>:<signature> (AWS4-HMAC-SHA256 is
+  // the V4 syntax, whose parameters these are not: 400 or 401).
+  schemeWord('a', 'rejects a valid key and signature under A, a prefix of AWS', 'A'),
+  schemeWord('aw', 'rejects a valid key and signature under AW, a prefix of AWS', 'AW'),
+  schemeWord('awss', 'rejects a valid key and signature under AWSS (AWS with a letter appended)', 'AWSS'),
+  schemeWord('aws4', 'rejects a valid key and signature under AWS4 (AWS with a digit appended)', 'AWS4'),
+  schemeWord('aws-dash', 'rejects a valid key and signature under AWS- (AWS with a dash appended)', 'AWS-'),
+  schemeWord('xaws', 'rejects a valid key and signature under XAWS (AWS with a letter prepended)', 'XAWS'),
+  schemeWord('aws4-hmac-sha256', 'rejects a valid key and signature under AWS4-HMAC-SHA256, the V4 scheme', 'AWS4-HMAC-SHA256', [400, 401]),
 
   {
     kind: 'http',

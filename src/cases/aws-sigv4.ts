@@ -91,6 +91,23 @@ function ignored(id: string, title: string, parts: V4Parts): HttpCase {
   };
 }
 
+/** Valid SigV4 parameters under a scheme word that is not AWS4-<...>: a channel the seed does not define. */
+function schemeWord(variant: string, title: string, scheme: string, statuses?: readonly number[]): HttpCase {
+  return {
+    kind: 'http',
+    id: `sigv4-scheme-word-${variant}`,
+    form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
+    family: 'scheme-word',
+    title,
+    requirement: R.schemeWord,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §11.1', 'RFC 9110 §11.6.2'],
+    request: request('get-object', signed(v4({ scheme }))),
+    expect: statuses ? { outcome: 'reject', statuses } : { outcome: 'unauthenticated' },
+  };
+}
+
 export const AWS_SIGV4_CASES: readonly HttpCase[] = [
   validOn('get-object', 'on GET object'),
   validOn('head-object', 'on HEAD object'),
@@ -176,6 +193,30 @@ export const AWS_SIGV4_CASES: readonly HttpCase[] = [
     ]),
     expect: { outcome: 'accept' },
   },
+
+  // Characters appended to the algorithm still match the seed's AWS4-<...>: a server may take them
+  // (MAY, as another algorithm), so `AWS4-HMAC-SHA256x` is no rejection case.
+  {
+    kind: 'http',
+    id: 'sigv4-algorithm-with-characters-appended',
+    form: 'aws-sigv4',
+    profiles: V3IO_ONLY,
+    family: 'other-algorithm',
+    title: 'accepts AWS4-HMAC-SHA256x with a valid key (the seed writes the scheme AWS4-<...>)',
+    requirement: R.otherAlgorithm,
+    level: 'may',
+    sources: [SEED],
+    request: request('get-object', signed(v4({ scheme: 'AWS4-HMAC-SHA256x' }))),
+    expect: { outcome: 'accept' },
+  },
+  // The scheme word: the seed's syntax is AWS4-<...>, so a word that does not start with AWS4- is
+  // another scheme (AWS alone is the V2 syntax, whose parameters these are not: 400 or 401).
+  schemeWord('aws4', 'rejects valid SigV4 parameters under AWS4 (no algorithm)', 'AWS4'),
+  schemeWord('aws', 'rejects valid SigV4 parameters under AWS, the V2 scheme', 'AWS', [400, 401]),
+  schemeWord('aw', 'rejects valid SigV4 parameters under AW, a prefix of the scheme', 'AW'),
+  schemeWord('aws5', 'rejects valid SigV4 parameters under AWS5-HMAC-SHA256 (another version)', 'AWS5-HMAC-SHA256'),
+  schemeWord('no-dash', 'rejects valid SigV4 parameters under AWS4HMAC-SHA256 (the dash dropped)', 'AWS4HMAC-SHA256'),
+  schemeWord('prefixed', 'rejects valid SigV4 parameters under XAWS4-HMAC-SHA256 (a letter prepended)', 'XAWS4-HMAC-SHA256'),
 
   // Keys that are not the identity's.
   {

@@ -43,6 +43,27 @@ function validOn(operation: OperationId, where: string, profiles: readonly Profi
   };
 }
 
+/**
+ * The main identity's valid token under a scheme word that is not Basic: a channel the seed does
+ * not define (auth-requirements.md, "How a level is chosen"), so accepting it fails at MUST.
+ */
+function schemeWord(variant: string, title: string, scheme: string): HttpCase {
+  return {
+    kind: 'http',
+    id: `basic-scheme-word-${variant}`,
+    form: 'basic',
+    profiles: EVERY_PROFILE,
+    family: 'scheme-word',
+    title,
+    requirement: R.schemeWord,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §11.1', 'RFC 9110 §11.6.2', 'RFC 7617 §2'],
+    request: request('get-object', [authorization(`${scheme} {{basicToken}}`)]),
+    derive: [VALID_TOKEN],
+    expect: { outcome: 'unauthenticated' },
+  };
+}
+
 /** The main identity's token in an Authorization value that is not quite valid Base64. */
 function strictBase64(id: string, title: string, value: string, requirement: string): HttpCase {
   return {
@@ -126,6 +147,32 @@ export const BASIC_CASES: readonly HttpCase[] = [
       expect: { outcome: 'accept' },
     }),
   ),
+
+  // The scheme word: only Basic, in any letter case, carries a Basic token. HAProxy 2.6 took any
+  // prefix of it (B, Bas), Flask-HTTPAuth 4.5 any word at all; a startsWith('Basic') takes Basicx.
+  schemeWord('bearer', 'rejects a valid Basic token under the scheme Bearer', 'Bearer'),
+  schemeWord('digest', 'rejects a valid Basic token under the scheme Digest', 'Digest'),
+  schemeWord('unknown', 'rejects a valid Basic token under the unknown scheme HAHAHA', 'HAHAHA'),
+  ...(['B', 'Ba', 'Bas', 'Basi'] as const).map((prefix) => schemeWord(prefix.toLowerCase(), `rejects a valid Basic token under ${prefix}, a prefix of Basic`, prefix)),
+  schemeWord('basicx', 'rejects a valid Basic token under Basicx (Basic with a letter appended)', 'Basicx'),
+  schemeWord('basic-dash', 'rejects a valid Basic token under Basic- (Basic with a dash appended)', 'Basic-'),
+  schemeWord('basicbasic', 'rejects a valid Basic token under BasicBasic', 'BasicBasic'),
+  schemeWord('xbasic', 'rejects a valid Basic token under xBasic (Basic with a letter prepended)', 'xBasic'),
+  {
+    kind: 'http',
+    id: 'basic-scheme-word-missing',
+    form: 'basic',
+    profiles: EVERY_PROFILE,
+    family: 'scheme-word',
+    title: 'rejects a valid Basic token with no scheme word (the token as the whole value)',
+    requirement: R.schemeWord,
+    level: 'must',
+    sources: [SEED, 'RFC 9110 §11.4', 'RFC 7617 §2'],
+    request: request('get-object', [authorization('{{basicToken}}')]),
+    derive: [VALID_TOKEN],
+    // A token with "=", "/" or "+" is no auth-scheme token at all: 400 is as right as 401.
+    expect: { outcome: 'reject', statuses: [400, 401] },
+  },
 
   // Whitespace.
   {

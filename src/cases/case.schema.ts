@@ -230,6 +230,7 @@ export const CASE_SCHEMA = {
           uniqueItems: true,
           items: { type: 'integer', minimum: 400, maximum: 499 },
         },
+        letInOnEvidence: { const: true },
         sameResponseAs: {
           type: 'object',
           additionalProperties: false,

@@ -18,6 +18,7 @@ import { HEADER_SIZE_CASES } from './header-size.js';
 import { WIRE_CASES } from './wire.js';
 import { IDENTITY_HEADER_CASES } from './identity-headers.js';
 import { CREDENTIAL_SIZE_CASES } from './credential-sizes.js';
+import { CONDITIONAL_REQUEST_CASES } from './conditional-requests.js';
 import { CREDENTIAL_CARRIER_CASES } from './credential-carriers.js';
 import { REQUEST_TARGET_CASES } from './request-targets.js';
 import { CONNECTION_REUSE_CASES } from './connection-reuse.js';
@@ -40,6 +41,7 @@ export const CATALOGUE: readonly ConformanceCase[] = [
   ...IDENTITY_HEADER_CASES,
   ...CREDENTIAL_CARRIER_CASES,
   ...CREDENTIAL_SIZE_CASES,
+  ...CONDITIONAL_REQUEST_CASES,
   ...WIRE_CASES,
   ...REQUEST_TARGET_CASES,
   ...CONNECTION_REUSE_CASES,

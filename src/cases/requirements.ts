@@ -34,6 +34,7 @@ const REQUIREMENTS = {
     duplicateInvalid: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.3'], sentence: 'Two X-v3io-session-key lines of which neither carries a valid key are never accepted.' },
     commaList: { level: 'should', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §5.3'], sentence: 'A comma-joined list of keys in one X-v3io-session-key value is rejected.' },
     otherSecret: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2'], sentence: "Only an access key authenticates in X-v3io-session-key: a user's password, or a Basic token, in its place is rejected as unauthenticated." },
+    schemeWord: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2'], sentence: 'The X-v3io-session-key value is the access key alone, with no authentication scheme: a valid key after a scheme word (Bearer, Basic, AWS, Token, the header\'s own name) is no access key and is rejected as unauthenticated.' },
   },
   'aws-sigv4': {
     valid: { level: 'must', sources: ['seed §S3-Like Authentications'], sentence: 'A canonical AWS4-HMAC-SHA256 Authorization header as real S3 clients send it (", " separators), with a valid access key in Credential, is accepted.' },
@@ -41,6 +42,7 @@ const REQUIREMENTS = {
     separators: { level: 'should', sources: ['seed §S3-Like Authentications'], sentence: 'Credential, SignedHeaders and Signature separated by "," without spaces are accepted (both occur in real clients).' },
     schemeCase: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §11.1'], sentence: 'The scheme in another letter case (aws4-hmac-sha256) is accepted, since auth schemes are case-insensitive.' },
     otherAlgorithm: { level: 'may', sources: ['seed §S3-Like Authentications'], sentence: 'Another AWS4- algorithm, such as AWS4-ECDSA-P256-SHA256 (SigV4a), with a valid key may be accepted.' },
+    schemeWord: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §11.1', 'RFC 9110 §11.6.2'], sentence: 'Valid SigV4 parameters under a scheme word that is not AWS4-<algorithm> are rejected: a prefix of it (AWS4, AWS, AW), another version (AWS5-HMAC-SHA256), the dash dropped (AWS4HMAC-SHA256) or characters before it (XAWS4-HMAC-SHA256). Whatever follows AWS4- is the seed\'s own syntax (AWS4-<...>).' },
     unknown: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'An unknown access key in Credential is rejected as unauthenticated.' },
     mutated: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'A truncated key, or the key of an identity with one character changed, in Credential is rejected as unauthenticated.' },
     exact: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'Keys are compared as opaque strings, exactly: a valid key in another letter case in Credential is rejected as unauthenticated.' },
@@ -53,6 +55,7 @@ const REQUIREMENTS = {
     valid: { level: 'must', sources: ['seed §S3-Like Authentications'], sentence: 'AWS <key>:<signature> with a valid access key and any signature, including a doc-style Base64 signature, is accepted.' },
     emptySignature: { level: 'may', sources: ['seed §S3-Like Authentications'], sentence: 'AWS <key>: with an empty signature and a valid key may be accepted.' },
     schemeCase: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §11.1'], sentence: 'The scheme aws in lower case is accepted, since auth schemes are case-insensitive.' },
+    schemeWord: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §11.1', 'RFC 9110 §11.6.2'], sentence: 'A valid <key>:<signature> under a scheme word other than AWS is rejected: a prefix of it (A, AW), AWS with characters added (AWSS, AWS4, AWS-, XAWS) or the SigV4 scheme AWS4-HMAC-SHA256.' },
     unknown: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'AWS <key>:<signature> with an unknown access key is rejected as unauthenticated.' },
     exact: { level: 'should', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'Keys are compared as opaque strings, exactly: a valid key in another letter case is rejected as unauthenticated.' },
     empty: { level: 'must', sources: ['seed §S3-Like Authentications', 'RFC 9110 §15.5.2'], sentence: 'AWS :<signature> (an empty key) and AWS alone are rejected.' },
@@ -62,6 +65,7 @@ const REQUIREMENTS = {
   'basic': {
     valid: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2'], sentence: 'Authorization: Basic base64(user:password) with valid credentials is accepted.' },
     schemeCase: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2', 'RFC 9110 §11.1'], sentence: 'The scheme basic or BASIC is accepted, since the Basic scheme is matched case-insensitively.' },
+    schemeWord: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 7617 §2', 'RFC 9110 §11.1', 'RFC 9110 §11.4', 'RFC 9110 §11.6.2'], sentence: 'A valid Basic token under a scheme word that is not Basic in some letter case is rejected: another scheme (Bearer, Digest, an unknown one), a prefix of Basic (B, Ba, Bas, Basi), Basic with characters added (Basicx, Basic-, BasicBasic, xBasic), or no scheme word at all.' },
     spaces: { level: 'should', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 9110 §11.4'], sentence: 'Several spaces between the scheme and the token are accepted (1*SP in the credentials grammar).' },
     ows: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 9112 §5.1', 'RFC 9110 §5.5'], sentence: 'Spaces and tabs around the Authorization value are not part of the field value, so a valid Basic value surrounded by them is accepted.' },
     wrong: { level: 'must', sources: ['seed §Basic HTTP Username/Password Authentication', 'RFC 9110 §15.5.2'], sentence: 'A wrong password or an unknown user is rejected as unauthenticated.' },
@@ -136,6 +140,10 @@ const REQUIREMENTS = {
     stsOverHttps: { level: 'may', sources: ['RFC 6797', 'seed §HTTPS Requests'], sentence: 'An HTTPS target may send Strict-Transport-Security on its responses (RFC 6797).' },
     noStsOverHttp: { level: 'must', sources: ['RFC 6797 §7.2'], sentence: 'A response over plain HTTP never carries Strict-Transport-Security (RFC 6797 §7.2).' },
   },
+  'conditional-requests': {
+    precondition: { level: 'must', sources: ['RFC 9110 §13.2.1', 'RFC 9110 §15.5.2', 'seed §HTTP User Authentication'], sentence: 'A conditional GET (If-None-Match, If-Modified-Since) without a valid credential is rejected as unauthenticated: preconditions count only where the answer without them would be 2xx, so it is never a 304 that tells the object exists or is unchanged.' },
+    range: { level: 'must', sources: ['RFC 9110 §14.2', 'RFC 9110 §15.5.2', 'seed §HTTP User Authentication'], sentence: 'A Range request without a valid credential is rejected as unauthenticated, never answered with part of the content (206).' },
+  },
   'credential-sizes': {
     anySize: { level: 'must', sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §15.5.2', 'OWASP Input Validation Cheat Sheet'], sentence: 'A credential value of any size that names no identity is rejected, 401 while the server reads it and 431 or 400 past its limit, never with a 5xx or a crash.' },
   },} as const satisfies Record<string, Record<string, Requirement>>;
@@ -175,7 +183,7 @@ export const DOCUMENT_BULLETS: readonly DocumentBullet[] = [
   { section: SK, bullet: 'valid access key → accept', requirements: ['session-key/valid'] },
   { section: SK, bullet: 'header name in any letter case', requirements: ['session-key/nameCase'] },
   { section: SK, bullet: 'surrounding spaces/tabs around the value', requirements: ['session-key/ows'] },
-  { section: SK, bullet: 'unknown key, empty value, whitespace-only value', requirements: ['session-key/unknown'] },
+  { section: SK, bullet: 'unknown key, empty value, whitespace-only value', requirements: ['session-key/unknown', 'session-key/schemeWord'] },
   { section: SK, bullet: 'key with trailing junk', requirements: ['session-key/exact'] },
   { section: SK, bullet: 'a truncated key, or a key of one identity', requirements: ['opaque-keys/mutated'] },
   { section: SK, bullet: 'two `X-v3io-session-key` lines', requirements: ['session-key/duplicate', 'session-key/duplicateInvalid'] },
@@ -209,8 +217,8 @@ export const DOCUMENT_BULLETS: readonly DocumentBullet[] = [
   { section: BASIC, bullet: '`Basic` with no token', requirements: ['basic/noToken'] },
   { section: BASIC, bullet: 'auth-param syntax', requirements: ['basic/authParam'] },
   { section: BASIC, bullet: 'a control character inside user-id or password', requirements: ['basic/control'] },
-  { section: CROSS, bullet: 'no credentials at all', requirements: ['cross-cutting/noCredentials'] },
-  { section: CROSS, bullet: '`Authorization` with an unsupported scheme', requirements: ['cross-cutting/unsupportedScheme'] },
+  { section: CROSS, bullet: 'no credentials at all', requirements: ['cross-cutting/noCredentials', 'conditional-requests/precondition', 'conditional-requests/range'] },
+  { section: CROSS, bullet: '`Authorization` with an unsupported scheme', requirements: ['cross-cutting/unsupportedScheme', 'basic/schemeWord', 'aws-sigv4/schemeWord', 'aws-sigv2/schemeWord'] },
   { section: CROSS, bullet: 'credentials only in `Proxy-Authorization`', requirements: ['cross-cutting/proxy'] },
   { section: CROSS, bullet: 'two `Authorization` lines', requirements: ['cross-cutting/twoAuthorization', 'cross-cutting/twoAuthorizationInvalid'] },
   { section: CROSS, bullet: '`X-v3io-session-key` and `Authorization` together', requirements: ['cross-cutting/sameIdentity', 'cross-cutting/conflicting', 'cross-cutting/differentIdentities'] },

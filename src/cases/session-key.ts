@@ -180,6 +180,24 @@ export const SESSION_KEY_CASES: readonly HttpCase[] = [
     expect: { outcome: 'unauthenticated' },
   },
 
+  // A scheme word in front of the key: the header has no scheme, so `Bearer <key>` is no access
+  // key; a server that strips a leading word (as from an Authorization value) lets it in.
+  ...(['Bearer', 'Basic', 'AWS', 'Token', 'X-v3io-session-key'] as const).map(
+    (scheme): HttpCase => ({
+      kind: 'http',
+      id: `session-key-scheme-word-${scheme.toLowerCase()}`,
+      form: 'session-key',
+      profiles: V3IO_ONLY,
+      family: 'scheme-word',
+      title: `rejects a valid key after the scheme word ${scheme} (X-v3io-session-key: ${scheme} <key>)`,
+      requirement: R.schemeWord,
+      level: 'must',
+      sources: [SEED, UNAUTHORIZED],
+      request: request('get-object', [sessionKey(`${scheme} {{accessKey}}`)]),
+      expect: { outcome: 'unauthenticated' },
+    }),
+  ),
+
   // A valid key, changed.
   {
     kind: 'http',
