@@ -15,6 +15,7 @@ import { runConformance } from '../../src/commands/conformance-run.js';
 import { packageRoot } from '../../src/package-info.js';
 import { sourceLink } from '../../src/report/source-links.js';
 import { runCli, tempDir } from '../support/cli.js';
+import { checkReport } from '../support/report.js';
 
 const SECRETS: string[] = ['reference.postman_environment.json', 'reference-basic.postman_environment.json'].flatMap((file) => {
   const { values } = JSON.parse(readFileSync(join(packageRoot(), 'environments', file), 'utf8')) as { values: { key: string; value: string }[] };
@@ -102,5 +103,6 @@ describe('explain, list --grep, run --only', function () {
     expect(outcome.report.cases.map((c) => c.id).sort()).to.deep.equal([...ids].sort());
     expect(outcome.report.cases.map((c) => c.outcome)).to.deep.equal(['pass', 'pass']);
     expect(outcome.report.selection).to.deep.equal({ only: ids });
+    expect(checkReport(JSON.parse(JSON.stringify(outcome.report))).selection, 'the report schema knows --only').to.deep.equal({ only: ids });
   });
 });
