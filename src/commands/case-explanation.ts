@@ -127,7 +127,7 @@ export function renderExplanation(explanation: CaseExplanation): string {
   if (request.kind === 'transport') {
     lines.push(`  measures     on an ${request.protocol} target: ${request.measures} (the runner's own probe, no request of the case)`);
   } else {
-    lines.push(`  request      as the ${e.profile} profile sends it; {{variables}} are placeholders, never their values`);
+    lines.push(`  request      as the ${e.profile} profile sends it; {{variables}} are placeholders, never their values${request.kind === 'http' ? ' (the HTTP client adds Host and, with a body, Content-Length)' : ''}`);
     if (request.kind === 'http') {
       lines.push(`    ${request.method} ${request.target}`, ...request.headers.map(([name, value]) => `    ${escapeWireText(name)}: ${escapeWireText(value)}`));
       if (request.body !== undefined) lines.push('', `    ${escapeWireText(request.body)}`);
