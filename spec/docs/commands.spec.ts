@@ -2,7 +2,8 @@
  * Docs that run: every command line of a fenced `sh` block of README.md and docs/*.md is either
  * run here or, visibly, an example. The rule (README, "Development"):
  * - a command that names a host under `example.com`, or holds `…` where a value of yours goes, is an
- *   example: not run, but its options must be options of its command;
+ *   example: not run, but its options must be options of its command (as must those of the commands
+ *   in the prose and in the CI recipes' YAML and Groovy);
  * - an `npm` command must name a script of package.json (`npm ci`, `npm test` and the long-running
  *   scripts are the install and the test suite themselves), and `generate` is not run (it rewrites
  *   the committed files; `generate --check` is);
@@ -192,8 +193,19 @@ describe('docs that run: the command lines of README.md and docs/', function () 
     expect(ALL_COMMANDS.filter((c) => isExample(c.text)).length, 'examples').to.be.greaterThan(2);
   });
 
-  it('every CLI command line, example or not, uses only options its command has', () => {
-    const cli = ALL_COMMANDS.filter((c) => c.text.includes(CLI_PREFIX)).map((c) => ({ ...c, text: c.text.slice(c.text.indexOf(CLI_PREFIX)) }));
+  it('every CLI command line, example or not, in a block or in the prose, uses only options its command has', () => {
+    const inline = DOCUMENTS.flatMap((document) =>
+      [...read(document).matchAll(/`([^`\n]*npx v3io-auth-conformance [^`\n]*)`/g)].map((m) => ({ where: `${document} (prose)`, text: m[1] ?? '' })),
+    );
+    expect(inline.length, 'commands in the prose').to.be.greaterThan(3);
+    // The CI recipes' (YAML, Groovy) steps: up to the end of the command (a quote, || or &&).
+    const recipes = DOCUMENTS.flatMap((document) =>
+      [...read(document).matchAll(/^```(?!sh\n)\w+\n([\s\S]*?)^```/gm)].flatMap((block) =>
+        [...(block[1] ?? '').matchAll(/npx v3io-auth-conformance [^'\n|&]*/g)].map((m) => ({ where: `${document} (CI recipe)`, text: m[0].trim() })),
+      ),
+    );
+    expect(recipes.length, 'commands in CI recipes').to.be.greaterThan(4);
+    const cli = [...ALL_COMMANDS, ...inline, ...recipes].filter((c) => c.text.includes(CLI_PREFIX)).map((c) => ({ ...c, text: c.text.slice(c.text.indexOf(CLI_PREFIX)) }));
     const unknown = cli.flatMap((c) => unknownOptions(c.text).map((flag) => `${c.where}: ${flag}`));
     expect(unknown).to.deep.equal([]);
     expect(unknownOptions(`${CLI_PREFIX} run --no-such-flag`)).to.deep.equal(['--no-such-flag']);
