@@ -46,35 +46,41 @@ export function shellBlocks(document: string, markdown: string): Block[] {
   for (const match of markdown.matchAll(/^```sh\n([\s\S]*?)^```/gm)) {
     const firstLine = markdown.slice(0, match.index).split('\n').length + 1;
     const commands: DocCommand[] = [];
-    let pending = '';
+    let command = '';
+    let quote: string | undefined;
     let continued = false;
     let start = firstLine;
-    (match[1] ?? '').split('\n').forEach((line, i) => {
-      if (pending === '') start = firstLine + i;
-      pending += (pending === '' || continued ? '' : '\n') + (continued ? line.trimStart() : line);
+    (match[1] ?? '').split('\n').forEach((raw, i) => {
+      if (command === '') start = firstLine + i;
+      const line = continued ? raw.trimStart() : raw;
       continued = false;
-      // Inside an open single quote (a python3 -c script) or after a backslash, the command goes on.
-      if ((pending.split("'").length - 1) % 2 === 1) return;
-      if (pending.endsWith('\\')) {
-        pending = `${pending.slice(0, -1).trimEnd()} `;
+      // A `#` after a blank, outside quotes, starts a comment; inside quotes (a python3 -c script) it is text.
+      for (let at = 0; at < line.length; at += 1) {
+        const c = line[at] ?? '';
+        if (quote !== undefined) {
+          if (c === quote) quote = undefined;
+        } else if (c === "'" || c === '"') {
+          quote = c;
+        } else if (c === '#' && (at === 0 || /\s/.test(line[at - 1] ?? ''))) {
+          break;
+        }
+        command += c;
+      }
+      if (quote !== undefined) {
+        command += '\n';
+        return;
+      }
+      if (command.trimEnd().endsWith('\\')) {
+        command = `${command.trimEnd().slice(0, -1).trimEnd()} `;
         continued = true;
         return;
       }
-      const text = withoutComment(pending).trim();
-      pending = '';
-      if (text !== '') commands.push({ where: `${document}:${start}`, text });
+      if (command.trim() !== '') commands.push({ where: `${document}:${start}`, text: command.trim() });
+      command = '';
     });
     blocks.push({ where: `${document}:${firstLine - 1}`, commands });
   }
   return blocks;
-}
-
-/** The command without a ` # comment` that is outside quotes. */
-function withoutComment(line: string): string {
-  const match = /\s#\s.*$/.exec(line);
-  if (!match) return line;
-  const before = line.slice(0, match.index);
-  return (before.split("'").length - 1) % 2 === 0 && (before.split('"').length - 1) % 2 === 0 ? before : line;
 }
 
 const isExample = (text: string): boolean => /example\.com|…/.test(text);
@@ -179,7 +185,7 @@ describe('docs that run: the command lines of README.md and docs/', function () 
   this.timeout(300_000);
 
   it('finds the commands of every document, joined across continuation lines and open quotes, comments dropped', () => {
-    const sample = '```sh\nnpx v3io-auth-conformance run --target http://127.0.0.1:8081 \\\n  --env e.json   # a comment\nV3IO_API=x python3 -c \'\nprint(1)   # kept\n\'\n```\n';
+    const sample = "```sh\nnpx v3io-auth-conformance run --target http://127.0.0.1:8081 \\\n  --env e.json   # the user's comment\nV3IO_API=x python3 -c '\nprint(1)   # kept\n'\n```\n";
     expect(shellBlocks('s.md', sample)).to.deep.equal([
       {
         where: 's.md:1',
@@ -190,6 +196,7 @@ describe('docs that run: the command lines of README.md and docs/', function () 
       },
     ]);
     expect(ALL_COMMANDS.length).to.be.greaterThan(20);
+    expect(ALL_BLOCKS.filter((b) => b.commands.length === 0).map((b) => b.where), 'blocks without a command').to.deep.equal([]);
     expect(ALL_COMMANDS.filter((c) => isExample(c.text)).length, 'examples').to.be.greaterThan(2);
   });
 
