@@ -11,7 +11,7 @@ import { InvalidArgumentError } from 'commander';
 import { collectEnvVar } from '../../src/commands/target-options.js';
 import { HarnessError } from '../../src/errors.js';
 import { environmentVariables } from '../../src/run/environment.js';
-import { resolveTarget, SDK_ENVIRONMENT_VARIABLES, withDefaultScheme, type TargetSources } from '../../src/run/target-config.js';
+import { resolveTarget, PROCESS_ENVIRONMENT_VARIABLES, withDefaultScheme, type TargetSources } from '../../src/run/target-config.js';
 import { OPTIONAL_VARIABLES, REQUIRED_VARIABLES } from '../../src/cases/model.js';
 import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 
@@ -104,7 +104,7 @@ describe('target configuration', () => {
   });
 
   it('has an environment variable for every variable of an environment file, the other identities included', () => {
-    expect(Object.values(SDK_ENVIRONMENT_VARIABLES)).to.have.members([...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES]);
+    expect(Object.values(PROCESS_ENVIRONMENT_VARIABLES)).to.have.members([...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES]);
     const identities = {
       V3IO_DENIED_ACCESS_KEY: 'denied-key-from-env',
       V3IO_DENIED_USERNAME: 'denied-user-from-env',
