@@ -9,7 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { SECRET_VARIABLES } from '../../src/cases/model.js';
-import { casesOf, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
+import { casesOf, operationOf, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
+import { isRequestCase } from '../../src/cases/case-request.js';
+import type { Answer, StepExchange } from '../../src/judge/exchange.js';
+import { casePlan, judgeCase } from '../../src/judge/index.js';
+import type { PrepareStep } from '../../src/cases/operations.js';
 import { explainCase, renderExplanation, type CaseExplanation } from '../../src/commands/case-explanation.js';
 import { runConformance } from '../../src/commands/conformance-run.js';
 import { packageRoot } from '../../src/package-info.js';
@@ -43,6 +47,37 @@ describe('explain, list --grep, run --only', function () {
         expect(explanation.checks.some((c) => c.level === testCase.level && c.name === testCase.title) || testCase.kind === 'transport', `${testCase.id}: its primary check`).to.equal(true);
       }
     }
+  });
+
+  it('lists every check judging makes, whatever the answer: the judge never makes a check explain left out', () => {
+    const response = (status: number, headers: readonly (readonly [string, string])[] = [], body = ''): Answer => ({ kind: 'response', response: { status, statusText: '', headers, body: Buffer.from(body) } });
+    const answers: Answer[] = [
+      response(200, [], '<ListBucketResult><Contents/></ListBucketResult>'),
+      response(401, [['WWW-Authenticate', 'Basic realm="x"']], '{"ErrorCode":-1}'),
+      response(400),
+      response(403),
+      response(500),
+      { kind: 'error', code: 'ECONNRESET' },
+      { kind: 'closed' },
+    ];
+    const done = (list: readonly PrepareStep[]): StepExchange[] => list.map((step) => ({ step, where: `${step.method} ${step.path}`, answer: response(200) }));
+    let judged = 0;
+    for (const profile of Object.values(PROFILE_DEFINITIONS)) {
+      const context = { ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}), timeoutMs: 1000, resolve: (t: string) => t };
+      for (const testCase of casesOf(profile, CATALOGUE).filter(isRequestCase)) {
+        const planned = new Set(explainCase(testCase, profile).checks.map((c) => c.id));
+        const operation = operationOf(profile, testCase);
+        const plan = casePlan(testCase, operation);
+        for (const got of answers) {
+          const exchange = { where: 'GET /x', answer: got, preparation: done(plan.preparation), before: done(plan.beforeRead), after: done(plan.afterRead), ...(plan.second ? { second: got } : {}), secrets: [] };
+          const result = judgeCase(testCase, operation, plan, exchange, context);
+          const made = [...result.checks.map((c) => c.id ?? ''), ...result.inconclusiveChecks.map((c) => c.id)];
+          expect(made.filter((id) => !planned.has(id)), `${profile.id} ${testCase.id} on ${got.kind === 'response' ? got.response.status : got.kind}`).to.deep.equal([]);
+          judged += 1;
+        }
+      }
+    }
+    expect(judged).to.be.greaterThan(1000);
   });
 
   it('shows a rejection case: the request line and header lines with placeholders, the statuses, every check with its level', () => {
