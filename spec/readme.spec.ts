@@ -12,6 +12,7 @@ import { headingSlug } from '../src/docs/markdown.js';
 import { packageRoot } from '../src/package-info.js';
 import { renderFamilyTable } from '../src/report/case-list.js';
 import { applicableTransportCases } from '../src/run/transport-checks.js';
+import { PROCESS_ENVIRONMENT_VARIABLES } from '../src/run/target-config.js';
 
 const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
 /** The cases sent as requests: all but the transport cases, which only a real target has. */
@@ -50,6 +51,18 @@ describe('README', () => {
     expect(transport).to.equal(1);
     expect(readme).to.contain(`\`${REQUEST_CASES + transport} passed, 0 failed, … 0 skipped\``);
     expect(readme).to.contain(`(the ${REQUEST_CASES} request cases and the plain-HTTP transport case)`);
+  });
+
+  it('names, in the variables tables of the README and docs/running.md, the environment variable of every variable, every identity\'s included', () => {
+    for (const [document, text] of [['README.md', readme], ['docs/running.md', docs('running.md')]] as const) {
+      const rows = text.split('\n').filter((line) => line.startsWith('| `'));
+      for (const [name, variable] of Object.entries(PROCESS_ENVIRONMENT_VARIABLES)) {
+        const row = rows.find((line) => line.split('|')[1]?.includes(`\`${variable}\``));
+        expect(row, `${document}: no row for ${variable}`).to.be.a('string');
+        expect(row, `${document}: ${variable}`).to.contain(`\`${name}\``);
+      }
+    }
+    expect(Object.keys(PROCESS_ENVIRONMENT_VARIABLES)).to.include.members(['V3IO_DENIED_ACCESS_KEY', 'V3IO_COLON_PASSWORD', 'V3IO_UTF8_USERNAME']);
   });
 
   it('links every page under docs/ from its Documentation table', () => {

@@ -3,6 +3,7 @@
  * CLI reference in docs/ can be generated from (and checked against) what the program really accepts.
  */
 import { Command } from 'commander';
+import { registerExplain } from './commands/explain.js';
 import { registerGenerate } from './commands/generate.js';
 import { PROGRAM_NAME } from './commands/io.js';
 import { registerList } from './commands/list.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerRun(program);
   registerMerge(program);
   registerList(program);
+  registerExplain(program);
   registerGenerate(program);
   registerServe(program);
   return program;

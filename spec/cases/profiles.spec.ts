@@ -60,6 +60,13 @@ describe('profiles', () => {
       }
     });
 
+    it('titles name the request as sent (the protected URL), never a V3IO object or operation', () => {
+      const v3ioWords = /\b(object|container|NoSQL|stream|item|bucket)s?\b/i;
+      expect(cases.filter((c) => v3ioWords.test(c.title)).map((c) => `${c.id}: ${c.title}`)).to.deep.equal([]);
+      expect(cases.find((c) => c.id === 'basic-valid-head-object')?.title).to.equal('accepts valid Basic credentials on HEAD of the protected URL');
+      expect(CATALOGUE.find((c) => c.id === 'basic-valid-head-object')?.title, 'the catalogue keeps its V3IO words').to.equal('accepts valid Basic credentials on HEAD object');
+    });
+
     it('keeps the transport cases as they are: they send no request', () => {
       const transport = CATALOGUE.filter(isTransportCase);
       expect(cases.filter(isTransportCase)).to.deep.equal(transport);

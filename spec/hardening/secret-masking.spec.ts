@@ -162,7 +162,7 @@ describe('secrets in every spelling, in every reporter (fuzzed, fixed seed)', fu
   });
 
   it('end to end: a served target with such secrets that echoes everything, every reporter and the command output', async () => {
-    for (const secrets of fc.sample(secretsArbitrary, { seed: SEED + 1, numRuns: 2 })) {
+    for (const [sample, secrets] of fc.sample(secretsArbitrary, { seed: SEED + 1, numRuns: 2 }).entries()) {
       const names = ['main', 'denied', 'colon', 'utf8'];
       const identities: Identity[] = names.map((name, i) => ({
         name,
@@ -181,22 +181,28 @@ describe('secrets in every spelling, in every reporter (fuzzed, fixed seed)', fu
           V3IO_USERNAME: secrets.pairs[0]![0],
           V3IO_PASSWORD: secrets.passwords[0]!,
         };
-        const extra = [
-          ['deniedAccessKey', secrets.keys[1]!],
-          ['deniedUsername', secrets.pairs[1]![0]],
-          ['deniedPassword', secrets.passwords[1]!],
-          ['colonUsername', secrets.pairs[2]![0]],
-          ['colonPassword', secrets.passwords[2]!],
-          ['utf8Username', secrets.pairs[3]![0]],
-          ['utf8Password', secrets.passwords[3]!],
-        ].flatMap(([name, value]) => ['--env-var', `${name}=${value}`]);
+        const others: [string, string, string][] = [
+          ['deniedAccessKey', 'V3IO_DENIED_ACCESS_KEY', secrets.keys[1]!],
+          ['deniedUsername', 'V3IO_DENIED_USERNAME', secrets.pairs[1]![0]],
+          ['deniedPassword', 'V3IO_DENIED_PASSWORD', secrets.passwords[1]!],
+          ['colonUsername', 'V3IO_COLON_USERNAME', secrets.pairs[2]![0]],
+          ['colonPassword', 'V3IO_COLON_PASSWORD', secrets.passwords[2]!],
+          ['utf8Username', 'V3IO_UTF8_USERNAME', secrets.pairs[3]![0]],
+          ['utf8Password', 'V3IO_UTF8_PASSWORD', secrets.passwords[3]!],
+        ];
+        // The other identities on the command line in one sample, from the environment in the other.
+        const fromEnvironment = sample === 1;
+        const extra = fromEnvironment ? [] : others.flatMap(([name, , value]) => ['--env-var', `${name}=${value}`]);
+        const otherEnv = fromEnvironment ? Object.fromEntries(others.map(([, envName, value]) => [envName, value])) : {};
         // The cases that send derived values, Basic in every shape, and the wire cases.
         const grep = 'truncated|changed|other-letter-case|basic-|wire|two-authorization|unknown';
-        const result = await runCli(['run', '--grep', grep, '--timeout', '3000', '--out', out, '--no-color', ...extra], { env });
+        const result = await runCli(['run', '--grep', grep, '--timeout', '3000', '--out', out, '--no-color', ...extra], { env: { ...env, ...otherEnv } });
         const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as { cases: { id: string; outcome: string; reason?: string; actual: unknown }[] };
         const errors = report.cases.filter((c) => c.outcome === 'error').map((c) => `${c.id}: ${c.reason ?? ''}`);
         expect(result.code, `${result.stderr}${errors.join('; ')}`).to.be.oneOf([0, 1]);
         expect(report.cases.filter((c) => c.actual !== null).length, 'cases that got an answer').to.be.greaterThan(30);
+        const skipped = report.cases.filter((c) => c.outcome === 'skip').map((c) => `${c.id}: ${c.reason ?? ''}`);
+        expect(skipped, 'every identity was given, from the command line or the environment').to.deep.equal([]);
         const files = readdirSync(out);
         expect(files).to.include.members(['conformance.json', 'junit.xml', 'conformance.html', 'conformance.md']);
         const places: [string, string][] = [['stdout', result.stdout], ['stderr', result.stderr], ...files.map((f): [string, string] => [f, readFileSync(join(out, f), 'utf8')])];

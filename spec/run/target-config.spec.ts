@@ -11,7 +11,8 @@ import { InvalidArgumentError } from 'commander';
 import { collectEnvVar } from '../../src/commands/target-options.js';
 import { HarnessError } from '../../src/errors.js';
 import { environmentVariables } from '../../src/run/environment.js';
-import { resolveTarget, withDefaultScheme, type TargetSources } from '../../src/run/target-config.js';
+import { resolveTarget, PROCESS_ENVIRONMENT_VARIABLES, withDefaultScheme, type TargetSources } from '../../src/run/target-config.js';
+import { OPTIONAL_VARIABLES, REQUIRED_VARIABLES } from '../../src/cases/model.js';
 import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 
 const SDK_ENV = {
@@ -100,6 +101,38 @@ describe('target configuration', () => {
     });
     expect(flagsOverAll.get('accessKey')).to.equal('last-flag-wins');
     expect(flagsOverAll.get('baseUrl'), '--target wins over --env-var baseUrl').to.equal('https://target.example.com');
+  });
+
+  it('has an environment variable for every variable of an environment file, the other identities included', () => {
+    expect(Object.values(PROCESS_ENVIRONMENT_VARIABLES)).to.have.members([...REQUIRED_VARIABLES, ...OPTIONAL_VARIABLES]);
+    const identities = {
+      V3IO_DENIED_ACCESS_KEY: 'denied-key-from-env',
+      V3IO_DENIED_USERNAME: 'denied-user-from-env',
+      V3IO_DENIED_PASSWORD: 'denied-password-from-env',
+      V3IO_COLON_USERNAME: 'colon-user-from-env',
+      V3IO_COLON_PASSWORD: 'colon:password-from-env',
+      V3IO_UTF8_USERNAME: 'utf8-user-from-env',
+      V3IO_UTF8_PASSWORD: '123£',
+    };
+    const resolved = resolveTarget({ processEnv: { ...SDK_ENV, ...identities } });
+    const variables = environmentVariables(resolved.environment);
+    expect(Object.fromEntries(OPTIONAL_VARIABLES.map((name) => [name, variables.get(name)]))).to.deep.equal({
+      deniedAccessKey: 'denied-key-from-env',
+      deniedUsername: 'denied-user-from-env',
+      deniedPassword: 'denied-password-from-env',
+      colonUsername: 'colon-user-from-env',
+      colonPassword: 'colon:password-from-env',
+      utf8Username: 'utf8-user-from-env',
+      utf8Password: '123£',
+    });
+    expect(resolved.origins.get('colonPassword')).to.equal('V3IO_COLON_PASSWORD');
+  });
+
+  it('takes the other identities with the same precedence: --env-var over V3IO_* over the environment file', () => {
+    expect(variablesOf({ envFile, processEnv: { V3IO_DENIED_ACCESS_KEY: 'denied-from-env' } }).get('deniedAccessKey')).to.equal('denied-from-env');
+    expect(variablesOf({ envFile, processEnv: { V3IO_DENIED_ACCESS_KEY: '' } }).get('deniedAccessKey'), 'an empty one is ignored').to.equal('denied-from-file');
+    const flagOverEnv = variablesOf({ envFile, processEnv: { V3IO_DENIED_ACCESS_KEY: 'denied-from-env' }, envVars: [['deniedAccessKey', 'denied-from-flag']] });
+    expect(flagOverEnv.get('deniedAccessKey')).to.equal('denied-from-flag');
   });
 
   it('ignores empty V3IO_* variables', () => {

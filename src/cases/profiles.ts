@@ -7,7 +7,8 @@
  * protected URL, `{{baseUrl}}/{{protectedPath}}`, that answers GET and HEAD, and no fixtures or
  * V3IO bodies. A case is in it only when its request is the plain request of an operation the
  * profile maps (`get-object` and `list-container` → GET of the protected URL, `head-object` →
- * HEAD); `inProfile` rewrites that request, so no case is written twice.
+ * HEAD); `inProfile` rewrites that request, and the words of its title that name the V3IO
+ * request (`on GET object` becomes `on GET of the protected URL`), so no case is written twice.
  */
 import { caseMethod, caseOperation, caseTarget } from './case-request.js';
 import type { ConformanceCase, Form, HttpCase, OperationId, OptionalVariable, ProfileId, RequestCase, RequiredVariable, WireCase, WirePart } from './model.js';
@@ -34,6 +35,8 @@ export interface Profile {
   readonly schemas: readonly SchemaId[];
   /** The schema a 4xx body (but to HEAD) should match; absent: error bodies are not judged. */
   readonly errorSchema?: SchemaId;
+  /** What the profile's titles say instead of the catalogue's words for a V3IO request (`GET object`). */
+  readonly titleTerms?: Readonly<Record<string, string>>;
 }
 
 const PROTECTED_URL = `/{{${PROTECTED_PATH_VARIABLE}}}`;
@@ -79,8 +82,14 @@ export const PROFILE_DEFINITIONS: Readonly<Record<ProfileId, Profile>> = {
     },
     fixtures: { setup: [], teardown: [] },
     schemas: [],
+    titleTerms: { 'GET object': 'GET of the protected URL', 'HEAD object': 'HEAD of the protected URL' },
   },
 };
+
+/** The title as the profile words it: each of its `titleTerms`, as a whole phrase, replaced. */
+function retitled(profile: Profile, title: string): string {
+  return Object.entries(profile.titleTerms ?? {}).reduce((text, [term, replacement]) => text.replace(new RegExp(`\\b${term}\\b`, 'g'), replacement), title);
+}
 
 export function profileNamed(id: ProfileId): Profile {
   return PROFILE_DEFINITIONS[id];
@@ -114,10 +123,11 @@ export function inProfile(profile: Profile, testCase: ConformanceCase): Conforma
   if (caseMethod(testCase) !== plain.method || caseTarget(testCase) !== plain.path || body !== plain.body) {
     throw new Error(`case ${testCase.id}: in the ${profile.id} profile, but its request is not the plain ${plain.id} request`);
   }
-  if (testCase.kind === 'http') return { ...testCase, request: { ...testCase.request, method: operation.method, path: operation.path } };
+  const title = retitled(profile, testCase.title);
+  if (testCase.kind === 'http') return { ...testCase, title, request: { ...testCase.request, method: operation.method, path: operation.path } };
   const retarget = (part: WirePart): WirePart =>
     part.kind === 'request-line' && part.method === plain.method && part.target === plain.path ? { ...part, method: operation.method, target: operation.path } : part;
-  return { ...testCase, wire: { ...testCase.wire, parts: testCase.wire.parts.map(retarget) } };
+  return { ...testCase, title, wire: { ...testCase.wire, parts: testCase.wire.parts.map(retarget) } };
 }
 
 /** The profile's cases, in the given (catalogue) order, as the profile sends them. */

@@ -1,11 +1,13 @@
-/** `list`: the catalogue (or one profile's cases) as text, JSON or the README's Markdown family table. */
+/** `list`: the catalogue (or one profile's cases, or those `--grep` matches) as text, JSON or the Markdown family table. */
 import { Option, type Command } from 'commander';
 import { CATALOGUE } from '../cases/index.js';
 import { PROFILES, type ConformanceCase, type ProfileId } from '../cases/model.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { renderCaseList, renderFamilyTable } from '../report/case-list.js';
 import { wirePreview } from '../wire/bytes.js';
+import { matchesFilters } from '../run/selection.js';
 import { write } from './io.js';
+import { parseGrep, requireSomeMatch } from './selection-options.js';
 
 /** A case as `list --format json` prints it: a wire case also shows its bytes, escaped, placeholders unresolved. */
 function listed(testCase: ConformanceCase): object {
@@ -24,8 +26,11 @@ export function registerList(program: Command): void {
     .description('print the case catalogue')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('text'))
     .addOption(new Option('--profile <profile>', "only the profile's cases, as it sends them (default: the whole catalogue)").choices(PROFILES))
-    .action(async (flags: { format: keyof typeof FORMATS; profile?: ProfileId }) => {
-      const cases = flags.profile ? casesOf(profileNamed(flags.profile), CATALOGUE) : CATALOGUE;
+    .addOption(new Option('-g, --grep <regex>', "only cases whose id, title or family matches (case-insensitive), as run's --grep").argParser(parseGrep))
+    .action(async (flags: { format: keyof typeof FORMATS; profile?: ProfileId; grep?: RegExp }) => {
+      const inProfile = flags.profile ? casesOf(profileNamed(flags.profile), CATALOGUE) : CATALOGUE;
+      requireSomeMatch(inProfile, { grep: flags.grep });
+      const cases = inProfile.filter((c) => matchesFilters(c, { grep: flags.grep }));
       await write(process.stdout, FORMATS[flags.format](cases));
     });
 }

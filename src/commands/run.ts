@@ -11,7 +11,7 @@ import { interruptOnSignals } from './interruption.js';
 import { exit, positiveInteger, timeoutMilliseconds } from './io.js';
 import { parseReporters, printOutcome } from './output-options.js';
 import { collectEnvVar } from './target-options.js';
-import { parseForms, parseGrep, parseLevel, parseShard, requireSomeMatch } from './selection-options.js';
+import { parseForms, parseGrep, parseLevel, parseOnly, parseShard, requireSomeMatch } from './selection-options.js';
 
 interface RunFlags {
   readonly profile: ProfileId;
@@ -27,6 +27,7 @@ interface RunFlags {
   readonly cert?: string;
   readonly key?: string;
   readonly color: boolean;
+  readonly only?: string[];
   readonly grep?: RegExp;
   readonly form?: Form[];
   readonly level?: Level;
@@ -59,7 +60,8 @@ export function registerRun(program: Command): void {
     .option('-k, --insecure', 'skip TLS certificate verification (reported as a warning)', false)
     .option('--cert <file>', 'client certificate, PEM, for an HTTPS target that asks for one (with --key)')
     .option('--key <file>', 'private key of --cert, PEM')
-    .addOption(new Option('-g, --grep <regex>', 'only cases whose id or title matches (case-insensitive)').argParser(parseGrep))
+    .addOption(new Option('--only <ids>', 'only these cases, by exact id, comma-separated (ids: the list command)').argParser(parseOnly))
+    .addOption(new Option('-g, --grep <regex>', 'only cases whose id, title or family matches (case-insensitive)').argParser(parseGrep))
     .addOption(new Option('--form <forms>', `only cases of these credential forms, comma-separated: ${FORMS.join(', ')}`).argParser(parseForms))
     .addOption(new Option('--level <level>', 'only cases of this level and stronger: must | should | may').argParser(parseLevel))
     .addOption(new Option('--shard <i/n>', 'only shard i of n (a stable partition by case id; combine shards with merge)').argParser(parseShard))
@@ -80,8 +82,8 @@ export function registerRun(program: Command): void {
       if (Boolean(flags.cert) !== Boolean(flags.key)) {
         throw new HarnessError('usage', `${flags.cert ? '--cert needs --key' : '--key needs --cert'} (a client certificate and its private key)`);
       }
-      const selection: CaseSelection = { grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
-      requireSomeMatch(casesOf(profileNamed(flags.profile), CATALOGUE), selection);
+      const selection: CaseSelection = { ids: flags.only, grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
+      requireSomeMatch(casesOf(profileNamed(flags.profile), CATALOGUE), selection, { catalogue: CATALOGUE, profile: flags.profile });
       if (flags.collection !== undefined && flags.engine !== 'newman') throw new HarnessError('usage', '--collection needs the newman engine: newman runs a collection, the native engine sends the catalogue');
       if (flags.concurrency !== undefined && flags.collection !== undefined) {
         throw new HarnessError('usage', '--concurrency does not apply to --collection: a given collection runs as it is, one request at a time');

@@ -1,13 +1,21 @@
 /**
- * Parsers of `--grep`, `--form`, `--level` and `--shard`. Each rejects bad input with commander's
- * InvalidArgumentError, so that the user gets one usage line and exit code 2.
+ * Parsers of `--only`, `--grep`, `--form`, `--level` and `--shard`. Each rejects bad input with
+ * commander's InvalidArgumentError, so that the user gets one usage line and exit code 2.
  */
 import { InvalidArgumentError } from 'commander';
-import { FORMS, LEVELS, type ConformanceCase, type Form, type Level } from '../cases/model.js';
+import { FORMS, LEVELS, type Form, type Level } from '../cases/model.js';
 import { HarnessError } from '../errors.js';
-import { describeSelection, matchesFilters, selectionRecord, type CaseSelection, type Shard } from '../run/selection.js';
+import { describeSelection, matchesFilters, selectionRecord, type CaseSelection, type SelectableCase, type Shard } from '../run/selection.js';
+import { unknownIdError } from './case-ids.js';
 
-/** Case-insensitive, matched against the id and the title. */
+/** `--only a,b`: exact case ids, in the order given, each once. */
+export function parseOnly(value: string): string[] {
+  const ids = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+  if (ids.length === 0) throw new InvalidArgumentError('expected a comma-separated list of case ids (see the list command)');
+  return ids;
+}
+
+/** Case-insensitive, matched against the id, the title and the family. */
 export function parseGrep(value: string): RegExp {
   try {
     return new RegExp(value, 'i');
@@ -42,8 +50,13 @@ export function parseShard(value: string): Shard {
   return { index, count };
 }
 
-/** A usage error when --grep, --form and --level together match no case (a typo, most likely). */
-export function requireSomeMatch(cases: readonly Pick<ConformanceCase, 'id' | 'title' | 'form' | 'level'>[], selection: CaseSelection): void {
+/**
+ * A usage error when an id of --only names no case of the profile, or when --only, --grep, --form
+ * and --level together match no case (a typo, most likely).
+ */
+export function requireSomeMatch(cases: readonly SelectableCase[], selection: CaseSelection, scope?: { readonly catalogue: readonly SelectableCase[]; readonly profile: string }): void {
+  const unknown = selection.ids?.find((id) => !cases.some((c) => c.id === id));
+  if (unknown !== undefined) throw unknownIdError(unknown, cases, scope?.catalogue ?? cases, scope?.profile);
   const filters: CaseSelection = { ...selection, shard: undefined };
   if (cases.some((c) => matchesFilters(c, filters))) return;
   throw new HarnessError('usage', `no case matches ${describeSelection(selectionRecord(filters))} (see the list command)`);

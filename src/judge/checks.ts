@@ -172,6 +172,7 @@ registerCheck({
   level: 'must',
   name: () => ROBUSTNESS_CHECK,
   applies: ({ testCase, exchange }) => isWire(testCase) && exchange.answer.kind !== 'error',
+  planned: ({ testCase }) => isWire(testCase),
   evaluate: ({ exchange, context }) => {
     const answer = exchange.answer;
     const got = describeAnswer(answer, context.timeoutMs);
@@ -423,6 +424,7 @@ registerCheck({
   level: 'must',
   name: () => NO_ECHO_NAME,
   applies: ({ exchange }) => exchange.answer.kind === 'response',
+  planned: () => true,
   evaluate: ({ exchange }) => {
     const response = responseOf(exchange.answer)!;
     const secrets = exchange.secrets.map(([label, value]) => [label, value.trim()] as const).filter(([, value]) => value.length >= MIN_ECHO_LENGTH);

@@ -67,6 +67,11 @@ export interface CheckDefinition {
   /** Sources of the check itself (the SDK code a body check stands for), when they are not the case's. */
   readonly sources?: (operation: Operation) => readonly string[] | undefined;
   readonly applies: (input: JudgeInput) => boolean;
+  /**
+   * Whether judging the case may make the check, known before anything is sent (`explain`);
+   * absent: the collection script's `postman.applies`.
+   */
+  readonly planned?: (input: RenderInput) => boolean;
   readonly evaluate: (input: JudgeInput) => Evaluation;
   /** Absent: the check needs what only a raw socket sees (wire cases). */
   readonly postman?: PostmanRendering;

@@ -197,7 +197,8 @@ export const RUN_REPORT_SCHEMA = {
       description: 'present when the run covered part of the catalogue; unselected cases are absent from "cases"',
       additionalProperties: false,
       properties: {
-        grep: { type: 'string', description: 'regular expression matched (case-insensitively) against id and title' },
+        only: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'the case ids of --only' },
+        grep: { type: 'string', description: 'regular expression matched (case-insensitively) against id, title and family' },
         forms: { type: 'array', minItems: 1, items: form },
         level: { ...level, description: 'the weakest level selected: "should" selects MUST and SHOULD cases' },
         shard,

@@ -9,6 +9,8 @@ export interface Shard {
 
 /** The selection as the report records it (plain JSON). */
 export interface SelectionRecord {
+  /** Exact case ids (`--only`). */
+  readonly only?: readonly string[];
   readonly grep?: string;
   readonly forms?: readonly Form[];
   readonly level?: Level;
@@ -18,6 +20,7 @@ export interface SelectionRecord {
 /** One line describing a selection, e.g. `--form basic --shard 2/4`. */
 export function describeSelection(record: SelectionRecord): string {
   const parts: string[] = [];
+  if (record.only) parts.push(`--only ${record.only.join(',')}`);
   if (record.grep !== undefined) parts.push(`--grep ${record.grep}`);
   if (record.forms) parts.push(`--form ${record.forms.join(',')}`);
   if (record.level) parts.push(`--level ${record.level}`);

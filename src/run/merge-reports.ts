@@ -27,6 +27,7 @@ function refuse(message: string): never {
 /** The selection without its shard, as a comparable key. */
 function filtersOf(selection: SelectionRecord | undefined): SelectionRecord {
   return {
+    ...(selection?.only ? { only: selection.only } : {}),
     ...(selection?.grep !== undefined ? { grep: selection.grep } : {}),
     ...(selection?.forms ? { forms: selection.forms } : {}),
     ...(selection?.level ? { level: selection.level } : {}),

@@ -1,6 +1,7 @@
 /**
- * Which cases a run covers: by id or title (`--grep`), credential form (`--form`), level
- * (`--level`: that level and the stronger ones) and shard (`--shard i/n`).
+ * Which cases a run covers: by exact id (`--only`), by id, title or family (`--grep`), credential
+ * form (`--form`), level (`--level`: that level and the stronger ones) and shard (`--shard i/n`).
+ * `list --grep` selects with the same matcher.
  *
  * A case's shard is a function of its id alone (a hash), so every job of a CI matrix computes the
  * same partition without talking to the others, the shards' union is the whole selection, no case
@@ -15,7 +16,9 @@ export { describeSelection } from '../results/selection-record.js';
 
 
 export interface CaseSelection {
-  /** Matched against the id and the title; a case is selected when either matches. */
+  /** Exact case ids (`--only`). */
+  readonly ids?: readonly string[];
+  /** Matched against the id, the title and the family; a case is selected when any matches. */
   readonly grep?: RegExp;
   readonly forms?: readonly Form[];
   /** The weakest level selected: `should` selects MUST and SHOULD cases. */
@@ -30,13 +33,22 @@ export function shardOf(id: string, count: number): number {
 
 /** True when the selection restricts anything. */
 export function isRestricted(selection: CaseSelection): boolean {
-  return Boolean(selection.grep || selection.forms || selection.level || selection.shard);
+  return Boolean(selection.ids || selection.grep || selection.forms || selection.level || selection.shard);
 }
 
-/** The filters other than the shard: what `--grep`, `--form` and `--level` keep. */
-export function matchesFilters(testCase: Pick<ConformanceCase, 'id' | 'title' | 'form' | 'level'>, selection: CaseSelection): boolean {
-  const { grep, forms, level } = selection;
-  if (grep && !(grep.test(testCase.id) || grep.test(testCase.title))) return false;
+/** The case fields `--grep` and `--only` read. */
+export type SelectableCase = Pick<ConformanceCase, 'id' | 'title' | 'family' | 'form' | 'level'>;
+
+/** Whether `--grep`'s expression matches the case: its id, its title or its family. */
+export function grepMatches(grep: RegExp, testCase: SelectableCase): boolean {
+  return grep.test(testCase.id) || grep.test(testCase.title) || grep.test(testCase.family);
+}
+
+/** The filters other than the shard: what `--only`, `--grep`, `--form` and `--level` keep. */
+export function matchesFilters(testCase: SelectableCase, selection: CaseSelection): boolean {
+  const { ids, grep, forms, level } = selection;
+  if (ids && !ids.includes(testCase.id)) return false;
+  if (grep && !grepMatches(grep, testCase)) return false;
   if (forms && !forms.includes(testCase.form)) return false;
   if (level && LEVELS.indexOf(testCase.level) > LEVELS.indexOf(level)) return false;
   return true;
@@ -50,6 +62,7 @@ export function selectCases(cases: readonly ConformanceCase[], selection: CaseSe
 
 export function selectionRecord(selection: CaseSelection): SelectionRecord {
   return {
+    ...(selection.ids ? { only: selection.ids } : {}),
     ...(selection.grep ? { grep: selection.grep.source } : {}),
     ...(selection.forms ? { forms: selection.forms } : {}),
     ...(selection.level ? { level: selection.level } : {}),

@@ -4,7 +4,9 @@
  * 1. flags: `--target <url>` (baseUrl), then `--env-var <name>=<value>` (any variable);
  * 2. the process environment, with the names the V3IO SDKs use — `V3IO_API` (the web-API URL,
  *    `http://` prepended when it has no scheme, as the SDKs do), `V3IO_ACCESS_KEY`,
- *    `V3IO_USERNAME`, `V3IO_PASSWORD` — plus `V3IO_CONTAINER`;
+ *    `V3IO_USERNAME`, `V3IO_PASSWORD` — plus `V3IO_CONTAINER` and one for each other identity's
+ *    variable (`V3IO_DENIED_ACCESS_KEY`, `V3IO_COLON_PASSWORD`, ...), so that no secret need go on
+ *    a command line;
  * 3. the Postman environment file (`--env`);
  * and, for the container only, `DEFAULT_CONTAINER`.
  *
@@ -17,19 +19,26 @@
  * misconfigured run into a false "conformant".
  */
 import { join } from 'node:path';
-import type { RequiredVariable } from '../cases/model.js';
+import type { EnvironmentVariable } from '../cases/model.js';
 import { PROFILE_DEFINITIONS, PROTECTED_PATH_VARIABLE, type Profile } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageRoot, PROFILE_PATHS } from '../package-info.js';
 import { checkBaseUrl, environmentVariables, loadEnvironmentFile, withOverrides, type PostmanEnvironment } from './environment.js';
 
-/** The process environment variables a run reads, and the suite variable each one sets. */
-export const SDK_ENVIRONMENT_VARIABLES: Readonly<Record<string, RequiredVariable>> = {
+/** The process environment variables a run reads (the SDKs' names, and one per other identity variable), and the suite variable each sets. */
+export const PROCESS_ENVIRONMENT_VARIABLES: Readonly<Record<string, EnvironmentVariable>> = {
   V3IO_API: 'baseUrl',
   V3IO_CONTAINER: 'container',
   V3IO_ACCESS_KEY: 'accessKey',
   V3IO_USERNAME: 'username',
   V3IO_PASSWORD: 'password',
+  V3IO_DENIED_ACCESS_KEY: 'deniedAccessKey',
+  V3IO_DENIED_USERNAME: 'deniedUsername',
+  V3IO_DENIED_PASSWORD: 'deniedPassword',
+  V3IO_COLON_USERNAME: 'colonUsername',
+  V3IO_COLON_PASSWORD: 'colonPassword',
+  V3IO_UTF8_USERNAME: 'utf8Username',
+  V3IO_UTF8_PASSWORD: 'utf8Password',
 };
 
 /**
@@ -74,13 +83,13 @@ export function withDefaultScheme(url: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
 }
 
-function sdkNameOf(variable: string): string | undefined {
-  return Object.keys(SDK_ENVIRONMENT_VARIABLES).find((name) => SDK_ENVIRONMENT_VARIABLES[name] === variable);
+function environmentNameOf(variable: string): string | undefined {
+  return Object.keys(PROCESS_ENVIRONMENT_VARIABLES).find((name) => PROCESS_ENVIRONMENT_VARIABLES[name] === variable);
 }
 
 /** The one-line error for required variables that no source sets, naming where each can come from. */
 export function missingVariablesError(missing: readonly string[], envFile: string | undefined): HarnessError {
-  const where = (name: string): string => (name === 'baseUrl' ? 'V3IO_API or --target <url>' : sdkNameOf(name) ?? `--env-var ${name}=<value>`);
+  const where = (name: string): string => (name === 'baseUrl' ? 'V3IO_API or --target <url>' : environmentNameOf(name) ?? `--env-var ${name}=<value>`);
   const plural = missing.length > 1;
   const file = envFile ? `the environment file ${envFile}` : 'a Postman environment file (--env)';
   return new HarnessError(
@@ -99,7 +108,7 @@ function overridesOf(sources: TargetSources): { values: Record<string, string>; 
     origins.set(name, origin);
   };
   // Lowest precedence first: later sets win.
-  for (const [name, variable] of Object.entries(SDK_ENVIRONMENT_VARIABLES)) {
+  for (const [name, variable] of Object.entries(PROCESS_ENVIRONMENT_VARIABLES)) {
     const value = sources.processEnv?.[name];
     if (value) set(variable, variable === 'baseUrl' ? withDefaultScheme(value) : value, name);
   }
