@@ -163,9 +163,15 @@ function startServe(text: string, cwd: string): Promise<Served> {
   });
 }
 
+/**
+ * The Python the docs' `python3` lines run with: Debian's, which has the SDK's dependencies from apt
+ * (.ci/run), when it is there; a `python3` earlier on PATH (pyenv, a virtualenv) may lack them.
+ */
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
 /** Why the v3io-py SDK cannot run here, or undefined. */
 function pythonUnavailable(pythonPath: string): string | undefined {
-  const probe = spawnSync('python3', ['-c', 'import v3io.dataplane'], { encoding: 'utf8', env: cliEnvironment({ PYTHONPATH: pythonPath, PYTHONDONTWRITEBYTECODE: '1' }) });
+  const probe = spawnSync(PYTHON, ['-c', 'import v3io.dataplane'], { encoding: 'utf8', env: cliEnvironment({ PYTHONPATH: pythonPath, PYTHONDONTWRITEBYTECODE: '1' }) });
   return probe.status === 0 ? undefined : `python3 cannot import v3io.dataplane (${(probe.stderr || probe.error?.message || '').trim().split('\n').at(-1)})`;
 }
 
@@ -283,6 +289,7 @@ describe('docs that run: the command lines of README.md and docs/', function () 
               .replaceAll(CLI_PREFIX, `node ${CLI}`)
               .replace(/(\/\/(?:127\.0\.0\.1|localhost)):8081\b/g, `$1:${port}`)
               .replace(/^curl /, 'curl --fail --silent --show-error ')
+              .replace(/\bpython3\b/, PYTHON)
               .replace(/^(node \S+ run\b(?![\s\S]*--engine)[\s\S]*)$/, '$1 --engine native');
             if (isAssignment(part)) {
               prelude.push(adapted);
