@@ -3,7 +3,7 @@
  * build, the verdict and the counts line. One wording, so that the CLI, JUnit, HTML and Markdown
  * reports say the same thing the same way.
  */
-import { DEFAULT_PROFILE } from '../cases/model.js';
+import { DEFAULT_PROFILE, LEVELS, type Level } from '../cases/model.js';
 import type { CaseOutcome, CaseResult, Verdict } from '../results/results.js';
 import type { RunReport } from './run-report.js';
 
@@ -42,6 +42,23 @@ export function isBuildFailure(result: CaseResult, strict: boolean): boolean {
   return result.outcome === 'fail' && (result.failedLevel === 'must' || (strict && result.failedLevel === 'should'));
 }
 
+/**
+ * What happened to a case, at which level, in the words every report uses: `failing a MUST check,
+ * fails the run`, `failing only a SHOULD check`, `a MUST case that could not be judged: no verdict
+ * without it`, `error`, `passed`, `skipped`.
+ */
+export function caseVerdictText(result: CaseResult, strict: boolean): string {
+  if (result.outcome === 'error') return 'the harness failed on it (no verdict)';
+  if (result.outcome === 'skip') return 'skipped';
+  if (result.outcome === 'pass') return 'passed';
+  if (result.outcome === 'inconclusive') {
+    const deciding = result.level === 'must' || (strict && result.level === 'should');
+    return `a ${result.level.toUpperCase()} case that could not be judged${deciding ? ': no verdict without it' : ''}`;
+  }
+  const failing = FAILING_LEVEL_TEXT[result.failedLevel ?? result.level];
+  return isBuildFailure(result, strict) ? `${failing}, fails the run` : failing;
+}
+
 /** Cases a reader must look at: failed, could not be judged, or the harness failed on them. */
 export function problemCases(report: RunReport): CaseResult[] {
   return report.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'inconclusive' || c.outcome === 'error');
@@ -63,11 +80,32 @@ export const OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
   error: 'errors',
 };
 
-/** `170 passed, 6 failed, 0 inconclusive, 0 skipped, 0 errors; failed checks: 2 MUST, 4 SHOULD, 0 MAY` */
+/** How a case that failed is named by the level of its strongest failed check: one wording for every report. */
+export const FAILING_LEVEL_TEXT: Readonly<Record<Level, string>> = {
+  must: 'failing a MUST check',
+  should: 'failing only a SHOULD check',
+  may: 'failing only a MAY check',
+};
+
+/**
+ * `cases failing a MUST check: 2; cases failing only a SHOULD check: 10`: each case counted once,
+ * under its strongest failed check; the MAY count only when a case failed a MAY check alone.
+ */
+export function failingCasesText(report: RunReport): string {
+  const { failingCases } = report.summary;
+  const levels = LEVELS.filter((level) => level !== 'may' || failingCases.may > 0);
+  return levels.map((level) => `cases ${FAILING_LEVEL_TEXT[level]}: ${failingCases[level]}`).join('; ');
+}
+
+/** What the tables by level count, said under each. */
+export const LEVEL_TABLE_NOTE =
+  'A case with a failed check is counted once, under the level of its strongest failed check (MUST: failing a MUST check; SHOULD: failing only a SHOULD check); the other columns count cases by their own level.';
+
+/** `170 passed, 6 failed, 0 inconclusive, 0 skipped, 0 errors; cases failing a MUST check: 2; cases failing only a SHOULD check: 4` */
 export function countsText(report: RunReport): string {
-  const { outcomes, failedChecks } = report.summary;
+  const { outcomes } = report.summary;
   const counts = `${outcomes.pass} passed, ${outcomes.fail} failed, ${outcomes.inconclusive} inconclusive, ${outcomes.skip} skipped, ${outcomes.error} errors`;
-  return `${counts}; failed checks: ${failedChecks.must} MUST, ${failedChecks.should} SHOULD, ${failedChecks.may} MAY`;
+  return `${counts}; ${failingCasesText(report)}`;
 }
 
 /** Inconclusive cases of a level that decides the verdict: MUST, and SHOULD under --strict. */

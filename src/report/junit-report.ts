@@ -10,7 +10,7 @@
  */
 import { FORMS, FORM_TITLES } from '../cases/model.js';
 import type { CaseResult } from '../results/results.js';
-import { describeActual, expectedVsActual, inconclusiveReason, isBuildFailure, requestLines } from './describe-result.js';
+import { describeActual, expectedVsActual, FAILING_LEVEL_TEXT, inconclusiveReason, isBuildFailure, requestLines } from './describe-result.js';
 import type { Reporter, RunReport } from './run-report.js';
 
 // XML 1.0 forbids most C0 controls even as character references.
@@ -33,6 +33,7 @@ function failedChecks(result: CaseResult): string[] {
 /** The text a CI server shows under a failed case: what was expected and got, why, and where it comes from. */
 function failureDetail(result: CaseResult): string {
   return [
+    ...(result.failedLevel ? [`Case ${FAILING_LEVEL_TEXT[result.failedLevel]}.`] : []),
     expectedVsActual(result),
     ...failedChecks(result),
     '',
@@ -54,7 +55,7 @@ function seconds(milliseconds: number): string {
 }
 
 function testcase(result: CaseResult, strict: boolean): string {
-  const name = `${result.id}: [${result.level.toUpperCase()}] ${result.title}`;
+  const name = `${result.id}: ${result.title}`;
   const open = `    <testcase classname="${xmlEscape(result.form)}" name="${xmlEscape(name)}" time="${seconds(result.durationMs ?? 0)}">`;
   const body: string[] = [];
   if (result.outcome === 'skip') body.push(`      <skipped message="${xmlEscape(result.reason ?? 'skipped')}"/>`);
@@ -71,7 +72,7 @@ function testcase(result: CaseResult, strict: boolean): string {
       body.push(`      <failure message="${xmlEscape(failureMessage(result))}" type="${level}">${xmlEscape(failureDetail(result))}</failure>`);
     } else {
       const why = level === 'SHOULD' ? 'not fatal without --strict' : 'informational';
-      body.push(`      <system-out>${xmlEscape(`${level} check failed (${why})\n${failureDetail(result)}`)}</system-out>`);
+      body.push(`      <system-out>${xmlEscape(`${FAILING_LEVEL_TEXT[result.failedLevel ?? 'may']} (${why})\n${failureDetail(result)}`)}</system-out>`);
     }
   }
   return body.length === 0 ? `${open}</testcase>` : `${open}\n${body.join('\n')}\n    </testcase>`;

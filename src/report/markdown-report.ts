@@ -14,8 +14,9 @@ import {
   describeExpected,
   describeTarget,
   inconclusiveText,
+  LEVEL_TABLE_NOTE,
   reportTitle,
-  isBuildFailure,
+  caseVerdictText,
   OUTCOME_LABELS,
   problemCases,
   requestLines,
@@ -79,12 +80,10 @@ function summaryLines(report: RunReport): string[] {
 }
 
 function levelTable(report: RunReport): string[] {
-  const rows = LEVELS.map((level) => {
-    const tally = report.summary.byLevel[level];
-    return `| ${level.toUpperCase()} | ${CASE_OUTCOMES.map((o) => tally[o]).join(' | ')} | ${report.summary.failedChecks[level]} |`;
-  });
-  const header = `| level | ${CASE_OUTCOMES.map((o) => OUTCOME_LABELS[o]).join(' | ')} | cases with a failed check of this level |`;
-  return [header, `|---|${CASE_OUTCOMES.map(() => '---:|').join('')}---:|`, ...rows, ''];
+  const others = CASE_OUTCOMES.filter((o) => o !== 'fail');
+  const rows = LEVELS.map((level) => `| ${level.toUpperCase()} | ${report.summary.failingCases[level]} | ${others.map((o) => report.summary.byLevel[level][o]).join(' | ')} |`);
+  const header = `| level | failing (strongest failed check) | ${others.map((o) => OUTCOME_LABELS[o]).join(' | ')} |`;
+  return [header, `|---|---:|${others.map(() => '---:|').join('')}`, ...rows, '', escapeMarkdown(LEVEL_TABLE_NOTE), ''];
 }
 
 function notes(report: RunReport): string[] {
@@ -119,11 +118,8 @@ function sourcesText(result: CaseResult): string {
 
 function failureSection(result: CaseResult, strict: boolean): string {
   const mark = STATE_MARKS[caseState(result)];
-  const deciding = result.level === 'must' || (strict && result.level === 'should');
-  const fatal =
-    result.outcome === 'inconclusive' ? (deciding ? ' — could not be judged: no verdict without it' : ' — could not be judged') : isBuildFailure(result, strict) ? ' — fails the run' : '';
   const lines = [
-    `#### ${mark} \`${result.id}\` [${result.level.toUpperCase()}] ${escapeMarkdown(result.title)}${fatal}`,
+    `#### ${mark} \`${result.id}\` ${escapeMarkdown(result.title)} — ${caseVerdictText(result, strict)}`,
     '',
     `> ${escapeMarkdown(result.requirement)}`,
     '',

@@ -78,13 +78,13 @@ export const RUN_REPORT_SCHEMA = {
     summary: {
       type: 'object',
       additionalProperties: false,
-      required: ['total', 'outcomes', 'failedChecks', 'byForm', 'byLevel'],
+      required: ['total', 'outcomes', 'failingCases', 'byForm', 'byLevel'],
       properties: {
         total: { type: 'integer', minimum: 0 },
         outcomes: tally,
-        failedChecks: {
+        failingCases: {
           type: 'object',
-          description: 'number of cases with at least one failed check of each level',
+          description: 'cases by the level of their strongest failed check, each counted once: must = cases failing a MUST check, should = cases failing only a SHOULD check, may = cases failing only a MAY check',
           additionalProperties: false,
           required: ['must', 'should', 'may'],
           properties: { must: { type: 'integer' }, should: { type: 'integer' }, may: { type: 'integer' } },
@@ -97,6 +97,7 @@ export const RUN_REPORT_SCHEMA = {
         },
         byLevel: {
           type: 'object',
+          description: "outcomes by the case's own level",
           additionalProperties: false,
           required: level.enum,
           properties: Object.fromEntries(level.enum.map((l) => [l, tally])),

@@ -95,9 +95,13 @@ export type Tally = Record<CaseOutcome, number>;
 export interface Summary {
   readonly total: number;
   readonly outcomes: Tally;
-  /** Cases with at least one failed check of that level. */
-  readonly failedChecks: Record<Level, number>;
+  /**
+   * Cases by the level of their strongest failed check, each counted once: \`must\`, cases failing a
+   * MUST check; \`should\`, cases failing only a SHOULD check; \`may\`, cases failing only a MAY check.
+   */
+  readonly failingCases: Record<Level, number>;
   readonly byForm: Record<Form, Tally>;
+  /** Outcomes by the case's own level (the level of its primary check). */
   readonly byLevel: Record<Level, Tally>;
 }
 
@@ -140,22 +144,21 @@ export function summarise(results: readonly CaseResult[]): Summary {
   const byForm = Object.fromEntries(FORMS.map((f) => [f, emptyTally()])) as Record<Form, Tally>;
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, emptyTally()])) as Record<Level, Tally>;
   const outcomes = emptyTally();
-  const failedChecks: Record<Level, number> = { must: 0, should: 0, may: 0 };
+  const failingCases: Record<Level, number> = { must: 0, should: 0, may: 0 };
   for (const result of results) {
     outcomes[result.outcome] += 1;
     byForm[result.form][result.outcome] += 1;
     byLevel[result.level][result.outcome] += 1;
-    for (const level of LEVELS) {
-      if (result.checks.some((c) => !c.passed && c.level === level)) failedChecks[level] += 1;
-    }
+    const failed = failedLevelOf(result.checks);
+    if (failed) failingCases[failed] += 1;
   }
-  return { total: results.length, outcomes, failedChecks, byForm, byLevel };
+  return { total: results.length, outcomes, failingCases, byForm, byLevel };
 }
 
 export function verdictOf(summary: Summary, setup: readonly StepResult[], strict: boolean): Verdict {
   if (setup.some((s) => !s.ok)) return 'error';
   if (summary.outcomes.error > 0) return 'error';
-  if (summary.failedChecks.must > 0 || (strict && summary.failedChecks.should > 0)) return 'non-conformant';
+  if (summary.failingCases.must > 0 || (strict && summary.failingCases.should > 0)) return 'non-conformant';
   if (summary.byLevel.must.inconclusive > 0 || (strict && summary.byLevel.should.inconclusive > 0)) return 'inconclusive';
   return 'conformant';
 }
