@@ -41,7 +41,12 @@ function failureLines(result: CaseResult, style: Style, strict: boolean): string
     lines.push(`      [${check.level.toUpperCase()}] ${check.name}: ${check.message ?? ''}`);
   }
   if (result.outcome === 'error') lines.push(`      ${result.reason ?? 'error'}`);
-  return lines;
+  return [...lines, ...reproduceLines(result, style)];
+}
+
+/** The command that sends the case's decisive request again, when the case has one. */
+function reproduceLines(result: CaseResult, style: Style): string[] {
+  return result.reproduce ? [`      ${style.dim('again:')} ${result.reproduce}`] : [];
 }
 
 /** The failures grouped by the level of the check that failed (`Failing a MUST check (2):`), then the cases the harness failed on. */
@@ -65,7 +70,7 @@ function failureSections(report: RunReport, style: Style): string[] {
 function inconclusiveLines(result: CaseResult, style: Style, strict: boolean): string[] {
   const deciding = result.level === 'must' || (strict && result.level === 'should');
   const mark = deciding ? style.red('?') : style.yellow('?');
-  return [`  ${mark} ${result.id} ${style.dim(`[${result.level.toUpperCase()}] ${result.title}`)}`, `      ${inconclusiveReason(result)}`];
+  return [`  ${mark} ${result.id} ${style.dim(`[${result.level.toUpperCase()}] ${result.title}`)}`, `      ${inconclusiveReason(result)}`, ...reproduceLines(result, style)];
 }
 
 export function renderCliSummary(report: RunReport, style: Style, reportPaths: readonly string[]): string {

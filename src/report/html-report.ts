@@ -140,6 +140,7 @@ ${result.reason ? html`<dt>reason</dt><dd>${result.reason}</dd>` : ''}
 <dt>sources</dt><dd>${sources(result)}</dd>
 </dl>
 ${checks(result)}
+${result.reproduce ? html`<p class="reproduce-label"><strong>Send it again</strong> (secrets from the environment variables)</p><pre class="reproduce">${result.reproduce}</pre>` : ''}
 ${request.length + response.length > 0 ? html`<div class="exchange"><div><strong>Request</strong><pre class="request">${request.join('\n')}</pre></div><div><strong>Response</strong><pre class="response">${response.join('\n')}</pre></div></div>` : ''}
 </div></details></article>`;
 }

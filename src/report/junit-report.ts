@@ -40,6 +40,7 @@ function failureDetail(result: CaseResult): string {
     `Requirement [${result.level.toUpperCase()}]: ${result.requirement}`,
     `Sources: ${result.sources.join('; ')}`,
     ...(result.request ? ['', 'Request:', ...requestLines(result)] : []),
+    ...(result.reproduce ? ['', 'Send it again (secrets from the environment variables):', result.reproduce] : []),
   ].join('\n');
 }
 

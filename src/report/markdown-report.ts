@@ -56,10 +56,10 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside (CommonMark §4.5). */
-export function codeBlock(text: string): string {
+export function codeBlock(text: string, language = 'text'): string {
   const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
-  return `${fence}text\n${text}\n${fence}`;
+  return `${fence}${language}\n${text}\n${fence}`;
 }
 
 function summaryLines(report: RunReport): string[] {
@@ -128,6 +128,7 @@ function failureSection(result: CaseResult, strict: boolean): string {
     ...result.checks.filter((c) => !c.passed).map((c) => `- [${c.level.toUpperCase()}] ${escapeMarkdown(c.name)}: ${escapeMarkdown(c.message ?? '')}`),
     ...(result.reason ? [`- ${escapeMarkdown(result.reason)}`] : []),
   ];
+  if (result.reproduce) lines.push('', 'Send it again (secrets from the environment variables):', '', codeBlock(result.reproduce, 'sh'));
   const request = requestLines(result);
   const response = responseLines(result);
   if (request.length > 0) lines.push('', '<details><summary>request and response</summary>', '', codeBlock(request.join('\n')), '', codeBlock(response.join('\n')), '', '</details>');

@@ -189,6 +189,10 @@ export const RUN_REPORT_SCHEMA = {
           failedLevel: { oneOf: [{ type: 'null' }, level] },
           reason: { type: 'string', description: 'why the case was skipped or could not be judged' },
           durationMs: { type: 'number', minimum: 0, description: 'how long the case took, its preparations and checks included; absent when it was not sent' },
+          reproduce: {
+            type: 'string',
+            description: 'on a failed or inconclusive case: a shell command sending its decisive request again (curl, printf | nc, or a run --only line); secrets as environment references such as "$V3IO_PASSWORD", never values',
+          },
         },
       },
     },

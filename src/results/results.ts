@@ -80,6 +80,12 @@ export interface CaseResult {
   readonly reason?: string;
   /** Milliseconds the case took (its preparations and checks included); absent when it was not sent. */
   readonly durationMs?: number;
+  /**
+   * A failed or inconclusive case's shell command that sends its decisive request again: `curl`,
+   * `printf … | nc` with a wire case's bytes, or a `run --only` line. Secrets are environment
+   * references (`"$V3IO_PASSWORD"`), never values.
+   */
+  readonly reproduce?: string;
 }
 
 export interface StepResult {
