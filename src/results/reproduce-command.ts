@@ -69,6 +69,9 @@ const PLACEHOLDER = /\{\{([^{}]*?)\}\}/g;
 /** As Postman (and src/wire/template.ts): nested substitution stops after this many levels. */
 const MAX_DEPTH = 19;
 
+/** A longer command (a 64 KiB header line) is no use to paste: the `run --only` line instead. */
+export const MAX_COMMAND_LENGTH = 4096;
+
 /** Cannot be written in portable shell: the caller falls back to the `run --only` line. */
 class NotExpressible extends Error {}
 
@@ -132,7 +135,9 @@ class Scope {
     return derivation.apply.reduce<readonly Piece[]>((pieces, transform) => {
       const pipe = TRANSFORM_PIPES[transform.op];
       if (!pipe) throw new NotExpressible();
-      return [{ shell: `$(printf '%s' ${shellWord(pieces)} | ${pipe})` }];
+      // printf's format writes any byte (a NUL in a password), UTF-8 as the runner encodes before a transform.
+      const { format, args } = printfFormat(pieces, 'utf8');
+      return [{ shell: `$(${['printf', format, ...args].join(' ')} | ${pipe})` }];
     }, from);
   }
 
@@ -153,6 +158,11 @@ class Scope {
     out.push({ text: template.slice(at) });
     return out.filter((p) => !isText(p) || p.text !== '');
   }
+}
+
+function pasteable(command: string): string {
+  if (command.length > MAX_COMMAND_LENGTH) throw new NotExpressible();
+  return command;
 }
 
 function tlsOptions(target: ReproduceTarget): string[] {
@@ -186,7 +196,10 @@ export function curlCommand(input: HttpRequestInput): string {
     const words = ['curl', '-sS', '-i', '-g', '--path-as-is', ...tlsOptions(input.target)];
     words.push(...(input.method === 'HEAD' ? ['--head'] : ['-X', shellWord([{ text: input.method }])]));
     for (const [name, value] of input.headers) {
-      const line = scope.expand(value).length === 0 ? [...scope.expand(name), { text: ';' }] : [...scope.expand(name), { text: ': ' }, ...scope.expand(value)];
+      const expanded = scope.expand(value);
+      // `Name:` with nothing but spaces after it removes the header in curl; `Name;` sends it empty.
+      const empty = expanded.every((p) => isText(p) && p.text.trim() === '');
+      const line = empty ? [...scope.expand(name), { text: ';' }] : [...scope.expand(name), { text: ': ' }, ...expanded];
       words.push('-H', shellWord(line));
     }
     if (input.body !== undefined) {
@@ -197,7 +210,7 @@ export function curlCommand(input: HttpRequestInput): string {
       words.push(first && isText(first) && first.text.startsWith('@') ? '--data-raw' : '--data-binary', shellWord(body));
     }
     words.push(shellWord([{ text: input.target.baseUrl }, ...scope.expand(input.path)]));
-    return words.join(' ');
+    return pasteable(words.join(' '));
   } catch (error) {
     if (error instanceof NotExpressible) return runOnlyCommand(input.id, input.target);
     throw error;
@@ -206,8 +219,11 @@ export function curlCommand(input: HttpRequestInput): string {
 
 const PRINTF_ESCAPES: Readonly<Record<string, string>> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
 
-/** A printf format for bytes (one per character, ISO-8859-1) with `%s` where an expression goes. */
-function printfFormat(pieces: readonly Piece[]): { format: string; args: string[] } {
+/**
+ * A printf format for the bytes of the text pieces — one per character (ISO-8859-1, as the wire
+ * cases send them) or UTF-8 — with `%s` where an expression goes.
+ */
+function printfFormat(pieces: readonly Piece[], encoding: 'latin1' | 'utf8' = 'latin1'): { format: string; args: string[] } {
   let format = '';
   const args: string[] = [];
   for (const piece of pieces) {
@@ -216,7 +232,8 @@ function printfFormat(pieces: readonly Piece[]): { format: string; args: string[
       args.push(`"${piece.shell}"`);
       continue;
     }
-    for (const c of piece.text) {
+    const bytes = encoding === 'utf8' ? Buffer.from(piece.text, 'utf8').toString('latin1') : piece.text;
+    for (const c of bytes) {
       const code = c.codePointAt(0) ?? 0;
       if (code > 0xff) throw new NotExpressible();
       if (c === '%') format += '%%';
@@ -251,9 +268,9 @@ export function wireCommand(input: WireRequestInput): string {
     const port = url.port || (https ? '443' : '80');
     const printf = ['printf', format, ...args].join(' ');
     const word = (text: string): string => shellWord([{ text }]);
-    if (!https) return `${printf} | nc ${word(host)} ${port}`;
+    if (!https) return pasteable(`${printf} | nc ${word(host)} ${port}`);
     const ca = input.target.caFile ? ` -CAfile ${word(input.target.caFile)}` : '';
-    return `${printf} | openssl s_client -quiet -connect ${word(`${host}:${port}`)} -servername ${word(host)}${ca}`;
+    return pasteable(`${printf} | openssl s_client -quiet -connect ${word(`${host}:${port}`)} -servername ${word(host)}${ca}`);
   } catch (error) {
     if (error instanceof NotExpressible) return runOnlyCommand(input.id, input.target);
     throw error;
