@@ -5,7 +5,7 @@
 import { FORMS, FORM_TITLES, LEVELS, type Form, type Level } from '../cases/model.js';
 import type { CaseResult } from '../results/results.js';
 import { describeSelection } from '../results/selection-record.js';
-import { countsText, describeTarget, FAILING_LEVEL_TEXT, inconclusiveReason, inconclusiveText, isBuildFailure, VERDICT_TEXT } from './describe-result.js';
+import { countsText, describeTarget, FAILING_LEVEL_TEXT, frontText, inconclusiveReason, inconclusiveText, isAnsweredByFront, isBuildFailure, VERDICT_TEXT } from './describe-result.js';
 import type { RunReport } from './run-report.js';
 
 export interface Style {
@@ -41,6 +41,7 @@ function failureLines(result: CaseResult, style: Style, strict: boolean): string
     lines.push(`      [${check.level.toUpperCase()}] ${check.name}: ${check.message ?? ''}`);
   }
   if (result.outcome === 'error') lines.push(`      ${result.reason ?? 'error'}`);
+  if (result.front) lines.push(`      ${frontText(result)}`);
   return [...lines, ...reproduceLines(result, style)];
 }
 
@@ -60,8 +61,11 @@ function failureSections(report: RunReport, style: Style): string[] {
   };
   for (const level of LEVELS) {
     const heading = FAILING_LEVEL_TEXT[level];
-    section(`${heading.charAt(0).toUpperCase()}${heading.slice(1)}`, report.cases.filter((c) => c.outcome === 'fail' && c.failedLevel === level));
+    section(`${heading.charAt(0).toUpperCase()}${heading.slice(1)}`, report.cases.filter((c) => c.outcome === 'fail' && c.failedLevel === level && !isAnsweredByFront(c)));
   }
+  // The front's answers, by front: what a proxy in front of the target did, not the target.
+  const fronts = [...new Set(report.cases.filter(isAnsweredByFront).map((c) => c.front?.name ?? ''))];
+  for (const name of fronts) section(`Answered by the front ${name}, not by the target`, report.cases.filter((c) => isAnsweredByFront(c) && c.front?.name === name));
   section('Errors (the harness failed on the case)', report.cases.filter((c) => c.outcome === 'error'));
   return out;
 }

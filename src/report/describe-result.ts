@@ -36,10 +36,23 @@ export function expectedVsActual(result: CaseResult): string {
   return `expected ${describeExpected(result)}, actual ${describeActual(result)}`;
 }
 
-/** A failure that fails the build: a MUST check, or a SHOULD check under --strict; errors too. */
+/** A failure that fails the build: a MUST check, or a SHOULD check under --strict, on the target's own answer; errors too. */
 export function isBuildFailure(result: CaseResult, strict: boolean): boolean {
   if (result.outcome === 'error') return true;
+  if (isAnsweredByFront(result)) return false;
   return result.outcome === 'fail' && (result.failedLevel === 'must' || (strict && result.failedLevel === 'should'));
+}
+
+/** A failed case whose answer a front gave (results/fronts.ts): listed, never the target's failure. */
+export function isAnsweredByFront(result: CaseResult): boolean {
+  return result.outcome === 'fail' && result.front?.answered === true;
+}
+
+/** `answered by the front: nginx (nginx's own error page)`, `let in through the front: nginx (…)`; empty without a front. */
+export function frontText(result: CaseResult): string {
+  const front = result.front;
+  if (!front) return '';
+  return front.answered ? `answered by the front: ${front.name} (${front.evidence})` : `let in through the front: ${front.name} (${front.evidence}); a front that lets a request in is judged with the target`;
 }
 
 /**
@@ -56,6 +69,7 @@ export function caseVerdictText(result: CaseResult, strict: boolean): string {
     return `a ${result.level.toUpperCase()} case that could not be judged${deciding ? ': no verdict without it' : ''}`;
   }
   const failing = FAILING_LEVEL_TEXT[result.failedLevel ?? result.level];
+  if (isAnsweredByFront(result)) return `answered by the front ${result.front?.name ?? ''}, not by the target (${failing})`;
   return isBuildFailure(result, strict) ? `${failing}, fails the run` : failing;
 }
 
@@ -101,20 +115,30 @@ export function failingCasesText(report: RunReport): string {
 export const LEVEL_TABLE_NOTE =
   'A case with a failed check is counted once, under the level of its strongest failed check (MUST: failing a MUST check; SHOULD: failing only a SHOULD check); the other columns count cases by their own level.';
 
-/** `170 passed, 6 failed, 0 inconclusive, 0 skipped, 0 errors; cases failing a MUST check: 2; cases failing only a SHOULD check: 4` */
+/**
+ * `170 passed, 6 failed, 0 inconclusive, 0 skipped, 0 errors; cases failing a MUST check: 2; cases
+ * failing only a SHOULD check: 4`, and `; cases answered by a front (not the target): 3` when a
+ * front answered.
+ */
 export function countsText(report: RunReport): string {
-  const { outcomes } = report.summary;
+  const { outcomes, answeredByFront } = report.summary;
   const counts = `${outcomes.pass} passed, ${outcomes.fail} failed, ${outcomes.inconclusive} inconclusive, ${outcomes.skip} skipped, ${outcomes.error} errors`;
-  return `${counts}; ${failingCasesText(report)}`;
+  const front = answeredByFront.must + answeredByFront.should + answeredByFront.may;
+  return `${counts}; ${failingCasesText(report)}${front > 0 ? `; cases answered by a front (not the target): ${front}` : ''}`;
 }
 
-/** Inconclusive cases of a level that decides the verdict: MUST, and SHOULD under --strict. */
+/**
+ * Cases that leave the run without a verdict: inconclusive ones of a level that decides it (MUST,
+ * and SHOULD under --strict), and failures at such a level on a front's answer.
+ */
 export function decidingInconclusive(report: RunReport): CaseResult[] {
-  return report.cases.filter((c) => c.outcome === 'inconclusive' && (c.level === 'must' || (report.strict && c.level === 'should')));
+  const deciding = (level: CaseResult['level'] | null): boolean => level === 'must' || (report.strict && level === 'should');
+  return report.cases.filter((c) => (c.outcome === 'inconclusive' && deciding(c.level)) || (isAnsweredByFront(c) && deciding(c.failedLevel)));
 }
 
-/** Why a case could not be judged: its reason, else its first failed check's message. */
+/** Why a case could not be judged: a front answered it, its reason, else its first failed check's message. */
 export function inconclusiveReason(result: CaseResult): string {
+  if (isAnsweredByFront(result)) return frontText(result);
   return result.reason ?? result.checks.find((c) => !c.passed)?.message ?? 'no reason recorded';
 }
 

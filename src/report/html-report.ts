@@ -12,6 +12,7 @@ import { describeSelection } from '../results/selection-record.js';
 import {
   countsText,
   FAILING_LEVEL_TEXT,
+  frontText,
   inconclusiveText,
   LEVEL_TABLE_NOTE,
   describeActual,
@@ -137,6 +138,7 @@ ${result.failedLevel ? html`<dt>failed</dt><dd>${FAILING_LEVEL_TEXT[result.faile
 <dt>expected</dt><dd class="expected">${describeExpected(result)}</dd>
 <dt>actual</dt><dd class="actual">${describeActual(result)}</dd>
 ${result.reason ? html`<dt>reason</dt><dd>${result.reason}</dd>` : ''}
+${result.front ? html`<dt>front</dt><dd class="front">${frontText(result)}</dd>` : ''}
 <dt>sources</dt><dd>${sources(result)}</dd>
 </dl>
 ${checks(result)}

@@ -10,7 +10,7 @@
  */
 import { FORMS, FORM_TITLES } from '../cases/model.js';
 import type { CaseResult } from '../results/results.js';
-import { describeActual, expectedVsActual, FAILING_LEVEL_TEXT, inconclusiveReason, isBuildFailure, requestLines } from './describe-result.js';
+import { describeActual, expectedVsActual, FAILING_LEVEL_TEXT, frontText, inconclusiveReason, isAnsweredByFront, isBuildFailure, requestLines } from './describe-result.js';
 import type { Reporter, RunReport } from './run-report.js';
 
 // XML 1.0 forbids most C0 controls even as character references.
@@ -34,6 +34,7 @@ function failedChecks(result: CaseResult): string[] {
 function failureDetail(result: CaseResult): string {
   return [
     ...(result.failedLevel ? [`Case ${FAILING_LEVEL_TEXT[result.failedLevel]}.`] : []),
+    ...(result.front ? [`${frontText(result)}.`] : []),
     expectedVsActual(result),
     ...failedChecks(result),
     '',
@@ -67,7 +68,12 @@ function testcase(result: CaseResult, strict: boolean): string {
     const message = `could not judge: ${inconclusiveReason(result)}`;
     body.push(`      <error message="${xmlEscape(message)}" type="inconclusive">${xmlEscape(`${message}\n${failureDetail(result)}`)}</error>`);
   }
-  if (result.outcome === 'fail') {
+  if (isAnsweredByFront(result)) {
+    // Not the target's failure: an error (no verdict) when it would have decided, else a note.
+    const message = frontText(result);
+    if (decides(result, strict)) body.push(`      <error message="${xmlEscape(message)}" type="answered-by-front">${xmlEscape(failureDetail(result))}</error>`);
+    else body.push(`      <system-out>${xmlEscape(`${message}\n${failureDetail(result)}`)}</system-out>`);
+  } else if (result.outcome === 'fail') {
     const level = (result.failedLevel ?? 'must').toUpperCase();
     if (isBuildFailure(result, strict)) {
       body.push(`      <failure message="${xmlEscape(failureMessage(result))}" type="${level}">${xmlEscape(failureDetail(result))}</failure>`);
@@ -77,6 +83,11 @@ function testcase(result: CaseResult, strict: boolean): string {
     }
   }
   return body.length === 0 ? `${open}</testcase>` : `${open}\n${body.join('\n')}\n    </testcase>`;
+}
+
+/** A failed check of a level that decides the verdict: MUST, or SHOULD under --strict. */
+function decides(result: CaseResult, strict: boolean): boolean {
+  return result.failedLevel === 'must' || (strict && result.failedLevel === 'should');
 }
 
 interface Counts {
@@ -90,7 +101,7 @@ function countsOf(cases: readonly CaseResult[], strict: boolean): Counts {
   return {
     tests: cases.length,
     failures: cases.filter((c) => c.outcome === 'fail' && isBuildFailure(c, strict)).length,
-    errors: cases.filter((c) => c.outcome === 'error' || c.outcome === 'inconclusive').length,
+    errors: cases.filter((c) => c.outcome === 'error' || c.outcome === 'inconclusive' || (isAnsweredByFront(c) && decides(c, strict))).length,
     skipped: cases.filter((c) => c.outcome === 'skip').length,
   };
 }

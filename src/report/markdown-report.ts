@@ -13,6 +13,7 @@ import {
   describeActual,
   describeExpected,
   describeTarget,
+  frontText,
   inconclusiveText,
   LEVEL_TABLE_NOTE,
   reportTitle,
@@ -127,6 +128,7 @@ function failureSection(result: CaseResult, strict: boolean): string {
     `- expected ${escapeMarkdown(describeExpected(result))}, actual **${escapeMarkdown(describeActual(result))}**`,
     ...result.checks.filter((c) => !c.passed).map((c) => `- [${c.level.toUpperCase()}] ${escapeMarkdown(c.name)}: ${escapeMarkdown(c.message ?? '')}`),
     ...(result.reason ? [`- ${escapeMarkdown(result.reason)}`] : []),
+    ...(result.front ? [`- **${escapeMarkdown(frontText(result))}**`] : []),
   ];
   if (result.reproduce) lines.push('', 'Send it again (secrets from the environment variables):', '', codeBlock(result.reproduce, 'sh'));
   const request = requestLines(result);

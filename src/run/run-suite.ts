@@ -30,6 +30,7 @@ import type { RunEvent, RunListener } from './run-events.js';
 import { runNative } from './native/run-native.js';
 import { preflight } from './preflight.js';
 import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
+import { nameFronts } from '../results/fronts.js';
 import { withReproduce } from './reproduce.js';
 import { runPrefixFor } from './run-prefix.js';
 import { watchTarget } from './target-liveness.js';
@@ -414,7 +415,7 @@ function assembleReport(
   const { baseUrl } = resolved;
   const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
   const target = { mode: resolved.mode, baseUrl, profile: context.profile, ...Object.fromEntries(Object.entries(tls).filter(([, v]) => v !== undefined)) };
-  const cases = withReproduce(results.cases, context.chosen, context.caseVariables, target);
+  const cases = nameFronts(withReproduce(results.cases, context.chosen, context.caseVariables, target));
   const realTarget = resolved.mode === 'target';
   const selection = options.selection ?? {};
   const summary = summarise(cases);
