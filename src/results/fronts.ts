@@ -52,7 +52,7 @@ function pageOf(answer: Answer): string | undefined {
 /** `nginx` of `nginx/1.22.1`, `CloudFront` of `1.1 abc.cloudfront.net (CloudFront)`. */
 function productOf(value: string): string {
   const comment = /\(([^)]+)\)\s*$/.exec(value)?.[1];
-  if (comment) return comment;
+  if (comment) return comment.split('/')[0] ?? comment;
   const words = value.trim().split(/\s+/);
   const token = (/^\d|^HTTP\//i.test(words[0] ?? '') ? words[1] : words[0]) ?? value;
   return token.split('/')[0] ?? token;
