@@ -75,7 +75,7 @@ export const MAX_COMMAND_LENGTH = 4096;
 /** Cannot be written in portable shell: the caller falls back to the `run --only` line. */
 class NotExpressible extends Error {}
 
-/** The shell pipeline of each transform portable shell can compute, applied to the output of `printf '%s' <word>`. */
+/** The shell pipeline of each transform portable shell can compute, applied to the bytes printf writes of the value before it. */
 const TRANSFORM_PIPES: Partial<Record<Transform['op'], string>> = {
   base64: `base64 | tr -d '\\n'`,
   'base64-unpadded': `base64 | tr -d '\\n='`,
@@ -118,10 +118,21 @@ function singleQuoted(text: string): string {
 /** Variables as pieces: identities as environment references, derivations as expressions or values, the rest as text. */
 class Scope {
   private readonly pieces = new Map<string, readonly Piece[]>();
+  /** Derivations not yet written: one the request does not use cannot make it fall back. */
+  private readonly pending = new Map<string, Derivation>();
 
   constructor(private readonly input: ReproduceInput) {
     for (const [name, env] of Object.entries(IDENTITY_ENVIRONMENT)) this.pieces.set(name, [{ shell: `$${env}` }]);
-    for (const derivation of input.derive ?? []) this.pieces.set(derivation.name, this.derivation(derivation));
+    for (const derivation of input.derive ?? []) this.pending.set(derivation.name, derivation);
+  }
+
+  private piecesOf(name: string): readonly Piece[] | undefined {
+    const derivation = this.pending.get(name);
+    if (derivation) {
+      this.pending.delete(name);
+      this.pieces.set(name, this.derivation(derivation));
+    }
+    return this.pieces.get(name);
   }
 
   private derivation(derivation: Derivation): readonly Piece[] {
@@ -149,7 +160,7 @@ class Scope {
       out.push({ text: template.slice(at, match.index) });
       at = match.index + match[0].length;
       const name = match[1] ?? '';
-      const known = this.pieces.get(name);
+      const known = this.piecesOf(name);
       const value = this.input.variables.get(name);
       if (known) out.push(...known);
       else if (value !== undefined && depth < MAX_DEPTH) out.push(...this.expand(value, depth + 1));
