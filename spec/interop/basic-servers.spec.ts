@@ -68,7 +68,7 @@ const KNOWN_DEVIATIONS: Readonly<Record<BasicServerName, readonly KnownDeviation
 /** The interop table row's numbers: cases judged, cases failing a MUST check, cases failing a SHOULD check (and no MUST one). */
 function tableCells(report: RunReport): string {
   const judged = report.cases.filter((c) => c.outcome !== 'skip').length;
-  return `| ${judged} | ${report.summary.failedChecks.must} | ${report.summary.failedChecks.should} |`;
+  return `| ${judged} | ${report.summary.failingCases.must} | ${report.summary.failingCases.should} |`;
 }
 
 /** Writes the CA (the self-signed certificate itself) for `--ca`; its path. */

@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     concurrency,
   );
   const controlRun = control as Awaited<ReturnType<typeof runAgainst>>;
-  const controlPasses = controlRun.exitCode === 0 && (controlRun.report?.summary.failedChecks.must ?? 1) === 0;
+  const controlPasses = controlRun.exitCode === 0 && (controlRun.report?.summary.failingCases.must ?? 1) === 0;
   const results = outcomes as MutantOutcome[];
   const caught = results.filter((o) => o.caught).length;
   if (values.markdown) {

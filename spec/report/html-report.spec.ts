@@ -29,8 +29,10 @@ describe('HTML report', () => {
 
   it('shows the verdict, the counts by level and the matrix', () => {
     expect(page).to.contain('<p id="verdict" class="verdict verdict-error">Verdict: NO VERDICT (run error)</p>');
-    expect(page).to.contain('<tr><th>level</th><th class="num">passed</th><th class="num">failed</th><th class="num">inconclusive</th><th class="num">skipped</th><th class="num">errors</th>');
-    expect(page).to.match(/<tr><th>MUST<\/th><td class="num">1<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">1<\/td>/);
+    expect(page).to.contain('<tr><th>level</th><th class="num">failing (strongest failed check)</th><th class="num">passed</th><th class="num">inconclusive</th><th class="num">skipped</th><th class="num">errors</th></tr>');
+    expect(page).to.match(/<tr><th>MUST<\/th><td class="num" title="cases failing a MUST check">1<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">1<\/td><\/tr>/);
+    expect(page).to.match(/<tr><th>SHOULD<\/th><td class="num" title="cases failing only a SHOULD check">1<\/td>/);
+    expect(page).to.contain('cases failing a MUST check: 1; cases failing only a SHOULD check: 1');
     expect(page).to.contain('<td class="state-fail-must" data-form="session-key" data-family="unknown-credential"');
     expect(page).to.contain('<td class="state-fail-should" data-form="basic" data-family="strict-base64"');
   });
@@ -46,7 +48,7 @@ describe('HTML report', () => {
 
   it('shows an inconclusive case in its own colour and label, with its reason, and an inconclusive verdict with the reasons', () => {
     expect(page).to.contain('<td class="state-inconclusive" data-form="cross-cutting" data-family="every-operation" title="Cross-cutting / every-operation: could not judge">0/1</td>');
-    expect(page).to.contain('<span class="badge state-inconclusive">could not judge</span><code>cross-unknown-key-put-object</code> [MUST] rejects PUT object with an unknown access key (leaves the run without a verdict)');
+    expect(page).to.contain('<span class="badge state-inconclusive">could not judge</span><code>cross-unknown-key-put-object</code> rejects PUT object with an unknown access key — a MUST case that could not be judged: no verdict without it');
     expect(page).to.contain('<dt>reason</dt><dd>could not arrange the scratch object: Expected 2xx, got 400 for PUT /bigdata/x/scratch.txt &lt;script&gt;');
     const inconclusive = renderHtml(sampleReport([PASSED, INCONCLUSIVE]));
     expect(inconclusive).to.contain('<p id="verdict" class="verdict verdict-inconclusive">Verdict: INCONCLUSIVE (cases the harness could not judge)</p>');
@@ -66,6 +68,7 @@ describe('HTML report', () => {
     expect(page).to.contain('<pre class="request">GET /bigdata/v3io-auth-conformance/fixture.txt\nX-v3io-session-key: 00000000-0000-4000-8000-000000000000\n');
     expect(page).to.contain('<dd class="expected">unauthenticated (401)</dd>');
     expect(page).to.contain('<dd class="actual">200 OK</dd>');
-    expect(page).to.contain('(fails the run)');
+    expect(page).to.contain('<code>session-key-unknown-key</code> rejects an unknown access key — failing a MUST check, fails the run</summary>');
+    expect(page).to.contain('<dt>failed</dt><dd>failing only a SHOULD check</dd>');
   });
 });

@@ -109,7 +109,19 @@ describe('judging newman traces', () => {
     expect(summary.outcomes).to.deep.equal({ pass: 0, fail: 2, inconclusive: 0, skip: 1, error: 0 });
     expect(summary.byForm.basic.skip).to.equal(1);
     expect(summary.byForm['session-key'].fail).to.equal(2);
-    expect(summary.failedChecks).to.deep.equal({ must: 1, should: 1, may: 0 });
+    expect(summary.failingCases).to.deep.equal({ must: 1, should: 1, may: 0 });
+  });
+
+  it('counts a case failing checks of two levels once, under the stronger: cases failing a MUST check, cases failing only a SHOULD check', () => {
+    const both: CaseResult = {
+      ...failing('c', 'must'),
+      checks: [
+        { id: 'x', name: 'x', level: 'must', passed: false, message: 'm' },
+        { id: 'y', name: 'y', level: 'should', passed: false, message: 'm' },
+      ],
+    };
+    const summary = summarise([both, failing('a', 'should'), failing('d', 'may')]);
+    expect(summary.failingCases).to.deep.equal({ must: 1, should: 1, may: 1 });
   });
 
   it('gives no verdict when a setup step failed', () => {

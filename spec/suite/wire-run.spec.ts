@@ -95,7 +95,7 @@ describe('wire cases in a run', function () {
             expect(result.stdout).to.contain('Verdict: NOT CONFORMANT');
           } else {
             expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(0);
-            expect(report.summary.failedChecks.should).to.be.greaterThan(0);
+            expect(report.summary.failingCases.should).to.be.greaterThan(0);
             const strict = await run(true);
             expect(strict.code, strict.stdout).to.equal(1);
           }

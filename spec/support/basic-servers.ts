@@ -56,6 +56,11 @@ export interface BasicServerOptions {
    * Strict-Transport-Security header an operator would add: as a server is deployed.
    */
   readonly tls?: { readonly cert: string; readonly key: string };
+  /**
+   * nginx only: a reverse proxy in front of this URL (every path, \`proxy_pass\`, nginx's defaults
+   * otherwise) instead of the Basic-protected files: the usual deployment of a service.
+   */
+  readonly proxyPass?: string;
 }
 
 export interface BasicServer {
@@ -178,7 +183,16 @@ function writeTlsFiles(dir: string, tls: NonNullable<BasicServerOptions['tls']>)
   return { cert, key };
 }
 
-function nginxConfig(dir: string, port: number, realm: string, tls?: { cert: string; key: string }): string {
+/** Every path to the backend, the client's Host kept; nginx's limits and header rules as they ship. */
+function proxyLocation(backend: string): string {
+  return `
+    location / {
+      proxy_pass ${backend};
+      proxy_set_header Host $http_host;
+    }`;
+}
+
+function nginxConfig(dir: string, port: number, realm: string, tls?: { cert: string; key: string }, proxyPass?: string): string {
   // master_process off: one process and no workers, so stopping the child leaves nothing behind
   // (orphaned workers would keep the port). Every temp path nginx has is moved into `dir`.
   return `master_process off;
@@ -205,9 +219,13 @@ http {
     add_header Strict-Transport-Security ${quote(HSTS)} always;`
         : ''
     }
-    location ${PROTECTED_PATH} {
+    ${
+      proxyPass
+        ? proxyLocation(proxyPass)
+        : `location ${PROTECTED_PATH} {
       auth_basic ${quote(realm)};
       auth_basic_user_file ${dir}/htpasswd;
+    }`
     }
   }
 }
@@ -316,7 +334,7 @@ async function startOnce(name: BasicServerName, version: string, port: number, o
   const tls = options.tls ? writeTlsFiles(dir, options.tls) : undefined;
   if (name === 'nginx') {
     mkdirSync(join(dir, 'tmp'));
-    writeFileSync(config, nginxConfig(dir, port, realm, tls));
+    writeFileSync(config, nginxConfig(dir, port, realm, tls, options.proxyPass));
     args = ['-g', 'daemon off;', '-c', config, '-p', `${dir}/`];
   } else {
     writeFileSync(config, apacheConfig(dir, port, realm, tls));

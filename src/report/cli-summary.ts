@@ -1,11 +1,11 @@
 /**
- * The summary printed at the end of `run`: a table by form and level, every failure with its
- * message, the verdict and where the reports are.
+ * The summary printed at the end of `run`: a table by form and level, every failure under the
+ * level of the check that failed, with its message, the verdict and where the reports are.
  */
 import { FORMS, FORM_TITLES, LEVELS, type Form, type Level } from '../cases/model.js';
 import type { CaseResult } from '../results/results.js';
 import { describeSelection } from '../results/selection-record.js';
-import { countsText, describeTarget, inconclusiveReason, inconclusiveText, VERDICT_TEXT } from './describe-result.js';
+import { countsText, describeTarget, FAILING_LEVEL_TEXT, frontText, inconclusiveReason, inconclusiveText, isAnsweredByFront, isBuildFailure, VERDICT_TEXT } from './describe-result.js';
 import type { RunReport } from './run-report.js';
 
 export interface Style {
@@ -33,22 +33,48 @@ function cell(cases: readonly CaseResult[], form: Form, level: Level): string {
   return `${passed}/${mine.length}`;
 }
 
+/** A failed case under the heading of its strongest failed check's level: its title, then every failed check with that check's level. */
 function failureLines(result: CaseResult, style: Style, strict: boolean): string[] {
-  const fatal = result.failedLevel === 'must' || (strict && result.failedLevel === 'should');
-  const mark = fatal ? style.red('✗') : style.yellow('!');
-  const lines = [`  ${mark} ${result.id} ${style.dim(`[${result.level.toUpperCase()}] ${result.title}`)}`];
+  const mark = isBuildFailure(result, strict) ? style.red('✗') : style.yellow('!');
+  const lines = [`  ${mark} ${result.id} ${style.dim(result.title)}`];
   for (const check of result.checks.filter((c) => !c.passed)) {
     lines.push(`      [${check.level.toUpperCase()}] ${check.name}: ${check.message ?? ''}`);
   }
   if (result.outcome === 'error') lines.push(`      ${result.reason ?? 'error'}`);
-  return lines;
+  if (result.front) lines.push(`      ${frontText(result)}`);
+  return [...lines, ...reproduceLines(result, style)];
+}
+
+/** The command that sends the case's decisive request again, when the case has one. */
+function reproduceLines(result: CaseResult, style: Style): string[] {
+  return result.reproduce ? [`      ${style.dim('again:')} ${result.reproduce}`] : [];
+}
+
+/** The failures grouped by the level of the check that failed (`Failing a MUST check (2):`), then the cases the harness failed on. */
+function failureSections(report: RunReport, style: Style): string[] {
+  const out: string[] = [];
+  const section = (heading: string, results: readonly CaseResult[]): void => {
+    if (results.length === 0) return;
+    out.push(style.bold(`${heading} (${results.length}):`));
+    for (const result of results) out.push(...failureLines(result, style, report.strict));
+    out.push('');
+  };
+  for (const level of LEVELS) {
+    const heading = FAILING_LEVEL_TEXT[level];
+    section(`${heading.charAt(0).toUpperCase()}${heading.slice(1)}`, report.cases.filter((c) => c.outcome === 'fail' && c.failedLevel === level && !isAnsweredByFront(c)));
+  }
+  // The front's answers, by front: what a proxy in front of the target did, not the target.
+  const fronts = [...new Set(report.cases.filter(isAnsweredByFront).map((c) => c.front?.name ?? ''))];
+  for (const name of fronts) section(`Answered by the front ${name}, not by the target`, report.cases.filter((c) => isAnsweredByFront(c) && c.front?.name === name));
+  section('Errors (the harness failed on the case)', report.cases.filter((c) => c.outcome === 'error'));
+  return out;
 }
 
 /** An inconclusive case: a `?` (red when it keeps the run from a verdict) and why it could not be judged. */
 function inconclusiveLines(result: CaseResult, style: Style, strict: boolean): string[] {
   const deciding = result.level === 'must' || (strict && result.level === 'should');
   const mark = deciding ? style.red('?') : style.yellow('?');
-  return [`  ${mark} ${result.id} ${style.dim(`[${result.level.toUpperCase()}] ${result.title}`)}`, `      ${inconclusiveReason(result)}`];
+  return [`  ${mark} ${result.id} ${style.dim(`[${result.level.toUpperCase()}] ${result.title}`)}`, `      ${inconclusiveReason(result)}`, ...reproduceLines(result, style)];
 }
 
 export function renderCliSummary(report: RunReport, style: Style, reportPaths: readonly string[]): string {
@@ -66,12 +92,7 @@ export function renderCliSummary(report: RunReport, style: Style, reportPaths: r
     out.push(`  ${FORM_TITLES[form].padEnd(width)}  ${cells}   ${String(count('inconclusive')).padStart(12)}   ${count('skip')}`);
   }
   out.push('');
-  const failing = report.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'error');
-  if (failing.length > 0) {
-    out.push(style.bold('Failures:'));
-    for (const result of failing) out.push(...failureLines(result, style, report.strict));
-    out.push('');
-  }
+  out.push(...failureSections(report, style));
   const inconclusive = report.cases.filter((c) => c.outcome === 'inconclusive');
   if (inconclusive.length > 0) {
     out.push(style.bold('Could not judge (inconclusive):'));

@@ -3,7 +3,7 @@
  * build, the verdict and the counts line. One wording, so that the CLI, JUnit, HTML and Markdown
  * reports say the same thing the same way.
  */
-import { DEFAULT_PROFILE } from '../cases/model.js';
+import { DEFAULT_PROFILE, LEVELS, type Level } from '../cases/model.js';
 import type { CaseOutcome, CaseResult, Verdict } from '../results/results.js';
 import type { RunReport } from './run-report.js';
 
@@ -36,10 +36,41 @@ export function expectedVsActual(result: CaseResult): string {
   return `expected ${describeExpected(result)}, actual ${describeActual(result)}`;
 }
 
-/** A failure that fails the build: a MUST check, or a SHOULD check under --strict; errors too. */
+/** A failure that fails the build: a MUST check, or a SHOULD check under --strict, on the target's own answer; errors too. */
 export function isBuildFailure(result: CaseResult, strict: boolean): boolean {
   if (result.outcome === 'error') return true;
+  if (isAnsweredByFront(result)) return false;
   return result.outcome === 'fail' && (result.failedLevel === 'must' || (strict && result.failedLevel === 'should'));
+}
+
+/** A failed case whose answer a front gave (results/fronts.ts): listed, never the target's failure. */
+export function isAnsweredByFront(result: CaseResult): boolean {
+  return result.outcome === 'fail' && result.front?.answered === true;
+}
+
+/** `answered by the front: nginx (nginx's own error page)`, `let in through the front: nginx (…)`; empty without a front. */
+export function frontText(result: CaseResult): string {
+  const front = result.front;
+  if (!front) return '';
+  return front.answered ? `answered by the front: ${front.name} (${front.evidence})` : `let in through the front: ${front.name} (${front.evidence}); a front that lets a request in is judged with the target`;
+}
+
+/**
+ * What happened to a case, at which level, in the words every report uses: `failing a MUST check,
+ * fails the run`, `failing only a SHOULD check`, `a MUST case that could not be judged: no verdict
+ * without it`, `error`, `passed`, `skipped`.
+ */
+export function caseVerdictText(result: CaseResult, strict: boolean): string {
+  if (result.outcome === 'error') return 'the harness failed on it (no verdict)';
+  if (result.outcome === 'skip') return 'skipped';
+  if (result.outcome === 'pass') return 'passed';
+  if (result.outcome === 'inconclusive') {
+    const deciding = result.level === 'must' || (strict && result.level === 'should');
+    return `a ${result.level.toUpperCase()} case that could not be judged${deciding ? ': no verdict without it' : ''}`;
+  }
+  const failing = FAILING_LEVEL_TEXT[result.failedLevel ?? result.level];
+  if (isAnsweredByFront(result)) return `answered by the front ${result.front?.name ?? ''}, not by the target (${failing})`;
+  return isBuildFailure(result, strict) ? `${failing}, fails the run` : failing;
 }
 
 /** Cases a reader must look at: failed, could not be judged, or the harness failed on them. */
@@ -63,20 +94,51 @@ export const OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
   error: 'errors',
 };
 
-/** `170 passed, 6 failed, 0 inconclusive, 0 skipped, 0 errors; failed checks: 2 MUST, 4 SHOULD, 0 MAY` */
+/** How a case that failed is named by the level of its strongest failed check: one wording for every report. */
+export const FAILING_LEVEL_TEXT: Readonly<Record<Level, string>> = {
+  must: 'failing a MUST check',
+  should: 'failing only a SHOULD check',
+  may: 'failing only a MAY check',
+};
+
+/**
+ * `cases failing a MUST check: 2; cases failing only a SHOULD check: 10`: each case counted once,
+ * under its strongest failed check; the MAY count only when a case failed a MAY check alone.
+ */
+export function failingCasesText(report: RunReport): string {
+  const { failingCases } = report.summary;
+  const levels = LEVELS.filter((level) => level !== 'may' || failingCases.may > 0);
+  return levels.map((level) => `cases ${FAILING_LEVEL_TEXT[level]}: ${failingCases[level]}`).join('; ');
+}
+
+/** What the tables by level count, said under each. */
+export const LEVEL_TABLE_NOTE =
+  'A case with a failed check is counted once, under the level of its strongest failed check (MUST: failing a MUST check; SHOULD: failing only a SHOULD check); the other columns count cases by their own level.';
+
+/**
+ * `170 passed, 6 failed, 0 inconclusive, 0 skipped, 0 errors; cases failing a MUST check: 2; cases
+ * failing only a SHOULD check: 4`, and `; cases answered by a front (not the target): 3` when a
+ * front answered.
+ */
 export function countsText(report: RunReport): string {
-  const { outcomes, failedChecks } = report.summary;
+  const { outcomes, answeredByFront } = report.summary;
   const counts = `${outcomes.pass} passed, ${outcomes.fail} failed, ${outcomes.inconclusive} inconclusive, ${outcomes.skip} skipped, ${outcomes.error} errors`;
-  return `${counts}; failed checks: ${failedChecks.must} MUST, ${failedChecks.should} SHOULD, ${failedChecks.may} MAY`;
+  const front = answeredByFront.must + answeredByFront.should + answeredByFront.may;
+  return `${counts}; ${failingCasesText(report)}${front > 0 ? `; cases answered by a front (not the target): ${front}` : ''}`;
 }
 
-/** Inconclusive cases of a level that decides the verdict: MUST, and SHOULD under --strict. */
+/**
+ * Cases that leave the run without a verdict: inconclusive ones of a level that decides it (MUST,
+ * and SHOULD under --strict), and failures at such a level on a front's answer.
+ */
 export function decidingInconclusive(report: RunReport): CaseResult[] {
-  return report.cases.filter((c) => c.outcome === 'inconclusive' && (c.level === 'must' || (report.strict && c.level === 'should')));
+  const deciding = (level: CaseResult['level'] | null): boolean => level === 'must' || (report.strict && level === 'should');
+  return report.cases.filter((c) => (c.outcome === 'inconclusive' && deciding(c.level)) || (isAnsweredByFront(c) && deciding(c.failedLevel)));
 }
 
-/** Why a case could not be judged: its reason, else its first failed check's message. */
+/** Why a case could not be judged: a front answered it, its reason, else its first failed check's message. */
 export function inconclusiveReason(result: CaseResult): string {
+  if (isAnsweredByFront(result)) return frontText(result);
   return result.reason ?? result.checks.find((c) => !c.passed)?.message ?? 'no reason recorded';
 }
 

@@ -11,12 +11,15 @@ import { CASE_OUTCOMES } from '../results/results.js';
 import { describeSelection } from '../results/selection-record.js';
 import {
   countsText,
+  FAILING_LEVEL_TEXT,
+  frontText,
   inconclusiveText,
+  LEVEL_TABLE_NOTE,
   describeActual,
   describeExpected,
   describeTarget,
   reportTitle,
-  isBuildFailure,
+  caseVerdictText,
   OUTCOME_LABELS,
   requestLines,
   responseLines,
@@ -51,13 +54,17 @@ ${report.tool.name} ${report.tool.version}${report.strict ? ' · strict (SHOULD 
 ${report.verdict === 'inconclusive' ? html`<p id="no-verdict-why" class="counts">${inconclusiveText(report)}</p>` : ''}<p class="counts">${countsText(report)}</p>`;
 }
 
+/** Outcomes other than failure, counted by the case's own level beside the failures counted by the failed check's. */
+const NON_FAILURE_OUTCOMES = CASE_OUTCOMES.filter((o) => o !== 'fail');
+
 function levelTable(report: RunReport): SafeHtml {
   const rows = LEVELS.map((level) => {
     const tally = report.summary.byLevel[level];
-    return html`<tr><th>${level.toUpperCase()}</th>${CASE_OUTCOMES.map((o) => html`<td class="num">${tally[o]}</td>`)}<td class="num">${report.summary.failedChecks[level]}</td></tr>`;
+    return html`<tr><th>${level.toUpperCase()}</th><td class="num" title="cases ${FAILING_LEVEL_TEXT[level]}">${report.summary.failingCases[level]}</td>${NON_FAILURE_OUTCOMES.map((o) => html`<td class="num">${tally[o]}</td>`)}</tr>`;
   });
   return html`<h2>Cases by level</h2>
-<table id="levels"><thead><tr><th>level</th>${CASE_OUTCOMES.map((o) => html`<th class="num">${OUTCOME_LABELS[o]}</th>`)}<th class="num">cases with a failed check of this level</th></tr></thead>
+<p class="meta">${LEVEL_TABLE_NOTE}</p>
+<table id="levels"><thead><tr><th>level</th><th class="num">failing (strongest failed check)</th>${NON_FAILURE_OUTCOMES.map((o) => html`<th class="num">${OUTCOME_LABELS[o]}</th>`)}</tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 
@@ -117,25 +124,25 @@ function caseArticle(result: CaseResult, strict: boolean): SafeHtml {
   const state = caseState(result);
   const problem = result.outcome === 'fail' || result.outcome === 'inconclusive' || result.outcome === 'error';
   const filterLevel = result.failedLevel ?? result.level;
-  const deciding = result.level === 'must' || (strict && result.level === 'should');
-  const fatal =
-    result.outcome === 'inconclusive' ? (deciding ? ' (leaves the run without a verdict)' : '') : problem && isBuildFailure(result, strict) ? ' (fails the run)' : '';
   const request = requestLines(result);
   const response = responseLines(result);
   return html`<article class="case state-${state}" id="case-${result.id}" data-level="${filterLevel}" data-form="${result.form}" data-outcome="${result.outcome}">
-<details${problem ? trusted(' open') : ''}><summary><span class="badge state-${state}">${STATE_LABELS[state]}</span><code>${result.id}</code> [${result.level.toUpperCase()}] ${result.title}${fatal}</summary>
+<details${problem ? trusted(' open') : ''}><summary><span class="badge state-${state}">${STATE_LABELS[state]}</span><code>${result.id}</code> ${result.title}${problem ? ` — ${caseVerdictText(result, strict)}` : ''}</summary>
 <div class="body">
 <blockquote class="requirement">${result.requirement}</blockquote>
 <dl class="facts">
-<dt>level</dt><dd>${result.level.toUpperCase()}${result.failedLevel ? ` (strongest failed check: ${result.failedLevel.toUpperCase()})` : ''}</dd>
+<dt>level</dt><dd>${result.level.toUpperCase()} (the case's own)</dd>
+${result.failedLevel ? html`<dt>failed</dt><dd>${FAILING_LEVEL_TEXT[result.failedLevel]}</dd>` : ''}
 <dt>form</dt><dd>${FORM_TITLES[result.form]}</dd>
 <dt>family</dt><dd>${result.family}</dd>
 <dt>expected</dt><dd class="expected">${describeExpected(result)}</dd>
 <dt>actual</dt><dd class="actual">${describeActual(result)}</dd>
 ${result.reason ? html`<dt>reason</dt><dd>${result.reason}</dd>` : ''}
+${result.front ? html`<dt>front</dt><dd class="front">${frontText(result)}</dd>` : ''}
 <dt>sources</dt><dd>${sources(result)}</dd>
 </dl>
 ${checks(result)}
+${result.reproduce ? html`<p class="reproduce-label"><strong>Send it again</strong> (secrets from the environment variables)</p><pre class="reproduce">${result.reproduce}</pre>` : ''}
 ${request.length + response.length > 0 ? html`<div class="exchange"><div><strong>Request</strong><pre class="request">${request.join('\n')}</pre></div><div><strong>Response</strong><pre class="response">${response.join('\n')}</pre></div></div>` : ''}
 </div></details></article>`;
 }

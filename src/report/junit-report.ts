@@ -10,7 +10,7 @@
  */
 import { FORMS, FORM_TITLES } from '../cases/model.js';
 import type { CaseResult } from '../results/results.js';
-import { describeActual, expectedVsActual, inconclusiveReason, isBuildFailure, requestLines } from './describe-result.js';
+import { describeActual, expectedVsActual, FAILING_LEVEL_TEXT, frontText, inconclusiveReason, isAnsweredByFront, isBuildFailure, requestLines } from './describe-result.js';
 import type { Reporter, RunReport } from './run-report.js';
 
 // XML 1.0 forbids most C0 controls even as character references.
@@ -33,12 +33,15 @@ function failedChecks(result: CaseResult): string[] {
 /** The text a CI server shows under a failed case: what was expected and got, why, and where it comes from. */
 function failureDetail(result: CaseResult): string {
   return [
+    ...(result.failedLevel ? [`Case ${FAILING_LEVEL_TEXT[result.failedLevel]}.`] : []),
+    ...(result.front ? [`${frontText(result)}.`] : []),
     expectedVsActual(result),
     ...failedChecks(result),
     '',
     `Requirement [${result.level.toUpperCase()}]: ${result.requirement}`,
     `Sources: ${result.sources.join('; ')}`,
     ...(result.request ? ['', 'Request:', ...requestLines(result)] : []),
+    ...(result.reproduce ? ['', 'Send it again (secrets from the environment variables):', result.reproduce] : []),
   ].join('\n');
 }
 
@@ -54,7 +57,7 @@ function seconds(milliseconds: number): string {
 }
 
 function testcase(result: CaseResult, strict: boolean): string {
-  const name = `${result.id}: [${result.level.toUpperCase()}] ${result.title}`;
+  const name = `${result.id}: ${result.title}`;
   const open = `    <testcase classname="${xmlEscape(result.form)}" name="${xmlEscape(name)}" time="${seconds(result.durationMs ?? 0)}">`;
   const body: string[] = [];
   if (result.outcome === 'skip') body.push(`      <skipped message="${xmlEscape(result.reason ?? 'skipped')}"/>`);
@@ -65,16 +68,26 @@ function testcase(result: CaseResult, strict: boolean): string {
     const message = `could not judge: ${inconclusiveReason(result)}`;
     body.push(`      <error message="${xmlEscape(message)}" type="inconclusive">${xmlEscape(`${message}\n${failureDetail(result)}`)}</error>`);
   }
-  if (result.outcome === 'fail') {
+  if (isAnsweredByFront(result)) {
+    // Not the target's failure: an error (no verdict) when it would have decided, else a note.
+    const message = frontText(result);
+    if (decides(result, strict)) body.push(`      <error message="${xmlEscape(message)}" type="answered-by-front">${xmlEscape(failureDetail(result))}</error>`);
+    else body.push(`      <system-out>${xmlEscape(`${message}\n${failureDetail(result)}`)}</system-out>`);
+  } else if (result.outcome === 'fail') {
     const level = (result.failedLevel ?? 'must').toUpperCase();
     if (isBuildFailure(result, strict)) {
       body.push(`      <failure message="${xmlEscape(failureMessage(result))}" type="${level}">${xmlEscape(failureDetail(result))}</failure>`);
     } else {
       const why = level === 'SHOULD' ? 'not fatal without --strict' : 'informational';
-      body.push(`      <system-out>${xmlEscape(`${level} check failed (${why})\n${failureDetail(result)}`)}</system-out>`);
+      body.push(`      <system-out>${xmlEscape(`${FAILING_LEVEL_TEXT[result.failedLevel ?? 'may']} (${why})\n${failureDetail(result)}`)}</system-out>`);
     }
   }
   return body.length === 0 ? `${open}</testcase>` : `${open}\n${body.join('\n')}\n    </testcase>`;
+}
+
+/** A failed check of a level that decides the verdict: MUST, or SHOULD under --strict. */
+function decides(result: CaseResult, strict: boolean): boolean {
+  return result.failedLevel === 'must' || (strict && result.failedLevel === 'should');
 }
 
 interface Counts {
@@ -88,7 +101,7 @@ function countsOf(cases: readonly CaseResult[], strict: boolean): Counts {
   return {
     tests: cases.length,
     failures: cases.filter((c) => c.outcome === 'fail' && isBuildFailure(c, strict)).length,
-    errors: cases.filter((c) => c.outcome === 'error' || c.outcome === 'inconclusive').length,
+    errors: cases.filter((c) => c.outcome === 'error' || c.outcome === 'inconclusive' || (isAnsweredByFront(c) && decides(c, strict))).length,
     skipped: cases.filter((c) => c.outcome === 'skip').length,
   };
 }

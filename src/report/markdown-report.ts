@@ -13,9 +13,11 @@ import {
   describeActual,
   describeExpected,
   describeTarget,
+  frontText,
   inconclusiveText,
+  LEVEL_TABLE_NOTE,
   reportTitle,
-  isBuildFailure,
+  caseVerdictText,
   OUTCOME_LABELS,
   problemCases,
   requestLines,
@@ -55,10 +57,10 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside (CommonMark §4.5). */
-export function codeBlock(text: string): string {
+export function codeBlock(text: string, language = 'text'): string {
   const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
-  return `${fence}text\n${text}\n${fence}`;
+  return `${fence}${language}\n${text}\n${fence}`;
 }
 
 function summaryLines(report: RunReport): string[] {
@@ -79,12 +81,10 @@ function summaryLines(report: RunReport): string[] {
 }
 
 function levelTable(report: RunReport): string[] {
-  const rows = LEVELS.map((level) => {
-    const tally = report.summary.byLevel[level];
-    return `| ${level.toUpperCase()} | ${CASE_OUTCOMES.map((o) => tally[o]).join(' | ')} | ${report.summary.failedChecks[level]} |`;
-  });
-  const header = `| level | ${CASE_OUTCOMES.map((o) => OUTCOME_LABELS[o]).join(' | ')} | cases with a failed check of this level |`;
-  return [header, `|---|${CASE_OUTCOMES.map(() => '---:|').join('')}---:|`, ...rows, ''];
+  const others = CASE_OUTCOMES.filter((o) => o !== 'fail');
+  const rows = LEVELS.map((level) => `| ${level.toUpperCase()} | ${report.summary.failingCases[level]} | ${others.map((o) => report.summary.byLevel[level][o]).join(' | ')} |`);
+  const header = `| level | failing (strongest failed check) | ${others.map((o) => OUTCOME_LABELS[o]).join(' | ')} |`;
+  return [header, `|---|---:|${others.map(() => '---:|').join('')}`, ...rows, '', escapeMarkdown(LEVEL_TABLE_NOTE), ''];
 }
 
 function notes(report: RunReport): string[] {
@@ -119,11 +119,8 @@ function sourcesText(result: CaseResult): string {
 
 function failureSection(result: CaseResult, strict: boolean): string {
   const mark = STATE_MARKS[caseState(result)];
-  const deciding = result.level === 'must' || (strict && result.level === 'should');
-  const fatal =
-    result.outcome === 'inconclusive' ? (deciding ? ' — could not be judged: no verdict without it' : ' — could not be judged') : isBuildFailure(result, strict) ? ' — fails the run' : '';
   const lines = [
-    `#### ${mark} \`${result.id}\` [${result.level.toUpperCase()}] ${escapeMarkdown(result.title)}${fatal}`,
+    `#### ${mark} \`${result.id}\` ${escapeMarkdown(result.title)} — ${caseVerdictText(result, strict)}`,
     '',
     `> ${escapeMarkdown(result.requirement)}`,
     '',
@@ -131,7 +128,9 @@ function failureSection(result: CaseResult, strict: boolean): string {
     `- expected ${escapeMarkdown(describeExpected(result))}, actual **${escapeMarkdown(describeActual(result))}**`,
     ...result.checks.filter((c) => !c.passed).map((c) => `- [${c.level.toUpperCase()}] ${escapeMarkdown(c.name)}: ${escapeMarkdown(c.message ?? '')}`),
     ...(result.reason ? [`- ${escapeMarkdown(result.reason)}`] : []),
+    ...(result.front ? [`- **${escapeMarkdown(frontText(result))}**`] : []),
   ];
+  if (result.reproduce) lines.push('', 'Send it again (secrets from the environment variables):', '', codeBlock(result.reproduce, 'sh'));
   const request = requestLines(result);
   const response = responseLines(result);
   if (request.length > 0) lines.push('', '<details><summary>request and response</summary>', '', codeBlock(request.join('\n')), '', codeBlock(response.join('\n')), '', '</details>');

@@ -78,13 +78,20 @@ export const RUN_REPORT_SCHEMA = {
     summary: {
       type: 'object',
       additionalProperties: false,
-      required: ['total', 'outcomes', 'failedChecks', 'byForm', 'byLevel'],
+      required: ['total', 'outcomes', 'failingCases', 'answeredByFront', 'byForm', 'byLevel'],
       properties: {
         total: { type: 'integer', minimum: 0 },
         outcomes: tally,
-        failedChecks: {
+        failingCases: {
           type: 'object',
-          description: 'number of cases with at least one failed check of each level',
+          description: 'cases by the level of their strongest failed check, each counted once: must = cases failing a MUST check, should = cases failing only a SHOULD check, may = cases failing only a MAY check',
+          additionalProperties: false,
+          required: ['must', 'should', 'may'],
+          properties: { must: { type: 'integer' }, should: { type: 'integer' }, may: { type: 'integer' } },
+        },
+        answeredByFront: {
+          type: 'object',
+          description: "failed cases whose answer a front gave (a proxy's error page), by the level of their strongest failed check: not the target's failures, counted apart from failingCases",
           additionalProperties: false,
           required: ['must', 'should', 'may'],
           properties: { must: { type: 'integer' }, should: { type: 'integer' }, may: { type: 'integer' } },
@@ -97,6 +104,7 @@ export const RUN_REPORT_SCHEMA = {
         },
         byLevel: {
           type: 'object',
+          description: "outcomes by the case's own level",
           additionalProperties: false,
           required: level.enum,
           properties: Object.fromEntries(level.enum.map((l) => [l, tally])),
@@ -188,6 +196,17 @@ export const RUN_REPORT_SCHEMA = {
           failedLevel: { oneOf: [{ type: 'null' }, level] },
           reason: { type: 'string', description: 'why the case was skipped or could not be judged' },
           durationMs: { type: 'number', minimum: 0, description: 'how long the case took, its preparations and checks included; absent when it was not sent' },
+          front: {
+            type: 'object',
+            description: 'the intermediary (reverse proxy, load balancer) that answered the request (answered: true, not the target\'s answer) or let it in (answered: false, a 2xx: the target\'s too)',
+            additionalProperties: false,
+            required: ['name', 'evidence', 'answered'],
+            properties: { name: { type: 'string' }, evidence: { type: 'string' }, answered: { type: 'boolean' } },
+          },
+          reproduce: {
+            type: 'string',
+            description: 'on a failed or inconclusive case: a shell command sending its decisive request again (curl, printf | nc, or a run --only line); secrets as environment references such as "$V3IO_PASSWORD", never values',
+          },
         },
       },
     },

@@ -58,6 +58,18 @@ export interface ActualResponse {
   readonly bodyExcerpt?: string;
 }
 
+/**
+ * An intermediary named on a case (fronts.ts): `answered`, its answer was the front's own (an error
+ * page, another Server, a Via), not the target's; else a 2xx the front let in (the target's too).
+ */
+export interface FrontRecord {
+  /** `nginx`, `HAProxy`, `AWS ALB`, or the product of a Server or Via header. */
+  readonly name: string;
+  /** What shows it, e.g. `nginx's own error page`, `Via: 1.1 varnish`. */
+  readonly evidence: string;
+  readonly answered: boolean;
+}
+
 export interface CaseResult {
   readonly id: string;
   readonly title: string;
@@ -80,6 +92,14 @@ export interface CaseResult {
   readonly reason?: string;
   /** Milliseconds the case took (its preparations and checks included); absent when it was not sent. */
   readonly durationMs?: number;
+  /**
+   * A failed or inconclusive case's shell command that sends its decisive request again: `curl`,
+   * `printf … | nc` with a wire case's bytes, or a `run --only` line. Secrets are environment
+   * references (`"$V3IO_PASSWORD"`), never values.
+   */
+  readonly reproduce?: string;
+  /** The front (a reverse proxy, a load balancer) that answered the case's request or let it in; absent when nothing showed one. */
+  readonly front?: FrontRecord;
 }
 
 export interface StepResult {
@@ -95,9 +115,19 @@ export type Tally = Record<CaseOutcome, number>;
 export interface Summary {
   readonly total: number;
   readonly outcomes: Tally;
-  /** Cases with at least one failed check of that level. */
-  readonly failedChecks: Record<Level, number>;
+  /**
+   * Cases by the level of their strongest failed check, each counted once: \`must\`, cases failing a
+   * MUST check; \`should\`, cases failing only a SHOULD check; \`may\`, cases failing only a MAY check.
+   */
+  readonly failingCases: Record<Level, number>;
+  /**
+   * Failed cases whose answer a front gave (an error page of nginx in front of the target), by the
+   * level of their strongest failed check: not the target's failures, counted apart from
+   * `failingCases`; at a deciding level they leave the run without a verdict.
+   */
+  readonly answeredByFront: Record<Level, number>;
   readonly byForm: Record<Form, Tally>;
+  /** Outcomes by the case's own level (the level of its primary check). */
   readonly byLevel: Record<Level, Tally>;
 }
 
@@ -140,23 +170,25 @@ export function summarise(results: readonly CaseResult[]): Summary {
   const byForm = Object.fromEntries(FORMS.map((f) => [f, emptyTally()])) as Record<Form, Tally>;
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, emptyTally()])) as Record<Level, Tally>;
   const outcomes = emptyTally();
-  const failedChecks: Record<Level, number> = { must: 0, should: 0, may: 0 };
+  const failingCases: Record<Level, number> = { must: 0, should: 0, may: 0 };
+  const answeredByFront: Record<Level, number> = { must: 0, should: 0, may: 0 };
   for (const result of results) {
     outcomes[result.outcome] += 1;
     byForm[result.form][result.outcome] += 1;
     byLevel[result.level][result.outcome] += 1;
-    for (const level of LEVELS) {
-      if (result.checks.some((c) => !c.passed && c.level === level)) failedChecks[level] += 1;
-    }
+    const failed = failedLevelOf(result.checks);
+    if (failed) (result.front?.answered ? answeredByFront : failingCases)[failed] += 1;
   }
-  return { total: results.length, outcomes, failedChecks, byForm, byLevel };
+  return { total: results.length, outcomes, failingCases, answeredByFront, byForm, byLevel };
 }
 
 export function verdictOf(summary: Summary, setup: readonly StepResult[], strict: boolean): Verdict {
   if (setup.some((s) => !s.ok)) return 'error';
   if (summary.outcomes.error > 0) return 'error';
-  if (summary.failedChecks.must > 0 || (strict && summary.failedChecks.should > 0)) return 'non-conformant';
+  if (summary.failingCases.must > 0 || (strict && summary.failingCases.should > 0)) return 'non-conformant';
   if (summary.byLevel.must.inconclusive > 0 || (strict && summary.byLevel.should.inconclusive > 0)) return 'inconclusive';
+  // A MUST check failed on a front's answer: the target was not judged on it (no evidence either way).
+  if (summary.answeredByFront.must > 0 || (strict && summary.answeredByFront.should > 0)) return 'inconclusive';
   return 'conformant';
 }
 

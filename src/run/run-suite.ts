@@ -12,7 +12,7 @@
 import { isRequestCase } from '../cases/case-request.js';
 import { CATALOGUE } from '../cases/index.js';
 import { DEFAULT_PROFILE, SECRET_VARIABLES, type ConformanceCase, type ProfileId, type RequestCase } from '../cases/model.js';
-import { casesOf, profileNamed } from '../cases/profiles.js';
+import { casesOf, profileNamed, type Profile } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
 import type { installEmbeddedReference } from '../reference/embedded.js';
@@ -23,13 +23,15 @@ import { filterCollection } from './collection-filter.js';
 import { derivedSecretValues } from './derived-secrets.js';
 import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
-import { environmentVariables, readJsonFile, withOverrides } from './environment.js';
+import { environmentVariables, readJsonFile, withOverrides, type PostmanEnvironment } from './environment.js';
 import { newmanJudging, withExchange } from './exchange.js';
 import type { ItemTrace } from './newman-session.js';
 import type { RunEvent, RunListener } from './run-events.js';
 import { runNative } from './native/run-native.js';
 import { preflight } from './preflight.js';
 import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
+import { nameFronts } from '../results/fronts.js';
+import { withReproduce } from './reproduce.js';
 import { runPrefixFor } from './run-prefix.js';
 import { watchTarget } from './target-liveness.js';
 import { checkBeforeStart } from './start-checks.js';
@@ -232,7 +234,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   // A case no request of which came back is judged on nothing: the judge says what is missing.
   const resultOf = (testCase: RequestCase, wireById: ReadonlyMap<string, CaseResult>, byId: ReadonlyMap<string, ItemTrace>): CaseResult =>
     wireById.get(testCase.id) ?? judged.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
-  const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
+  const context: ReportContext = { chosen, caseVariables: runVariablesOf(profile, environment), started, options, profile: profile.id, resolved, variables, mask };
 
   const engine = options.engine ?? DEFAULT_ENGINE;
   // Embedded: the reference served on an ephemeral loopback port too, for what needs a real
@@ -260,7 +262,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   // Where requests over a real socket go: the target, or the served reference.
   const socketBaseUrl = served ? served.url : baseUrl;
   // The collection's variables, the environment's over them: what the engines resolve templates with.
-  const caseVariables = new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment)]);
+  const caseVariables = runVariablesOf(profile, environment);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const timeoutRunMs = Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)));
   const abortGraceMs = Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000);
@@ -353,6 +355,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   return { report, exitCode: report.exitCode, redact: mask };
 }
 
+/** The collection's variables, the environment's over them: what the engines resolve templates with. */
+function runVariablesOf(profile: Profile, environment: PostmanEnvironment): Map<string, string> {
+  return new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment)]);
+}
+
 /** The collection at `file`, cut down to `ids` when the selection is restricted. */
 function givenCollection(file: string, selection: CaseSelection, ids: ReadonlySet<string>): unknown {
   const collection = readJsonFile(file, 'collection file');
@@ -382,6 +389,10 @@ function notRun(testCase: ConformanceCase, why: string): CaseResult {
 }
 
 interface ReportContext {
+  /** The cases of the run, for their reproducing commands. */
+  readonly chosen: readonly ConformanceCase[];
+  /** The variables the cases' templates were resolved with. */
+  readonly caseVariables: ReadonlyMap<string, string>;
   readonly started: number;
   readonly options: SuiteOptions;
   readonly profile: ProfileId;
@@ -399,9 +410,12 @@ function assembleReport(
   results: { cases: CaseResult[]; setup: StepResult[]; teardown: StepResult[]; stopped?: { error: HarnessError; reached: number } },
 ): RunReport {
   const { options, resolved, variables } = context;
-  const { cases, setup, teardown, stopped } = results;
+  const { setup, teardown, stopped } = results;
   const stoppedBy = stopped?.error;
   const { baseUrl } = resolved;
+  const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
+  const target = { mode: resolved.mode, baseUrl, profile: context.profile, ...Object.fromEntries(Object.entries(tls).filter(([, v]) => v !== undefined)) };
+  const cases = nameFronts(withReproduce(results.cases, context.chosen, context.caseVariables, target));
   const realTarget = resolved.mode === 'target';
   const selection = options.selection ?? {};
   const summary = summarise(cases);

@@ -57,7 +57,7 @@ function skipped(testCase: WireCase, reason: string): CaseResult {
 }
 
 /** Every variable a wire case may use: the collection's defaults, the environment over them, and the wire variables. */
-function wireVariables(environment: ReadonlyMap<string, string>, baseUrl: string): Map<string, string> {
+export function wireVariables(environment: ReadonlyMap<string, string>, baseUrl: string): Map<string, string> {
   const scheme = new URL(baseUrl).protocol.replace(/:$/, '');
   const origin = `${scheme}://${hostOf(baseUrl)}${basePathOf(baseUrl)}`;
   return new Map([...Object.entries(COLLECTION_VARIABLES), ...environment, ['host', hostOf(baseUrl)], ['scheme', scheme], ['origin', origin]]);
@@ -75,6 +75,11 @@ function basePathOf(baseUrl: string): string {
  */
 function targetUnder(target: string, basePath: string): string {
   return target.startsWith('/') ? `${basePath}${target}` : target;
+}
+
+/** A case's parts as sent to `baseUrl`: request targets under its path. */
+export function wireRequestParts(parts: readonly WirePart[], baseUrl: string): readonly WirePart[] {
+  return underBasePath(parts, basePathOf(baseUrl));
 }
 
 function underBasePath(parts: readonly WirePart[], basePath: string): readonly WirePart[] {
