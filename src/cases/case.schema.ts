@@ -230,6 +230,7 @@ export const CASE_SCHEMA = {
           uniqueItems: true,
           items: { type: 'integer', minimum: 400, maximum: 499 },
         },
+        letInOnEvidence: { const: true },
         sameResponseAs: {
           type: 'object',
           additionalProperties: false,
@@ -240,9 +241,9 @@ export const CASE_SCHEMA = {
           },
         },
       },
-      // `statuses` and `sameResponseAs` only qualify rejections.
+      // `statuses`, `letInOnEvidence` and `sameResponseAs` only qualify rejections.
       if: { type: 'object', required: ['outcome'], properties: { outcome: { const: 'accept' } } },
-      then: { type: 'object', properties: { statuses: false, sameResponseAs: false } },
+      then: { type: 'object', properties: { statuses: false, letInOnEvidence: false, sameResponseAs: false } },
     },
   },
 } as const;

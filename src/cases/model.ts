@@ -179,6 +179,7 @@ export type Expectation = AcceptExpectation | RejectionExpectation;
 export interface AcceptExpectation {
   readonly outcome: 'accept';
   readonly statuses?: never;
+  readonly letInOnEvidence?: never;
   readonly sameResponseAs?: never;
 }
 
@@ -189,6 +190,14 @@ export interface RejectionExpectation {
    * class's own (e.g. `[431, 400]` for an over-long header).
    */
   readonly statuses?: readonly number[];
+  /**
+   * Set when the request does not name the protected resource canonically (a path spelling, a
+   * request-target form, a bypass technique): a 2xx is then a MUST failure only on evidence that
+   * the request reached the protected resource (its content or listing in the answer, or a write
+   * that happened); any other 2xx is a SHOULD failure (the server read the spelling as another
+   * resource), reported with what it showed.
+   */
+  readonly letInOnEvidence?: true;
   /**
    * A second request whose response must be identical in status, headers (minus Date and
    * per-request ids) and body (SHOULD), e.g. unknown user vs wrong password.

@@ -14,10 +14,11 @@
  * Messages say `Expected <what>, got <what came> for <METHOD> <path>`, never a header value or a body.
  */
 import { caseMethod } from '../cases/case-request.js';
-import { OUTCOME_STATUSES, type RequestCase } from '../cases/model.js';
+import { OUTCOME_STATUSES, type Level, type RequestCase } from '../cases/model.js';
 import type { SchemaId } from '../cases/operations.js';
 import { validateResponseBody } from '../schemas/validate.js';
 import { describeAnswer, isDropped, notSentCode } from './answers.js';
+import { letInEvidence, letInEvidenceScriptLines } from './evidence.js';
 import { is2xx, is4xx, responseOf, type RecordedResponse } from './exchange.js';
 import type { CasePlan } from './plan.js';
 import { registerCheck, type Evaluation, type JudgeInput, type RenderInput } from './registry.js';
@@ -145,22 +146,54 @@ registerCheck({
   },
 });
 
+/** The level a let-in without evidence is judged at: SHOULD, or the case's own when lower. */
+const withoutEvidenceLevel = (testCase: RequestCase): Level => (testCase.level === 'must' ? 'should' : testCase.level);
+
 registerCheck({
   id: 'rejected',
   level: 'case',
   name: (testCase) => testCase.title,
   applies: ({ testCase, exchange }) => testCase.expect.outcome !== 'accept' && exchange.answer.kind !== 'error',
-  evaluate: ({ testCase, exchange, context }) => {
+  evaluate: (input) => {
+    const { testCase, exchange, context } = input;
     const answer = exchange.answer;
     const repairable = repairAccepted(testCase);
     const response = responseOf(answer);
     const passed = (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || (repairable && is2xx(response.status))));
     const expected = repairable ? 'a 4xx rejection, or a 2xx after repairing the bytes' : 'a 4xx rejection';
-    return judged(passed, expected, describeAnswer(answer, context.timeoutMs), exchange.where);
+    const actual = describeAnswer(answer, context.timeoutMs);
+    // A request that does not name the resource canonically was let in only if it reached it.
+    if (!passed && response !== undefined && is2xx(response.status) && testCase.expect.letInOnEvidence) {
+      const evidence = letInEvidence(input, isHead(testCase));
+      if (evidence.kind === 'unknown') return { inconclusive: `${evidence.why}, for ${exchange.where}` };
+      if (evidence.kind === 'reached') return failure(expected, `${actual} ${evidence.shown}`, exchange.where);
+      const seen = `${actual} with ${evidence.showed}, nothing of what the request must not reach (the server read it as another resource)`;
+      return { ...failure(expected, seen, exchange.where), level: withoutEvidenceLevel(testCase) };
+    }
+    return judged(passed, expected, actual, exchange.where);
   },
   postman: {
     applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
-    lines: (_input, name) => [`if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499)) fail('a 4xx rejection'); });`],
+    helpers: ({ testCase, plan }) => (testCase.expect.letInOnEvidence && plan.proof ? ['steps', 'snapshot'] : []),
+    lines: ({ testCase, operation, plan }, name) => {
+      const rejection = `if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499)) fail('a 4xx rejection'); });`;
+      if (!testCase.expect.letInOnEvidence) return [rejection];
+      const lowered = js(`[${withoutEvidenceLevel(testCase).toUpperCase()}] ${testCase.title}`);
+      return [
+        ...letInEvidenceScriptLines(operation, isHead(testCase), plan.proof?.what),
+        'const evidence = answered && code >= 200 && code <= 299 ? letInEvidence() : undefined;',
+        "if (evidence && evidence.kind === 'unknown') {",
+        "  console.info(evidence.why + ', for ' + where);",
+        `  pm.test.skip(${js(name)}, () => {});`,
+        "} else if (evidence && evidence.kind === 'elsewhere') {",
+        `  pm.test(${lowered}, () => { throw new Error(redact('Expected a 4xx rejection, got ' + code + ' with ' + evidence.showed + ', nothing of what the request must not reach (the server read it as another resource) for ' + where)); });`,
+        "} else if (evidence && evidence.kind === 'reached') {",
+        `  pm.test(${js(name)}, () => { throw new Error(redact('Expected a 4xx rejection, got ' + code + ' ' + evidence.shown + ' for ' + where)); });`,
+        '} else {',
+        `  ${rejection}`,
+        '}',
+      ];
+    },
   },
 });
 

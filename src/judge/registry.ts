@@ -27,10 +27,14 @@ export interface JudgeInput {
   readonly context: JudgeContext;
 }
 
-/** What a check found: passed or failed (with what it wanted and got), or that it could not be made. */
+/**
+ * What a check found: passed or failed (with what it wanted and got), or that it could not be made.
+ * `level` lowers a failure below the check's level, where the answer is no evidence of what the
+ * higher level forbids (a 2xx to a non-canonical spelling that shows another resource).
+ */
 export type Evaluation =
   | { readonly passed: true; readonly expected: string; readonly actual: string }
-  | { readonly passed: false; readonly expected: string; readonly actual: string; readonly message: string }
+  | { readonly passed: false; readonly expected: string; readonly actual: string; readonly message: string; readonly level?: Level }
   | { readonly inconclusive: string };
 
 /** What the generator knows when it renders a case's script. */

@@ -35,6 +35,8 @@ export interface WireJudging {
   readonly errorSchema?: SchemaId;
   /** The profile's operations, by id (absent: V3IO's): a Basic server's protected URL has no V3IO body to judge. */
   readonly operations?: Readonly<Partial<Record<OperationId, Operation>>>;
+  /** Resolves `{{variables}}` (the run's and the case's derived values): what a 2xx body is searched for. */
+  readonly resolve: (template: string) => string;
   /** Present when the connection ended without a response: whether the server still answers. */
   readonly probe?: LivenessProbe;
 }
@@ -72,7 +74,7 @@ export function judgeWireCase(testCase: WireCase, outcome: WireOutcome, context:
     operation,
     plan,
     { where: context.where, answer, preparation: [], before: [], after: [], secrets: context.secrets, ...(context.probe ? { probe: context.probe } : {}) },
-    { ...(context.errorSchema ? { errorSchema: context.errorSchema } : {}), timeoutMs: context.timeoutMs, resolve: (template) => template },
+    { ...(context.errorSchema ? { errorSchema: context.errorSchema } : {}), timeoutMs: context.timeoutMs, resolve: context.resolve },
   );
   const actual = outcome.kind === 'response' ? recordedResponse(outcome.response, context.safe) : { error: actualError(outcome, context.timeoutMs) };
   return {

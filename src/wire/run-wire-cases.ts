@@ -151,9 +151,10 @@ async function runOne(
     headers: reportedHeaders(parts, publicVariables, mask),
   };
 
+  const scope = new Map([...variables, ...derived]);
   let bytes: Buffer[];
   try {
-    bytes = requestsOf(parts).map((request) => buildWireBytes(request, new Map([...variables, ...derived])));
+    bytes = requestsOf(parts).map((request) => buildWireBytes(request, scope));
   } catch (error) {
     return { ...resultBase(testCase), outcome: 'error', actual: null, request, checks: [], failedLevel: null, reason: `cannot build the bytes: ${(error as Error).message}` };
   }
@@ -169,6 +170,7 @@ async function runOne(
     ],
     safe,
     request,
+    resolve: (template) => resolveTemplate(template, scope),
     ...(errorSchema ? { errorSchema } : {}),
     ...(operations ? { operations } : {}),
     ...(dropped ? { probe: await probe(target) } : {}),
