@@ -75,6 +75,6 @@ describe('a 2xx to a path spelling is judged on evidence, against real servers',
     const results = await run(await broken.start());
     const doubleSlash = results.find((r) => r.id === 'cross-wire-path-double-slash-denied-key');
     expect(doubleSlash?.failedLevel).to.equal('must');
-    expect(failures(doubleSlash)).to.include("[MUST] Expected a 4xx rejection, got 200 with the container's listing in its body for GET //bigdata/?max-keys=1");
+    expect(failures(doubleSlash)).to.include("[MUST] Expected a 4xx rejection, got 200 with the container's name or entries in its body for GET //bigdata/?max-keys=1");
   });
 });

@@ -13,8 +13,9 @@
  * unambiguously: a path spelling (a server may read `//bigdata/` as a protocol-relative URL, as
  * `new URL(target, base)` does, and serve its root), another host in the absolute form (a server
  * may serve another virtual host), the asterisk form (no resource at all). A 2xx there is a MUST
- * failure only when it shows the container's listing; any other 2xx (a root listing, a health
- * page) is a SHOULD failure. The absolute form of this server's own URL (with or without
+ * failure only when it shows the container (its listing, or its name in a listing of containers:
+ * the asterisk form without credentials listing the containers); any other 2xx (a root listing of
+ * no container, a health page) is a SHOULD failure. The absolute form of this server's own URL (with or without
  * userinfo) and a lower-case method name the listing itself: any 2xx there is let in.
  */
 import { V3IO_ONLY, type WireCase, type WirePart } from './model.js';

@@ -22,7 +22,7 @@ export function reachedBy(operation: Operation): Operation['reached'] {
 }
 
 export type LetInEvidence =
-  /** The request reached what it must not: `shown` says how (`with the container's listing in its body`). */
+  /** The request reached what it must not: `shown` says how (`with the container's name or entries in its body`). */
   | { readonly kind: 'reached'; readonly shown: string }
   /** Nothing of the resource: `showed` is what the body was (`an XML body <ListAllMyBucketsResult>`). */
   | { readonly kind: 'elsewhere'; readonly showed: string }
