@@ -54,6 +54,8 @@ function actualError(outcome: Exclude<WireOutcome, { kind: 'response' }>, timeou
       return `no response within ${timeoutMs} ms`;
     case 'connect-failed':
       return outcome.code;
+    case 'not-reused':
+      return `connection not reused: ${outcome.reason}`;
   }
 }
 
@@ -68,6 +70,19 @@ export function judgeWireCase(testCase: WireCase, outcome: WireOutcome, context:
   const id = caseOperation(testCase);
   const operation = (context.operations ?? OPERATIONS)[id] ?? OPERATIONS[id];
   const plan = casePlan(testCase, operation);
+  // Requests on one connection whose server closed it after an earlier answer: what the case is
+  // about (what a reused connection remembers) was never tested — no verdict either way.
+  if (outcome.kind === 'not-reused') {
+    return {
+      ...resultBase(testCase),
+      outcome: 'inconclusive',
+      actual: { error: actualError(outcome, context.timeoutMs) },
+      request: context.request,
+      checks: [],
+      failedLevel: null,
+      reason: `the connection was not reused: ${context.safe(outcome.reason)}, for ${context.where}`,
+    };
+  }
   const answer: Answer = outcome;
   const judged = judgeCase(
     testCase,

@@ -122,6 +122,8 @@ function describeProbe(outcome: Exclude<WireOutcome, { kind: 'response' }>): str
       return 'the connection closed without a response';
     case 'reset':
       return `the connection reset (${outcome.code})`;
+    case 'not-reused':
+      return outcome.reason;
   }
 }
 
