@@ -215,6 +215,7 @@ export const CASE_SCHEMA = {
         parts: { type: 'array', minItems: 2, items: { $ref: '#/definitions/wirePart' } },
         validCredential: { type: 'boolean' },
         repairAccepted: { const: true },
+        statusRequired: { const: true },
       },
     },
     expectation: {

@@ -8,7 +8,7 @@
  * - `robustness` (MUST, raw socket only): no 5xx, no hang, no garbage, still answering after a drop;
  * - `success-body` (SHOULD): what an official SDK reads of the body is there;
  * - `unchanged` (MUST): a rejected write changed nothing (before- vs after-snapshot);
- * - `exact-status` (SHOULD), `challenge` (MUST), `basic-realm` (SHOULD), `error-body` (SHOULD);
+ * - `exact-status` (SHOULD; MUST where an RFC names the status), `challenge` (MUST), `basic-realm` (SHOULD), `error-body` (SHOULD);
  * - `no-echo` (MUST): the response echoes no credential;
  * - `same-response` (SHOULD): the second request of `sameResponseAs` got the same response.
  * Messages say `Expected <what>, got <what came> for <METHOD> <path>`, never a header value or a body.
@@ -35,6 +35,8 @@ const isHead = (testCase: RequestCase): boolean => caseMethod(testCase).toUpperC
 const isWire = (testCase: RequestCase): boolean => testCase.kind === 'wire';
 /** A wire case whose bytes an RFC lets the recipient repair into a valid request: a 2xx is conformant too. */
 const repairAccepted = (testCase: RequestCase): boolean => testCase.kind === 'wire' && testCase.wire.repairAccepted === true;
+/** A wire case whose rejection status an RFC requires: the exact status is judged at MUST. */
+const statusRequired = (testCase: RequestCase): boolean => testCase.kind === 'wire' && testCase.wire.statusRequired === true;
 /** A wire case whose bytes carry a valid credential in some reading: a dropped connection is then no preferred rejection. */
 const carriesValidCredential = (testCase: RequestCase): boolean => testCase.kind === 'wire' && testCase.wire.validCredential;
 const rejectionStatuses = (testCase: RequestCase): readonly number[] =>
@@ -356,7 +358,9 @@ registerCheck({
     const statuses = rejectionStatuses(testCase);
     const response = responseOf(exchange.answer);
     if (response?.status === TOO_MANY_REQUESTS && !statuses.includes(TOO_MANY_REQUESTS)) return { inconclusive: `${SLOWED_DOWN} for ${exchange.where}` };
-    return judged(response !== undefined && statuses.includes(response.status), statusList(statuses), describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
+    const evaluation = judged(response !== undefined && statuses.includes(response.status), statusList(statuses), describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
+    // The status an RFC requires of the server (wire cases' `statusRequired`) is a MUST.
+    return statusRequired(testCase) ? { ...evaluation, level: 'must' } : evaluation;
   },
   postman: {
     applies: ({ testCase }) => testCase.expect.outcome !== 'accept',

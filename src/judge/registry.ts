@@ -29,11 +29,13 @@ export interface JudgeInput {
 
 /**
  * What a check found: passed or failed (with what it wanted and got), or that it could not be made.
- * `level` lowers a failure below the check's level, where the answer is no evidence of what the
- * higher level forbids (a 2xx to a non-canonical spelling that shows another resource).
+ * `level`, when given, is the level this finding is judged at instead of the check's: lower where
+ * the answer is no evidence of what the higher level forbids (a 2xx to a non-canonical spelling
+ * that shows another resource), higher where an RFC requires what a check holds at SHOULD (a
+ * status the RFC names).
  */
 export type Evaluation =
-  | { readonly passed: true; readonly expected: string; readonly actual: string }
+  | { readonly passed: true; readonly expected: string; readonly actual: string; readonly level?: Level }
   | { readonly passed: false; readonly expected: string; readonly actual: string; readonly message: string; readonly level?: Level }
   | { readonly inconclusive: string };
 
