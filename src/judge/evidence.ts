@@ -82,8 +82,9 @@ export function letInEvidenceScriptLines(operation: Operation, head: boolean, wh
   const reached = head ? undefined : reachedBy(operation);
   return [
     'const describeBody = () => {',
-    "  const text = pm.response.text();",
-    `  if (${head ? 'true' : 'false'} || text.trim() === '') return 'an empty body';`,
+    '  const text = pm.response.text();',
+    // A response to HEAD has no body (RFC 9110 §9.3.2).
+    `  if (${head ? 'true' : "text.trim() === ''"}) return 'an empty body';`,
     '  const quotable = /^[A-Za-z_][\\w.:-]{0,63}$/;',
     '  const root = (/^\\s*(?:<\\?[^>]*\\?>\\s*|<!--[\\s\\S]*?-->\\s*|<!DOCTYPE[^>]*>\\s*)*<([^\\s/>!?]+)/i.exec(text) || [])[1];',
     "  if (root && /^html$/i.test(root)) return 'an HTML page';",
