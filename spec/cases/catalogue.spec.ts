@@ -27,6 +27,7 @@ import {
   type WirePart,
 } from '../../src/cases/model.js';
 import { COLLECTION_VARIABLES, OPERATIONS } from '../../src/cases/operations.js';
+import { reachedBy } from '../../src/judge/evidence.js';
 import { REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { allDerivations, headerText, requestTexts, variablesIn } from '../support/case-texts.js';
 import { sharedDir } from '../support/shared-dir.js';
@@ -92,6 +93,22 @@ describe('case catalogue', () => {
       expect(order).to.deep.equal([...FORMS]);
       const kinds = CATALOGUE.map((c) => c.kind).filter((k, i, all) => i === 0 || all[i - 1] !== k);
       expect(kinds, 'kinds in catalogue order, each in one block').to.deep.equal(['http', 'wire', 'transport']);
+    });
+
+    it('judges a 2xx on evidence (letInOnEvidence) only where an answer can show it: a read whose body shows the resource, or a write read back', () => {
+      const onEvidence = CATALOGUE.filter(isRequestCase).filter((c) => c.expect.letInOnEvidence);
+      expect(onEvidence.map((c) => c.id)).to.include.members(['cross-wire-path-double-slash-denied-key', 'cross-wire-path-backslash', 'cross-wire-asterisk-form-get']);
+      for (const testCase of onEvidence) {
+        const operation = OPERATIONS[caseOperation(testCase)];
+        const readable = caseMethod(testCase).toUpperCase() !== 'HEAD' && reachedBy(operation) !== undefined;
+        const readBack = testCase.kind === 'http' && operation.unchanged !== undefined;
+        expect(readable || readBack, `${testCase.id}: no answer to ${operation.id} can show that it reached the resource`).to.equal(true);
+      }
+      // The target names the listing itself: any 2xx is let in.
+      for (const id of ['cross-wire-absolute-form-without-credentials', 'cross-wire-absolute-form-userinfo', 'cross-wire-lower-case-method-without-credentials']) {
+        const found = findCase(id);
+        expect(found && isRequestCase(found) ? found.expect.letInOnEvidence : 'not a request case', id).to.equal(undefined);
+      }
     });
 
     it('uses every level', () => {
@@ -555,10 +572,10 @@ describe('case catalogue', () => {
       expect(REQUEST_CASES.filter((c) => c.expect.sameResponseAs !== undefined)).to.not.be.empty;
     });
 
-    it('keeps the 64 KiB cases at MUST with 431 or 400 as the expected statuses', () => {
+    it('keeps the 64 KiB cases at MUST with 431 or 400, or 401 from a server that reads the value, as the expected statuses', () => {
       const size = REQUEST_CASES.filter((c) => c.family === 'size');
       expect(size).to.not.be.empty;
-      expect(size.map((c) => [c.level, c.expect.statuses])).to.deep.equal(size.map(() => ['must', [431, 400]]));
+      expect(size.map((c) => [c.level, c.expect.statuses])).to.deep.equal(size.map(() => ['must', [431, 400, 401]]));
     });
   });
 });

@@ -142,4 +142,51 @@ describe('the judge', () => {
     const errorBody = judge(answer(200, '{"ErrorCode":-2,"ErrorMessage":"x"}'));
     expect(errorBody.checks.find((c) => c.id === 'accepted')).to.deep.include({ level: getItems.level, passed: false, message: 'Expected 200 without a V3IO error body, got 200 with one for PUT /t/' });
   });
+
+  describe('a 2xx to a request that names the resource only by another spelling (letInOnEvidence)', () => {
+    const spelt: HttpCase = { ...rejectedPut, id: 'spelt-put-object', expect: { outcome: 'unauthenticated', letInOnEvidence: true } };
+    const speltPlan = casePlan(spelt, operation);
+    const letIn = (before: Answer, after: Answer | undefined): CaseExchange => ({ ...exchange(before, after), answer: answer(200, '') });
+    const rejectedCheck = (judged: ReturnType<typeof judgeCase>) => judged.checks.find((c) => c.id === 'rejected');
+
+    it('reads the write back after a 2xx too, and keeps a canonical case as it was', () => {
+      expect(speltPlan.readsAfterLetIn).to.equal(true);
+      expect(plan.readsAfterLetIn).to.equal(undefined);
+    });
+
+    it('is a MUST failure when the write happened (the after-snapshot differs)', () => {
+      const judged = judgeCase(spelt, operation, speltPlan, letIn(answer(200, 'kept'), answer(200, 'written')), context);
+      expect(judged.failedLevel).to.equal('must');
+      expect(rejectedCheck(judged)).to.deep.include({ level: 'must', passed: false, message: `Expected a 4xx rejection, got 200 and the scratch object changed (the body) for ${WHERE}` });
+    });
+
+    it('is a SHOULD failure, saying what it showed, when nothing was written', () => {
+      const judged = judgeCase(spelt, operation, speltPlan, { ...letIn(answer(200, 'kept'), answer(200, 'kept')), answer: answer(200, '{"Status":"ok"}') }, context);
+      expect(judged.failedLevel).to.equal('should');
+      expect(rejectedCheck(judged)).to.deep.include({
+        level: 'should',
+        passed: false,
+        message: `Expected a 4xx rejection, got 200 with a JSON object with Status, nothing of what the request must not reach (the server read it as another resource) for ${WHERE}`,
+      });
+    });
+
+    it('is inconclusive at MUST when the write cannot be read back', () => {
+      const judged = judgeCase(spelt, operation, speltPlan, letIn(answer(200, 'kept'), undefined), context);
+      expect(judged.inconclusiveChecks.map((c) => [c.id, c.level])).to.deep.equal([['rejected', 'must']]);
+      expect(judged.reason).to.match(/^let in with 200, and whether it changed the scratch object is unknown: GET .* was not sent, for PUT /);
+      expect(judged.checks.map((c) => c.id)).to.not.include('rejected');
+    });
+
+    it("is a MUST failure when a read shows the fixture's content, and stays one for a canonical request whatever it shows", () => {
+      const op = OPERATIONS['get-object'];
+      const getObject: HttpCase = { ...rejectedPut, id: 'spelt-get-object', request: request('get-object', []), expect: { outcome: 'unauthenticated', letInOnEvidence: true } };
+      const resolve = (t: string): string => t.replace('{{fixtureContent}}', 'the fixture bytes');
+      const judge = (testCase: HttpCase, body: string) =>
+        judgeCase(testCase, op, casePlan(testCase, op), { where: 'GET /o', answer: answer(200, body), preparation: [], before: [], after: [], secrets: [] }, { ...context, resolve });
+      expect(rejectedCheck(judge(getObject, 'the fixture bytes'))).to.deep.include({ level: 'must', message: "Expected a 4xx rejection, got 200 with the fixture object's content in its body for GET /o" });
+      expect(rejectedCheck(judge(getObject, '<html><body>hello</body></html>'))).to.deep.include({ level: 'should', passed: false });
+      const canonical: HttpCase = { ...getObject, expect: { outcome: 'unauthenticated' } };
+      expect(rejectedCheck(judge(canonical, '<html><body>hello</body></html>'))).to.deep.include({ level: 'must', passed: false, message: 'Expected a 4xx rejection, got 200 for GET /o' });
+    });
+  });
 });

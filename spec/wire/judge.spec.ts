@@ -6,6 +6,8 @@ import type { CaseResult } from '../../src/run/results.js';
 import { judgeWireCase, ROBUSTNESS_CHECK, type LivenessProbe, type WireJudging } from '../../src/wire/judge.js';
 import type { WireResponse } from '../../src/wire/response-parser.js';
 import type { WireOutcome } from '../../src/wire/socket-exchange.js';
+import { resolveTemplate } from '../../src/wire/template.js';
+import { COLLECTION_VARIABLES } from '../../src/cases/operations.js';
 
 const KEY = 'e8bd4ca2-537b-4175-bf01-8c74963e90bf';
 const WHERE = 'GET /bigdata/?prefix=v3io-auth-conformance/';
@@ -29,9 +31,12 @@ function context(probe?: LivenessProbe): WireJudging {
     safe: (text) => text.split(KEY).join('{{accessKey}}'),
     request: { method: 'GET', path: '/bigdata/?prefix=v3io-auth-conformance/', headers: [] },
     errorSchema: 'v3io-error',
+    resolve: (template) => resolveTemplate(template, VARIABLES),
     ...(probe ? { probe } : {}),
   };
 }
+
+const VARIABLES = new Map<string, string>([...Object.entries(COLLECTION_VARIABLES), ['container', 'bigdata']]);
 
 const V3IO_400 = '{"ErrorCode":-201326592,"ErrorMessage":"InvalidArgumentException"}';
 
@@ -134,5 +139,35 @@ describe('judging a wire exchange', () => {
       `[MUST] the response echoes no credential: Expected no credential in the response (echoed: the accessKey variable in header X-Echo; the accessKey variable in the body), got 400 for ${WHERE}`,
     ]);
     expect(JSON.stringify(result)).not.to.contain(KEY);
+  });
+
+  describe('a 2xx to a path spelling (letInOnEvidence) needs the container\'s listing to be a MUST failure', () => {
+    const DOUBLE_SLASH = wireCase('cross-wire-path-double-slash-denied-key');
+    const EMPTY_ROOT = '<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult><Owner><ID>d</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>';
+    const ROOT_NAMING_IT = '<ListAllMyBucketsResult><Buckets><Bucket><Name>bigdata</Name></Bucket></Buckets></ListAllMyBucketsResult>';
+    const LISTING = '<ListBucketResult><Name>bigdata</Name><Prefix></Prefix><MaxKeys>1</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>';
+    const FIXTURE_ENTRY = '<ListBucketResult><Name>other</Name><Contents><Key>v3io-auth-conformance/fixture.txt</Key></Contents></ListBucketResult>';
+
+    it('a root listing of no containers: a SHOULD failure that says what it showed', () => {
+      const result = judgeWireCase(DOUBLE_SLASH, response(200, EMPTY_ROOT), context());
+      expect(result.failedLevel).to.equal('should');
+      expect(failed(result)).to.include(
+        `[SHOULD] ${DOUBLE_SLASH.title}: Expected a 4xx rejection, got 200 with an XML body <ListAllMyBucketsResult>, nothing of what the request must not reach (the server read it as another resource) for ${WHERE}`,
+      );
+    });
+
+    it("the container's listing, a listing of containers that names it, or an entry the suite wrote: a MUST failure", () => {
+      for (const body of [LISTING, ROOT_NAMING_IT, FIXTURE_ENTRY]) {
+        const result = judgeWireCase(DOUBLE_SLASH, response(200, body), context());
+        expect(result.failedLevel, body).to.equal('must');
+        expect(failed(result), body).to.include(`[MUST] ${DOUBLE_SLASH.title}: Expected a 4xx rejection, got 200 with the container's name or entries in its body for ${WHERE}`);
+      }
+    });
+
+    it('a canonical target keeps any 2xx as let in (MUST)', () => {
+      const canonical = wireCase('cross-wire-absolute-form-without-credentials');
+      expect(canonical.expect.letInOnEvidence).to.equal(undefined);
+      expect(judgeWireCase(canonical, response(200, EMPTY_ROOT), context()).failedLevel).to.equal('must');
+    });
   });
 });

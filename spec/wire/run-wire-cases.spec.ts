@@ -8,6 +8,7 @@ import net, { type AddressInfo } from 'node:net';
 import { CATALOGUE, findCase } from '../../src/cases/index.js';
 import type { WireCase } from '../../src/cases/model.js';
 import type { CaseResult } from '../../src/run/results.js';
+import { startReferenceServer } from '../../src/reference/server.js';
 import { EMBEDDED_SKIP_REASON, runWireCases } from '../../src/wire/run-wire-cases.js';
 
 const ENVIRONMENT = new Map([
@@ -131,5 +132,48 @@ describe('running wire cases', function () {
     let error: unknown;
     await run.catch((e: unknown) => (error = e));
     expect((error as Error).message).to.equal('interrupted');
+  });
+
+  describe('whitespace before the colon (RFC 9112 §5.1: a server MUST answer 400)', () => {
+    const CASES = ['session-key-wire-space-before-colon', 'session-key-wire-tab-before-colon', 'basic-wire-space-before-colon'].map(wireCase);
+    const challenge401 = '{"ErrorCode":-1,"ErrorMessage":"Unauthorized"}';
+
+    /** Reads the line as a header of another name, so finds no credential: 401, as Python's http.server does. */
+    async function answering401(): Promise<{ url: string; close: () => Promise<void> }> {
+      const server = net.createServer((socket) => {
+        socket.on('error', () => undefined);
+        socket.on('data', () =>
+          socket.end(`HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm="v3io"\r\nContent-Type: application/json\r\nContent-Length: ${challenge401.length}\r\n\r\n${challenge401}`),
+        );
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    }
+
+    const run = (baseUrl: string): Promise<CaseResult[]> => runWireCases({ cases: CASES, realTarget: true, baseUrl, environment: ENVIRONMENT, timeoutMs: 5_000, mask: (text) => text });
+
+    it('fails a 401 at MUST: the status is what the RFC requires', async () => {
+      const server = await answering401();
+      try {
+        for (const result of await run(server.url)) {
+          expect(result.failedLevel, result.id).to.equal('must');
+          expect(result.checks.filter((c) => !c.passed).map((c) => `[${c.level.toUpperCase()}] ${c.name}`), result.id).to.deep.equal(['[MUST] answers 400']);
+        }
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('passes the reference, which answers 400, with the status checked at MUST', async () => {
+      const server = await startReferenceServer({ port: 0, errorLog: () => {} });
+      try {
+        for (const result of await run(server.url)) {
+          expect(result.outcome, `${result.id}: ${JSON.stringify(result.checks.filter((c) => !c.passed))}`).to.equal('pass');
+          expect(result.checks.find((c) => c.name === 'answers 400')?.level, result.id).to.equal('must');
+        }
+      } finally {
+        await server.close();
+      }
+    });
   });
 });

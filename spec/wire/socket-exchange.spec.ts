@@ -88,9 +88,35 @@ describe('wire socket exchange', function () {
       }
     });
 
-    it('is closed when the server ends the connection after the first answer', async () => {
+    it('is not reused when the server ends the connection after the first answer (its FIN, or a reset)', async () => {
       const outcome = await pipelined(afterHead((socket) => socket.end(first)));
-      expect(outcome).to.deep.equal({ kind: 'closed' });
+      expect(outcome).to.deep.equal({ kind: 'not-reused', reason: 'the server ended the connection after answering request 1 of 2, before a byte of the next answer' });
+      let answered = false;
+      const reset = await pipelined(
+        afterHead((socket) => {
+          if (answered) return;
+          answered = true;
+          socket.write(first, () => setTimeout(() => socket.resetAndDestroy(), 20));
+        }),
+      );
+      expect(reset.kind).to.equal('not-reused');
+    });
+
+    it('sends nothing more once the first answer says Connection: close, and is not reused', async () => {
+      const heads: string[] = [];
+      const outcome = await pipelined((socket) => {
+        let text = '';
+        socket.on('data', (chunk: Buffer) => {
+          text += chunk.toString('latin1');
+          heads.push(...text.split('\r\n\r\n').slice(0, -1));
+          text = text.slice(text.lastIndexOf('\r\n\r\n') + 4 || 0);
+          // As lighttpd and werkzeug answer a 401; the socket stays open a while.
+          socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 2\r\n\r\nno');
+          setTimeout(() => socket.end(), 200);
+        });
+      });
+      expect(outcome).to.deep.equal({ kind: 'not-reused', reason: 'the answer to request 1 of 2 on the connection (401) closed it (Connection: close)' });
+      expect(heads.map((h) => h.split('\r\n')[0])).to.deep.equal(['GET /a HTTP/1.1']);
     });
 
     it('judges a second response on a real keep-alive server', async () => {

@@ -215,6 +215,7 @@ export const CASE_SCHEMA = {
         parts: { type: 'array', minItems: 2, items: { $ref: '#/definitions/wirePart' } },
         validCredential: { type: 'boolean' },
         repairAccepted: { const: true },
+        statusRequired: { const: true },
       },
     },
     expectation: {
@@ -241,9 +242,9 @@ export const CASE_SCHEMA = {
           },
         },
       },
-      // `statuses` and `sameResponseAs` only qualify rejections.
+      // `statuses`, `letInOnEvidence` and `sameResponseAs` only qualify rejections.
       if: { type: 'object', required: ['outcome'], properties: { outcome: { const: 'accept' } } },
-      then: { type: 'object', properties: { statuses: false, sameResponseAs: false } },
+      then: { type: 'object', properties: { statuses: false, letInOnEvidence: false, sameResponseAs: false } },
     },
   },
 } as const;

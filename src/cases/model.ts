@@ -179,6 +179,7 @@ export type Expectation = AcceptExpectation | RejectionExpectation;
 export interface AcceptExpectation {
   readonly outcome: 'accept';
   readonly statuses?: never;
+  readonly letInOnEvidence?: never;
   readonly sameResponseAs?: never;
 }
 
@@ -254,6 +255,13 @@ export interface WireRequest {
    * conformant as the rejection.
    */
   readonly repairAccepted?: true;
+  /**
+   * Set when an RFC requires the exact status of the rejection (RFC 9112 §5.1: a server MUST answer
+   * 400 to whitespace between a field name and its colon): the exact-status check is then made at
+   * MUST level, not SHOULD (auth-requirements.md, "How a level is chosen": a requirement the RFCs
+   * place on servers).
+   */
+  readonly statusRequired?: true;
 }
 
 /** What every case has, whatever it sends or measures. */

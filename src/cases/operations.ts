@@ -95,6 +95,12 @@ export interface Operation {
    * authenticates does.
    */
   readonly disclosed?: { readonly what: string; readonly template: string };
+  /**
+   * For an operation that reads: what in a 2xx body shows that a request reached the operation's
+   * resource, for a rejection case with `letInOnEvidence` (absent: `disclosed` is the evidence).
+   * The body shows it when it holds every text (templates) of one of `anyOf`.
+   */
+  readonly reached?: { readonly what: string; readonly anyOf: readonly (readonly string[])[] };
 }
 
 /** The note of the fixture item, which GetItem and GetItems return. */
@@ -217,6 +223,9 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     headers: [],
     successStatuses: [200],
     success: { kind: 'xml-elements', elements: ['Name', 'NextMarker', 'MaxKeys', 'IsTruncated'], sources: [`${V3IO_PY_OUTPUT} GetContainerContentsOutput`] },
+    // The container by its name (its own listing's <Name>, or a listing of containers that names
+    // it), or an entry the suite wrote into it; a root listing of no container shows none of these.
+    reached: { what: "the container's name or entries", anyOf: [['<Name>{{container}}</Name>'], ['<Key>{{runPrefix}}/'], ['<Prefix>{{runPrefix}}/']] },
   },
   'head-container': {
     id: 'head-container',

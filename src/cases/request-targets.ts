@@ -8,6 +8,15 @@
  * None carries a credential of an identity that may list the container: whatever a server makes
  * of the target, the answer is a rejection (401 without credentials, 403 for the identity without
  * permission, or 400 or 404 where it refuses the spelling) — never the listing. Level MUST.
+ *
+ * "Let in" on evidence (`letInOnEvidence`) where the target does not name the container's listing
+ * unambiguously: a path spelling (a server may read `//bigdata/` as a protocol-relative URL, as
+ * `new URL(target, base)` does, and serve its root), another host in the absolute form (a server
+ * may serve another virtual host), the asterisk form (no resource at all). A 2xx there is a MUST
+ * failure only when it shows the container (its listing, or its name in a listing of containers:
+ * the asterisk form without credentials listing the containers); any other 2xx (a root listing of
+ * no container, a health page) is a SHOULD failure. The absolute form of this server's own URL (with or without
+ * userinfo) and a lower-case method name the listing itself: any 2xx there is let in.
  */
 import { V3IO_ONLY, type WireCase, type WirePart } from './model.js';
 import { OPERATIONS } from './operations.js';
@@ -25,7 +34,10 @@ function lines(target: string, extra: readonly WirePart[] = []): readonly WirePa
   return [{ kind: 'request-line', method: LISTING.method, target }, HOST, ...extra, CLOSE, END];
 }
 
-function noCredentials(name: string, family: string, title: string, requirement: string, target: string, sources: readonly string[]): WireCase {
+/** Whether a target names the listing canonically (any 2xx let in) or not (a 2xx judged on evidence). */
+type Naming = 'canonical' | 'on-evidence';
+
+function noCredentials(name: string, family: string, title: string, requirement: string, target: string, sources: readonly string[], naming: Naming): WireCase {
   return wireCase({
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -37,7 +49,7 @@ function noCredentials(name: string, family: string, title: string, requirement:
     sources: [...sources, HTTP_AUTH_SEED],
     parts: lines(target),
     // A server may refuse the spelling itself (400, or 404 for a path it does not resolve).
-    expect: { outcome: 'reject', statuses: [401, 400, 404] },
+    expect: { outcome: 'reject', statuses: [401, 400, 404], ...(naming === 'on-evidence' ? { letInOnEvidence: true } : {}) },
     validCredential: false,
   });
 }
@@ -62,6 +74,7 @@ export const REQUEST_TARGET_CASES: readonly WireCase[] = [
     R.targetForm,
     `{{origin}}${LISTING.path}`,
     ['RFC 9112 §3.2.2', 'RFC 9112 §3.2'],
+    'canonical',
   ),
   noCredentials(
     'absolute-form-other-host-without-credentials',
@@ -70,6 +83,7 @@ export const REQUEST_TARGET_CASES: readonly WireCase[] = [
     R.targetForm,
     `http://v3io-auth-conformance.invalid${LISTING.path}`,
     ['RFC 9112 §3.2.2', 'RFC 9112 §3.2'],
+    'on-evidence',
   ),
   // The user and password percent-encoded, as userinfo must be (RFC 3986 §3.2.1): any password fits.
   {
@@ -80,13 +94,14 @@ export const REQUEST_TARGET_CASES: readonly WireCase[] = [
       R.userinfo,
       `{{scheme}}://{{userinfoUser}}:{{userinfoPassword}}@{{host}}${LISTING.path}`,
       ['RFC 9110 §4.2.4', 'RFC 9112 §3.2.2', 'RFC 3986 §3.2.1'],
+      'canonical',
     ),
     derive: [
       { name: 'userinfoUser', from: '{{username}}', apply: [{ op: 'percent-encode' }] },
       { name: 'userinfoPassword', from: '{{password}}', apply: [{ op: 'percent-encode' }] },
     ],
   },
-  noCredentials('asterisk-form-get', 'request-target', 'rejects GET with the asterisk-form target (*) without credentials', R.targetForm, '*', ['RFC 9112 §3.2.4', 'RFC 9112 §3.2']),
+  noCredentials('asterisk-form-get', 'request-target', 'rejects GET with the asterisk-form target (*) without credentials', R.targetForm, '*', ['RFC 9112 §3.2.4', 'RFC 9112 §3.2'], 'on-evidence'),
   wireCase({
     form: 'cross-cutting',
     profiles: V3IO_ONLY,
@@ -115,7 +130,7 @@ export const REQUEST_TARGET_CASES: readonly WireCase[] = [
     validCredential: false,
   }),
   ...PATH_SPELLINGS.map(([id, what, target]) =>
-    noCredentials(`path-${id}`, 'path-spelling', `rejects a request without credentials whose path has ${what}`, R.pathSpelling, target, ['RFC 9110 §4.2.3', 'RFC 3986 §5.2.4']),
+    noCredentials(`path-${id}`, 'path-spelling', `rejects a request without credentials whose path has ${what}`, R.pathSpelling, target, ['RFC 9110 §4.2.3', 'RFC 3986 §5.2.4'], 'on-evidence'),
   ),
   // The same spellings with a valid key of the identity without permission: a server whose
   // permission check reads the path as spelt, and whose router normalises it, lets it list.
@@ -132,7 +147,7 @@ export const REQUEST_TARGET_CASES: readonly WireCase[] = [
       parts: lines(target, [header('X-v3io-session-key', '{{deniedAccessKey}}')]),
       requires: ['deniedAccessKey'],
       // A server may refuse the spelling itself (400, or 404 for a path it does not resolve).
-      expect: { outcome: 'reject', statuses: [403, 400, 404] },
+      expect: { outcome: 'reject', statuses: [403, 400, 404], letInOnEvidence: true },
       validCredential: true,
     }),
   ),

@@ -95,7 +95,7 @@ const REQUIREMENTS = {
     conflicting: { level: 'should', sources: ['RFC 6750 §2'], sentence: 'X-v3io-session-key and Authorization together, one valid and the other invalid or malformed, are rejected: one mechanism per request.' },
     differentIdentities: { level: 'should', sources: ['seed §HTTP User Authentication', 'RFC 6750 §2'], sentence: 'X-v3io-session-key and Authorization together for two different identities are rejected: one mechanism per request.' },
     permission: { level: 'must', sources: ['seed §HTTP User Authentication', 'RFC 9110 §15.5.4'], sentence: 'Valid credentials of an identity without permission on the container are rejected as forbidden (403).' },
-    size: { level: 'must', sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §17.5'], sentence: 'A very large credential header (64 KiB) is rejected with 431 or 400, never with a 5xx or a crash.' },
+    size: { level: 'must', sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §17.5'], sentence: "A very large credential header (64 KiB) is rejected with 431 or 400 past the server's limit, or 401 where the server reads it, never with a 5xx or a crash." },
   },
   'credential-carriers': {
     header: { level: 'must', sources: ['seed §X-v3io-session-key Authentication', 'RFC 9110 §15.5.2', 'OWASP REST Security Cheat Sheet'], sentence: 'An access key in a header the seed does not define (X-Api-Key, X-Auth-Token, ...) never authenticates.' },

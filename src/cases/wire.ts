@@ -6,7 +6,9 @@
  *
  * Levels (auth-requirements.md, "How a level is chosen"): bytes from which no conformant reading
  * gets a valid credential are never accepted (MUST); framing errors around a valid credential are
- * rejected (SHOULD), unless an RFC requires the rejection (whitespace before the colon: MUST).
+ * rejected (SHOULD), unless an RFC requires the rejection: whitespace before the colon is MUST, and
+ * so is its status, since RFC 9112 §5.1 requires 400 (`statusRequired`: a 401 or a dropped
+ * connection is a MUST failure there).
  * Where an RFC lets the recipient either reject or repair (obs-fold, bare CR, CR/LF/NUL replaced
  * by SP), the statuses take both readings: 400 for the rejection, 401 when the repaired value is
  * not a valid credential, and a 2xx (`repairAccepted`) when it is.
@@ -73,6 +75,7 @@ export interface WireCaseSpec {
   readonly expect: Expectation;
   readonly validCredential: boolean;
   readonly repairAccepted?: true;
+  readonly statusRequired?: true;
 }
 
 export function wireCase(spec: WireCaseSpec): WireCase {
@@ -91,7 +94,12 @@ export function wireCase(spec: WireCaseSpec): WireCase {
     ...(spec.derive ? { derive: spec.derive } : {}),
     ...(spec.requires ? { requires: spec.requires } : {}),
     expect: spec.expect,
-    wire: { parts: spec.parts, validCredential: spec.validCredential, ...(spec.repairAccepted ? { repairAccepted: true } : {}) },
+    wire: {
+      parts: spec.parts,
+      validCredential: spec.validCredential,
+      ...(spec.repairAccepted ? { repairAccepted: true } : {}),
+      ...(spec.statusRequired ? { statusRequired: true } : {}),
+    },
   };
 }
 
@@ -207,8 +215,10 @@ export const WIRE_CASES: readonly WireCase[] = [
     level: 'must',
     sources: [FIELD_LINE, SESSION_KEY_SEED],
     parts: framed([header('X-v3io-session-key ', '{{accessKey}}')]),
+    // RFC 9112 §5.1: "A server MUST reject, with a response status code of 400": the 400 is the MUST.
     expect: REJECTED,
     validCredential: true,
+    statusRequired: true,
   }),
   wireCase({
     form: 'session-key',
@@ -220,8 +230,10 @@ export const WIRE_CASES: readonly WireCase[] = [
     level: 'must',
     sources: [FIELD_LINE, SESSION_KEY_SEED],
     parts: framed([header('X-v3io-session-key\t', '{{accessKey}}')]),
+    // RFC 9112 §5.1: "A server MUST reject, with a response status code of 400": the 400 is the MUST.
     expect: REJECTED,
     validCredential: true,
+    statusRequired: true,
   }),
   wireCase({
     form: 'session-key',
@@ -293,8 +305,10 @@ export const WIRE_CASES: readonly WireCase[] = [
     sources: [FIELD_LINE, BASIC_SEED],
     parts: framed([header('Authorization ', 'Basic {{basicToken}}')]),
     derive: [BASIC_TOKEN],
+    // RFC 9112 §5.1: "A server MUST reject, with a response status code of 400": the 400 is the MUST.
     expect: REJECTED,
     validCredential: true,
+    statusRequired: true,
   }),
 
   wireCase({

@@ -10,8 +10,9 @@ import { escapeWireText, wirePreview } from '../wire/bytes.js';
 import { cellText, codeCell, generatedNotice, headingSlug, table } from './markdown.js';
 
 /**
- * What a case expects, e.g. `unauthenticated (401)`, `malformed (400), or 2xx after a repair`; for
- * a transport case, what its probe should find.
+ * What a case expects, e.g. `unauthenticated (401)`, `malformed (400), or 2xx after a repair`,
+ * `malformed (400, the status required)`, `reject (401 or 400 or 404); a 2xx let in only on
+ * evidence` (docs/checks.md); for a transport case, what its probe should find.
  */
 export function describeCaseExpectation(testCase: ConformanceCase): string {
   if (testCase.kind === 'transport') return TRANSPORT_PROBE_TEXT[testCase.probe];
@@ -19,7 +20,9 @@ export function describeCaseExpectation(testCase: ConformanceCase): string {
   if (outcome === 'accept') return 'accept (2xx)';
   const statuses = testCase.expect.statuses ?? OUTCOME_STATUSES[outcome];
   const repair = testCase.kind === 'wire' && testCase.wire.repairAccepted ? ', or 2xx after a repair' : '';
-  return `${outcome} (${statuses.join(' or ')})${repair}`;
+  const required = testCase.kind === 'wire' && testCase.wire.statusRequired ? ', the status required' : '';
+  const onEvidence = testCase.expect.letInOnEvidence ? '; a 2xx let in only on evidence' : '';
+  return `${outcome} (${statuses.join(' or ')}${required})${repair}${onEvidence}`;
 }
 
 function caseRow(testCase: HttpCase): string[] {

@@ -29,7 +29,8 @@ function planLines(testCase: HttpCase, plan: CasePlan): string[] {
   if (reads) {
     lines.push(
       ...stepRunnerLines(),
-      `const readAfter = (then) => (answered && !(code >= 200 && code <= 299) ? runSteps(${stepsLiteral(plan.afterRead)}, after, then) : then());`,
+      // After a 2xx too when the case judges one on evidence of a write (plan.ts, `readsAfter`).
+      `const readAfter = (then) => (answered && ${plan.readsAfterLetIn ? 'true' : '!(code >= 200 && code <= 299)'} ? runSteps(${stepsLiteral(plan.afterRead)}, after, then) : then());`,
     );
   } else {
     lines.push('const readAfter = (then) => then();');

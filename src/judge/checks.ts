@@ -8,16 +8,17 @@
  * - `robustness` (MUST, raw socket only): no 5xx, no hang, no garbage, still answering after a drop;
  * - `success-body` (SHOULD): what an official SDK reads of the body is there;
  * - `unchanged` (MUST): a rejected write changed nothing (before- vs after-snapshot);
- * - `exact-status` (SHOULD), `challenge` (MUST), `basic-realm` (SHOULD), `error-body` (SHOULD);
+ * - `exact-status` (SHOULD; MUST where an RFC names the status), `challenge` (MUST), `basic-realm` (SHOULD), `error-body` (SHOULD);
  * - `no-echo` (MUST): the response echoes no credential;
  * - `same-response` (SHOULD): the second request of `sameResponseAs` got the same response.
  * Messages say `Expected <what>, got <what came> for <METHOD> <path>`, never a header value or a body.
  */
 import { caseMethod } from '../cases/case-request.js';
-import { OUTCOME_STATUSES, type RequestCase } from '../cases/model.js';
+import { OUTCOME_STATUSES, type Level, type RequestCase } from '../cases/model.js';
 import type { SchemaId } from '../cases/operations.js';
 import { validateResponseBody } from '../schemas/validate.js';
 import { describeAnswer, isDropped, notSentCode } from './answers.js';
+import { letInEvidence, letInEvidenceScriptLines } from './evidence.js';
 import { is2xx, is4xx, responseOf, type RecordedResponse } from './exchange.js';
 import type { CasePlan } from './plan.js';
 import { registerCheck, type Evaluation, type JudgeInput, type RenderInput } from './registry.js';
@@ -34,6 +35,8 @@ const isHead = (testCase: RequestCase): boolean => caseMethod(testCase).toUpperC
 const isWire = (testCase: RequestCase): boolean => testCase.kind === 'wire';
 /** A wire case whose bytes an RFC lets the recipient repair into a valid request: a 2xx is conformant too. */
 const repairAccepted = (testCase: RequestCase): boolean => testCase.kind === 'wire' && testCase.wire.repairAccepted === true;
+/** A wire case whose rejection status an RFC requires: the exact status is judged at MUST. */
+const statusRequired = (testCase: RequestCase): boolean => testCase.kind === 'wire' && testCase.wire.statusRequired === true;
 /** A wire case whose bytes carry a valid credential in some reading: a dropped connection is then no preferred rejection. */
 const carriesValidCredential = (testCase: RequestCase): boolean => testCase.kind === 'wire' && testCase.wire.validCredential;
 const rejectionStatuses = (testCase: RequestCase): readonly number[] =>
@@ -145,22 +148,54 @@ registerCheck({
   },
 });
 
+/** The level a let-in without evidence is judged at: SHOULD, or the case's own when lower. */
+const withoutEvidenceLevel = (testCase: RequestCase): Level => (testCase.level === 'must' ? 'should' : testCase.level);
+
 registerCheck({
   id: 'rejected',
   level: 'case',
   name: (testCase) => testCase.title,
   applies: ({ testCase, exchange }) => testCase.expect.outcome !== 'accept' && exchange.answer.kind !== 'error',
-  evaluate: ({ testCase, exchange, context }) => {
+  evaluate: (input) => {
+    const { testCase, exchange, context } = input;
     const answer = exchange.answer;
     const repairable = repairAccepted(testCase);
     const response = responseOf(answer);
     const passed = (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || (repairable && is2xx(response.status))));
     const expected = repairable ? 'a 4xx rejection, or a 2xx after repairing the bytes' : 'a 4xx rejection';
-    return judged(passed, expected, describeAnswer(answer, context.timeoutMs), exchange.where);
+    const actual = describeAnswer(answer, context.timeoutMs);
+    // A request that does not name the resource canonically was let in only if it reached it.
+    if (!passed && response !== undefined && is2xx(response.status) && testCase.expect.letInOnEvidence) {
+      const evidence = letInEvidence(input, isHead(testCase));
+      if (evidence.kind === 'unknown') return { inconclusive: `${evidence.why}, for ${exchange.where}` };
+      if (evidence.kind === 'reached') return failure(expected, `${actual} ${evidence.shown}`, exchange.where);
+      const seen = `${actual} with ${evidence.showed}, nothing of what the request must not reach (the server read it as another resource)`;
+      return { ...failure(expected, seen, exchange.where), level: withoutEvidenceLevel(testCase) };
+    }
+    return judged(passed, expected, actual, exchange.where);
   },
   postman: {
     applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
-    lines: (_input, name) => [`if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499)) fail('a 4xx rejection'); });`],
+    helpers: ({ testCase, plan }) => (testCase.expect.letInOnEvidence && plan.proof ? ['steps', 'snapshot'] : []),
+    lines: ({ testCase, operation, plan }, name) => {
+      const rejection = `if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499)) fail('a 4xx rejection'); });`;
+      if (!testCase.expect.letInOnEvidence) return [rejection];
+      const lowered = js(`[${withoutEvidenceLevel(testCase).toUpperCase()}] ${testCase.title}`);
+      return [
+        ...letInEvidenceScriptLines(operation, isHead(testCase), plan.proof?.what),
+        'const evidence = answered && code >= 200 && code <= 299 ? letInEvidence() : undefined;',
+        "if (evidence && evidence.kind === 'unknown') {",
+        "  console.info(evidence.why + ', for ' + where);",
+        `  pm.test.skip(${js(name)}, () => {});`,
+        "} else if (evidence && evidence.kind === 'elsewhere') {",
+        `  pm.test(${lowered}, () => { throw new Error(redact('Expected a 4xx rejection, got ' + code + ' with ' + evidence.showed + ', nothing of what the request must not reach (the server read it as another resource) for ' + where)); });`,
+        "} else if (evidence && evidence.kind === 'reached') {",
+        `  pm.test(${js(name)}, () => { throw new Error(redact('Expected a 4xx rejection, got ' + code + ' ' + evidence.shown + ' for ' + where)); });`,
+        '} else {',
+        `  ${rejection}`,
+        '}',
+      ];
+    },
   },
 });
 
@@ -324,7 +359,9 @@ registerCheck({
     const statuses = rejectionStatuses(testCase);
     const response = responseOf(exchange.answer);
     if (response?.status === TOO_MANY_REQUESTS && !statuses.includes(TOO_MANY_REQUESTS)) return { inconclusive: `${SLOWED_DOWN} for ${exchange.where}` };
-    return judged(response !== undefined && statuses.includes(response.status), statusList(statuses), describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
+    const evaluation = judged(response !== undefined && statuses.includes(response.status), statusList(statuses), describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
+    // The status an RFC requires of the server (wire cases' `statusRequired`) is a MUST.
+    return statusRequired(testCase) ? { ...evaluation, level: 'must' } : evaluation;
   },
   postman: {
     applies: ({ testCase }) => testCase.expect.outcome !== 'accept',

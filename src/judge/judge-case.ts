@@ -41,7 +41,7 @@ export function judgeCase(testCase: RequestCase, operation: Operation, plan: Cas
     checks.push({
       id: definition.id,
       name: definition.name(testCase, plan),
-      level: levelOf(definition, testCase),
+      level: evaluation.level ?? levelOf(definition, testCase),
       passed: evaluation.passed,
       expected: evaluation.expected,
       actual: evaluation.actual,

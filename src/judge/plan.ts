@@ -6,7 +6,8 @@
  * 2. `beforeRead`: the proof's `read` steps (the before-snapshot);
  * 3. the case's own request;
  * 4. `afterRead`: the same reads again (the after-snapshot), only when the request was not
- *    accepted: an accepted write is judged by the primary check instead;
+ *    accepted (an accepted write is judged by the primary check instead), or when the case judges
+ *    a 2xx on evidence (`letInOnEvidence`): a write that happened is that evidence;
  * 5. `second`: the second request of `sameResponseAs`, when there is one.
  * Everything but the case's own request and `second` carries the fixture credentials.
  */
@@ -26,7 +27,14 @@ export interface CasePlan {
   readonly afterRead: readonly PrepareStep[];
   /** The proof the reads are for (a rejection on an operation that writes). */
   readonly proof?: UnchangedProof;
+  /** The after-snapshot is read after a 2xx too: the case judges a 2xx on evidence of a write. */
+  readonly readsAfterLetIn?: true;
   readonly second?: SecondRequest;
+}
+
+/** Whether the plan's after-snapshot is read, given the status the case's own request got. */
+export function readsAfter(plan: CasePlan, status: number): boolean {
+  return plan.afterRead.length > 0 && (status < 200 || status > 299 || plan.readsAfterLetIn === true);
 }
 
 /**
@@ -48,5 +56,6 @@ export function casePlan(testCase: RequestCase, operation: Operation): CasePlan 
   if (testCase.expect.outcome === 'accept') return { preparation: operation.prepare ?? [], beforeRead: [], afterRead: [], ...second };
   const proof = operation.unchanged;
   if (!proof) return { preparation: [], beforeRead: [], afterRead: [], ...second };
-  return { preparation: proof.arrange, beforeRead: proof.read, afterRead: proof.read, proof, ...second };
+  const letIn = testCase.expect.letInOnEvidence ? { readsAfterLetIn: true as const } : {};
+  return { preparation: proof.arrange, beforeRead: proof.read, afterRead: proof.read, proof, ...letIn, ...second };
 }

@@ -27,10 +27,16 @@ export interface JudgeInput {
   readonly context: JudgeContext;
 }
 
-/** What a check found: passed or failed (with what it wanted and got), or that it could not be made. */
+/**
+ * What a check found: passed or failed (with what it wanted and got), or that it could not be made.
+ * `level`, when given, is the level this finding is judged at instead of the check's: lower where
+ * the answer is no evidence of what the higher level forbids (a 2xx to a non-canonical spelling
+ * that shows another resource), higher where an RFC requires what a check holds at SHOULD (a
+ * status the RFC names).
+ */
 export type Evaluation =
-  | { readonly passed: true; readonly expected: string; readonly actual: string }
-  | { readonly passed: false; readonly expected: string; readonly actual: string; readonly message: string }
+  | { readonly passed: true; readonly expected: string; readonly actual: string; readonly level?: Level }
+  | { readonly passed: false; readonly expected: string; readonly actual: string; readonly message: string; readonly level?: Level }
   | { readonly inconclusive: string };
 
 /** What the generator knows when it renders a case's script. */

@@ -7,7 +7,7 @@
  */
 import type { PrepareStep } from '../cases/operations.js';
 import type { Answer, CaseExchange, StepExchange } from '../judge/exchange.js';
-import type { CasePlan } from '../judge/plan.js';
+import { readsAfter as readsAfterAnswer, type CasePlan } from '../judge/plan.js';
 import { echoSecrets } from '../judge/checks.js';
 import type { ItemTrace, ResponseRecord, ScriptRequestRecord } from './newman-session.js';
 
@@ -33,8 +33,7 @@ export function newmanExchange(plan: CasePlan, trace: ItemTrace, safe: (text: st
   const answer = answerOf(trace) ?? { kind: 'error', code: 'no response recorded' };
   const pre = trace.scriptRequests.filter((r) => r.phase === 'prerequest');
   const post = trace.scriptRequests.filter((r) => r.phase === 'test');
-  const accepted = answer.kind === 'response' && answer.response.status >= 200 && answer.response.status <= 299;
-  const readsAfter = answer.kind === 'response' && !accepted ? plan.afterRead.length : 0;
+  const readsAfter = answer.kind === 'response' && readsAfterAnswer(plan, answer.response.status) ? plan.afterRead.length : 0;
   const secondRecord = plan.second && answer.kind === 'response' ? post[readsAfter] : undefined;
   const second = secondRecord ? answerOf(secondRecord) : undefined;
   return {

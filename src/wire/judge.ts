@@ -35,6 +35,8 @@ export interface WireJudging {
   readonly errorSchema?: SchemaId;
   /** The profile's operations, by id (absent: V3IO's): a Basic server's protected URL has no V3IO body to judge. */
   readonly operations?: Readonly<Partial<Record<OperationId, Operation>>>;
+  /** Resolves `{{variables}}` (the run's and the case's derived values): what a 2xx body is searched for. */
+  readonly resolve: (template: string) => string;
   /** Present when the connection ended without a response: whether the server still answers. */
   readonly probe?: LivenessProbe;
 }
@@ -52,6 +54,8 @@ function actualError(outcome: Exclude<WireOutcome, { kind: 'response' }>, timeou
       return `no response within ${timeoutMs} ms`;
     case 'connect-failed':
       return outcome.code;
+    case 'not-reused':
+      return `connection not reused: ${outcome.reason}`;
   }
 }
 
@@ -66,13 +70,26 @@ export function judgeWireCase(testCase: WireCase, outcome: WireOutcome, context:
   const id = caseOperation(testCase);
   const operation = (context.operations ?? OPERATIONS)[id] ?? OPERATIONS[id];
   const plan = casePlan(testCase, operation);
+  // Requests on one connection whose server closed it after an earlier answer: what the case is
+  // about (what a reused connection remembers) was never tested — no verdict either way.
+  if (outcome.kind === 'not-reused') {
+    return {
+      ...resultBase(testCase),
+      outcome: 'inconclusive',
+      actual: { error: actualError(outcome, context.timeoutMs) },
+      request: context.request,
+      checks: [],
+      failedLevel: null,
+      reason: `the connection was not reused: ${context.safe(outcome.reason)}, for ${context.where}`,
+    };
+  }
   const answer: Answer = outcome;
   const judged = judgeCase(
     testCase,
     operation,
     plan,
     { where: context.where, answer, preparation: [], before: [], after: [], secrets: context.secrets, ...(context.probe ? { probe: context.probe } : {}) },
-    { ...(context.errorSchema ? { errorSchema: context.errorSchema } : {}), timeoutMs: context.timeoutMs, resolve: (template) => template },
+    { ...(context.errorSchema ? { errorSchema: context.errorSchema } : {}), timeoutMs: context.timeoutMs, resolve: context.resolve },
   );
   const actual = outcome.kind === 'response' ? recordedResponse(outcome.response, context.safe) : { error: actualError(outcome, context.timeoutMs) };
   return {

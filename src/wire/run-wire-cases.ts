@@ -127,6 +127,8 @@ function describeProbe(outcome: Exclude<WireOutcome, { kind: 'response' }>): str
       return 'the connection closed without a response';
     case 'reset':
       return `the connection reset (${outcome.code})`;
+    case 'not-reused':
+      return outcome.reason;
   }
 }
 
@@ -156,9 +158,10 @@ async function runOne(
     headers: reportedHeaders(parts, publicVariables, mask),
   };
 
+  const scope = new Map([...variables, ...derived]);
   let bytes: Buffer[];
   try {
-    bytes = requestsOf(parts).map((request) => buildWireBytes(request, new Map([...variables, ...derived])));
+    bytes = requestsOf(parts).map((request) => buildWireBytes(request, scope));
   } catch (error) {
     return { ...resultBase(testCase), outcome: 'error', actual: null, request, checks: [], failedLevel: null, reason: `cannot build the bytes: ${(error as Error).message}` };
   }
@@ -174,6 +177,7 @@ async function runOne(
     ],
     safe,
     request,
+    resolve: (template) => resolveTemplate(template, scope),
     ...(errorSchema ? { errorSchema } : {}),
     ...(operations ? { operations } : {}),
     ...(dropped ? { probe: await probe(target) } : {}),

@@ -33,7 +33,19 @@ export type WireOutcome =
   /** Neither a response nor a close within the timeout. */
   | { readonly kind: 'timeout'; readonly receivedBytes: number }
   /** No connection at all (refused, DNS, TLS handshake). */
-  | { readonly kind: 'connect-failed'; readonly code: string };
+  | { readonly kind: 'connect-failed'; readonly code: string }
+  /**
+   * Several requests on one connection, and the server closed it after an earlier answer
+   * (`Connection: close` on it, or its FIN or reset before a byte of the next): the later
+   * request never went over a reused connection. `reason` says how.
+   */
+  | { readonly kind: 'not-reused'; readonly reason: string };
+
+/** Whether a response ends its connection: `Connection: close`, or HTTP/1.0 without keep-alive (RFC 9112 §9.3). */
+function closesConnection(response: WireResponse): boolean {
+  const options = response.headers.filter(([name]) => name.toLowerCase() === 'connection').flatMap(([, value]) => value.split(',').map((o) => o.trim().toLowerCase()));
+  return options.includes('close') || (response.version === '1.0' && !options.includes('keep-alive'));
+}
 
 /** The host and port of a base URL, with the scheme's default port. */
 export function endpointOf(baseUrl: string): { host: string; port: number; secure: boolean } {
@@ -88,6 +100,8 @@ export function exchangeBytes(target: WireTarget, request: Buffer | readonly Buf
       resolve(outcome);
     };
     const data = (): Buffer => Buffer.concat(received);
+    /** Why the connection was not reused, once an earlier answer announced its close. */
+    let closedAfterEarlier: string | undefined;
     /** Parses the response at `start`, passing over the earlier ones (which are never HEAD). */
     const parseNext = (bytes: Buffer, ended: boolean): ReturnType<typeof parseResponse> => {
       for (;;) {
@@ -96,6 +110,11 @@ export function exchangeBytes(target: WireTarget, request: Buffer | readonly Buf
         if (parsed.kind !== 'complete' || !skipping) return parsed;
         toSkip -= 1;
         start = parsed.end;
+        // A client sends nothing more on a connection the server said it closes (RFC 9112 §9.6).
+        if (closesConnection(parsed.response)) {
+          closedAfterEarlier = `the answer to request ${requests.length - toSkip - 1} of ${requests.length} on the connection (${parsed.response.status}) closed it (Connection: close)`;
+          return { kind: 'incomplete' };
+        }
         // The earlier request is answered: the next goes out on the same connection.
         if (!ended) socket.write(requests[requests.length - 1 - toSkip]!);
         if (start >= bytes.length) return { kind: 'incomplete' };
@@ -104,6 +123,9 @@ export function exchangeBytes(target: WireTarget, request: Buffer | readonly Buf
     /** What the bytes so far amount to once the connection is over. */
     const ended = (noResponse: () => WireOutcome): WireOutcome => {
       const bytes = data();
+      if (closedAfterEarlier) return { kind: 'not-reused', reason: closedAfterEarlier };
+      // An earlier request was answered, and nothing of the next answer came before the end.
+      if (start > 0 && bytes.length <= start) return { kind: 'not-reused', reason: `the server ended the connection after answering request ${requests.length - toSkip - 1} of ${requests.length}, before a byte of the next answer` };
       if (bytes.length <= start) return noResponse();
       const parsed = parseNext(bytes, true);
       if (parsed.kind === 'incomplete' || (parsed.kind === 'complete' && toSkip > 0)) return noResponse();
@@ -119,7 +141,8 @@ export function exchangeBytes(target: WireTarget, request: Buffer | readonly Buf
     socket.on('data', (chunk: Buffer) => {
       received.push(chunk);
       const parsed = parseNext(data(), false);
-      if (parsed.kind === 'complete') finish({ kind: 'response', response: parsed.response });
+      if (closedAfterEarlier) finish({ kind: 'not-reused', reason: closedAfterEarlier });
+      else if (parsed.kind === 'complete') finish({ kind: 'response', response: parsed.response });
       else if (parsed.kind === 'malformed') finish({ kind: 'malformed', reason: parsed.reason });
     });
     socket.on('end', () => finish(ended(() => ({ kind: 'closed' }))));

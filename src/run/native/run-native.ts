@@ -11,7 +11,7 @@ import { isHttpCase, unmetPrecondition } from '../../cases/case-request.js';
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep, type PrepareStep, type StepRequest } from '../../cases/operations.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
-import { casePlan } from '../../judge/plan.js';
+import { casePlan, readsAfter } from '../../judge/plan.js';
 import { HarnessError } from '../../errors.js';
 import { resolveTemplate } from '../../wire/template.js';
 import { deriveAll } from '../../wire/transforms.js';
@@ -132,7 +132,7 @@ class NativeSession {
     const request = resolved(testCase.request, scope);
     const answer: NativeAnswer = await this.client.send(request);
     const answered = 'response' in answer;
-    if (answered && !is2xx(answer.response.status)) await this.steps(plan.afterRead, scope, 'test', base.scriptRequests);
+    if (answered && readsAfter(plan, answer.response.status)) await this.steps(plan.afterRead, scope, 'test', base.scriptRequests);
     if (plan.second && answered) {
       const secondScope = new Map([...scope, ...deriveAll(testCase.expect.sameResponseAs?.derive ?? [], scope)]);
       const second = resolved({ ...testCase.request, headers: plan.second.headers }, secondScope);

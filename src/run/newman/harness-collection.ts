@@ -13,7 +13,8 @@
  *   of the same case: the capturing item alone gets a three-line test script, setting a variable
  *   of the case's own name (`capture.<case id>.<variable>`, its initial value passed in the run's
  *   environment), which the later requests name instead of the collection variable;
- * - the after-snapshot reads (only when the request was not accepted) and the second request
+ * - the after-snapshot reads (only when the request was not accepted, or the case judges a 2xx on
+ *   evidence of a write) and the second request
  *   (only when the request got an answer) are sent whatever the request got, and the trace keeps
  *   them only where the plan calls for them (run-harness.ts). They read, or repeat the request
  *   with other credentials: on a server that accepted a rejection case, or did not answer it, the

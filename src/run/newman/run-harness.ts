@@ -55,8 +55,9 @@ export function caseTrace(harness: HarnessCase, items: ReadonlyMap<string, ItemT
   const of = (role: HarnessItem['role']): HarnessItem[] => harness.items.filter((i) => i.role === role);
   const scriptRequests = [
     ...[...of('prepare'), ...of('before')].flatMap((i) => record(i, 'prerequest')),
-    // After-snapshot only when the request was answered and not accepted; second only when answered.
-    ...(answered && !is2xx(own.response!.status) ? of('after').flatMap((i) => record(i, 'test')) : []),
+    // After-snapshot only when the request was answered and not accepted, or the case judges a 2xx
+    // on evidence of a write (plan.ts, `readsAfter`); second only when answered.
+    ...(answered && (!is2xx(own.response!.status) || testCase.expect.letInOnEvidence === true) ? of('after').flatMap((i) => record(i, 'test')) : []),
     ...(answered ? of('second').flatMap((i) => record(i, 'test')) : []),
   ];
   const durationMs = harness.items.reduce((sum, i) => sum + (items.get(i.id)?.durationMs ?? 0), 0);
