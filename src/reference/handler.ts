@@ -4,7 +4,8 @@
  * operation, on in-memory data. Both the embedded mode (nock) and the HTTP server call `handle`.
  *
  * Routing only: the operations live in one module per family — `container-listing.ts`,
- * `objects.ts`, and the `X-v3io-function` table of `functions.ts`.
+ * `objects.ts`, the `X-v3io-function` table of `functions.ts`, and the S3 sub-resources and copy
+ * headers of `s3-operations.ts`.
  */
 import { authenticate, type AuthFn } from './auth.js';
 import { listContainer } from './container-listing.js';
@@ -13,9 +14,11 @@ import { headerValues } from './header-lines.js';
 import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from '../cases/reference-identities.js';
 import { createIdentityDirectory } from './identity-directory.js';
 import { listAllMyBucketsXml } from './listings.js';
+import { createMultipartUploads } from './multipart.js';
 import { objectOperation } from './objects.js';
 import { parseRequestTarget } from './request-target.js';
 import { errorResponse, withoutBody, xmlResponse, type ReferenceResponse } from './responses.js';
+import { s3Operation, withResponseOverrides } from './s3-operations.js';
 import { createStore } from './store.js';
 
 export type { ReferenceResponse } from './responses.js';
@@ -45,6 +48,7 @@ export interface Reference {
 export function createReference(options: ReferenceOptions = {}): Reference {
   const directory = createIdentityDirectory(options.identities ?? Object.values(REFERENCE_IDENTITIES));
   const store = createStore([options.container ?? REFERENCE_CONTAINER]);
+  const uploads = createMultipartUploads();
   const auth = options.authenticate ?? authenticate;
 
   function route(request: ReferenceRequest): ReferenceResponse {
@@ -71,7 +75,14 @@ export function createReference(options: ReferenceOptions = {}): Reference {
     if (functionName !== undefined && (method === 'POST' || method === 'PUT')) {
       return callFunction(functionName.trim(), { store, container, target, body: request.body });
     }
-    if (target.path !== '') return objectOperation(store, { method, rawHeaders: request.rawHeaders, body: request.body, container, target });
+    // An S3 sub-resource or copy header: its operation, or a 501 that changes nothing.
+    const mayUseContainer = (name: string): boolean => mayUse(identity, name);
+    const s3 = s3Operation({ method, rawHeaders: request.rawHeaders, body: request.body, container, target, store, uploads, mayUse: mayUseContainer });
+    if (s3) return s3;
+    if (target.path !== '') {
+      const response = objectOperation(store, { method, rawHeaders: request.rawHeaders, body: request.body, container, target });
+      return method === 'GET' ? withResponseOverrides(response, target.query) : response;
+    }
     // GET Container; HEAD Container (the same without the body) checks existence and permission.
     if (method !== 'GET') return errorResponse(405, { Allow: 'GET, HEAD' });
     return listContainer(store, container, target);

@@ -9,18 +9,10 @@
  * named none. `/` is therefore the default and only delimiter. Contents and common prefixes page
  * together in name order: `max-keys` counts both, `marker` is the last name of the previous page.
  */
+import { element, XML_DECLARATION } from './s3-xml.js';
 import type { ContainerInfo } from './store.js';
 
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 export const DELIMITER = '/';
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-}
-
-function element(name: string, content: string | number | boolean): string {
-  return `<${name}>${typeof content === 'string' ? escapeXml(content) : String(content)}</${name}>`;
-}
 
 /** `GET /`: the containers the caller may use; the owner is the identity's display name, never a secret. */
 export function listAllMyBucketsXml(owner: string, containers: readonly ContainerInfo[]): string {

@@ -16,12 +16,12 @@
  * body; DELETE of a directory's path without the `/` deletes the directory.
  */
 import { createHash } from 'node:crypto';
-import { decodeAwsChunkedBody } from './aws-chunked.js';
 import { selectRange } from './byte-range.js';
 import { headerValues } from './header-lines.js';
 import type { RequestTarget } from './request-target.js';
 import { errorResponse, respond, type ReferenceResponse } from './responses.js';
 import type { Store, StoredEntry } from './store.js';
+import { writePayload } from './write-payload.js';
 
 export interface ObjectRequest {
   /** The request's method, HEAD already turned into GET. */
@@ -44,7 +44,7 @@ export function entityTag(body: Buffer): string {
 // body and a date string per request cost more than the rest of the handler).
 const validatorCache = new WeakMap<StoredEntry, Readonly<Record<string, string>>>();
 
-function validators(entry: StoredEntry): Readonly<Record<string, string>> {
+export function validators(entry: StoredEntry): Readonly<Record<string, string>> {
   let cached = validatorCache.get(entry);
   if (!cached) {
     cached = { ETag: entityTag(entry.body), 'Last-Modified': entry.lastModified.toUTCString() };
@@ -77,9 +77,9 @@ function putObject(store: Store, request: ObjectRequest): ReferenceResponse {
   if (ranges.length > 1 || (ranges.length === 1 && ranges[0]!.trim() !== '-1')) return errorResponse(400);
   const append = ranges.length === 1;
   // An S3 client's streamed upload: the object is the payload inside the aws-chunked framing.
-  const chunked = decodeAwsChunkedBody(request.rawHeaders, request.body);
-  if (chunked.kind === 'malformed') return errorResponse(400);
-  const body = chunked.kind === 'decoded' ? chunked.payload : request.body;
+  const payload = writePayload(request.rawHeaders, request.body);
+  if (payload.kind === 'refused') return payload.response;
+  const body = payload.bytes;
   const existing = store.get(container, target.path);
   const [contentType] = headerValues(request.rawHeaders, 'content-type');
   const entry: StoredEntry = {

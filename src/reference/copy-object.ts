@@ -1,0 +1,117 @@
+/**
+ * CopyObject: `PUT /<container>/<key>` with `x-amz-copy-source: [/]<container>/<key>` (URL-encoded)
+ * copies the source's bytes, with its Content-Type unless `x-amz-metadata-directive: REPLACE`
+ * takes the request's. `x-amz-copy-source-if-match`, `-if-none-match`, `-if-modified-since` and
+ * `-if-unmodified-since` are S3's conditions on the source (412 PreconditionFailed). A copy onto
+ * itself without REPLACE is S3's 400 InvalidRequest. What the emulator cannot honour is refused
+ * 501 before anything changes: a source `?versionId=`, `x-amz-copy-source-range` (UploadPartCopy
+ * only) and the source's customer encryption keys.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
+ */
+import { headerValues } from './header-lines.js';
+import { validators } from './objects.js';
+import { respond, type ReferenceResponse } from './responses.js';
+import { notImplemented, s3ErrorResponse } from './s3-errors.js';
+import { element, XML_DECLARATION } from './s3-xml.js';
+import type { Store, StoredEntry } from './store.js';
+
+export interface CopyRequest {
+  readonly rawHeaders: readonly string[];
+  readonly container: string;
+  readonly path: string;
+  readonly mayUse: (container: string) => boolean;
+}
+
+const IMPLEMENTED_HEADERS = new Set([
+  'x-amz-copy-source',
+  'x-amz-copy-source-if-match',
+  'x-amz-copy-source-if-none-match',
+  'x-amz-copy-source-if-modified-since',
+  'x-amz-copy-source-if-unmodified-since',
+  'x-amz-metadata-directive',
+]);
+
+/** `"a", b` → the tags without quotes or weakness; `*` stays `*`. */
+function entityTags(values: readonly string[]): string[] {
+  return values.flatMap((value) => value.split(',')).map((tag) => tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1'));
+}
+
+/** Whether a header list of entity tags names `etag` (or `*`). */
+export function tagListMatches(values: readonly string[], etag: string): boolean {
+  const bare = etag.replace(/^"(.*)"$/, '$1');
+  return entityTags(values).some((tag) => tag === '*' || tag === bare);
+}
+
+function sourceConditionsFail(rawHeaders: readonly string[], source: StoredEntry): boolean {
+  const { ETag: etag } = validators(source);
+  const ifMatch = headerValues(rawHeaders, 'x-amz-copy-source-if-match');
+  const ifNoneMatch = headerValues(rawHeaders, 'x-amz-copy-source-if-none-match');
+  const modifiedSince = headerValues(rawHeaders, 'x-amz-copy-source-if-modified-since')[0];
+  const unmodifiedSince = headerValues(rawHeaders, 'x-amz-copy-source-if-unmodified-since')[0];
+  // Whole seconds: Last-Modified has no finer resolution.
+  const modified = Math.floor(source.lastModified.getTime() / 1000) * 1000;
+  if (ifMatch.length > 0 && !tagListMatches(ifMatch, etag!)) return true;
+  if (ifNoneMatch.length > 0 && tagListMatches(ifNoneMatch, etag!)) return true;
+  // S3: if-match true and if-unmodified-since false copies; if-none-match false and if-modified-since true fails.
+  if (unmodifiedSince !== undefined && ifMatch.length === 0 && modified > Date.parse(unmodifiedSince)) return true;
+  if (modifiedSince !== undefined && ifNoneMatch.length === 0 && !(modified > Date.parse(modifiedSince))) return true;
+  return false;
+}
+
+/** `[/]container/key[?versionId=...]`, URL-encoded; `undefined` when it is not that. */
+function parseCopySource(value: string): { readonly container: string; readonly path: string; readonly versionId?: string } | undefined {
+  const question = value.indexOf('?');
+  const rawPath = (question < 0 ? value : value.slice(0, question)).replace(/^\//, '');
+  const versionId = question < 0 ? null : new URLSearchParams(value.slice(question + 1)).get('versionId');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+  const [container, ...segments] = decoded.split('/');
+  const path = segments.filter((segment) => segment !== '').join('/');
+  if (!container || path === '' || segments.some((segment) => segment === '.' || segment === '..')) return undefined;
+  return versionId === null ? { container, path } : { container, path, versionId };
+}
+
+export function copyObject(store: Store, request: CopyRequest): ReferenceResponse {
+  const { rawHeaders } = request;
+  const unimplemented = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase();
+    if (name.startsWith('x-amz-copy-source') && !IMPLEMENTED_HEADERS.has(name)) unimplemented.push(name);
+  }
+  if (unimplemented.length > 0) return notImplemented(`the ${unimplemented.join(', ')} header on CopyObject`);
+  const sources = headerValues(rawHeaders, 'x-amz-copy-source');
+  const directives = headerValues(rawHeaders, 'x-amz-metadata-directive').map((d) => d.trim().toUpperCase());
+  if (sources.length !== 1 || directives.length > 1) return s3ErrorResponse(400, 'InvalidArgument', 'Give x-amz-copy-source once, and x-amz-metadata-directive at most once.');
+  const directive = directives[0] ?? 'COPY';
+  if (directive !== 'COPY' && directive !== 'REPLACE') return s3ErrorResponse(400, 'InvalidArgument', 'Unknown metadata directive.');
+  const source = parseCopySource(sources[0]!.trim());
+  if (!source) return s3ErrorResponse(400, 'InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey.');
+  if (source.versionId !== undefined) return notImplemented('a versionId in x-amz-copy-source (objects have no versions)');
+  if (!request.mayUse(source.container)) return s3ErrorResponse(403, 'AccessDenied', 'Access Denied');
+  if (!store.container(source.container)) return s3ErrorResponse(404, 'NoSuchBucket', 'The specified bucket does not exist');
+  const entry = store.get(source.container, source.path);
+  if (!entry) return s3ErrorResponse(404, 'NoSuchKey', 'The specified key does not exist.');
+  if (sourceConditionsFail(rawHeaders, entry)) return s3ErrorResponse(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
+  if (source.container === request.container && source.path === request.path && directive === 'COPY') {
+    return s3ErrorResponse(
+      400,
+      'InvalidRequest',
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
+  }
+  const [contentType] = headerValues(rawHeaders, 'content-type');
+  const copy: StoredEntry = {
+    body: entry.body,
+    contentType: directive === 'REPLACE' ? contentType?.trim() || 'application/octet-stream' : entry.contentType,
+    attributes: store.get(request.container, request.path)?.attributes ?? {},
+    lastModified: new Date(),
+  };
+  store.put(request.container, request.path, copy);
+  const { ETag: etag } = validators(copy);
+  const xml = `${XML_DECLARATION}<CopyObjectResult>${element('LastModified', copy.lastModified.toISOString())}${element('ETag', etag!)}</CopyObjectResult>`;
+  return respond(200, { 'Content-Type': 'application/xml' }, Buffer.from(xml, 'utf8'));
+}
