@@ -27,6 +27,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { expect } from 'chai';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { REFERENCE_CONTAINER } from '../../src/cases/reference-identities.js';
 import { MIN_PART_SIZE } from '../../src/reference/multipart.js';
 import { MAIN } from '../reference/helpers.js';
@@ -209,10 +210,48 @@ describe('S3 operations with @aws-sdk/client-s3 against the served reference (re
     expect(location.LocationConstraint ?? '').to.equal('');
   });
 
-  it('a PUT with the right Content-MD5 stores the bytes', async function () {
-    const bytes = randomBytes(100);
-    const key = `s3-ops/${randomUUID()}`;
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: bytes, ContentMD5: md5Base64(bytes) }));
-    expect((await stored(key))?.equals(bytes)).to.equal(true);
+  describe('checksummed and conditional PUTs', function () {
+    it('the right Content-MD5 stores the bytes; a wrong one is BadDigest and leaves the object', async function () {
+      const bytes = randomBytes(100);
+      const key = await put(bytes);
+      const other = randomBytes(100);
+      expect(await s3Error(client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: other, ContentMD5: md5Base64(bytes) })))).to.deep.equal({ name: 'BadDigest', status: 400 });
+      expect((await stored(key))?.equals(bytes)).to.equal(true);
+      await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: other, ContentMD5: md5Base64(other) }));
+      expect((await stored(key))?.equals(other)).to.equal(true);
+    });
+
+    for (const algorithm of ['CRC32', 'CRC32C', 'SHA1', 'SHA256'] as const) {
+      it(`ChecksumAlgorithm ${algorithm} (computed and sent by the SDK) stores the bytes, as a buffer and as a stream`, async function () {
+        const bytes = randomBytes(2000);
+        const key = `s3-ops/${randomUUID()}`;
+        await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: bytes, ChecksumAlgorithm: algorithm }));
+        expect((await stored(key))?.equals(bytes)).to.equal(true);
+        await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: Readable.from([bytes.subarray(0, 999), bytes.subarray(999)]), ContentLength: bytes.length, ChecksumAlgorithm: algorithm }));
+        expect((await stored(key))?.equals(bytes)).to.equal(true);
+        const seen = reference.requests.filter((r) => r.method === 'PUT' && r.url.startsWith(`/${BUCKET}/${key}`));
+        const names = seen.flatMap((r) => r.rawHeaders.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase()));
+        // What makes the case: the checksum went as a header or as a trailer the server had to verify.
+        expect(names.filter((n) => n === `x-amz-checksum-${algorithm.toLowerCase()}` || n === 'x-amz-trailer'), 'checksum headers or trailers sent').to.not.be.empty;
+      });
+    }
+
+    it('a wrong ChecksumCRC32 given by the caller is BadDigest and leaves the object', async function () {
+      const bytes = randomBytes(100);
+      const key = await put(bytes);
+      expect(await s3Error(client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: randomBytes(100), ChecksumCRC32: 'AAAAAA==' })))).to.deep.equal({ name: 'BadDigest', status: 400 });
+      expect((await stored(key))?.equals(bytes)).to.equal(true);
+    });
+
+    it('IfNoneMatch "*" on an existing key is PreconditionFailed; IfMatch with its ETag overwrites', async function () {
+      const bytes = randomBytes(100);
+      const key = await put(bytes);
+      expect(await s3Error(client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: randomBytes(10), IfNoneMatch: '*' })))).to.deep.equal({ name: 'PreconditionFailed', status: 412 });
+      expect((await stored(key))?.equals(bytes)).to.equal(true);
+      const { ETag } = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+      const other = randomBytes(10);
+      await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: other, IfMatch: ETag }));
+      expect((await stored(key))?.equals(other)).to.equal(true);
+    });
   });
 });

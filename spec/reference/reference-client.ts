@@ -38,7 +38,7 @@ export function expectWellFormed(response: ReferenceResponse, method: string): v
   }
   if (response.status === 401) expect(response.headers['WWW-Authenticate']).to.equal('Basic realm="v3io", charset="UTF-8"');
   if (response.status >= 400 && response.headers['Content-Type'] === 'application/xml') {
-    if (method !== 'HEAD') expect(response.body.toString('utf8')).to.match(/^<\?xml [^>]*\?>\n<Error><Code>[A-Za-z]+<\/Code><Message>[^<]+<\/Message><\/Error>$/);
+    if (method !== 'HEAD') expect(response.body.toString('utf8')).to.match(/^<\?xml [^>]*\?>\n<Error><Code>[A-Za-z0-9]+<\/Code><Message>[^<]+<\/Message><\/Error>$/);
   } else if (response.status >= 400) {
     expect(response.headers['Content-Type']).to.equal('application/json');
     if (method !== 'HEAD') {

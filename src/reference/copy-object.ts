@@ -3,17 +3,19 @@
  * copies the source's bytes, with its Content-Type unless `x-amz-metadata-directive: REPLACE`
  * takes the request's. `x-amz-copy-source-if-match`, `-if-none-match`, `-if-modified-since` and
  * `-if-unmodified-since` are S3's conditions on the source (412 PreconditionFailed). A copy onto
- * itself without REPLACE is S3's 400 InvalidRequest. What the emulator cannot honour is refused
+ * itself without REPLACE is S3's 400 InvalidRequest. `If-Match` / `If-None-Match: *` apply to the
+ * destination (write-preconditions.ts). What the emulator cannot honour is refused
  * 501 before anything changes: a source `?versionId=`, `x-amz-copy-source-range` (UploadPartCopy
  * only) and the source's customer encryption keys.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
  */
 import { headerValues } from './header-lines.js';
-import { validators } from './objects.js';
+import { validators } from './object-validators.js';
 import { respond, type ReferenceResponse } from './responses.js';
 import { notImplemented, s3ErrorResponse } from './s3-errors.js';
 import { element, XML_DECLARATION } from './s3-xml.js';
 import type { Store, StoredEntry } from './store.js';
+import { tagListMatches, writePreconditionFailure } from './write-preconditions.js';
 
 export interface CopyRequest {
   readonly rawHeaders: readonly string[];
@@ -30,17 +32,6 @@ const IMPLEMENTED_HEADERS = new Set([
   'x-amz-copy-source-if-unmodified-since',
   'x-amz-metadata-directive',
 ]);
-
-/** `"a", b` → the tags without quotes or weakness; `*` stays `*`. */
-function entityTags(values: readonly string[]): string[] {
-  return values.flatMap((value) => value.split(',')).map((tag) => tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1'));
-}
-
-/** Whether a header list of entity tags names `etag` (or `*`). */
-export function tagListMatches(values: readonly string[], etag: string): boolean {
-  const bare = etag.replace(/^"(.*)"$/, '$1');
-  return entityTags(values).some((tag) => tag === '*' || tag === bare);
-}
 
 function sourceConditionsFail(rawHeaders: readonly string[], source: StoredEntry): boolean {
   const { ETag: etag } = validators(source);
@@ -103,11 +94,14 @@ export function copyObject(store: Store, request: CopyRequest): ReferenceRespons
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
     );
   }
+  const existing = store.get(request.container, request.path);
+  const precondition = writePreconditionFailure(rawHeaders, existing);
+  if (precondition) return precondition;
   const [contentType] = headerValues(rawHeaders, 'content-type');
   const copy: StoredEntry = {
     body: entry.body,
     contentType: directive === 'REPLACE' ? contentType?.trim() || 'application/octet-stream' : entry.contentType,
-    attributes: store.get(request.container, request.path)?.attributes ?? {},
+    attributes: existing?.attributes ?? {},
     lastModified: new Date(),
   };
   store.put(request.container, request.path, copy);

@@ -12,7 +12,7 @@
  * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html
  */
 import { randomUUID } from 'node:crypto';
-import { entityTag, validators } from './objects.js';
+import { entityTag, validators } from './object-validators.js';
 import { respond, type ReferenceResponse } from './responses.js';
 import { s3ErrorResponse } from './s3-errors.js';
 import { childrenOf, element, elementsOf, unescapeXml, XML_DECLARATION } from './s3-xml.js';

@@ -16,6 +16,7 @@ import { copyHeaderNames, selectSubresource, type S3Operation } from './s3-subre
 import { XML_DECLARATION } from './s3-xml.js';
 import type { Store } from './store.js';
 import { writePayload } from './write-payload.js';
+import { writePreconditionFailure } from './write-preconditions.js';
 
 export interface S3Request {
   /** HEAD already turned into GET. */
@@ -71,7 +72,8 @@ function run(operation: S3Operation, request: S3Request): ReferenceResponse {
       return uploads.uploadPart(container, target.path, target.query, payload.bytes);
     case 'CompleteMultipartUpload': {
       const completion = uploads.complete(container, target.path, target.query, payload.bytes);
-      return completion.kind === 'refused' ? completion.response : completion.commit(store);
+      if (completion.kind === 'refused') return completion.response;
+      return writePreconditionFailure(rawHeaders, store.get(container, target.path)) ?? completion.commit(store);
     }
     case 'AbortMultipartUpload':
       return uploads.abort(container, target.path, target.query);
