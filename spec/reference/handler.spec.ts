@@ -335,9 +335,13 @@ describe('reference handler', () => {
       expect(rest).to.include('<IsTruncated>false</IsTruncated>').and.include('<NextMarker></NextMarker>');
     });
 
-    it('a max-keys that is not a number up to 1000 is a 400', () => {
-      for (const value of ['x', '-1', '1001', '']) {
+    it('a max-keys that is not a whole number is a 400; above 1000 it is 1000, as in S3', () => {
+      for (const value of ['x', '-1', '']) {
         expect(send(populated(), 'GET', `/bigdata/?max-keys=${value}`, VALID).status, value).to.equal(400);
+      }
+      for (const value of ['1001', '99999999999999999999']) {
+        const listing = send(populated(), 'GET', `/bigdata/?max-keys=${value}`, VALID);
+        expect([listing.status, /<MaxKeys>([^<]*)<\/MaxKeys>/.exec(text(listing))?.[1]], value).to.deep.equal([200, '1000']);
       }
     });
   });

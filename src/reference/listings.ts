@@ -27,6 +27,8 @@ export interface ListedObject {
   readonly key: string;
   readonly size: number;
   readonly lastModified: Date;
+  /** Quoted, as S3 clients expect it (s3cmd's sync reads it). */
+  readonly etag: string;
 }
 
 export interface ListingQuery {
@@ -80,7 +82,7 @@ export function pageListing(objects: readonly ListedObject[], directories: reado
 /** `GET /<container>/`: S3's `ListBucketResult`. */
 export function listBucketXml(container: string, query: ListingQuery, listing: Listing): string {
   const contents = listing.contents
-    .map((o) => `<Contents>${element('Key', o.key)}${element('Size', o.size)}${element('LastModified', o.lastModified.toISOString())}</Contents>`)
+    .map((o) => `<Contents>${element('Key', o.key)}${element('Size', o.size)}${element('LastModified', o.lastModified.toISOString())}${element('ETag', o.etag)}</Contents>`)
     .join('');
   const prefixes = listing.commonPrefixes.map((p) => `<CommonPrefixes>${element('Prefix', p)}</CommonPrefixes>`).join('');
   // Always there, empty on the last page: v3io-py reads it unconditionally (output.py, GetContainerContentsOutput).
