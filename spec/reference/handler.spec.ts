@@ -222,10 +222,11 @@ describe('reference handler', () => {
       expect(text(denied)).to.include('<ListAllMyBucketsResult>').and.not.include('<Bucket>');
     });
 
-    it('an unknown container is a 404 for an identity with access to all', () => {
-      const response = send(createReference(), 'GET', '/other/x', VALID);
-      expect(response.status).to.equal(404);
-      expect(json(response)).to.deep.equal({ ErrorCode: -2, ErrorMessage: 'No such file or directory' });
+    it('an unknown container is a 404 saying the container was not found, for an identity with access to all, on every method', () => {
+      for (const [method, url] of [['GET', '/other/x'], ['PUT', '/other/x'], ['DELETE', '/other/x'], ['GET', '/other/'], ['POST', '/other/?delete']] as const) {
+        const response = send(createReference(), method, url, VALID);
+        expect([response.status, json(response)], `${method} ${url}`).to.deep.equal([404, { ErrorCode: -2, ErrorMessage: 'Container not found' }]);
+      }
     });
 
     it('serves the container and identities it is given', () => {

@@ -17,7 +17,7 @@ import { listAllMyBucketsXml } from './listings.js';
 import { createMultipartUploads } from './multipart.js';
 import { objectOperation } from './objects.js';
 import { parseRequestTarget } from './request-target.js';
-import { errorResponse, withoutBody, xmlResponse, type ReferenceResponse } from './responses.js';
+import { CONTAINER_NOT_FOUND, errorResponse, v3ioErrorResponse, withoutBody, xmlResponse, type ReferenceResponse } from './responses.js';
 import { s3Operation, withResponseOverrides } from './s3-operations.js';
 import { createStore } from './store.js';
 
@@ -67,7 +67,9 @@ export function createReference(options: ReferenceOptions = {}): Reference {
     }
     const { container } = target;
     if (!mayUse(identity, container)) return errorResponse(403);
-    if (!store.container(container)) return errorResponse(404);
+    // Not the "No such file or directory" of a missing path: the SDKs show the message, and a
+    // mistyped container is the usual cause.
+    if (!store.container(container)) return v3ioErrorResponse(404, CONTAINER_NOT_FOUND.code, CONTAINER_NOT_FOUND.message);
 
     const functionNames = headerValues(request.rawHeaders, 'x-v3io-function');
     if (functionNames.length > 1) return errorResponse(400);
