@@ -29,6 +29,7 @@ export interface ReferenceRequest {
   readonly url: string;
   /** Node's flat `[name, value, ...]` form, every line as sent. */
   readonly rawHeaders: readonly string[];
+  /** The reference may keep it (a PUT stores it as it is): the caller must not change it afterwards. */
   readonly body: Buffer;
 }
 

@@ -95,7 +95,7 @@ export function createMultipartUploads(): MultipartUploads {
       const upload = find(container, path, query);
       if (!upload) return NO_SUCH_UPLOAD();
       const etag = entityTag(bytes);
-      upload.parts.set(number, { bytes: Buffer.from(bytes), etag });
+      upload.parts.set(number, { bytes, etag });
       return respond(200, { ETag: etag });
     },
 

@@ -69,7 +69,8 @@ function putObject(store: Store, request: ObjectRequest): ReferenceResponse {
   if (precondition) return precondition;
   const [contentType] = headerValues(request.rawHeaders, 'content-type');
   const entry: StoredEntry = {
-    body: append && existing ? Buffer.concat([existing.body, body]) : Buffer.from(body),
+    // Kept as it is, not copied: the body is the request's own (request-body.ts), and a 1 GiB one is not held twice.
+    body: append && existing ? Buffer.concat([existing.body, body]) : body,
     contentType: contentType?.trim() || existing?.contentType || 'application/octet-stream',
     attributes: existing?.attributes ?? {},
     lastModified: new Date(),
