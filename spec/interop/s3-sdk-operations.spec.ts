@@ -23,6 +23,7 @@ import {
   PutObjectTaggingCommand,
   S3Client,
   UploadPartCommand,
+  UploadPartCopyCommand,
   type S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { expect } from 'chai';
@@ -150,6 +151,24 @@ describe('S3 operations with @aws-sdk/client-s3 against the served reference (re
       );
       expect((await stored(key))?.equals(Buffer.concat(parts)), 'the completed object').to.equal(true);
       expect((await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).ContentType).to.equal('application/x-parts');
+    });
+
+    it('UploadPartCopy makes parts from ranges of another object (what `aws s3 mv` of a large object sends)', async function () {
+      const sourceBytes = randomBytes(MIN_PART_SIZE + 300);
+      const source = await put(sourceBytes);
+      const key = `s3-ops/${randomUUID()}-assembled.bin`;
+      const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }));
+      const first = await client.send(
+        new UploadPartCopyCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber: 1, CopySource: `${BUCKET}/${source}`, CopySourceRange: `bytes=0-${MIN_PART_SIZE - 1}` }),
+      );
+      const second = await client.send(new UploadPartCopyCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber: 2, CopySource: `${BUCKET}/${source}`, CopySourceRange: `bytes=${MIN_PART_SIZE}-${MIN_PART_SIZE + 299}` }));
+      expect(
+        await s3Error(client.send(new UploadPartCopyCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber: 3, CopySource: `${BUCKET}/${source}`, CopySourceRange: `bytes=0-${MIN_PART_SIZE + 300}` }))),
+      ).to.deep.equal({ name: 'InvalidRange', status: 416 });
+      const parts = [first, second].map((part, index) => ({ ETag: part.CopyPartResult!.ETag!, PartNumber: index + 1 }));
+      await client.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId, MultipartUpload: { Parts: parts } }));
+      expect((await stored(key))?.equals(sourceBytes), 'the assembled object').to.equal(true);
+      expect((await stored(source))?.equals(sourceBytes), 'the source').to.equal(true);
     });
 
     it('AbortMultipartUpload drops the parts and leaves the object; a part under 5 MiB before the last is EntityTooSmall', async function () {

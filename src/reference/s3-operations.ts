@@ -5,7 +5,7 @@
  * so that no S3 call runs as the plain PUT, POST or DELETE of its key (s3-subresources.ts).
  * `undefined`: the request is the plain operation of its method.
  */
-import { copyObject } from './copy-object.js';
+import { copyObject, uploadPartCopy } from './copy-object.js';
 import { deleteObjects } from './delete-objects.js';
 import { headerValues } from './header-lines.js';
 import type { MultipartUploads } from './multipart.js';
@@ -44,10 +44,13 @@ export function s3Operation(request: S3Request): ReferenceResponse | undefined {
   }
   const copyHeaders = copyHeaderNames(request.rawHeaders);
   if (copyHeaders.length > 0) {
-    const isCopy = decision.kind === 'plain' && method === 'PUT' && scope === 'object' && headerValues(request.rawHeaders, 'x-amz-copy-source').length > 0;
-    if (!isCopy) return notImplemented(`the ${copyHeaders.join(', ')} header${copyHeaders.length > 1 ? 's' : ''} on ${scopeName(request)}${decision.kind === 'operation' ? ` (${decision.operation})` : ''}`);
-    if (target.isDirectory) return s3ErrorResponse(400, 'InvalidArgument', 'A copy cannot write a directory.');
-    return copyObject(request.store, { rawHeaders: request.rawHeaders, container: request.container, path: target.path, mayUse: request.mayUse });
+    const copyRequest = { rawHeaders: request.rawHeaders, container: request.container, path: target.path, mayUse: request.mayUse };
+    const hasSource = method === 'PUT' && scope === 'object' && headerValues(request.rawHeaders, 'x-amz-copy-source').length > 0 && !target.isDirectory;
+    if (hasSource && decision.kind === 'plain') return copyObject(request.store, copyRequest);
+    if (hasSource && decision.kind === 'operation' && decision.operation === 'UploadPart') {
+      return uploadPartCopy(request.store, copyRequest, (bytes) => request.uploads.uploadPart(request.container, target.path, target.query, bytes));
+    }
+    return notImplemented(`the ${copyHeaders.join(', ')} header${copyHeaders.length > 1 ? 's' : ''} on ${scopeName(request)}${decision.kind === 'operation' ? ` (${decision.operation})` : ''}`);
   }
   return decision.kind === 'operation' ? run(decision.operation, request) : undefined;
 }
