@@ -101,6 +101,8 @@ describe('S3 sub-resources and copy headers: implemented, or refused without a c
         'GET container?location',
         'HEAD container?location',
         'POST object?uploads',
+        'GET object?tagging',
+        'HEAD object?tagging',
         // A bare `list-type` is not 2: refused 400 (s3-listing.ts); the other listing parameters are S3's v1 listing's, which ignores them.
         ...['GET', 'HEAD'].flatMap((m) => ['continuation-token', 'start-after', 'fetch-owner', 'encoding-type'].map((n) => `${m} container?${n}`)),
         ...['GET', 'HEAD'].flatMap((m) =>

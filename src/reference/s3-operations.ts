@@ -42,6 +42,8 @@ export function s3Operation(request: S3Request): ReferenceResponse | undefined {
   if (decision.kind === 'refused') {
     return notImplemented(`the query parameter${decision.names.length > 1 ? 's' : ''} ${decision.names.join(', ')} on ${scopeName(request)}`);
   }
+  // Tags are not kept: a write that sets some is refused rather than stored without them.
+  if (headerValues(request.rawHeaders, 'x-amz-tagging').some((value) => value.trim() !== '')) return notImplemented(`the x-amz-tagging header on ${scopeName(request)} (objects have no tags here)`);
   const copyHeaders = copyHeaderNames(request.rawHeaders);
   if (copyHeaders.length > 0) {
     const copyRequest = { rawHeaders: request.rawHeaders, container: request.container, path: target.path, mayUse: request.mayUse };
@@ -57,6 +59,10 @@ export function s3Operation(request: S3Request): ReferenceResponse | undefined {
 
 function run(operation: S3Operation, request: S3Request): ReferenceResponse {
   const { store, uploads, container, target, rawHeaders } = request;
+  if (operation === 'GetObjectTagging') {
+    if (!store.get(container, target.path)) return s3ErrorResponse(404, 'NoSuchKey', 'The specified key does not exist.');
+    return xmlResponse(`${XML_DECLARATION}<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet></TagSet></Tagging>`);
+  }
   if (operation === 'GetBucketLocation') {
     // us-east-1, S3's empty constraint: the region the SDKs sign for by default.
     return xmlResponse(`${XML_DECLARATION}<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>`);

@@ -88,7 +88,8 @@ export type S3Operation =
   | 'CompleteMultipartUpload'
   | 'AbortMultipartUpload'
   | 'DeleteObjects'
-  | 'GetBucketLocation';
+  | 'GetBucketLocation'
+  | 'GetObjectTagging';
 
 /** Parameters that modify an operation without selecting another: allowed beside it. */
 const MODIFIERS: Readonly<Record<string, readonly S3Subresource[]>> = {
@@ -104,6 +105,9 @@ const OPERATIONS: Readonly<Record<string, S3Operation>> = {
   'object DELETE uploadId': 'AbortMultipartUpload',
   'bucket POST delete': 'DeleteObjects',
   'bucket GET location': 'GetBucketLocation',
+  // Objects have no tags here (PutObjectTagging and x-amz-tagging are refused): the empty set is
+  // the truth, and `aws s3 mv` of a large object asks for it before it copies.
+  'object GET tagging': 'GetObjectTagging',
 };
 
 const KNOWN = new Set<string>(S3_SUBRESOURCES);
