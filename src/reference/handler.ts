@@ -84,7 +84,7 @@ export function createReference(options: ReferenceOptions = {}): Reference {
     if (s3) return s3;
     if (target.path !== '') {
       const response = objectOperation(store, { method, rawHeaders: request.rawHeaders, body: request.body, container, target });
-      return method === 'GET' ? withResponseOverrides(response, target.query) : response;
+      return method === 'GET' && target.query.size > 0 ? withResponseOverrides(response, target.query) : response;
     }
     // GET Container; HEAD Container (the same without the body) checks existence and permission.
     if (method !== 'GET') return errorResponse(405, { Allow: 'GET, HEAD' });

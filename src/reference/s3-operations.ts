@@ -35,8 +35,19 @@ function scopeName(request: S3Request): string {
   return `${request.method === 'GET' ? 'GET or HEAD' : request.method} of ${request.target.path === '' ? 'a container' : 'an object'}`;
 }
 
+/** Whether any header line is an `x-amz-` one: most V3IO requests have none, and skip the S3 checks. */
+function hasAmzHeader(rawHeaders: readonly string[]): boolean {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    if (name.length > 6 && (name.charCodeAt(0) | 0x20) === 0x78 && name.slice(0, 6).toLowerCase() === 'x-amz-') return true;
+  }
+  return false;
+}
+
 export function s3Operation(request: S3Request): ReferenceResponse | undefined {
   const { method, target } = request;
+  // Every request passes here: one without a query or an x-amz- header is the plain operation.
+  if (target.query.size === 0 && !hasAmzHeader(request.rawHeaders)) return undefined;
   const scope = target.path === '' ? 'bucket' : 'object';
   const decision = selectSubresource(scope, method, target.query);
   if (decision.kind === 'refused') {
