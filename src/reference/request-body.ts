@@ -54,7 +54,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     };
     req.on('data', onData);
     // A socket's chunk is a slice of a larger read buffer: one kept as the body is copied out of it.
-    req.once('end', () => resolve({ kind: 'complete', body: whole ?? Buffer.concat(chunks, size) }));
+    req.once('end', () => {
+      if (!whole) resolve({ kind: 'complete', body: Buffer.concat(chunks, size) });
+      // Node's parser ends a Content-Length body at that length; anything else is not a body to keep.
+      else resolve(size === whole.length && chunks.length === 0 ? { kind: 'complete', body: whole } : { kind: 'aborted' });
+    });
     // `resolve` is idempotent: an error after `too-large` changes nothing.
     req.once('error', () => resolve({ kind: 'aborted' }));
     req.once('close', () => {
