@@ -155,6 +155,21 @@ describe('serve', function () {
     }
   });
 
+  it('--max-object-size sets the body limit (with a unit), and its 413 names the option', async () => {
+    const served = await startServe(['--port', '0', '--quiet', '--max-object-size', '1KiB']);
+    try {
+      const headers = { 'X-v3io-session-key': MAIN_KEY };
+      expect((await fetch(`${served.url}/bigdata/limit`, { method: 'PUT', headers, body: Buffer.alloc(1024) })).status).to.equal(200);
+      const refused = await fetch(`${served.url}/bigdata/limit`, { method: 'PUT', headers, body: Buffer.alloc(1025) });
+      expect([refused.status, ((await refused.json()) as Record<string, unknown>)['ErrorMessage']]).to.deep.equal([
+        413,
+        'File too large: the body is over 1024 bytes (serve --max-object-size)',
+      ]);
+    } finally {
+      expect(await stop(served)).to.equal(0);
+    }
+  });
+
   it('says in one line that a port is taken', async () => {
     const served = await startServe(['--port', '0']);
     try {
@@ -173,6 +188,8 @@ describe('serve', function () {
     writeFileSync(join(dir, 'dup.json'), JSON.stringify([1, 2].map((n) => ({ name: `u${n}`, accessKey: 'same-key', username: `u${n}`, password: 'p', containers: '*' }))));
     const cases: ReadonlyArray<readonly [string, readonly string[], string]> = [
       ['a port out of range', ['--port', '70000'], 'expected a port number from 0 to 65535'],
+      ['a --max-object-size that is not a size', ['--max-object-size', '12 parsecs'], 'expected a size from 1 byte to 4GiB'],
+      ['a --max-object-size over 4 GiB', ['--max-object-size', '5GiB'], 'expected a size from 1 byte to 4GiB'],
       ['a missing users file', ['--users', join(dir, 'none.json')], `users file not found: ${join(dir, 'none.json')}`],
       ['a users file that is not JSON', ['--users', join(dir, 'broken.json')], `users file ${join(dir, 'broken.json')} is not valid JSON: it ends too early`],
       ['a users file with one access key twice', ['--users', join(dir, 'dup.json')], `users file ${join(dir, 'dup.json')}: entries 1 and 2 have the same access key`],

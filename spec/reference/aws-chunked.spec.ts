@@ -48,11 +48,19 @@ describe('reference: aws-chunked PUT bodies', () => {
     });
 
     it('decodes an empty payload and binary chunk data (CR, LF and bytes over 0x7F inside a chunk)', () => {
-      expect(decode(AWS_CHUNKED, '0\r\n\r\n')).to.deep.equal({ kind: 'decoded', payload: Buffer.alloc(0) });
+      expect(decode(AWS_CHUNKED, '0\r\n\r\n')).to.deep.equal({ kind: 'decoded', payload: Buffer.alloc(0), trailers: [] });
       const data = Buffer.from([0x0d, 0x0a, 0x00, 0xff, 0x30, 0x0d, 0x0a]);
       const body = Buffer.concat([Buffer.from('7\r\n'), data, Buffer.from('\r\n0\r\n\r\n')]);
       const decoded = decodeAwsChunkedBody(AWS_CHUNKED.flat(), body);
       expect(decoded.kind === 'decoded' && decoded.payload.equals(data)).to.equal(true);
+    });
+
+    it('returns the trailer lines, names in lower case and values trimmed, for the caller to verify', () => {
+      const decoded = decode(AWS_CHUNKED, '1\r\na\r\n0\r\nX-Amz-Checksum-CRC32: 6C9HoA==\r\nx-amz-trailer-signature:abc\r\n\r\n');
+      expect(decoded.kind === 'decoded' && decoded.trailers).to.deep.equal([
+        ['x-amz-checksum-crc32', '6C9HoA=='],
+        ['x-amz-trailer-signature', 'abc'],
+      ]);
     });
 
     const malformed: ReadonlyArray<readonly [string, string, Lines?]> = [

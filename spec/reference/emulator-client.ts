@@ -64,7 +64,10 @@ export class EmulatorClient {
 function expectWellFormed(response: EmulatorResponse, method: string): void {
   expect(response.headers.get('content-length'), 'Content-Length').to.not.equal(null);
   if (method !== 'HEAD') expect(Number(response.headers.get('content-length'))).to.equal(response.body.length);
-  if (response.status >= 400 && method !== 'HEAD') {
+  if (response.status >= 400 && method !== 'HEAD' && response.headers.get('content-type') === 'application/xml') {
+    // S3's error, for the S3 calls (s3-errors.ts).
+    expect(response.text()).to.match(/<Error><Code>[A-Za-z0-9]+<\/Code><Message>[^<]+<\/Message><\/Error>$/);
+  } else if (response.status >= 400 && method !== 'HEAD') {
     const error = response.json();
     expect(error['ErrorCode']).to.be.a('number').and.satisfy(Number.isInteger);
     expect(error['ErrorMessage']).to.be.a('string');

@@ -146,7 +146,7 @@ describe('reference emulator: parts', () => {
 
   describe('pageListing', () => {
     const at = new Date(0);
-    const objects: ListedObject[] = ['a', 'b/1', 'b/2', 'b/c/d', 'b-c', 'c'].sort().map((key) => ({ key, size: key.length, lastModified: at }));
+    const objects: ListedObject[] = ['a', 'b/1', 'b/2', 'b/c/d', 'b-c', 'c'].sort().map((key) => ({ key, size: key.length, lastModified: at, etag: `"${key}"` }));
     const names = (listing: ReturnType<typeof pageListing>): string[] => [...listing.contents.map((o) => o.key), ...listing.commonPrefixes];
     const query = { prefix: '', marker: '', maxKeys: 1000, directoriesOnly: false };
 

@@ -222,10 +222,11 @@ describe('reference handler', () => {
       expect(text(denied)).to.include('<ListAllMyBucketsResult>').and.not.include('<Bucket>');
     });
 
-    it('an unknown container is a 404 for an identity with access to all', () => {
-      const response = send(createReference(), 'GET', '/other/x', VALID);
-      expect(response.status).to.equal(404);
-      expect(json(response)).to.deep.equal({ ErrorCode: -2, ErrorMessage: 'No such file or directory' });
+    it('an unknown container is a 404 saying the container was not found, for an identity with access to all, on every method', () => {
+      for (const [method, url] of [['GET', '/other/x'], ['PUT', '/other/x'], ['DELETE', '/other/x'], ['GET', '/other/'], ['POST', '/other/?delete']] as const) {
+        const response = send(createReference(), method, url, VALID);
+        expect([response.status, json(response)], `${method} ${url}`).to.deep.equal([404, { ErrorCode: -2, ErrorMessage: 'Container not found' }]);
+      }
     });
 
     it('serves the container and identities it is given', () => {
@@ -335,9 +336,13 @@ describe('reference handler', () => {
       expect(rest).to.include('<IsTruncated>false</IsTruncated>').and.include('<NextMarker></NextMarker>');
     });
 
-    it('a max-keys that is not a number up to 1000 is a 400', () => {
-      for (const value of ['x', '-1', '1001', '']) {
+    it('a max-keys that is not a whole number is a 400; above 1000 it is 1000, as in S3', () => {
+      for (const value of ['x', '-1', '']) {
         expect(send(populated(), 'GET', `/bigdata/?max-keys=${value}`, VALID).status, value).to.equal(400);
+      }
+      for (const value of ['1001', '99999999999999999999']) {
+        const listing = send(populated(), 'GET', `/bigdata/?max-keys=${value}`, VALID);
+        expect([listing.status, /<MaxKeys>([^<]*)<\/MaxKeys>/.exec(text(listing))?.[1]], value).to.deep.equal([200, '1000']);
       }
     });
   });

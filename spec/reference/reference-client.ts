@@ -23,7 +23,8 @@ export function json(response: ReferenceResponse): unknown {
 
 /**
  * Content-Length always (keep-alive clients hang without it), no HSTS over plain HTTP, a challenge
- * on every 401, a V3IO error body on every error but HEAD's.
+ * on every 401, a V3IO error body on every error but HEAD's — or S3's XML error for the S3 calls
+ * (s3-errors.ts), which the SDKs read by `<Code>`.
  */
 export function expectWellFormed(response: ReferenceResponse, method: string): void {
   const names = Object.keys(response.headers).map((name) => name.toLowerCase());
@@ -36,7 +37,9 @@ export function expectWellFormed(response: ReferenceResponse, method: string): v
     expect(response.headers['Content-Length']).to.equal(String(response.body.length));
   }
   if (response.status === 401) expect(response.headers['WWW-Authenticate']).to.equal('Basic realm="v3io", charset="UTF-8"');
-  if (response.status >= 400) {
+  if (response.status >= 400 && response.headers['Content-Type'] === 'application/xml') {
+    if (method !== 'HEAD') expect(response.body.toString('utf8')).to.match(/^<\?xml [^>]*\?>\n<Error><Code>[A-Za-z0-9]+<\/Code><Message>[^<]+<\/Message><\/Error>$/);
+  } else if (response.status >= 400) {
     expect(response.headers['Content-Type']).to.equal('application/json');
     if (method !== 'HEAD') {
       const body = JSON.parse(response.body.toString('utf8')) as Record<string, unknown>;

@@ -4,8 +4,9 @@
  * nothing; and the connection stays usable after each. Raw sockets: no interceptor in the way.
  */
 import { expect } from 'chai';
+import { connect } from 'node:net';
 import type { Reference } from '../../src/reference/handler.js';
-import { MAX_BODY_SIZE } from '../../src/reference/limits.js';
+import { MAX_OBJECT_SIZE } from '../../src/reference/limits.js';
 import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../src/reference/server.js';
 import { MAIN } from './helpers.js';
 import { RawConnection, type RawResponse } from './http-client.js';
@@ -40,12 +41,42 @@ describe('reference server robustness (real socket)', () => {
   });
 
   describe('body limit', () => {
-    it(`answers a declared body over ${MAX_BODY_SIZE / 1024 / 1024} MiB with 413, stores nothing, and the connection stays usable`, async () => {
-      await start();
+    it('answers a body over the limit with 413 naming the limit and --max-object-size, stores nothing, and the connection stays usable', async () => {
+      const limit = 64 * 1024;
+      await start({ maxBodySize: limit });
       const link = await connection();
-      const tooLarge = await link.exchange('PUT', '/bigdata/big', [SESSION_KEY], Buffer.alloc(MAX_BODY_SIZE + 1, 0x61));
+      const tooLarge = await link.exchange('PUT', '/bigdata/big', [SESSION_KEY], Buffer.alloc(limit + 1, 0x61));
       expectV3ioError(tooLarge, 413);
+      expect((JSON.parse(tooLarge.body.toString('utf8')) as Record<string, unknown>)['ErrorMessage']).to.equal(
+        `File too large: the body is over ${limit} bytes (serve --max-object-size)`,
+      );
       expect((await link.exchange('GET', '/bigdata/big', [SESSION_KEY])).status).to.equal(404);
+      const atLimit = Buffer.alloc(limit, 0x62);
+      expect((await link.exchange('PUT', '/bigdata/big', [SESSION_KEY], atLimit)).status).to.equal(200);
+      expect((await link.exchange('GET', '/bigdata/big', [SESSION_KEY])).body.equals(atLimit)).to.equal(true);
+    });
+
+    it(`by default invites an upload of ${MAX_OBJECT_SIZE / 1024 ** 3} GiB (100 Continue) and refuses one byte more (413), before any byte is sent`, async () => {
+      expect(MAX_OBJECT_SIZE).to.be.at.least(1024 ** 3);
+      await start();
+      /** The status line of the first answer to a request head announcing `length` bytes. */
+      const firstAnswer = (length: number): Promise<string> =>
+        new Promise<string>((resolve, reject) => {
+          const socket = connect(port, '127.0.0.1', () =>
+            socket.write(`PUT /bigdata/huge HTTP/1.1\r\nHost: 127.0.0.1\r\n${SESSION_KEY}\r\nExpect: 100-continue\r\nContent-Length: ${length}\r\n\r\n`),
+          );
+          let received = '';
+          socket.on('data', (chunk: Buffer) => {
+            received += chunk.toString('latin1');
+            if (received.includes('\r\n')) {
+              socket.destroy();
+              resolve(received.slice(0, received.indexOf('\r\n')));
+            }
+          });
+          socket.once('error', reject);
+        });
+      expect(await firstAnswer(MAX_OBJECT_SIZE)).to.equal('HTTP/1.1 100 Continue');
+      expect(await firstAnswer(MAX_OBJECT_SIZE + 1)).to.equal('HTTP/1.1 413 Payload Too Large');
     });
 
     it('answers 413 before authentication, like nginx: the limit is all it tells', async () => {

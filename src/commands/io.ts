@@ -27,6 +27,16 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+const BYTE_UNITS: Readonly<Record<string, number>> = { '': 1, K: 1024, KIB: 1024, M: 1024 ** 2, MIB: 1024 ** 2, G: 1024 ** 3, GIB: 1024 ** 3 };
+
+/** A size option (`--max-object-size`): bytes, or a whole number of KiB, MiB or GiB (`16MiB`, `2G`); at least 1 byte and at most 4 GiB (Node's largest buffer). */
+export function byteSize(value: string): number {
+  const match = /^([0-9]{1,13})\s*([KMG](?:iB)?|)$/i.exec(value.trim());
+  const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2]!.toUpperCase()]! : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1 || bytes > 4 * 1024 ** 3) throw new InvalidArgumentError('expected a size from 1 byte to 4GiB: bytes, or a number of KiB, MiB or GiB (e.g. 16MiB)');
+  return bytes;
+}
+
 /** Node's timers take at most 2^31-1 ms; a longer one would fire at once (TimeoutOverflowWarning). */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 

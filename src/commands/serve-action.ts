@@ -20,6 +20,7 @@ export interface ServeFlags {
   readonly writeCa?: string;
   readonly users?: string;
   readonly container: string;
+  readonly maxObjectSize: number;
   readonly quiet: boolean;
 }
 
@@ -64,6 +65,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     port: flags.port,
     host: flags.host,
     referenceOptions: { identities, container: flags.container },
+    maxBodySize: flags.maxObjectSize,
     ...(tls ? { tls: tls.identity } : {}),
     ...(requestLog ? { requestLog } : {}),
   });

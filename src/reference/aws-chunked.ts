@@ -7,16 +7,17 @@
  * stores the payload such a client meant, not the framing around it.
  *
  * Framing: `<hex size>[;<extension>]CRLF <bytes> CRLF`, repeated, then a `0[;<extension>]CRLF`
- * chunk, trailer lines (`name:value` CRLF) and an empty line. Chunk signatures, trailer checksums
- * and trailer signatures are not verified, just as the request's own signature is not (seed
- * §S3-Like Authentications). `x-amz-decoded-content-length`, when present, must equal the size
+ * chunk, trailer lines (`name:value` CRLF) and an empty line. Chunk signatures and trailer
+ * signatures are not verified, just as the request's own signature is not (seed §S3-Like
+ * Authentications); a checksum trailer is returned for the caller to verify (write-integrity.ts). `x-amz-decoded-content-length`, when present, must equal the size
  * of the payload.
  */
 import { headerValues } from './header-lines.js';
 
 export type AwsChunkedBody =
   | { readonly kind: 'plain' }
-  | { readonly kind: 'decoded'; readonly payload: Buffer }
+  /** `trailers`: the trailer lines as `[lower-case name, trimmed value]`, in order. */
+  | { readonly kind: 'decoded'; readonly payload: Buffer; readonly trailers: ReadonlyArray<readonly [string, string]> }
   | { readonly kind: 'malformed'; readonly reason: string };
 
 const CRLF = Buffer.from('\r\n', 'latin1');
@@ -64,15 +65,18 @@ function decodeChunks(body: Buffer): AwsChunkedBody {
     offset += CRLF.length;
   }
   // Trailer lines up to an empty line, which ends the body.
+  const trailers: Array<readonly [string, string]> = [];
   for (;;) {
     const line = readLine(body, offset);
     if (!line) return { kind: 'malformed', reason: 'trailer without its closing empty line' };
     offset = line.next;
     if (line.text === '') break;
     if (!TRAILER_LINE.test(line.text)) return { kind: 'malformed', reason: 'trailer line is not name:value' };
+    const colon = line.text.indexOf(':');
+    trailers.push([line.text.slice(0, colon).toLowerCase(), line.text.slice(colon + 1).trim()]);
   }
   if (offset !== body.length) return { kind: 'malformed', reason: 'bytes after the end of the aws-chunked body' };
-  return { kind: 'decoded', payload: Buffer.concat(parts) };
+  return { kind: 'decoded', payload: Buffer.concat(parts), trailers };
 }
 
 function readLine(body: Buffer, offset: number): { readonly text: string; readonly next: number } | undefined {

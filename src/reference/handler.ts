@@ -4,7 +4,8 @@
  * operation, on in-memory data. Both the embedded mode (nock) and the HTTP server call `handle`.
  *
  * Routing only: the operations live in one module per family — `container-listing.ts`,
- * `objects.ts`, and the `X-v3io-function` table of `functions.ts`.
+ * `objects.ts`, the `X-v3io-function` table of `functions.ts`, and the S3 sub-resources and copy
+ * headers of `s3-operations.ts`.
  */
 import { authenticate, type AuthFn } from './auth.js';
 import { listContainer } from './container-listing.js';
@@ -13,9 +14,11 @@ import { headerValues } from './header-lines.js';
 import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES, type Identity } from '../cases/reference-identities.js';
 import { createIdentityDirectory } from './identity-directory.js';
 import { listAllMyBucketsXml } from './listings.js';
+import { createMultipartUploads } from './multipart.js';
 import { objectOperation } from './objects.js';
 import { parseRequestTarget } from './request-target.js';
-import { errorResponse, withoutBody, xmlResponse, type ReferenceResponse } from './responses.js';
+import { CONTAINER_NOT_FOUND, errorResponse, v3ioErrorResponse, withoutBody, xmlResponse, type ReferenceResponse } from './responses.js';
+import { s3Operation, withResponseOverrides } from './s3-operations.js';
 import { createStore } from './store.js';
 
 export type { ReferenceResponse } from './responses.js';
@@ -26,6 +29,7 @@ export interface ReferenceRequest {
   readonly url: string;
   /** Node's flat `[name, value, ...]` form, every line as sent. */
   readonly rawHeaders: readonly string[];
+  /** The reference may keep it (a PUT stores it as it is): the caller must not change it afterwards. */
   readonly body: Buffer;
 }
 
@@ -45,6 +49,7 @@ export interface Reference {
 export function createReference(options: ReferenceOptions = {}): Reference {
   const directory = createIdentityDirectory(options.identities ?? Object.values(REFERENCE_IDENTITIES));
   const store = createStore([options.container ?? REFERENCE_CONTAINER]);
+  const uploads = createMultipartUploads();
   const auth = options.authenticate ?? authenticate;
 
   function route(request: ReferenceRequest): ReferenceResponse {
@@ -63,7 +68,9 @@ export function createReference(options: ReferenceOptions = {}): Reference {
     }
     const { container } = target;
     if (!mayUse(identity, container)) return errorResponse(403);
-    if (!store.container(container)) return errorResponse(404);
+    // Not the "No such file or directory" of a missing path: the SDKs show the message, and a
+    // mistyped container is the usual cause.
+    if (!store.container(container)) return v3ioErrorResponse(404, CONTAINER_NOT_FOUND.code, CONTAINER_NOT_FOUND.message);
 
     const functionNames = headerValues(request.rawHeaders, 'x-v3io-function');
     if (functionNames.length > 1) return errorResponse(400);
@@ -71,7 +78,14 @@ export function createReference(options: ReferenceOptions = {}): Reference {
     if (functionName !== undefined && (method === 'POST' || method === 'PUT')) {
       return callFunction(functionName.trim(), { store, container, target, body: request.body });
     }
-    if (target.path !== '') return objectOperation(store, { method, rawHeaders: request.rawHeaders, body: request.body, container, target });
+    // An S3 sub-resource or copy header: its operation, or a 501 that changes nothing.
+    const mayUseContainer = (name: string): boolean => mayUse(identity, name);
+    const s3 = s3Operation({ method, rawHeaders: request.rawHeaders, body: request.body, container, target, store, uploads, mayUse: mayUseContainer });
+    if (s3) return s3;
+    if (target.path !== '') {
+      const response = objectOperation(store, { method, rawHeaders: request.rawHeaders, body: request.body, container, target });
+      return method === 'GET' && target.query.size > 0 ? withResponseOverrides(response, target.query) : response;
+    }
     // GET Container; HEAD Container (the same without the body) checks existence and permission.
     if (method !== 'GET') return errorResponse(405, { Allow: 'GET, HEAD' });
     return listContainer(store, container, target);

@@ -18,8 +18,13 @@ export const MAX_HEADER_SECTION_SIZE = 16 * 1024;
 export const PARSER_MAX_HEADER_SIZE = 1024 * 1024;
 
 /**
- * Over this body size the served reference answers 413 (RFC 9110 §15.5.14) without reading on.
- * The reference keeps every object in memory, so the limit bounds what one request can cost.
- * `startReferenceServer({ maxBodySize })` changes it.
+ * Over this body size the served reference answers 413 (RFC 9110 §15.5.14) without reading on:
+ * by default 1 GiB, so that one PUT can write an object of that size (S3 clients switch to
+ * multipart uploads well below it). The reference keeps every object in memory, so the limit
+ * bounds what one request can cost; `serve --max-object-size` (`startReferenceServer({
+ * maxBodySize })`) changes it. An aws-chunked body's framing counts toward it.
  */
-export const MAX_BODY_SIZE = 16 * 1024 * 1024;
+export const MAX_OBJECT_SIZE = 1024 * 1024 * 1024;
+
+/** The option that sets the limit, named by the 413's message. */
+export const MAX_OBJECT_SIZE_OPTION = '--max-object-size';

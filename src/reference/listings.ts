@@ -9,18 +9,10 @@
  * named none. `/` is therefore the default and only delimiter. Contents and common prefixes page
  * together in name order: `max-keys` counts both, `marker` is the last name of the previous page.
  */
+import { element, XML_DECLARATION } from './s3-xml.js';
 import type { ContainerInfo } from './store.js';
 
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 export const DELIMITER = '/';
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-}
-
-function element(name: string, content: string | number | boolean): string {
-  return `<${name}>${typeof content === 'string' ? escapeXml(content) : String(content)}</${name}>`;
-}
 
 /** `GET /`: the containers the caller may use; the owner is the identity's display name, never a secret. */
 export function listAllMyBucketsXml(owner: string, containers: readonly ContainerInfo[]): string {
@@ -35,6 +27,8 @@ export interface ListedObject {
   readonly key: string;
   readonly size: number;
   readonly lastModified: Date;
+  /** Quoted, as S3 clients expect it (s3cmd's sync reads it). */
+  readonly etag: string;
 }
 
 export interface ListingQuery {
@@ -88,7 +82,7 @@ export function pageListing(objects: readonly ListedObject[], directories: reado
 /** `GET /<container>/`: S3's `ListBucketResult`. */
 export function listBucketXml(container: string, query: ListingQuery, listing: Listing): string {
   const contents = listing.contents
-    .map((o) => `<Contents>${element('Key', o.key)}${element('Size', o.size)}${element('LastModified', o.lastModified.toISOString())}</Contents>`)
+    .map((o) => `<Contents>${element('Key', o.key)}${element('Size', o.size)}${element('LastModified', o.lastModified.toISOString())}${element('ETag', o.etag)}</Contents>`)
     .join('');
   const prefixes = listing.commonPrefixes.map((p) => `<CommonPrefixes>${element('Prefix', p)}</CommonPrefixes>`).join('');
   // Always there, empty on the last page: v3io-py reads it unconditionally (output.py, GetContainerContentsOutput).

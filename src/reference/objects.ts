@@ -15,13 +15,14 @@
  * parents); GET or HEAD of a directory, with or without the trailing `/`, is a 200 with an empty
  * body; DELETE of a directory's path without the `/` deletes the directory.
  */
-import { createHash } from 'node:crypto';
-import { decodeAwsChunkedBody } from './aws-chunked.js';
 import { selectRange } from './byte-range.js';
 import { headerValues } from './header-lines.js';
+import { validators } from './object-validators.js';
 import type { RequestTarget } from './request-target.js';
 import { errorResponse, respond, type ReferenceResponse } from './responses.js';
 import type { Store, StoredEntry } from './store.js';
+import { writePayload } from './write-payload.js';
+import { writePreconditionFailure } from './write-preconditions.js';
 
 export interface ObjectRequest {
   /** The request's method, HEAD already turned into GET. */
@@ -35,23 +36,6 @@ export interface ObjectRequest {
 export const OBJECT_METHODS = 'GET, HEAD, PUT, POST, DELETE';
 
 const SHARD_FILE = /^(0|[1-9][0-9]{0,8})$/;
-
-export function entityTag(body: Buffer): string {
-  return `"${createHash('md5').update(body).digest('hex')}"`;
-}
-
-// Entries are immutable, so their validators are computed once, not on every GET (an MD5 of the
-// body and a date string per request cost more than the rest of the handler).
-const validatorCache = new WeakMap<StoredEntry, Readonly<Record<string, string>>>();
-
-function validators(entry: StoredEntry): Readonly<Record<string, string>> {
-  let cached = validatorCache.get(entry);
-  if (!cached) {
-    cached = { ETag: entityTag(entry.body), 'Last-Modified': entry.lastModified.toUTCString() };
-    validatorCache.set(entry, cached);
-  }
-  return cached;
-}
 
 function getObject(store: Store, request: ObjectRequest): ReferenceResponse {
   const { container, target } = request;
@@ -77,13 +61,16 @@ function putObject(store: Store, request: ObjectRequest): ReferenceResponse {
   if (ranges.length > 1 || (ranges.length === 1 && ranges[0]!.trim() !== '-1')) return errorResponse(400);
   const append = ranges.length === 1;
   // An S3 client's streamed upload: the object is the payload inside the aws-chunked framing.
-  const chunked = decodeAwsChunkedBody(request.rawHeaders, request.body);
-  if (chunked.kind === 'malformed') return errorResponse(400);
-  const body = chunked.kind === 'decoded' ? chunked.payload : request.body;
+  const payload = writePayload(request.rawHeaders, request.body);
+  if (payload.kind === 'refused') return payload.response;
+  const body = payload.bytes;
   const existing = store.get(container, target.path);
+  const precondition = writePreconditionFailure(request.rawHeaders, existing);
+  if (precondition) return precondition;
   const [contentType] = headerValues(request.rawHeaders, 'content-type');
   const entry: StoredEntry = {
-    body: append && existing ? Buffer.concat([existing.body, body]) : Buffer.from(body),
+    // Kept as it is, not copied: the body is the request's own (request-body.ts), and a 1 GiB one is not held twice.
+    body: append && existing ? Buffer.concat([existing.body, body]) : body,
     contentType: contentType?.trim() || existing?.contentType || 'application/octet-stream',
     attributes: existing?.attributes ?? {},
     lastModified: new Date(),

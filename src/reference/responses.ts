@@ -33,6 +33,9 @@ const V3IO_ERRORS: Readonly<Record<ErrorStatus, { readonly code: number; readonl
   500: { code: -5, message: 'Input/output error' },
 };
 
+/** A request on a container the service does not have: ENOENT, with a message that names what is missing. */
+export const CONTAINER_NOT_FOUND = { code: -2, message: 'Container not found' } as const;
+
 /** RFC 9110 §11.6.1: a 401 carries a challenge; Basic, since the reference supports it (RFC 7617 §2). */
 export const BASIC_CHALLENGE = 'Basic realm="v3io", charset="UTF-8"';
 

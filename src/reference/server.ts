@@ -3,8 +3,8 @@
  * for targets that need a port. Node's parser answers framing errors (400) before `handle` is
  * called. Its header limit is raised to `PARSER_MAX_HEADER_SIZE` so that a 64 KiB credential is
  * read whole and answered 431 by the reference, on a connection that stays usable, instead of a
- * reset. Bodies over `MAX_BODY_SIZE` are answered 413 before authentication, as nginx's
- * `client_max_body_size` does: the limit is all such an answer tells.
+ * reset. Bodies over `MAX_OBJECT_SIZE` (or `maxBodySize`) are answered 413 before authentication,
+ * as nginx's `client_max_body_size` does: the limit is all such an answer tells.
  *
  * No response carries Strict-Transport-Security, not even over HTTPS (where RFC 6797 allows it):
  * HSTS binds a host name for every port, so a browser that met the emulator on `localhost` would
@@ -17,7 +17,7 @@ import { observeAuthentication } from './auth-observer.js';
 import { answerClientError } from './client-error.js';
 import { createReference, type Reference, type ReferenceOptions } from './handler.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './listen-defaults.js';
-import { MAX_BODY_SIZE, PARSER_MAX_HEADER_SIZE } from './limits.js';
+import { MAX_OBJECT_SIZE, MAX_OBJECT_SIZE_OPTION, PARSER_MAX_HEADER_SIZE } from './limits.js';
 import { declaresTooLarge, hasNoBody, readBody } from './request-body.js';
 import { formatRequestLogLine, loggableTarget, type LogSink } from './request-log.js';
 import { errorResponse, respond, type ReferenceResponse } from './responses.js';
@@ -40,7 +40,7 @@ export interface ReferenceServerOptions {
   readonly requestLog?: LogSink;
   /** Where unexpected failures are reported, one line each without request data; default: stderr. */
   readonly errorLog?: LogSink;
-  /** Body size over which requests are answered 413. Default `MAX_BODY_SIZE` (16 MiB). */
+  /** Body size over which requests are answered 413. Default `MAX_OBJECT_SIZE` (1 GiB). */
   readonly maxBodySize?: number;
   /** How long `close()` lets open requests finish before it ends their connections. Default 10 s. */
   readonly shutdownGraceMs?: number;
@@ -79,7 +79,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   const context: ServingContext = {
     reference,
     takeIdentity: observer.take,
-    maxBodySize: options.maxBodySize ?? MAX_BODY_SIZE,
+    maxBodySize: options.maxBodySize ?? MAX_OBJECT_SIZE,
     requestLog: options.requestLog,
     errorLog: options.errorLog ?? ((line) => process.stderr.write(`${line}\n`)),
     isClosing: () => closing,
@@ -161,7 +161,7 @@ function serve(context: ServingContext, req: IncomingMessage, res: ServerRespons
   void readBody(req, context.maxBodySize).then((body) => {
     if (body.kind === 'aborted') return;
     if (body.kind === 'too-large') {
-      send(context, req, res, payloadTooLarge(), method, target);
+      send(context, req, res, payloadTooLarge(context.maxBodySize), method, target);
       discardRestOfBody(req);
       return;
     }
@@ -227,9 +227,10 @@ function failureLine(what: string, error: unknown, method: string, target: strin
   return `${new Date().toISOString()} ${what} on ${method} ${loggableTarget(target)}: ${kind}${typeof code === 'string' ? ` ${code}` : ''}`;
 }
 
-/** 413 with a V3IO error body (EFBIG). */
-function payloadTooLarge(): ReferenceResponse {
-  const body = Buffer.from(JSON.stringify({ ErrorCode: -27, ErrorMessage: 'File too large' }), 'utf8');
+/** 413 with a V3IO error body (EFBIG) that says what the limit is and which option raises it. */
+function payloadTooLarge(limit: number): ReferenceResponse {
+  const message = `File too large: the body is over ${limit} bytes (serve ${MAX_OBJECT_SIZE_OPTION})`;
+  const body = Buffer.from(JSON.stringify({ ErrorCode: -27, ErrorMessage: message }), 'utf8');
   return respond(413, { 'Content-Type': 'application/json' }, body);
 }
 
