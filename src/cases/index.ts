@@ -21,6 +21,7 @@ import { CREDENTIAL_SIZE_CASES } from './credential-sizes.js';
 import { CREDENTIAL_CARRIER_CASES } from './credential-carriers.js';
 import { REQUEST_TARGET_CASES } from './request-targets.js';
 import { CONNECTION_REUSE_CASES } from './connection-reuse.js';
+import { BYPASS_TECHNIQUE_CASES } from './bypass-techniques.js';
 import { TRANSPORT_CASES } from './transport.js';
 
 export const CATALOGUE: readonly ConformanceCase[] = [
@@ -43,6 +44,7 @@ export const CATALOGUE: readonly ConformanceCase[] = [
   ...WIRE_CASES,
   ...REQUEST_TARGET_CASES,
   ...CONNECTION_REUSE_CASES,
+  ...BYPASS_TECHNIQUE_CASES,
   // Properties of the connection, measured by the runner rather than sent.
   ...TRANSPORT_CASES,
 ];

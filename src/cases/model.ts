@@ -190,6 +190,14 @@ export interface RejectionExpectation {
    */
   readonly statuses?: readonly number[];
   /**
+   * Set when the request does not name the protected resource canonically (a path spelling, a
+   * request-target form, a bypass technique): a 2xx is then a MUST failure only on evidence that
+   * the request reached the protected resource (its content or listing in the answer, or a write
+   * that happened); any other 2xx is a SHOULD failure (the server read the spelling as another
+   * resource), reported with what it showed.
+   */
+  readonly letInOnEvidence?: true;
+  /**
    * A second request whose response must be identical in status, headers (minus Date and
    * per-request ids) and body (SHOULD), e.g. unknown user vs wrong password.
    */
@@ -214,8 +222,11 @@ export const WIRE_VARIABLES = ['host', 'scheme', 'origin'] as const;
  * what an HTTP client library refuses to.
  */
 export type WirePart =
-  /** `<method> <target> HTTP/1.1` and CRLF. */
-  | { readonly kind: 'request-line'; readonly method: string; readonly target: string }
+  /**
+   * `<method> <target> <version>` and CRLF; the version is `HTTP/1.1` unless `version` says
+   * otherwise (`HTTP/1.0`, a version no server implements).
+   */
+  | { readonly kind: 'request-line'; readonly method: string; readonly target: string; readonly version?: string }
   /** `<name>:<SP><value>` and CRLF. The name may end in spaces or tabs; the value may hold CR, LF, NUL or obs-text. */
   | { readonly kind: 'header'; readonly name: string; readonly value: string }
   /** Raw text, for framing that is not a header line (a fold, a bare CR line ending, a line after the request line). */

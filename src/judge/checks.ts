@@ -154,15 +154,28 @@ registerCheck({
     const answer = exchange.answer;
     const repairable = repairAccepted(testCase);
     const response = responseOf(answer);
-    const passed = (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || (repairable && is2xx(response.status))));
+    const passed =
+      (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || listedRefusal(testCase, response.status) || (repairable && is2xx(response.status))));
     const expected = repairable ? 'a 4xx rejection, or a 2xx after repairing the bytes' : 'a 4xx rejection';
     return judged(passed, expected, describeAnswer(answer, context.timeoutMs), exchange.where);
   },
   postman: {
     applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
-    lines: (_input, name) => [`if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499)) fail('a 4xx rejection'); });`],
+    lines: ({ testCase }, name) => {
+      const refusals = (testCase.expect.statuses ?? []).filter((status) => status >= 500);
+      const listed = refusals.length > 0 ? ` || ${js(refusals)}.includes(code)` : '';
+      return [`if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499${listed})) fail('a 4xx rejection'); });`];
+    },
   },
 });
+
+/**
+ * A 5xx the case lists among its statuses: 501 for a method the server does not implement (RFC 9110
+ * §15.6.2), 505 for an HTTP version it does not support (§15.6.6) are refusals, not failures.
+ */
+function listedRefusal(testCase: { readonly expect: { readonly statuses?: readonly number[] } }, status: number): boolean {
+  return status >= 500 && (testCase.expect.statuses?.includes(status) ?? false);
+}
 
 /** Named for the wire judge's tests and reports. */
 export const ROBUSTNESS_CHECK = 'the server neither answers 5xx nor hangs nor stops answering';
@@ -172,12 +185,12 @@ registerCheck({
   level: 'must',
   name: () => ROBUSTNESS_CHECK,
   applies: ({ testCase, exchange }) => isWire(testCase) && exchange.answer.kind !== 'error',
-  evaluate: ({ exchange, context }) => {
+  evaluate: ({ testCase, exchange, context }) => {
     const answer = exchange.answer;
     const got = describeAnswer(answer, context.timeoutMs);
     switch (answer.kind) {
       case 'response':
-        return judged(answer.response.status < 500, 'no 5xx', got, exchange.where);
+        return judged(answer.response.status < 500 || listedRefusal(testCase, answer.response.status), 'no 5xx', got, exchange.where);
       case 'closed':
       case 'reset': {
         // A server may drop a connection on a framing error; one that then answers nothing has crashed.
