@@ -8,7 +8,8 @@ import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunningServer } from './http-front.js';
 import { INDEPENDENT_BROKEN_SERVERS } from './independent-servers.js';
 import { BROKEN_VARIANTS } from './variants.js';
-import { BROKEN_WIRE_SERVERS, startBrokenWireServer } from './wire-servers.js';
+import { BROKEN_WIRE_SERVERS, startBrokenWireServer, type BrokenWireServer } from './wire-servers.js';
+import { BYPASS_BROKEN_SERVERS } from './bypass-servers.js';
 
 export interface BrokenServer {
   readonly id: string;
@@ -41,20 +42,23 @@ async function inFrontOfReference(startFront: (backendUrl: string) => Promise<Ru
   }
 }
 
+function rawSocketFront(server: BrokenWireServer): BrokenServer {
+  const { grep: _grep, onHead: _onHead, ...variant } = server;
+  return { ...variant, kind: 'raw-socket front', start: () => inFrontOfReference((backendUrl) => startBrokenWireServer(server, backendUrl)) };
+}
+
 export const BROKEN_SERVERS: readonly BrokenServer[] = [
   ...BROKEN_VARIANTS.map(({ reference, ...variant }): BrokenServer => ({
     ...variant,
     kind: 'reference variant',
     start: () => startReferenceServer({ port: 0, reference: reference(), errorLog: () => {} }),
   })),
-  ...BROKEN_WIRE_SERVERS.map(({ grep: _grep, onHead: _onHead, ...variant }, i): BrokenServer => ({
-    ...variant,
-    kind: 'raw-socket front',
-    start: () => inFrontOfReference((backendUrl) => startBrokenWireServer(BROKEN_WIRE_SERVERS[i]!, backendUrl)),
-  })),
+  ...BROKEN_WIRE_SERVERS.map(rawSocketFront),
   ...INDEPENDENT_BROKEN_SERVERS.map(({ start, ...server }): BrokenServer => ({
     ...server,
     kind: 'independent server',
     start: () => inFrontOfReference(start),
   })),
+  // The bypass toolbox's (bypass-servers.ts), last: the power table lists them in this order.
+  ...BYPASS_BROKEN_SERVERS.map(rawSocketFront),
 ];
