@@ -25,7 +25,7 @@
  * in a header, another Host) is `letInOnEvidence`: its 2xx is a bypass when the answer shows the
  * container.
  */
-import { V3IO_ONLY, type Derivation, type WireCase, type WirePart } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type Derivation, type WireCase, type WirePart } from './model.js';
 import { OPERATIONS } from './operations.js';
 import { CLOSE, END, HOST, OPERATION, header, wireCase } from './wire.js';
 import { requirementSentences } from './requirements.js';
@@ -97,11 +97,14 @@ function parts(t: Technique, credential: readonly WirePart[]): readonly WirePart
 
 /** The technique without credentials, and with the key of the identity without permission. */
 function bothWays(t: Technique): readonly WireCase[] {
-  const common = { form: 'cross-cutting', profiles: V3IO_ONLY, family: t.family, requirement: t.requirement, level: 'must', ...(t.derive ? { derive: t.derive } : {}) } as const;
+  const common = { form: 'cross-cutting', family: t.family, requirement: t.requirement, level: 'must', ...(t.derive ? { derive: t.derive } : {}) } as const;
+  // The listing's own method and target: a generic Basic server's protected URL takes the technique too.
+  const plain = t.method === undefined && t.target === undefined;
   const onEvidence = t.canonical ? {} : { letInOnEvidence: true as const };
   const cases = [
     wireCase({
       ...common,
+      profiles: plain ? EVERY_PROFILE : V3IO_ONLY,
       name: `bypass-${t.name}`,
       title: `rejects a request without credentials ${t.what}`,
       sources: [...t.sources, UNAUTHORIZED, SEED_HTTP_AUTH],
@@ -111,6 +114,8 @@ function bothWays(t: Technique): readonly WireCase[] {
     }),
     wireCase({
       ...common,
+      // V3IO only: a generic Basic server has no permissions model.
+      profiles: V3IO_ONLY,
       name: `bypass-${t.name}-denied-key`,
       title: `rejects a valid access key of an identity without permission ${t.what}`,
       sources: [...t.sources, FORBIDDEN, SEED_HTTP_AUTH],

@@ -62,7 +62,7 @@ export const CASE_SCHEMA = {
       type: 'array',
       minItems: 1,
       uniqueItems: true,
-      items: { type: 'string', pattern: '^(seed §\\S.*|RFC [1-9][0-9]*( §[0-9]+(\\.[0-9]+)*)?|OWASP \\S.*)$' },
+      items: { type: 'string', pattern: '^(seed §\\S.*|RFC [1-9][0-9]*( §[0-9]+(\\.[0-9]+)*)?|OWASP \\S.*|GitHub [A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)$' },
     },
     request: { $ref: '#/definitions/request' },
     operation: { description: 'What the judged request of a wire case (its last request line) is.', enum: OPERATION_IDS },
