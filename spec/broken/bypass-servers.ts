@@ -118,7 +118,7 @@ function isInternal(value: string): boolean {
 }
 
 const ADDRESS_HEADERS = ['true-client-ip', 'x-originating-ip', 'x-remote-addr', 'x-remote-ip', 'x-custom-ip-authorization', 'cluster-client-ip', 'cf-connecting-ip', 'x-true-ip'];
-/** Methods the layer authenticates (as Apache's `<Limit GET POST PUT DELETE>` does); the handler serves any. */
+/** Methods the layer authenticates (as an Apache Limit section does); the handler serves any. */
 const AUTHENTICATED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 const id = (name: string): string => `cross-wire-bypass-${name}`;
 const both = (...names: string[]): string[] => names.flatMap((name) => [id(name), id(`${name}-denied-key`)]);
@@ -126,7 +126,7 @@ const both = (...names: string[]): string[] => names.flatMap((name) => [id(name)
 export const BYPASS_BROKEN_SERVERS: readonly BrokenWireServer[] = [
   {
     id: 'authenticates-listed-methods-only',
-    deviation: 'authenticates only GET, HEAD, POST, PUT, DELETE and OPTIONS (an Apache <Limit> list) while its handler serves any method as a read: PATCH or an unregistered method lists the container',
+    deviation: 'authenticates only GET, HEAD, POST, PUT, DELETE and OPTIONS (as an Apache Limit section does) while its handler serves any method as a read: PATCH or an unregistered method lists the container',
     level: 'must',
     caughtBy: both('method-patch', 'method-pouet', 'method-v3ioauthconformance'),
     grep: 'bypass-method-',
