@@ -31,6 +31,7 @@ import { CLOSE, END, HOST, OPERATION, header, wireCase } from './wire.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_HTTP_AUTH } from './credentials.js';
 import { REQUEST_TARGET_CASES } from './request-targets.js';
+import { IDENTITY_HEADER_CASES } from './identity-headers.js';
 import {
   BYP4XX,
   CLIENT_ADDRESS_HEADERS,
@@ -76,11 +77,12 @@ interface Technique {
   /** The request names the listing canonically: any 2xx lets it in. */
   readonly canonical: boolean;
   /**
-   * No case with the denied identity's key: the request does not ask for the container (its name
-   * comes after a `?` or `#`, or only in a header, the request line asking for the list of
-   * containers), and the denied identity may read what it asks for (an empty list).
+   * One of the two cases only. `without-credentials`: the request does not ask for the container
+   * (its name comes after a `?` or `#`, or only in a header, the request line asking for the list
+   * of containers), which the denied identity may read (an empty list). `denied-key`: the case
+   * without credentials is identity-headers.ts's.
    */
-  readonly withoutCredentialsOnly?: true;
+  readonly only?: 'without-credentials' | 'denied-key';
 }
 
 function parts(t: Technique, credential: readonly WirePart[]): readonly WirePart[] {
@@ -125,7 +127,7 @@ function bothWays(t: Technique): readonly WireCase[] {
       validCredential: true,
     }),
   ];
-  return t.withoutCredentialsOnly ? cases.slice(0, 1) : cases;
+  return t.only === 'without-credentials' ? cases.slice(0, 1) : t.only === 'denied-key' ? cases.slice(1) : cases;
 }
 
 const SYMBOLS: Readonly<Record<string, string>> = {
@@ -184,7 +186,7 @@ function pathTechniques(family: string, prefix: string, entries: readonly (reado
       target,
       refusals: [400, 404],
       canonical: false,
-      ...(/[?#]/.test(beforeContainer) ? { withoutCredentialsOnly: true as const } : {}),
+      ...(/[?#]/.test(beforeContainer) ? { only: 'without-credentials' as const } : {}),
     });
   }
   return out;
@@ -267,6 +269,11 @@ const VERSION_TECHNIQUES: readonly Technique[] = VERSIONS.map(([id, version, wit
   canonical: true,
 }));
 
+/** The headers identity-headers.ts already sends with 127.0.0.1 and no credentials (its source-header cases). */
+const LOOPBACK_SOURCE_CASES: ReadonlySet<string> = new Set(
+  IDENTITY_HEADER_CASES.filter((c) => c.family === 'forwarded-source').flatMap((c) => c.request.headers.filter(([, value]) => value === '127.0.0.1').map(([name]) => name.toLowerCase())),
+);
+
 const CLIENT_ADDRESS_SOURCES = [NOMORE403, BYP4XX, FOUR_ZERO_3, 'RFC 7239 §5.2', 'OWASP Authentication Cheat Sheet'];
 
 const ADDRESS_TECHNIQUES: readonly Technique[] = [
@@ -289,6 +296,7 @@ const ADDRESS_TECHNIQUES: readonly Technique[] = [
     headers: [[name, '127.0.0.1']],
     refusals: [400],
     canonical: true,
+    ...(LOOPBACK_SOURCE_CASES.has(name.toLowerCase()) ? { only: 'denied-key' as const } : {}),
   })),
 ];
 
@@ -315,7 +323,7 @@ const URL_OVERRIDE_TECHNIQUES: readonly Technique[] = URL_OVERRIDE_HEADERS.map((
   headers: [[name, LISTING.path]],
   refusals: [400, 404],
   canonical: false,
-  withoutCredentialsOnly: true,
+  only: 'without-credentials',
 }));
 
 const SIMPLE_HEADER_TECHNIQUES: readonly Technique[] = SIMPLE_HEADERS.map(([name, value]) => ({
