@@ -88,7 +88,8 @@ const tomcatStyle = (path: string): string => resolveDots(path.split('/').map((s
  */
 function suffixStripping(path: string): string {
   const [, first = '', ...rest] = path.split('/');
-  const name = decoded(first).trim().replace(/\.(json|xml|html|htm|php|asp|aspx|jsp|do|action|css|js)$/i, '');
+  // Whitespace as Java's Character.isWhitespace has it, percent-encoded; nothing else decoded.
+  const name = first.replace(/%(09|0a|0b|0c|0d|1c|1d|1e|1f|20)/gi, ' ').trim().replace(/\.(json|xml|html|htm|php|asp|aspx|jsp|do|action|css|js)$/i, '');
   return ['', name, ...rest].join('/');
 }
 
@@ -117,7 +118,8 @@ function isInternal(value: string): boolean {
   return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }
 
-const ADDRESS_HEADERS = ['true-client-ip', 'x-originating-ip', 'x-remote-addr', 'x-remote-ip', 'x-custom-ip-authorization', 'cluster-client-ip', 'cf-connecting-ip', 'x-true-ip'];
+// Not the headers of trusts-loopback-source (X-Forwarded-For, X-Real-IP, Forwarded, X-Client-IP) nor X-Originating-IP, which older cases send.
+const ADDRESS_HEADERS = ['true-client-ip', 'x-remote-addr', 'x-remote-ip', 'x-custom-ip-authorization', 'cluster-client-ip', 'cf-connecting-ip', 'x-true-ip'];
 /** Methods the layer authenticates (as an Apache Limit section does); the handler serves any. */
 const AUTHENTICATED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 const id = (name: string): string => `cross-wire-bypass-${name}`;
@@ -193,7 +195,7 @@ export const BYPASS_BROKEN_SERVERS: readonly BrokenWireServer[] = [
   {
     id: 'trusts-internal-address-headers',
     deviation:
-      'lets in, as internal traffic, a request whose True-Client-IP, X-Originating-IP, X-Remote-Addr, X-Remote-IP, X-Custom-IP-Authorization, Cluster-Client-IP, CF-Connecting-IP or X-True-IP names a loopback or private address, in any spelling inet_aton reads (0x7F000001, 2130706433, 0177.1, 127.1)',
+      'lets in, as internal traffic, a request whose True-Client-IP, X-Remote-Addr, X-Remote-IP, X-Custom-IP-Authorization, Cluster-Client-IP, CF-Connecting-IP or X-True-IP names a loopback or private address, in any spelling inet_aton reads (0x7F000001, 2130706433, 0177.1, 127.1)',
     level: 'must',
     caughtBy: [
       ...both('address-hex-loopback', 'address-decimal-loopback', 'address-short-octal-loopback', 'address-10-0-0-1', 'address-192-168-1-1'),
