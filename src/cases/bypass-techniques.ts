@@ -40,8 +40,10 @@ import {
   FOUR_ZERO_3,
   HOST_VALUES,
   METHOD_CASINGS,
+  METHOD_CASINGS_LONG_TAIL,
   METHODS,
   MID_PATHS_JOINED,
+  MID_PATHS_SEGMENT,
   NOMORE403,
   SIMPLE_HEADERS,
   URL_OVERRIDE_HEADERS,
@@ -165,8 +167,15 @@ const SENT_ELSEWHERE: ReadonlySet<string> = new Set(
 );
 
 /** Path techniques: one per distinct target, in list order, none that another module sends. */
-function pathTechniques(family: string, prefix: string, entries: readonly (readonly [payload: string, target: string])[], what: (payload: string) => string, sources: readonly string[]): Technique[] {
-  const seen = new Set<string>(SENT_ELSEWHERE);
+function pathTechniques(
+  family: string,
+  prefix: string,
+  entries: readonly (readonly [payload: string, target: string])[],
+  what: (payload: string) => string,
+  sources: readonly string[],
+  sentBefore: readonly Technique[] = [],
+): Technique[] {
+  const seen = new Set<string>([...SENT_ELSEWHERE, ...sentBefore.flatMap((t) => (t.target === undefined ? [] : [t.target]))]);
   const names = new Set<string>();
   const out: Technique[] = [];
   for (const [payload, target] of entries) {
@@ -237,7 +246,7 @@ const METHOD_TECHNIQUES: readonly Technique[] = METHODS.map((method) => ({
   canonical: true,
 }));
 
-const METHOD_CASE_TECHNIQUES: readonly Technique[] = METHOD_CASINGS.map((method) => ({
+const methodCaseTechnique = (method: string): Technique => ({
   family: 'bypass-method-case',
   name: `method-case-${method.toLowerCase()}-${casing(method)}`,
   what: `on the container listing by the method ${method} (method names are case-sensitive)`,
@@ -246,7 +255,9 @@ const METHOD_CASE_TECHNIQUES: readonly Technique[] = METHOD_CASINGS.map((method)
   method,
   refusals: [400, 404, 405, 411, 501],
   canonical: true,
-}));
+});
+
+const METHOD_CASE_TECHNIQUES: readonly Technique[] = METHOD_CASINGS.map(methodCaseTechnique);
 
 /** How a method is spelt, for its id: `get` lower, `Get` capitalised, `gET` inverted. */
 function casing(method: string): string {
@@ -336,6 +347,22 @@ const SIMPLE_HEADER_TECHNIQUES: readonly Technique[] = SIMPLE_HEADERS.map(([name
   refusals: [400, 415],
   canonical: true,
 }));
+
+/** byp4xx's middle paths as a segment of their own, those whose target the default set does not send. */
+const MID_SEGMENT_TECHNIQUES = pathTechniques(
+  'bypass-mid-path',
+  'mid-segment',
+  MID_PATHS_SEGMENT.map((mid) => [mid, `/${mid}/{{container}}${AFTER_CONTAINER}`]),
+  (mid) => `whose path puts ${shown(mid)} as a segment before the container`,
+  [BYP4XX, 'RFC 3986 §5.2.4', 'RFC 9110 §4.2.3', WSTG_AUTHORIZATION],
+  [...END_PATH_TECHNIQUES, ...MID_PATH_TECHNIQUES],
+);
+
+/**
+ * The long tail, not in the catalogue: `run --bypass full` adds it (index.ts, docs/ci.md). It
+ * holds no technique class the catalogue's cases leave out, at about 0.4 s of a native run.
+ */
+export const BYPASS_LONG_TAIL_CASES: readonly WireCase[] = [...METHOD_CASINGS_LONG_TAIL.map(methodCaseTechnique).flatMap(bothWays), ...MID_SEGMENT_TECHNIQUES.flatMap(bothWays)];
 
 export const BYPASS_TECHNIQUE_CASES: readonly WireCase[] = [
   ...METHOD_TECHNIQUES.flatMap(bothWays),
