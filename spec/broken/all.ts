@@ -1,7 +1,8 @@
 /**
  * Every deliberately broken server, as one list that `npm run mutants` and the tests walk: the
- * reference-based variants (variants.ts), the raw-socket fronts (wire-servers.ts) and the servers
- * written apart from the reference (independent-servers.ts). Each starts on its own loopback port;
+ * reference-based variants (variants.ts), the raw-socket fronts (wire-servers.ts), the servers
+ * written apart from the reference (independent-servers.ts) and the bypass toolbox's raw-socket
+ * fronts (bypass-servers.ts). Each starts on its own loopback port;
  * a front starts a correct reference behind it and stops it with itself.
  */
 import { startReferenceServer } from '../../src/reference/server.js';
