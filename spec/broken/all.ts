@@ -1,7 +1,9 @@
 /**
  * Every deliberately broken server, as one list that `npm run mutants` and the tests walk: the
- * reference-based variants (variants.ts, scheme-word-servers.ts, conditional-servers.ts), the raw-socket fronts (wire-servers.ts) and the servers
- * written apart from the reference (independent-servers.ts). Each starts on its own loopback port;
+ * reference-based variants (variants.ts, scheme-word-servers.ts, conditional-servers.ts), the
+ * raw-socket fronts (wire-servers.ts), the servers written apart from the reference
+ * (independent-servers.ts) and the bypass toolbox's raw-socket fronts (bypass-servers.ts). Each
+ * starts on its own loopback port;
  * a front starts a correct reference behind it and stops it with itself.
  */
 import { startReferenceServer } from '../../src/reference/server.js';
@@ -10,7 +12,8 @@ import { INDEPENDENT_BROKEN_SERVERS } from './independent-servers.js';
 import { BROKEN_VARIANTS } from './variants.js';
 import { SCHEME_WORD_VARIANTS } from './scheme-word-servers.js';
 import { CONDITIONAL_VARIANTS } from './conditional-servers.js';
-import { BROKEN_WIRE_SERVERS, startBrokenWireServer } from './wire-servers.js';
+import { BROKEN_WIRE_SERVERS, startBrokenWireServer, type BrokenWireServer } from './wire-servers.js';
+import { BYPASS_BROKEN_SERVERS } from './bypass-servers.js';
 
 export interface BrokenServer {
   readonly id: string;
@@ -43,20 +46,23 @@ async function inFrontOfReference(startFront: (backendUrl: string) => Promise<Ru
   }
 }
 
+function rawSocketFront(server: BrokenWireServer): BrokenServer {
+  const { grep: _grep, onHead: _onHead, ...variant } = server;
+  return { ...variant, kind: 'raw-socket front', start: () => inFrontOfReference((backendUrl) => startBrokenWireServer(server, backendUrl)) };
+}
+
 export const BROKEN_SERVERS: readonly BrokenServer[] = [
   ...[...BROKEN_VARIANTS, ...SCHEME_WORD_VARIANTS, ...CONDITIONAL_VARIANTS].map(({ reference, ...variant }): BrokenServer => ({
     ...variant,
     kind: 'reference variant',
     start: () => startReferenceServer({ port: 0, reference: reference(), errorLog: () => {} }),
   })),
-  ...BROKEN_WIRE_SERVERS.map(({ grep: _grep, onHead: _onHead, ...variant }, i): BrokenServer => ({
-    ...variant,
-    kind: 'raw-socket front',
-    start: () => inFrontOfReference((backendUrl) => startBrokenWireServer(BROKEN_WIRE_SERVERS[i]!, backendUrl)),
-  })),
+  ...BROKEN_WIRE_SERVERS.map(rawSocketFront),
   ...INDEPENDENT_BROKEN_SERVERS.map(({ start, ...server }): BrokenServer => ({
     ...server,
     kind: 'independent server',
     start: () => inFrontOfReference(start),
   })),
+  // The bypass toolbox's (bypass-servers.ts), last: the power table lists them in this order.
+  ...BYPASS_BROKEN_SERVERS.map(rawSocketFront),
 ];

@@ -45,7 +45,20 @@ const PREFIX: Readonly<Record<Form, string>> = {
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SEED_SOURCE = /^seed §(.+)$/;
-const SOURCE = /^(seed §\S.*|RFC [1-9][0-9]*( §[0-9]+(\.[0-9]+)*)?|OWASP \S.*)$/;
+/** The bypass toolbox's families (src/cases/bypass-techniques.ts) and the part of the request each varies. */
+const BYPASS_VARIES: Readonly<Record<string, readonly ('method' | 'path' | 'host')[]>> = {
+  'bypass-method': ['method'],
+  'bypass-method-case': ['method'],
+  'bypass-path-case': ['path'],
+  'bypass-end-path': ['path'],
+  'bypass-mid-path': ['path'],
+  'bypass-url-override': ['path'],
+  // No Host line (HTTP/1.0, a version without one), or a Host line naming the server itself.
+  'bypass-http-version': ['host'],
+  'bypass-host': ['host'],
+};
+
+const SOURCE = /^(seed §\S.*|RFC [1-9][0-9]*( §[0-9]+(\.[0-9]+)*)?|OWASP \S.*|GitHub [A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)$/;
 
 /** Headings of the Markdown files in the seed folder, without `{#anchor}` suffixes and inline tags. */
 function seedHeadings(folder: string): Set<string> {
@@ -181,7 +194,7 @@ describe('case catalogue', () => {
       expect(
         problems((c) => {
           if (c.sources.length === 0) return 'no source';
-          return c.sources.filter((s) => !SOURCE.test(s)).map((s) => `source "${s}" is not seed §…, RFC <n> [§x] or OWASP …`);
+          return c.sources.filter((s) => !SOURCE.test(s)).map((s) => `source "${s}" is not seed §…, RFC <n> [§x], OWASP … or GitHub <owner>/<name>`);
         }),
       ).to.deep.equal([]);
     });
@@ -388,6 +401,7 @@ describe('case catalogue', () => {
         'credential-carrier': ['headers', 'body'],
         'request-target': ['path'],
         'path-spelling': ['path'],
+        ...BYPASS_VARIES,
       };
       expect(
         problemsIn(REQUEST_CASES, (c) => {
@@ -448,7 +462,8 @@ describe('case catalogue', () => {
           requests.forEach((parts, i) => {
             const which = requests.length > 1 ? ` (request ${i + 1})` : '';
             const host = parts.filter((p) => p.kind === 'header' && p.name === 'Host');
-            if (host.length !== 1 || (host[0] as { value: string }).value !== '{{host}}') found.push(`has no single Host: {{host}} line${which}`);
+            const ownHost = BYPASS_VARIES[c.family]?.includes('host') && host.length <= 1;
+            if (!ownHost && (host.length !== 1 || (host[0] as { value: string }).value !== '{{host}}')) found.push(`has no single Host: {{host}} line${which}`);
             if (parts[1]?.kind === 'end') found.push(`has no header line${which}`);
             if (parts.at(-1)?.kind !== 'end' || parts.filter((p) => p.kind === 'end').length !== 1) found.push(`does not end with the one end of the header section${which}`);
           });
@@ -459,7 +474,10 @@ describe('case catalogue', () => {
 
     it('carries no request spec: its request is its bytes, and its operation names what the last request line asks', () => {
       expect(problemsIn(wireCases, (c) => ('request' in c ? 'has a request spec' : undefined))).to.deep.equal([]);
-      expect(problemsIn(wireCases, (c) => (OPERATIONS[caseOperation(c)].method.toUpperCase() === caseMethod(c).toUpperCase() ? undefined : `${caseMethod(c)} is not ${caseOperation(c)}'s method`))).to.deep.equal([]);
+      const othersMethod = (c: { readonly family: string }): boolean => BYPASS_VARIES[c.family]?.includes('method') ?? false;
+      expect(
+        problemsIn(wireCases, (c) => (othersMethod(c) || OPERATIONS[caseOperation(c)].method.toUpperCase() === caseMethod(c).toUpperCase() ? undefined : `${caseMethod(c)} is not ${caseOperation(c)}'s method`)),
+      ).to.deep.equal([]);
     });
 
     it('is a MUST case whenever the bytes carry no valid credential, and lets a repair be accepted only around a valid one', () => {

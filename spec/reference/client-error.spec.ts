@@ -47,6 +47,15 @@ describe('the served reference answers parser rejections with a V3IO error body'
     });
   }
 
+  it('answers CONNECT (the reference is no proxy) with 405, an Allow line and a V3IO error body, instead of closing the connection', async () => {
+    const bytes = Buffer.from(`CONNECT /bigdata/?max-keys=1 HTTP/1.1\r\nHost: ${hostOf(server.url)}\r\n\r\n`, 'latin1');
+    const outcome = await exchangeBytes({ baseUrl: server.url, timeoutMs: 5_000 }, bytes);
+    if (outcome.kind !== 'response') throw new Error(`expected a response, got ${JSON.stringify(outcome)}`);
+    expect(outcome.response.status).to.equal(405);
+    expect(header(outcome.response, 'allow')).to.equal('GET, HEAD, PUT, POST, DELETE');
+    expect(JSON.parse(outcome.response.body.toString('utf8'))).to.deep.equal({ ErrorCode: -95, ErrorMessage: 'Operation not supported' });
+  });
+
   it('answers a header section over the parser\'s limit with 431 and a V3IO error body', async () => {
     const response = await send(`X-Padding: ${'a'.repeat(PARSER_MAX_HEADER_SIZE + 1024)}\r\n`);
     expect(response.status).to.equal(431);

@@ -23,6 +23,10 @@ describe('source links', () => {
     );
   });
 
+  it('links a public repository the catalogue takes facts from to GitHub', () => {
+    expect(sourceLink('GitHub devploit/nomore403')).to.deep.equal({ text: 'GitHub devploit/nomore403', href: 'https://github.com/devploit/nomore403' });
+  });
+
   it('links every source of the catalogue, seed sections to a named anchor', () => {
     for (const source of new Set(CATALOGUE.flatMap((c) => c.sources))) {
       const link = sourceLink(source);

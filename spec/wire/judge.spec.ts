@@ -81,6 +81,17 @@ describe('judging a wire exchange', () => {
     expect(failed(result)).to.include(`[MUST] ${ROBUSTNESS_CHECK}: Expected no 5xx, got 500 for ${WHERE}`);
   });
 
+  it('takes a 501 or 505 as a refusal where the case lists it, and any other 5xx as a failure', () => {
+    const method = wireCase('cross-wire-bypass-method-pouet');
+    expect(failed(judgeWireCase(method, response(501, '{"ErrorCode":-95,"ErrorMessage":"x"}'), context()))).to.deep.equal([]);
+    const version = wireCase('cross-wire-bypass-version-http-2-0');
+    expect(failed(judgeWireCase(version, response(505, '{"ErrorCode":-95,"ErrorMessage":"x"}'), context()))).to.deep.equal([]);
+    // 505 is no refusal of a method, nor 501 of a version.
+    expect(judgeWireCase(method, response(505), context()).failedLevel).to.equal('must');
+    expect(judgeWireCase(version, response(501), context()).failedLevel).to.equal('must');
+    expect(judgeWireCase(version, response(503), context()).failedLevel).to.equal('must');
+  });
+
   it('takes a closed connection as a rejection, and as the whole answer when the bytes carry no valid credential', () => {
     const result = judgeWireCase(HIDDEN_LINE, { kind: 'closed' }, context({ alive: true }));
     expect(result.outcome).to.equal('pass');

@@ -62,7 +62,7 @@ export const CASE_SCHEMA = {
       type: 'array',
       minItems: 1,
       uniqueItems: true,
-      items: { type: 'string', pattern: '^(seed §\\S.*|RFC [1-9][0-9]*( §[0-9]+(\\.[0-9]+)*)?|OWASP \\S.*)$' },
+      items: { type: 'string', pattern: '^(seed §\\S.*|RFC [1-9][0-9]*( §[0-9]+(\\.[0-9]+)*)?|OWASP \\S.*|GitHub [A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)$' },
     },
     request: { $ref: '#/definitions/request' },
     operation: { description: 'What the judged request of a wire case (its last request line) is.', enum: OPERATION_IDS },
@@ -184,6 +184,8 @@ export const CASE_SCHEMA = {
             kind: { const: 'request-line' },
             method: { type: 'string', pattern: TOKEN },
             target: { type: 'string', pattern: '^(\\*|(/|\\{\\{origin\\}\\}/|\\{\\{scheme\\}\\}://|https?://)[^ \\t\\r\\n\\u0000]*)$' },
+            // HTTP-version (RFC 9112 §2.3) or what a bypass tool sends in its place.
+            version: { type: 'string', pattern: '^[!-~]+$' },
           },
         },
         {
@@ -225,11 +227,11 @@ export const CASE_SCHEMA = {
       properties: {
         outcome: { enum: OUTCOME_CLASSES },
         statuses: {
-          description: 'Statuses the exact-class check accepts instead of the class default; all 4xx.',
+          description: 'Statuses the exact-class check accepts instead of the class default; 4xx, and the refusals 501 (method not implemented) and 505 (version not supported).',
           type: 'array',
           minItems: 1,
           uniqueItems: true,
-          items: { type: 'integer', minimum: 400, maximum: 499 },
+          items: { anyOf: [{ type: 'integer', minimum: 400, maximum: 499 }, { enum: [501, 505] }] },
         },
         letInOnEvidence: { const: true },
         sameResponseAs: {

@@ -22,6 +22,7 @@ import { CONDITIONAL_REQUEST_CASES } from './conditional-requests.js';
 import { CREDENTIAL_CARRIER_CASES } from './credential-carriers.js';
 import { REQUEST_TARGET_CASES } from './request-targets.js';
 import { CONNECTION_REUSE_CASES } from './connection-reuse.js';
+import { BYPASS_LONG_TAIL_CASES, BYPASS_TECHNIQUE_CASES } from './bypass-techniques.js';
 import { TRANSPORT_CASES } from './transport.js';
 
 export const CATALOGUE: readonly ConformanceCase[] = [
@@ -45,13 +46,31 @@ export const CATALOGUE: readonly ConformanceCase[] = [
   ...WIRE_CASES,
   ...REQUEST_TARGET_CASES,
   ...CONNECTION_REUSE_CASES,
+  ...BYPASS_TECHNIQUE_CASES,
   // Properties of the connection, measured by the runner rather than sent.
   ...TRANSPORT_CASES,
 ];
 
-const BY_ID: ReadonlyMap<string, ConformanceCase> = new Map(CATALOGUE.map((c) => [c.id, c]));
+/**
+ * How much of the bypass toolbox a run sends (`run --bypass`): `default`, the catalogue; `full`,
+ * the catalogue with the long tail of bypass-techniques.ts after the toolbox's own cases.
+ */
+export const BYPASS_EXTENTS = ['default', 'full'] as const;
+export type BypassExtent = (typeof BYPASS_EXTENTS)[number];
 
-/** The case with this id, or `undefined`. */
+const FULL_BYPASS_CATALOGUE: readonly ConformanceCase[] = (() => {
+  const after = CATALOGUE.indexOf(BYPASS_TECHNIQUE_CASES.at(-1)!) + 1;
+  return [...CATALOGUE.slice(0, after), ...BYPASS_LONG_TAIL_CASES, ...CATALOGUE.slice(after)];
+})();
+
+/** The cases a run with this bypass extent chooses from, in catalogue order. */
+export function catalogueFor(extent: BypassExtent = 'default'): readonly ConformanceCase[] {
+  return extent === 'full' ? FULL_BYPASS_CATALOGUE : CATALOGUE;
+}
+
+const BY_ID: ReadonlyMap<string, ConformanceCase> = new Map(FULL_BYPASS_CATALOGUE.map((c) => [c.id, c]));
+
+/** The case with this id (the bypass toolbox's long tail included), or `undefined`. */
 export function findCase(id: string): ConformanceCase | undefined {
   return BY_ID.get(id);
 }

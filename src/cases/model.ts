@@ -223,8 +223,11 @@ export const WIRE_VARIABLES = ['host', 'scheme', 'origin'] as const;
  * what an HTTP client library refuses to.
  */
 export type WirePart =
-  /** `<method> <target> HTTP/1.1` and CRLF. */
-  | { readonly kind: 'request-line'; readonly method: string; readonly target: string }
+  /**
+   * `<method> <target> <version>` and CRLF; the version is `HTTP/1.1` unless `version` says
+   * otherwise (`HTTP/1.0`, a version no server implements).
+   */
+  | { readonly kind: 'request-line'; readonly method: string; readonly target: string; readonly version?: string }
   /** `<name>:<SP><value>` and CRLF. The name may end in spaces or tabs; the value may hold CR, LF, NUL or obs-text. */
   | { readonly kind: 'header'; readonly name: string; readonly value: string }
   /** Raw text, for framing that is not a header line (a fold, a bare CR line ending, a line after the request line). */

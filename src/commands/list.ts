@@ -1,6 +1,6 @@
 /** `list`: the catalogue (or one profile's cases, or those `--grep` matches) as text, JSON or the Markdown family table. */
 import { Option, type Command } from 'commander';
-import { CATALOGUE } from '../cases/index.js';
+import { BYPASS_EXTENTS, catalogueFor, type BypassExtent } from '../cases/index.js';
 import { PROFILES, type ConformanceCase, type ProfileId } from '../cases/model.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { renderCaseList, renderFamilyTable } from '../report/case-list.js';
@@ -27,8 +27,10 @@ export function registerList(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('text'))
     .addOption(new Option('--profile <profile>', "only the profile's cases, as it sends them (default: the whole catalogue)").choices(PROFILES))
     .addOption(new Option('-g, --grep <regex>', "only cases whose id, title or family matches (case-insensitive), as run's --grep").argParser(parseGrep))
-    .action(async (flags: { format: keyof typeof FORMATS; profile?: ProfileId; grep?: RegExp }) => {
-      const inProfile = flags.profile ? casesOf(profileNamed(flags.profile), CATALOGUE) : CATALOGUE;
+    .addOption(new Option('--bypass <extent>', "the bypass toolbox as run --bypass sends it: default or full (with its long tail)").choices(BYPASS_EXTENTS).default('default'))
+    .action(async (flags: { format: keyof typeof FORMATS; profile?: ProfileId; grep?: RegExp; bypass: BypassExtent }) => {
+      const catalogue = catalogueFor(flags.bypass);
+      const inProfile = flags.profile ? casesOf(profileNamed(flags.profile), catalogue) : catalogue;
       requireSomeMatch(inProfile, { grep: flags.grep });
       const cases = inProfile.filter((c) => matchesFilters(c, { grep: flags.grep }));
       await write(process.stdout, FORMATS[flags.format](cases));

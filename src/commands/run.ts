@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { HarnessError } from '../errors.js';
 import { DEFAULT_PROFILE, FORMS, PROFILES, type Form, type Level, type ProfileId } from '../cases/model.js';
-import { CATALOGUE } from '../cases/index.js';
+import { BYPASS_EXTENTS, catalogueFor, type BypassExtent } from '../cases/index.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { createProgress } from '../report/progress.js';
 import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
@@ -36,6 +36,7 @@ interface RunFlags {
   readonly quiet: boolean;
   readonly engine: 'newman' | 'native';
   readonly concurrency?: number;
+  readonly bypass: BypassExtent;
 }
 
 export function registerRun(program: Command): void {
@@ -64,6 +65,11 @@ export function registerRun(program: Command): void {
     .addOption(new Option('-g, --grep <regex>', 'only cases whose id, title or family matches (case-insensitive)').argParser(parseGrep))
     .addOption(new Option('--form <forms>', `only cases of these credential forms, comma-separated: ${FORMS.join(', ')}`).argParser(parseForms))
     .addOption(new Option('--level <level>', 'only cases of this level and stronger: must | should | may').argParser(parseLevel))
+    .addOption(
+      new Option('--bypass <extent>', 'the bypass toolbox: default (its default set) or full (with the long tail: byp4xx\'s middle paths as segments of their own, every method in lower case)')
+        .choices(BYPASS_EXTENTS)
+        .default('default'),
+    )
     .addOption(new Option('--shard <i/n>', 'only shard i of n (a stable partition by case id; combine shards with merge)').argParser(parseShard))
     .addOption(
       new Option('-r, --reporter <list>', `reporters, comma-separated: ${REPORTER_NAMES.join(', ')}`)
@@ -83,7 +89,8 @@ export function registerRun(program: Command): void {
         throw new HarnessError('usage', `${flags.cert ? '--cert needs --key' : '--key needs --cert'} (a client certificate and its private key)`);
       }
       const selection: CaseSelection = { ids: flags.only, grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
-      requireSomeMatch(casesOf(profileNamed(flags.profile), CATALOGUE), selection, { catalogue: CATALOGUE, profile: flags.profile });
+      const catalogue = catalogueFor(flags.bypass);
+      requireSomeMatch(casesOf(profileNamed(flags.profile), catalogue), selection, { catalogue, profile: flags.profile });
       if (flags.collection !== undefined && flags.engine !== 'newman') throw new HarnessError('usage', '--collection needs the newman engine: newman runs a collection, the native engine sends the catalogue');
       if (flags.concurrency !== undefined && flags.collection !== undefined) {
         throw new HarnessError('usage', '--concurrency does not apply to --collection: a given collection runs as it is, one request at a time');
@@ -114,6 +121,7 @@ export function registerRun(program: Command): void {
         reporters: reporters.files,
         selection,
         engine: flags.engine,
+        bypass: flags.bypass,
         ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
         ...(flags.quiet ? {} : { progress: createProgress({ stream: process.stderr }) }),
       }).finally(interruption.dispose);

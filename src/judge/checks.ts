@@ -161,7 +161,8 @@ registerCheck({
     const answer = exchange.answer;
     const repairable = repairAccepted(testCase);
     const response = responseOf(answer);
-    const passed = (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || (repairable && is2xx(response.status))));
+    const passed =
+      (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || listedRefusal(testCase, response.status) || (repairable && is2xx(response.status))));
     const expected = repairable ? 'a 4xx rejection, or a 2xx after repairing the bytes' : 'a 4xx rejection';
     const actual = describeAnswer(answer, context.timeoutMs);
     // A request that does not name the resource canonically was let in only if it reached it.
@@ -178,7 +179,9 @@ registerCheck({
     applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
     helpers: ({ testCase, plan }) => (testCase.expect.letInOnEvidence && plan.proof ? ['steps', 'snapshot'] : []),
     lines: ({ testCase, operation, plan }, name) => {
-      const rejection = `if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499)) fail('a 4xx rejection'); });`;
+      const refusals = (testCase.expect.statuses ?? []).filter((status) => status >= 500);
+      const listed = refusals.length > 0 ? ` || ${js(refusals)}.includes(code)` : '';
+      const rejection = `if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499${listed})) fail('a 4xx rejection'); });`;
       if (!testCase.expect.letInOnEvidence) return [rejection];
       const lowered = js(`[${withoutEvidenceLevel(testCase).toUpperCase()}] ${testCase.title}`);
       return [
@@ -199,6 +202,14 @@ registerCheck({
   },
 });
 
+/**
+ * A 5xx the case lists among its statuses: 501 for a method the server does not implement (RFC 9110
+ * §15.6.2), 505 for an HTTP version it does not support (§15.6.6) are refusals, not failures.
+ */
+function listedRefusal(testCase: { readonly expect: { readonly statuses?: readonly number[] } }, status: number): boolean {
+  return status >= 500 && (testCase.expect.statuses?.includes(status) ?? false);
+}
+
 /** Named for the wire judge's tests and reports. */
 export const ROBUSTNESS_CHECK = 'the server neither answers 5xx nor hangs nor stops answering';
 
@@ -208,12 +219,12 @@ registerCheck({
   name: () => ROBUSTNESS_CHECK,
   applies: ({ testCase, exchange }) => isWire(testCase) && exchange.answer.kind !== 'error',
   planned: ({ testCase }) => isWire(testCase),
-  evaluate: ({ exchange, context }) => {
+  evaluate: ({ testCase, exchange, context }) => {
     const answer = exchange.answer;
     const got = describeAnswer(answer, context.timeoutMs);
     switch (answer.kind) {
       case 'response':
-        return judged(answer.response.status < 500, 'no 5xx', got, exchange.where);
+        return judged(answer.response.status < 500 || listedRefusal(testCase, answer.response.status), 'no 5xx', got, exchange.where);
       case 'closed':
       case 'reset': {
         // A server may drop a connection on a framing error; one that then answers nothing has crashed.

@@ -11,6 +11,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorResponse, v3ioErrorResponse, type ReferenceResponse } from './responses.js';
+import { OBJECT_METHODS } from './objects.js';
 
 /** llhttp's and Node's codes that have an answer of their own; every other parse error is 400. */
 function responseFor(code: string | undefined): ReferenceResponse {
@@ -55,5 +56,16 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
   }
   socket.end(serialise(responseFor(error.code)));
   // A client that neither reads nor closes does not keep the socket.
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
+
+/**
+ * The `connect` listener: the reference is no proxy, so a CONNECT (RFC 9110 §9.3.6) gets 405, with
+ * or without credentials, instead of Node's default of closing the connection without an answer.
+ */
+export function answerConnect(_request: unknown, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  // RFC 9110 §15.5.6: a 405 lists the methods the target has; the container's are the object methods.
+  socket.end(serialise(errorResponse(405, { Allow: OBJECT_METHODS })));
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }

@@ -14,7 +14,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { observeAuthentication } from './auth-observer.js';
-import { answerClientError } from './client-error.js';
+import { answerClientError, answerConnect } from './client-error.js';
 import { createReference, type Reference, type ReferenceOptions } from './handler.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './listen-defaults.js';
 import { MAX_OBJECT_SIZE, MAX_OBJECT_SIZE_OPTION, PARSER_MAX_HEADER_SIZE } from './limits.js';
@@ -99,6 +99,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     : createHttpServer({ maxHeaderSize: PARSER_MAX_HEADER_SIZE }, listener);
   // What the HTTP parser rejects (header framing, an over-long header section) gets a V3IO error body too.
   server.on('clientError', answerClientError);
+  server.on('connect', answerConnect);
   // `Expect: 100-continue` with a body over the limit: 413 at once instead of inviting the upload.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (!declaresTooLarge(req, context.maxBodySize)) res.writeContinue();

@@ -30,12 +30,15 @@ const OWASP_WSTG = 'https://owasp.org/www-project-web-security-testing-guide/sta
 /** The Web Security Testing Guide's pages the catalogue cites, by section number. */
 const WSTG_PAGES: Readonly<Record<string, string>> = {
   '4.2.6': '4-Web_Application_Security_Testing/02-Configuration_and_Deployment_Management_Testing/06-Test_HTTP_Methods',
+  '4.5.2': '4-Web_Application_Security_Testing/05-Authorization_Testing/02-Testing_for_Bypassing_Authorization_Schema',
 };
 
 const RFC = /^RFC\s+(\d+)(?:\s+§\s*([0-9A-Za-z.]+))?$/;
 const SEED = /^seed\s+§\s*(.+)$/;
 const OWASP = /^OWASP\s+(.+?)\s+Cheat Sheet$/;
 const WSTG = /^OWASP\s+WSTG\s+(\d+(?:\.\d+)*)\b/;
+/** A public repository the catalogue takes facts from (a tool's payload lists): `GitHub owner/name`. */
+const GITHUB = /^GitHub\s+([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)$/;
 
 export function sourceLink(source: string): SourceLink {
   const text = source.trim();
@@ -50,5 +53,7 @@ export function sourceLink(source: string): SourceLink {
   if (owasp?.[1] !== undefined) return { text, href: `${OWASP_CHEAT_SHEETS}${owasp[1].trim().replace(/\s+/g, '_')}_Cheat_Sheet.html` };
   const wstg = WSTG.exec(text);
   if (wstg?.[1] !== undefined) return { text, href: `${OWASP_WSTG}${WSTG_PAGES[wstg[1]] ?? ''}` };
+  const github = GITHUB.exec(text);
+  if (github?.[1] !== undefined) return { text, href: `https://github.com/${github[1]}` };
   return { text };
 }

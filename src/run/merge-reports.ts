@@ -6,7 +6,7 @@
  * Reports that cannot describe one run — another tool version, target, strictness or filter, or
  * a case present twice — are refused rather than merged into a misleading verdict.
  */
-import { CATALOGUE } from '../cases/index.js';
+import { catalogueFor } from '../cases/index.js';
 import { HarnessError } from '../errors.js';
 import type { RunReport } from '../results/run-report.js';
 import { exitCodeOf, summarise, verdictOf, type StepResult } from './results.js';
@@ -18,7 +18,8 @@ export interface NamedReport {
   readonly report: RunReport;
 }
 
-const CATALOGUE_ORDER = new Map(CATALOGUE.map((c, i) => [c.id, i]));
+// The order of a run with the whole bypass toolbox: shards of a `--bypass full` run merge too.
+const CATALOGUE_ORDER = new Map(catalogueFor('full').map((c, i) => [c.id, i]));
 
 function refuse(message: string): never {
   throw new HarnessError('incompatible-reports', `cannot merge: ${message}`);

@@ -10,7 +10,7 @@
  * are removed even when newman does not get to its teardown (direct-teardown.ts).
  */
 import { isRequestCase } from '../cases/case-request.js';
-import { CATALOGUE } from '../cases/index.js';
+import { catalogueFor, type BypassExtent } from '../cases/index.js';
 import { DEFAULT_PROFILE, SECRET_VARIABLES, type ConformanceCase, type ProfileId, type RequestCase } from '../cases/model.js';
 import { casesOf, profileNamed, type Profile } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
@@ -61,6 +61,8 @@ export interface SuiteOptions {
   readonly engine?: EngineName;
   /** Cases (ordered groups, see native/case-groups.ts) in flight at once, either engine. Default DEFAULT_CONCURRENCY. */
   readonly concurrency?: number;
+  /** How much of the bypass toolbox to send (`--bypass`); default the catalogue's. */
+  readonly bypass?: BypassExtent;
   /** The kind of server judged (`--profile`); default `v3io`. */
   readonly profile?: ProfileId;
   /** Base URL of a real server (`--target`); it wins over every other source of `baseUrl`. */
@@ -179,7 +181,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const environment = withOverrides(resolved.environment, { runPrefix });
   const variables = environmentVariables(environment);
   const selection = options.selection ?? {};
-  const chosen = selectCases(casesOf(profile, CATALOGUE), selection);
+  const catalogue = catalogueFor(options.bypass);
+  const chosen = selectCases(casesOf(profile, catalogue), selection);
   // The cases sent as requests; the transport cases are measured after them (transport-checks.ts).
   const selected = chosen.filter(isRequestCase);
   const mask = options.maskFor(secretsOf(variables, selected));
@@ -264,7 +267,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   // The collection's variables, the environment's over them: what the engines resolve templates with.
   const caseVariables = runVariablesOf(profile, environment);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const timeoutRunMs = Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)));
+  const timeoutRunMs = Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (catalogue.length + 10)));
   const abortGraceMs = Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000);
   const sendCases = (signal: AbortSignal): Promise<ItemTrace[]> =>
     engine === 'native'

@@ -17,7 +17,7 @@ const HTTP_VERSION = 'HTTP/1.1';
 export function partText(part: WirePart): string {
   switch (part.kind) {
     case 'request-line':
-      return `${part.method} ${part.target} ${HTTP_VERSION}${CRLF}`;
+      return `${part.method} ${part.target} ${part.version ?? HTTP_VERSION}${CRLF}`;
     case 'header':
       return `${part.name}: ${part.value}${CRLF}`;
     case 'bytes':

@@ -9,7 +9,7 @@
  * instead (run-suite.ts), since nock sees only requests made through node:http.
  */
 import { caseMethod, caseTarget, isWireCase, unmetPrecondition } from '../cases/case-request.js';
-import { SECRET_VARIABLES, type ConformanceCase, type OperationId, type WireCase, type WirePart } from '../cases/model.js';
+import { SECRET_VARIABLES, type ConformanceCase, type Derivation, type OperationId, type WireCase, type WirePart } from '../cases/model.js';
 import { COLLECTION_VARIABLES, type Operation, type SchemaId } from '../cases/operations.js';
 import { readCa, readPem } from '../tls-files.js';
 import { MAX_HEADER_VALUE, shorten } from '../results/excerpt.js';
@@ -132,6 +132,16 @@ function describeProbe(outcome: Exclude<WireOutcome, { kind: 'response' }>): str
   }
 }
 
+/** The derivations that take a secret variable, directly or through an earlier one of them. */
+function derivedFromSecrets(derivations: readonly Derivation[]): Set<string> {
+  const names = new Set<string>();
+  for (const { name, from } of derivations) {
+    const used = [...from.matchAll(/\{\{([^{}]+)\}\}/g)].map((m) => m[1] ?? '');
+    if (used.some((variable) => (SECRET_VARIABLES as readonly string[]).includes(variable) || names.has(variable))) names.add(name);
+  }
+  return names;
+}
+
 async function runOne(
   testCase: WireCase,
   target: WireTarget,
@@ -145,10 +155,12 @@ async function runOne(
   if (unmet !== undefined) return skipped(testCase, unmet);
 
   const derived = deriveAll(testCase.derive ?? [], variables);
+  const credentialNames = derivedFromSecrets(testCase.derive ?? []);
   const secrets = new Map<string, string>(SECRET_VARIABLES.flatMap((name) => (variables.get(name) ? [[name, variables.get(name) ?? ''] as const] : [])));
   const publicVariables = new Map([...variables].filter(([name]) => !secrets.has(name)));
-  // Derived from a variable, a value is a credential (a token, a mutated key); from a literal, it is padding.
-  const credentials = new Map([...derived].filter(([name]) => /\{\{/.test(testCase.derive?.find((d) => d.name === name)?.from ?? '')));
+  // Derived from a secret, a value is a credential (a token, a mutated key); from a literal it is padding, and from a
+  // public variable (the container in the other letter case) a path a 404 may quote.
+  const credentials = new Map([...derived].filter(([name]) => credentialNames.has(name)));
   const substitute = placeholders(new Map([...credentials, ...secrets]));
   const safe = (text: string): string => mask(substitute(text));
   const method = caseMethod(testCase);
