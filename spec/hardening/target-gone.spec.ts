@@ -50,7 +50,7 @@ describe('a target that dies mid-run', function () {
         expect(result.code, result.stdout + result.stderr).to.equal(2);
         const lines = result.stderr.trim().split('\n');
         expect(lines, result.stderr).to.have.length(1);
-        expect(lines[0]).to.match(
+        expect(lines[0], lines[0]).to.match(
           /^v3io-auth-conformance: the target stopped answering after case \S+ at \d{4}-\d\d-\d\dT[\d:.]+Z \(3 requests in a row got no answer, nor did a new connection\): no verdict; .*partial reports in \S+$/,
         );
         expect(elapsed, 'not one timeout per remaining case').to.be.below(20_000);

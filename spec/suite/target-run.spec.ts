@@ -38,7 +38,7 @@ describe('run against a real target', function () {
     const report = reportOf(run);
     expect(report.target).to.deep.equal({ mode: 'target', baseUrl: url, profile: 'v3io' });
     expect(report.cases.filter((c) => c.outcome === 'error')).to.deep.equal([]);
-    const folders = new Set(report.cases.flatMap((c) => /^\/bigdata\/([^/?]+)\//.exec(c.request?.path ?? '')?.[1] ?? []));
+    const folders = new Set(report.cases.flatMap((c) => /^\/bigdata\/(conformance-[^/?]+)\//.exec(c.request?.path ?? '')?.[1] ?? []));
     expect([...folders]).to.have.length(1);
     expect([...folders][0]).to.match(RUN_PREFIX_PATTERN);
     expect(report.teardown.filter((s) => !s.ok)).to.deep.equal([]);

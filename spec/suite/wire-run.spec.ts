@@ -19,6 +19,7 @@ import { reportOf, runInProcess } from '../support/in-process-run.js';
 import { embeddedCliRun, servedReferenceRun } from '../support/shared-runs.js';
 
 const WIRE_IDS = CATALOGUE.filter(isWireCase).map((c) => c.id);
+const WIRE_CASES = new Map(CATALOGUE.filter(isWireCase).map((c) => [c.id, c]));
 
 describe('wire cases in a run', function () {
   this.timeout(180_000);
@@ -37,7 +38,9 @@ describe('wire cases in a run', function () {
         // Rejected, but for the cases that send a valid request (an absolute-form target, a valid request after a rejected one).
         const [low, high] = c.expected.outcome === 'accept' ? [200, 299] : [400, 499];
         expect(c.actual && 'status' in c.actual ? c.actual.status : c.actual, c.id).to.be.within(low, high);
-        expect(c.request?.headers?.some(([name]) => name === 'Host'), c.id).to.equal(true);
+        // Every request line carries its Host, but for the cases whose bytes leave it out (HTTP/1.0 without Host).
+        const sendsHost = WIRE_CASES.get(c.id)?.wire.parts.some((part) => part.kind === 'header' && part.name.toLowerCase() === 'host');
+        expect(c.request?.headers?.some(([name]) => name === 'Host'), c.id).to.equal(sendsHost);
       }
       // The report shows each header line as sent, escaped, with the secrets as placeholders.
       const nul = report.cases.find((c) => c.id === 'session-key-wire-nul-after-key');
@@ -94,7 +97,10 @@ describe('wire cases in a run', function () {
             expect(report.verdict).to.equal('non-conformant');
             expect(result.stdout).to.contain('Verdict: NOT CONFORMANT');
           } else {
-            expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(0);
+            // No MUST failure; the fronts close every connection, so the connection-reuse cases they
+            // are sent are inconclusive (never reused) and the run may end without a verdict (exit 2).
+            expect(result.code, result.stdout + (result.error?.message ?? '')).to.be.oneOf([0, 2]);
+            expect(report.summary.failingCases.must, result.stdout).to.equal(0);
             expect(report.summary.failingCases.should).to.be.greaterThan(0);
             const strict = await run(true);
             expect(strict.code, strict.stdout).to.equal(1);

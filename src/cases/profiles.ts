@@ -82,7 +82,7 @@ export const PROFILE_DEFINITIONS: Readonly<Record<ProfileId, Profile>> = {
     },
     fixtures: { setup: [], teardown: [] },
     schemas: [],
-    titleTerms: { 'GET object': 'GET of the protected URL', 'HEAD object': 'HEAD of the protected URL' },
+    titleTerms: { 'GET object': 'GET of the protected URL', 'HEAD object': 'HEAD of the protected URL', 'the container listing': 'the protected URL' },
   },
 };
 
