@@ -30,6 +30,7 @@ import type { RunEvent, RunListener } from './run-events.js';
 import { runNative } from './native/run-native.js';
 import { preflight } from './preflight.js';
 import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
+import { Pacer } from './pacing.js';
 import { runPrefixFor } from './run-prefix.js';
 import { watchTarget } from './target-liveness.js';
 import { checkBeforeStart } from './start-checks.js';
@@ -195,19 +196,29 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const wireDone: CaseResult[] = [];
   let directTeardown: StepResult[] | undefined;
   const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  // The target's pace, learned from its answers: the timeout, the requests in flight, the retries (pacing.ts).
+  const pacer = new Pacer({ ceiling: concurrency, timeoutMs: options.timeoutMs });
   // A target that stops answering mid-run ends the run at once, with no verdict (target-liveness.ts).
+  // A slow target is not gone: the check waits as long as a request sent alone would.
   const liveness = watchTarget(() =>
-    preflight(baseUrl, { timeoutMs: options.timeoutMs, ...tls }).then(
+    preflight(baseUrl, { timeoutMs: pacer.retryTimeoutMs, ...tls }).then(
       () => true,
       () => false,
     ),
   );
+  const recordLiveness = (id: string, result: { answered: true } | { answered: false; error: string }): void => {
+    if (realTarget) liveness.record(id, result);
+  };
   const masking = { secrets: secretVariables(variables), mask };
   const judging = newmanJudging(profile, options.timeoutMs, runVariables(environment), masking);
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  // The harness tells each request's fate as it comes (onRequest); the native engine and a given collection, each item's.
+  const livenessPerRequest = engine === 'newman' && toRun === undefined;
   const onItem = (trace: ItemTrace): void => {
     traced.set(trace.id, trace);
-    if (realTarget && (trace.response || trace.requestError)) {
-      liveness.record(trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
+    if (!livenessPerRequest && (trace.response || trace.requestError)) {
+      recordLiveness(trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
     }
     emit({ type: 'step-done', trace });
     const testCase = selectedById.get(trace.id);
@@ -232,9 +243,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   // A case no request of which came back is judged on nothing: the judge says what is missing.
   const resultOf = (testCase: RequestCase, wireById: ReadonlyMap<string, CaseResult>, byId: ReadonlyMap<string, ItemTrace>): CaseResult =>
     wireById.get(testCase.id) ?? judged.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
-  const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask };
+  const context: ReportContext = { started, options, profile: profile.id, resolved, variables, mask, pacer };
 
-  const engine = options.engine ?? DEFAULT_ENGINE;
   // Embedded: the reference served on an ephemeral loopback port too, for what needs a real
   // socket (the wire cases; every request of the native engine, which nock does not see).
   let served: ReferenceServer | undefined;
@@ -261,7 +271,14 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const socketBaseUrl = served ? served.url : baseUrl;
   // The collection's variables, the environment's over them: what the engines resolve templates with.
   const caseVariables = new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment)]);
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  // After a request got no answer even alone: how quickly the target answers another, on a new connection.
+  const probe = async (timeoutMs: number): Promise<number | undefined> => {
+    const sent = performance.now();
+    return preflight(socketBaseUrl, { timeoutMs, ...tls }).then(
+      () => performance.now() - sent,
+      () => undefined,
+    );
+  };
   const timeoutRunMs = Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (CATALOGUE.length + 10)));
   const abortGraceMs = Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000);
   const sendCases = (signal: AbortSignal): Promise<ItemTrace[]> =>
@@ -272,6 +289,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
           variables: new Map([...caseVariables, ['baseUrl', socketBaseUrl]]),
           concurrency,
           timeoutMs: options.timeoutMs,
+          pacer,
+          probe,
           ...tls,
           onItemStart,
           onItem,
@@ -285,7 +304,22 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
           )
         : // The harness collection: the plan's requests, resolved in Node, without scripts (newman/).
           import('./newman/run-harness.js').then(({ runNewmanHarness }) =>
-            runNewmanHarness({ profile, cases: selected, variables: caseVariables, concurrency, timeoutRequestMs: options.timeoutMs, timeoutRunMs, ...tls, onItemStart, onItem, signal, abortGraceMs }),
+            runNewmanHarness({
+              profile,
+              cases: selected,
+              variables: caseVariables,
+              concurrency,
+              pacer,
+              probe,
+              onRequest: recordLiveness,
+              timeoutRequestMs: options.timeoutMs,
+              timeoutRunMs,
+              ...tls,
+              onItemStart,
+              onItem,
+              signal,
+              abortGraceMs,
+            }),
           );
   let traces: ItemTrace[];
   let wireResults: CaseResult[];
@@ -388,6 +422,7 @@ interface ReportContext {
   readonly resolved: ResolvedTarget;
   readonly variables: ReadonlyMap<string, string>;
   readonly mask: (text: string) => string;
+  readonly pacer: Pacer;
 }
 
 /**
@@ -429,5 +464,6 @@ function assembleReport(
     cases,
     warnings,
     ...(isRestricted(selection) ? { selection: selectionRecord(selection) } : {}),
+    pacing: context.pacer.record(),
   };
 }

@@ -16,8 +16,10 @@ import { HarnessError } from '../../errors.js';
 import { resolveTemplate } from '../../wire/template.js';
 import { deriveAll } from '../../wire/transforms.js';
 import type { ItemTrace, ScriptRequestRecord } from '../newman-session.js';
+import { Pacer, RETRY_AFTER_ATTEMPTS, SLOW_TARGET_CODE, TIMEOUT_CODES, waitBeforeRetry, type HangEvidence } from '../pacing.js';
 import { orderedGroups } from './case-groups.js';
-import { createNativeClient, type NativeAnswer, type NativeClient, type NativeClientOptions } from './http-client.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createNativeClient, type NativeAnswer, type NativeClient, type NativeClientOptions, type NativeRequest } from './http-client.js';
 
 export interface NativeRunOptions extends NativeClientOptions {
   readonly profile: Profile;
@@ -25,8 +27,16 @@ export interface NativeRunOptions extends NativeClientOptions {
   readonly cases: readonly ConformanceCase[];
   /** The run's variables: the collection's, the environment's over them; `baseUrl` is where requests go. */
   readonly variables: ReadonlyMap<string, string>;
-  /** Cases (ordered groups) in flight at once; 1: one after the other, as newman. */
+  /** Cases (ordered groups) in flight at once at most, the pacer's ceiling; 1: one after the other, as newman. */
   readonly concurrency: number;
+  /** Paces the requests (pacing.ts); default: one of the run's own, from `concurrency` and `timeoutMs`. */
+  readonly pacer?: Pacer;
+  /**
+   * After a request got no answer even alone: another request on a new connection, within
+   * `timeoutMs`; resolves with its latency, or undefined when it got no answer. Default: none
+   * (the request is a hang).
+   */
+  readonly probe?: (timeoutMs: number) => Promise<number | undefined>;
   /** Called before a case's first request. */
   readonly onItemStart?: (id: string) => void;
   readonly onItem?: (trace: ItemTrace) => void;
@@ -67,7 +77,63 @@ class NativeSession {
   constructor(
     private readonly client: NativeClient,
     private readonly options: NativeRunOptions,
+    private readonly pacer: Pacer,
   ) {}
+
+  /** One attempt on the pool, under the pacer's limit and timeout; its latency or timeout told to the pacer. */
+  private async attempt(request: NativeRequest): Promise<NativeAnswer> {
+    const level = await this.pacer.acquire();
+    const started = performance.now();
+    try {
+      const answer = await this.client.send(request, this.pacer.timeoutMs);
+      if ('response' in answer) this.pacer.answered(performance.now() - started, level);
+      else if (TIMEOUT_CODES.has(answer.requestError.code)) this.pacer.timedOut();
+      return answer;
+    } finally {
+      this.pacer.release();
+    }
+  }
+
+  /**
+   * A request of case (or fixture step) `id`, paced: a 429 or 503 with Retry-After is waited for
+   * and sent again (a few times, within a bound); a timeout is sent again once, alone, on a new
+   * connection, with a longer timeout. When that gets no answer either, a probe decides: the
+   * target answers others promptly (a hang: the timeout stands), slowly (not judged), or not at all.
+   */
+  private async send(id: string, request: NativeRequest): Promise<NativeAnswer> {
+    let answer = await this.attempt(request);
+    for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && 'response' in answer && !this.stopped(); attempt++) {
+      const wait = waitBeforeRetry(answer.response.status, answer.response.headers);
+      if (wait === undefined) break;
+      this.pacer.recordWait(id);
+      const waited = await sleep(wait * 1000, true, this.options.signal ? { signal: this.options.signal } : {}).catch(() => false);
+      if (!waited) break;
+      answer = await this.attempt(request);
+    }
+    if (!('requestError' in answer) || !TIMEOUT_CODES.has(answer.requestError.code) || this.stopped()) return answer;
+    const first = answer;
+    return this.pacer.alone(async () => {
+      if (!this.pacer.retries) return first;
+      const retryMs = this.pacer.retryTimeoutMs;
+      const again = await this.client.sendFresh(request, retryMs);
+      if ('response' in again || !TIMEOUT_CODES.has(again.requestError.code)) {
+        this.pacer.recordRetry(id, 'response' in again ? `answered ${again.response.status} when sent alone` : `sent alone: ${again.requestError.code}`);
+        return again;
+      }
+      const evidence = await this.evidence(retryMs);
+      this.pacer.recordEvidence(evidence);
+      this.pacer.recordRetry(id, `no answer within ${retryMs} ms alone; ${EVIDENCE_WORDS[evidence]}`);
+      if (evidence !== 'slow') return again;
+      return { requestError: { code: SLOW_TARGET_CODE, message: `no answer within ${retryMs} ms even alone, and the target answered another request slowly too` } };
+    });
+  }
+
+  private async evidence(timeoutMs: number): Promise<HangEvidence> {
+    if (!this.options.probe) return 'hang';
+    const latency = await this.options.probe(timeoutMs);
+    if (latency === undefined) return 'silent';
+    return latency <= this.pacer.timeoutMs ? 'hang' : 'slow';
+  }
 
   private stopped(): boolean {
     return this.options.signal?.aborted ?? false;
@@ -82,7 +148,7 @@ class NativeSession {
   async fixtureItem(step: FixtureStep): Promise<void> {
     const started = performance.now();
     const request = resolved(step.request, this.options.variables, FIXTURE_CREDENTIALS);
-    const answer = await this.client.send(request);
+    const answer = await this.send(step.id, request);
     this.done({
       id: step.id,
       name: step.title,
@@ -98,10 +164,10 @@ class NativeSession {
   }
 
   /** Steps with the fixture credentials, each whatever the one before got; a capture sets a variable of the case's scope. */
-  private async steps(steps: readonly PrepareStep[], scope: Map<string, string>, phase: ScriptRequestRecord['phase'], into: ScriptRequestRecord[]): Promise<void> {
+  private async steps(id: string, steps: readonly PrepareStep[], scope: Map<string, string>, phase: ScriptRequestRecord['phase'], into: ScriptRequestRecord[]): Promise<void> {
     for (const step of steps) {
       const request = resolved(step, scope, FIXTURE_CREDENTIALS);
-      const answer = await this.client.send(request);
+      const answer = await this.send(id, request);
       into.push({ phase, method: request.method, path: pathOf(request.url, request.path), ...answer });
       if (step.capture && 'response' in answer) {
         let value: unknown;
@@ -128,15 +194,15 @@ class NativeSession {
     const derived = deriveAll(testCase.derive ?? [], variables);
     const scope = new Map([...variables, ...derived]);
     const plan = casePlan(testCase, operationOf(profile, testCase));
-    await this.steps([...plan.preparation, ...plan.beforeRead], scope, 'prerequest', base.scriptRequests);
+    await this.steps(testCase.id, [...plan.preparation, ...plan.beforeRead], scope, 'prerequest', base.scriptRequests);
     const request = resolved(testCase.request, scope);
-    const answer: NativeAnswer = await this.client.send(request);
+    const answer: NativeAnswer = await this.send(testCase.id, request);
     const answered = 'response' in answer;
-    if (answered && !is2xx(answer.response.status)) await this.steps(plan.afterRead, scope, 'test', base.scriptRequests);
+    if (answered && !is2xx(answer.response.status)) await this.steps(testCase.id, plan.afterRead, scope, 'test', base.scriptRequests);
     if (plan.second && answered) {
       const secondScope = new Map([...scope, ...deriveAll(testCase.expect.sameResponseAs?.derive ?? [], scope)]);
       const second = resolved({ ...testCase.request, headers: plan.second.headers }, secondScope);
-      const secondAnswer = await this.client.send(second);
+      const secondAnswer = await this.send(testCase.id, second);
       base.scriptRequests.push({ phase: 'test', method: second.method, path: pathOf(second.url, second.path), ...secondAnswer });
     }
     this.done({
@@ -171,6 +237,12 @@ class NativeSession {
   }
 }
 
+const EVIDENCE_WORDS: Readonly<Record<HangEvidence, string>> = {
+  hang: 'a hang: the target answered another request promptly',
+  slow: 'not judged: the target answered another request slowly too',
+  silent: 'the target answered nothing, not even a new connection',
+};
+
 /** The selected HTTP cases in the collection's order: by form as the profile lists them, then as given. */
 export function collectionOrder(profile: Profile, cases: readonly ConformanceCase[]): HttpCase[] {
   return profile.forms.flatMap((form) => cases.filter(isHttpCase).filter((c) => c.form === form));
@@ -197,7 +269,7 @@ export async function runNative(options: NativeRunOptions): Promise<ItemTrace[]>
   const { setup, teardown } = options.profile.fixtures;
   const cases = collectionOrder(options.profile, options.cases);
   const client = createNativeClient({ ...options, connections: options.concurrency });
-  const session = new NativeSession(client, options);
+  const session = new NativeSession(client, options, options.pacer ?? new Pacer({ ceiling: options.concurrency, timeoutMs: options.timeoutMs }));
   const check = (): void => {
     if (options.signal?.aborted) throw abortReason(options.signal);
   };

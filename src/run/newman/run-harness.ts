@@ -14,6 +14,8 @@ import type { EnvironmentValue } from '../environment.js';
 import { runNewman, type ItemTrace, type NewmanOptions, type ScriptRequestRecord } from '../newman-session.js';
 import { orderedGroups } from '../native/case-groups.js';
 import { collectionOrder, requestsOf } from '../native/run-native.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pacer, RETRY_AFTER_ATTEMPTS, SLOW_TARGET_CODE, TIMEOUT_CODES, waitBeforeRetry, type HangEvidence } from '../pacing.js';
 import { fixtureItem, harnessCase, harnessCollection, type HarnessCase, type HarnessItem } from './harness-collection.js';
 
 /**
@@ -27,8 +29,27 @@ export interface HarnessRunOptions extends Omit<NewmanOptions, 'collection' | 'e
   readonly cases: readonly ConformanceCase[];
   /** The run's variables: the collection's, the environment's over them; `baseUrl` is where requests go. */
   readonly variables: ReadonlyMap<string, string>;
-  /** Lanes (newman runs) side by side; 1: one run, setup to teardown. */
+  /** Lanes (newman runs) side by side at most; 1: one run, setup to teardown. */
   readonly concurrency: number;
+  /** Paces the requests (pacing.ts); default: one of the run's own. */
+  readonly pacer?: Pacer;
+  /** After a case's request got no answer even alone: another request within `timeoutMs`; its latency, or undefined. */
+  readonly probe?: (timeoutMs: number) => Promise<number | undefined>;
+  /** Each request's fate as soon as it is known, a case's preparation and read-backs included (for target-liveness.ts). */
+  readonly onRequest?: (id: string, result: { answered: true } | { answered: false; error: string }) => void;
+}
+
+/** What in a case's items asks for it to be sent again: a timeout, or a 429/503 with Retry-After (its seconds). */
+type RetryReason = { readonly kind: 'timeout' } | { readonly kind: 'wait'; readonly seconds: number };
+
+function retryReason(traces: readonly ItemTrace[]): RetryReason | undefined {
+  let seconds: number | undefined;
+  for (const trace of traces) {
+    if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) return { kind: 'timeout' };
+    const wait = trace.response ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
+    if (wait !== undefined) seconds = Math.max(seconds ?? 0, wait);
+  }
+  return seconds === undefined ? undefined : { kind: 'wait', seconds };
 }
 
 /** Requests a lane should carry at least to be worth a newman run of its own (a run takes ~40 ms to start, a request ~10 ms). */
@@ -86,6 +107,22 @@ export function lanesOf<T>(groups: readonly (readonly T[])[], weight: (item: T) 
   return lanes.map((lane) => lane.groups.sort((a, b) => a - b).flatMap((i) => [...groups[i]!]));
 }
 
+const EVIDENCE_WORDS: Readonly<Record<HangEvidence, string>> = {
+  hang: 'a hang: the target answered another request promptly',
+  slow: 'not judged: the target answered another request slowly too',
+  silent: 'the target answered nothing, not even a new connection',
+};
+
+/** The item traces with each timeout turned into the slow-target code: the judge makes the case inconclusive. */
+function slowed(traces: ReadonlyMap<string, ItemTrace>): Map<string, ItemTrace> {
+  return new Map(
+    [...traces].map(([id, trace]) => [
+      id,
+      trace.requestError && TIMEOUT_CODES.has(trace.requestError.code) ? { ...trace, requestError: { code: SLOW_TARGET_CODE, message: trace.requestError.message } } : trace,
+    ]),
+  );
+}
+
 export async function runNewmanHarness(options: HarnessRunOptions): Promise<ItemTrace[]> {
   const { profile, variables } = options;
   const setup = profile.fixtures.setup.map((step) => fixtureItem(step, variables));
@@ -98,8 +135,16 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
     options.onItem?.(trace);
   };
 
-  /** One newman run of these fixture steps and cases, in order. */
-  const run = async (before: readonly HarnessItem[], laneCases: readonly HttpCase[], after: readonly HarnessItem[], signal: AbortSignal | undefined): Promise<void> => {
+  const pacer = options.pacer ?? new Pacer({ ceiling: options.concurrency, timeoutMs: options.timeoutRequestMs });
+  /** Cases to send again after the lanes, with why; a case is reported once, after its retries. */
+  const pending = new Map<string, { entry: HarnessCase; reason: RetryReason; traces: Map<string, ItemTrace> }>();
+  let retrying = false;
+
+  /**
+   * One newman run of these fixture steps and cases, in order, with the pacer's timeout. A case
+   * that needs sending again (retryReason) is held back, unless this run is its retry.
+   */
+  const run = async (before: readonly HarnessItem[], laneCases: readonly HttpCase[], after: readonly HarnessItem[], signal: AbortSignal | undefined, timeoutMs = pacer.timeoutMs): Promise<void> => {
     const entries = laneCases.map((c) => harness.get(c.id)!);
     // A skipped case sends nothing: reported as the scripts' skipRequest is, when its lane starts.
     for (const entry of entries) if (entry.skipped) done(caseTrace(entry, new Map()));
@@ -113,7 +158,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
     await runNewman({
       collection: harnessCollection(profile.title, items),
       environment: { values: environment },
-      timeoutRequestMs: options.timeoutRequestMs,
+      timeoutRequestMs: timeoutMs,
       timeoutRunMs: options.timeoutRunMs,
       ...(options.caFile ? { caFile: options.caFile } : {}),
       ...(options.insecure ? { insecure: true } : {}),
@@ -125,12 +170,20 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       },
       onItem: (trace) => {
         const entry = caseOfItem.get(trace.id);
+        if (trace.response) pacer.observed(trace.durationMs ?? 0);
+        else if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) pacer.timeoutSeen();
+        if (trace.response || trace.requestError) {
+          options.onRequest?.(entry ? entry.testCase.id : trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
+        }
         if (!entry) {
           done(trace);
           return;
         }
         itemTraces.set(trace.id, trace);
-        if (entry.items.at(-1)!.id === trace.id) done(caseTrace(entry, itemTraces));
+        if (entry.items.at(-1)!.id !== trace.id) return;
+        const reason = retrying ? undefined : retryReason(entry.items.flatMap((i) => (itemTraces.has(i.id) ? [itemTraces.get(i.id)!] : [])));
+        if (reason) pending.set(entry.testCase.id, { entry, reason, traces: new Map(itemTraces) });
+        else done(caseTrace(entry, itemTraces));
       },
       ...(signal ? { signal } : {}),
       ...(options.abortGraceMs !== undefined ? { abortGraceMs: options.abortGraceMs } : {}),
@@ -143,11 +196,91 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   const ordered = (): ItemTrace[] =>
     [...setup.map((s) => s.id), ...cases.map((c) => c.id), ...teardown.map((s) => s.id)].flatMap((id) => (traces.has(id) ? [traces.get(id)!] : []));
 
+  /** What the target gave another request after a case's retry got no answer either. */
+  const evidence = async (timeoutMs: number): Promise<HangEvidence> => {
+    if (!options.probe) return 'hang';
+    const latency = await options.probe(timeoutMs);
+    if (latency === undefined) return 'silent';
+    return latency <= pacer.timeoutMs ? 'hang' : 'slow';
+  };
+
+  /**
+   * The held-back cases, each sent again alone (a newman run of its own, on new connections): after
+   * a timeout once, with a longer timeout; after a 429/503 with Retry-After, when it says, a few
+   * times. A case still without an answer is a hang when the target answers another request
+   * promptly, not judged when it answers slowly too. Then reported, whatever it got.
+   */
+  const retryPending = async (signal: AbortSignal | undefined): Promise<void> => {
+    if (pending.size === 0) return;
+    retrying = true;
+    for (const id of cases.map((c) => c.id)) {
+      const held = pending.get(id);
+      if (!held) continue;
+      pending.delete(id);
+      let reason: RetryReason | undefined = held.reason;
+      let latest = held.traces;
+      let note = '';
+      for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && reason !== undefined && !signal?.aborted; attempt++) {
+        if (reason.kind === 'timeout' && (attempt > 0 || !pacer.retries)) break;
+        if (reason.kind === 'wait') {
+          pacer.recordWait(id);
+          if (!(await sleep(reason.seconds * 1000, true, signal ? { signal } : {}).catch(() => false))) break;
+        }
+        const retryMs = reason.kind === 'timeout' ? pacer.retryTimeoutMs : pacer.timeoutMs;
+        const attemptTraces = new Map<string, ItemTrace>();
+        const captured = (trace: ItemTrace): void => void attemptTraces.set(trace.id, trace);
+        await pacer.alone(() => runCase(held.entry, signal, retryMs, captured));
+        if (attemptTraces.size === 0) break;
+        latest = attemptTraces;
+        const again = retryReason([...latest.values()]);
+        if (reason.kind === 'timeout' && again?.kind === 'timeout') {
+          const found = await evidence(retryMs);
+          pacer.recordEvidence(found);
+          note = `no answer within ${retryMs} ms alone; ${EVIDENCE_WORDS[found]}`;
+          if (found === 'slow') latest = slowed(latest);
+        } else note = again === undefined ? 'answered when sent again' : reason.kind === 'timeout' ? 'answered when sent alone' : 'still asked to wait';
+        if (reason.kind === 'timeout') pacer.recordRetry(id, note);
+        reason = again?.kind === 'wait' ? again : undefined;
+      }
+      done(caseTrace(held.entry, latest));
+    }
+    retrying = false;
+  };
+
+  /** One case alone, its item traces given to `captured` instead of reported. */
+  const runCase = async (entry: HarnessCase, signal: AbortSignal | undefined, timeoutMs: number, captured: (trace: ItemTrace) => void): Promise<void> => {
+    await runNewman({
+      collection: harnessCollection(profile.title, entry.items),
+      environment: { values: entry.captureVariables },
+      timeoutRequestMs: timeoutMs,
+      timeoutRunMs: options.timeoutRunMs,
+      ...(options.caFile ? { caFile: options.caFile } : {}),
+      ...(options.insecure ? { insecure: true } : {}),
+      ...(options.certFile ? { certFile: options.certFile } : {}),
+      ...(options.keyFile ? { keyFile: options.keyFile } : {}),
+      onItem: (trace) => {
+        if (trace.response) pacer.observed(trace.durationMs ?? 0);
+        if (trace.response || trace.requestError) {
+          options.onRequest?.(entry.testCase.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
+        }
+        captured(trace);
+      },
+      ...(signal ? { signal } : {}),
+      ...(options.abortGraceMs !== undefined ? { abortGraceMs: options.abortGraceMs } : {}),
+    });
+  };
+
   const weight = (c: HttpCase): number => requestsOf(profile, c);
   // A newman run costs about as much to start as a few requests: a small selection gets fewer lanes.
   const laneCount = Math.min(options.concurrency, Math.max(1, Math.floor(cases.reduce((sum, c) => sum + weight(c), 0) / REQUESTS_PER_LANE)));
+  pacer.lanes(laneCount);
   if (laneCount <= 1) {
-    await run(setup, cases, teardown, options.signal);
+    // The teardown in a run of its own: a case may have to be sent again before it.
+    await run(setup, cases, [], options.signal);
+    check();
+    await retryPending(options.signal);
+    check();
+    if (teardown.length > 0) await run([], [], teardown, options.signal);
     return ordered();
   }
   await run(setup, [], [], options.signal);
@@ -167,6 +300,8 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   check();
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
+  await retryPending(options.signal);
+  check();
   await run([], [], teardown, options.signal);
   return ordered();
 }
