@@ -139,6 +139,30 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   /** Cases to send again after the lanes, with why; a case is reported once, after its retries. */
   const pending = new Map<string, { entry: HarnessCase; reason: RetryReason; traces: Map<string, ItemTrace> }>();
   let retrying = false;
+  const heldFixtures = new Map<string, { trace: ItemTrace; seconds: number }>();
+  const fixtureById = new Map([...setup, ...teardown].map((item) => [item.id, item]));
+
+  /** Fixture steps answered 429/503 with Retry-After, each sent again alone after the wait, a few times; then reported. */
+  const fixtureRetries = async (signal: AbortSignal | undefined): Promise<void> => {
+    retrying = true;
+    for (const [id, held] of [...heldFixtures]) {
+      heldFixtures.delete(id);
+      let { trace, seconds } = held;
+      for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && !signal?.aborted; attempt++) {
+        pacer.recordWait(id);
+        if (!(await sleep(seconds * 1000, true, signal ? { signal } : {}).catch(() => false))) break;
+        let latest: ItemTrace | undefined;
+        await pacer.alone(() => runItems([fixtureById.get(id)!], [], signal, pacer.timeoutMs, (t) => void (latest = t)));
+        if (!latest) break;
+        trace = latest;
+        const wait = trace.response ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
+        if (wait === undefined) break;
+        seconds = wait;
+      }
+      done(trace);
+    }
+    retrying = false;
+  };
 
   /**
    * One newman run of these fixture steps and cases, in order, with the pacer's timeout. A case
@@ -157,7 +181,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
     const environment: EnvironmentValue[] = sent.flatMap((e) => e.captureVariables);
     await runNewman({
       collection: harnessCollection(profile.title, items),
-      environment: { values: environment },
+      environment: { values: [...environment] },
       timeoutRequestMs: timeoutMs,
       timeoutRunMs: options.timeoutRunMs,
       ...(options.caFile ? { caFile: options.caFile } : {}),
@@ -176,7 +200,10 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
           options.onRequest?.(entry ? entry.testCase.id : trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
         }
         if (!entry) {
-          done(trace);
+          // A fixture step asked to wait: sent again after the run (fixtureRetries), reported then.
+          const wait = trace.response && !retrying ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
+          if (wait !== undefined) heldFixtures.set(trace.id, { trace, seconds: wait });
+          else done(trace);
           return;
         }
         itemTraces.set(trace.id, trace);
@@ -248,10 +275,21 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   };
 
   /** One case alone, its item traces given to `captured` instead of reported. */
-  const runCase = async (entry: HarnessCase, signal: AbortSignal | undefined, timeoutMs: number, captured: (trace: ItemTrace) => void): Promise<void> => {
+  const runCase = (entry: HarnessCase, signal: AbortSignal | undefined, timeoutMs: number, captured: (trace: ItemTrace) => void): Promise<void> =>
+    runItems(entry.items, entry.captureVariables, signal, timeoutMs, captured, entry.testCase.id);
+
+  /** Items in a newman run of their own, their traces given to `captured`; `caseId`: the case they are of, for liveness. */
+  const runItems = async (
+    items: readonly HarnessItem[],
+    environment: readonly EnvironmentValue[],
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+    captured: (trace: ItemTrace) => void,
+    caseId?: string,
+  ): Promise<void> => {
     await runNewman({
-      collection: harnessCollection(profile.title, entry.items),
-      environment: { values: entry.captureVariables },
+      collection: harnessCollection(profile.title, items),
+      environment: { values: [...environment] },
       timeoutRequestMs: timeoutMs,
       timeoutRunMs: options.timeoutRunMs,
       ...(options.caFile ? { caFile: options.caFile } : {}),
@@ -261,7 +299,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       onItem: (trace) => {
         if (trace.response) pacer.observed(trace.durationMs ?? 0);
         if (trace.response || trace.requestError) {
-          options.onRequest?.(entry.testCase.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
+          options.onRequest?.(caseId ?? trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
         }
         captured(trace);
       },
@@ -274,17 +312,23 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   // A newman run costs about as much to start as a few requests: a small selection gets fewer lanes.
   const laneCount = Math.min(options.concurrency, Math.max(1, Math.floor(cases.reduce((sum, c) => sum + weight(c), 0) / REQUESTS_PER_LANE)));
   pacer.lanes(laneCount);
+  // The setup and the teardown in runs of their own: a step or a case may have to be sent again between them.
+  await run(setup, [], [], options.signal);
+  check();
+  await fixtureRetries(options.signal);
+  check();
+  const teardownRun = async (): Promise<void> => {
+    await run([], [], teardown, options.signal);
+    await fixtureRetries(options.signal);
+  };
   if (laneCount <= 1) {
-    // The teardown in a run of its own: a case may have to be sent again before it.
-    await run(setup, cases, [], options.signal);
+    await run([], cases, [], options.signal);
     check();
     await retryPending(options.signal);
     check();
-    if (teardown.length > 0) await run([], [], teardown, options.signal);
+    await teardownRun();
     return ordered();
   }
-  await run(setup, [], [], options.signal);
-  check();
   const lanes = lanesOf(orderedGroups(cases, (c) => operationOf(profile, c)), weight, laneCount);
   // A lane that fails stops the others; the first failure (or the run's own stop) is what the run rejects with.
   const lanesStop = new AbortController();
@@ -302,6 +346,6 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   if (failed) throw failed.reason;
   await retryPending(options.signal);
   check();
-  await run([], [], teardown, options.signal);
+  await teardownRun();
   return ordered();
 }
