@@ -13,7 +13,7 @@ export type { PacingRecord };
 /** The learned timeout is this multiple of the observed p99 (when larger than `--timeout`). */
 export const P99_FACTOR = 3;
 /** Answers before the latencies set the timeout: fewer say little about the p99. */
-const MIN_SAMPLES = 4;
+const MIN_SAMPLES = 3;
 /** A retry alone waits this multiple of the timeout then in force. */
 export const RETRY_FACTOR = 3;
 /** The learned timeout never exceeds this: a target minutes per answer is not paced but stopped. */
@@ -26,6 +26,9 @@ const QUICK_MS = 250;
 const EWMA_WEIGHT = 0.2;
 /** Answers at a level before its average is compared with another level's. */
 const LEVEL_SAMPLES = 3;
+
+/** A settling probe waits at most this multiple of the timeout: a target that answers nothing that long is not merely slow. */
+const SETTLE_FACTOR = 10;
 
 /** What to do with a request that timed out even alone: the evidence the probe gave. */
 export type HangEvidence =
@@ -85,6 +88,11 @@ export class Pacer {
     this.lowest = this.ceiling;
   }
 
+  /** Whether the answers so far are slow: a median beyond what jitter explains. */
+  get slow(): boolean {
+    return this.latencies.length >= MIN_SAMPLES && percentile(this.sorted(), 50) > QUICK_MS;
+  }
+
   /** Requests allowed in flight now. */
   get limit(): number {
     return this.allowed;
@@ -104,6 +112,11 @@ export class Pacer {
   /** The timeout of a request sent again alone. */
   get retryTimeoutMs(): number {
     return Math.min(MAX_TIMEOUT_MS, RETRY_FACTOR * this.timeoutMs);
+  }
+
+  /** How long a probe may wait for the target to finish what it still works on before a retry alone. */
+  get settleTimeoutMs(): number {
+    return Math.min(MAX_TIMEOUT_MS, SETTLE_FACTOR * this.timeoutMs);
   }
 
   /** Whether a request that timed out is worth sending again (not while the target answers nothing at all). */
@@ -280,3 +293,57 @@ export function waitBeforeRetry(status: number, headers: readonly (readonly [str
   if (seconds === undefined) return undefined;
   return seconds <= RETRY_AFTER_MAX_S ? seconds : undefined;
 }
+
+/**
+ * Another request the target should answer, on a new connection, within `timeoutMs`: its latency,
+ * or undefined without an answer. The engines send one the target answered 2xx before (its
+ * credentials take the same path as the cases'), else a request without credentials.
+ */
+export type Probe = (timeoutMs: number) => Promise<number | undefined>;
+
+/** A request the target answered 2xx, as sent (path with query, header lines unmasked), for probes. */
+export interface KnownRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: readonly (readonly [string, string])[];
+}
+
+export interface RetryVerdict<T> {
+  /** What the request got when sent again; absent when it was not (the target answered nothing at all). */
+  readonly result?: T;
+  /** `answered`: the retry got an answer; otherwise what the probe after it showed. */
+  readonly evidence: HangEvidence | 'answered';
+  readonly retryMs: number;
+}
+
+/**
+ * A request that timed out, sent again once, alone: first a probe waits (long) until the target
+ * answers a known-good request, so that the retry does not queue behind work the target still
+ * does for requests given up on; then the request on a new connection with a timeout of
+ * RETRY_FACTOR times the larger of the timeout and that probe's latency; when that gets no answer
+ * either, a second probe tells a hang (answered promptly) from a target slow everywhere.
+ */
+export function retryAlone<T>(pacer: Pacer, probe: Probe, resend: (timeoutMs: number) => Promise<T>, timedOut: (result: T) => boolean): Promise<RetryVerdict<T>> {
+  return pacer.alone(async () => {
+    if (!pacer.retries) return { evidence: 'silent', retryMs: 0 };
+    const settled = await probe(pacer.settleTimeoutMs);
+    if (settled === undefined) {
+      pacer.recordEvidence('silent');
+      return { evidence: 'silent', retryMs: 0 };
+    }
+    const retryMs = Math.min(MAX_TIMEOUT_MS, RETRY_FACTOR * Math.max(pacer.timeoutMs, Math.ceil(settled)));
+    const result = await resend(retryMs);
+    if (!timedOut(result)) return { result, evidence: 'answered', retryMs };
+    const after = await probe(retryMs);
+    const evidence: HangEvidence = after === undefined ? 'silent' : after <= pacer.timeoutMs ? 'hang' : 'slow';
+    pacer.recordEvidence(evidence);
+    return { result, evidence, retryMs };
+  });
+}
+
+/** What a retry's evidence means, for the report. */
+export const EVIDENCE_WORDS: Readonly<Record<HangEvidence, string>> = {
+  hang: 'a hang: the target answered another request promptly',
+  slow: 'not judged: the target answered another request slowly too',
+  silent: 'the target answered nothing, not even a new connection',
+};

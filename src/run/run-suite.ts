@@ -30,7 +30,8 @@ import type { RunEvent, RunListener } from './run-events.js';
 import { runNative } from './native/run-native.js';
 import { preflight } from './preflight.js';
 import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
-import { Pacer } from './pacing.js';
+import { createNativeClient } from './native/http-client.js';
+import { Pacer, type KnownRequest } from './pacing.js';
 import { runPrefixFor } from './run-prefix.js';
 import { watchTarget } from './target-liveness.js';
 import { checkBeforeStart } from './start-checks.js';
@@ -271,9 +272,15 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const socketBaseUrl = served ? served.url : baseUrl;
   // The collection's variables, the environment's over them: what the engines resolve templates with.
   const caseVariables = new Map([...Object.entries(profile.collectionVariables), ...environmentVariables(environment)]);
-  // After a request got no answer even alone: how quickly the target answers another, on a new connection.
-  const probe = async (timeoutMs: number): Promise<number | undefined> => {
+  // Before and after a request is sent again alone: how quickly the target answers another, on a
+  // new connection: one it answered 2xx before when the engine knows one (pacing.ts retryAlone).
+  const probe = async (timeoutMs: number, known?: KnownRequest): Promise<number | undefined> => {
     const sent = performance.now();
+    if (known) {
+      const client = createNativeClient({ timeoutMs, ...tls });
+      const answer = await client.sendFresh({ method: known.method, url: new URL(known.path, socketBaseUrl).href, headers: known.headers }, timeoutMs);
+      return 'response' in answer ? performance.now() - sent : undefined;
+    }
     return preflight(socketBaseUrl, { timeoutMs, ...tls }).then(
       () => performance.now() - sent,
       () => undefined,

@@ -16,7 +16,7 @@ import { HarnessError } from '../../errors.js';
 import { resolveTemplate } from '../../wire/template.js';
 import { deriveAll } from '../../wire/transforms.js';
 import type { ItemTrace, ScriptRequestRecord } from '../newman-session.js';
-import { Pacer, RETRY_AFTER_ATTEMPTS, SLOW_TARGET_CODE, TIMEOUT_CODES, waitBeforeRetry, type HangEvidence } from '../pacing.js';
+import { EVIDENCE_WORDS, Pacer, RETRY_AFTER_ATTEMPTS, retryAlone, SLOW_TARGET_CODE, TIMEOUT_CODES, waitBeforeRetry } from '../pacing.js';
 import { orderedGroups } from './case-groups.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createNativeClient, type NativeAnswer, type NativeClient, type NativeClientOptions, type NativeRequest } from './http-client.js';
@@ -73,6 +73,8 @@ function pathOf(url: string, fallback: string): string {
 
 class NativeSession {
   private readonly traces = new Map<string, ItemTrace>();
+  /** A GET or HEAD the target answered 2xx: what probes send (retryAlone). */
+  private known: NativeRequest | undefined;
 
   constructor(
     private readonly client: NativeClient,
@@ -110,29 +112,27 @@ class NativeSession {
       if (!waited) break;
       answer = await this.attempt(request);
     }
+    if ('response' in answer && is2xx(answer.response.status) && (request.method === 'GET' || request.method === 'HEAD')) this.known ??= request;
     if (!('requestError' in answer) || !TIMEOUT_CODES.has(answer.requestError.code) || this.stopped()) return answer;
-    const first = answer;
-    return this.pacer.alone(async () => {
-      if (!this.pacer.retries) return first;
-      const retryMs = this.pacer.retryTimeoutMs;
-      const again = await this.client.sendFresh(request, retryMs);
-      if ('response' in again || !TIMEOUT_CODES.has(again.requestError.code)) {
-        this.pacer.recordRetry(id, 'response' in again ? `answered ${again.response.status} when sent alone` : `sent alone: ${again.requestError.code}`);
-        return again;
-      }
-      const evidence = await this.evidence(retryMs);
-      this.pacer.recordEvidence(evidence);
-      this.pacer.recordRetry(id, `no answer within ${retryMs} ms alone; ${EVIDENCE_WORDS[evidence]}`);
-      if (evidence !== 'slow') return again;
-      return { requestError: { code: SLOW_TARGET_CODE, message: `no answer within ${retryMs} ms even alone, and the target answered another request slowly too` } };
-    });
+    const isTimeout = (a: NativeAnswer): boolean => 'requestError' in a && TIMEOUT_CODES.has(a.requestError.code);
+    const verdict = await retryAlone(this.pacer, (timeoutMs) => this.probe(timeoutMs), (timeoutMs) => this.client.sendFresh(request, timeoutMs), isTimeout);
+    if (!verdict.result) return answer;
+    const again = verdict.result;
+    if (verdict.evidence === 'answered') {
+      this.pacer.recordRetry(id, 'response' in again ? `answered ${again.response.status} when sent alone` : `sent alone: ${again.requestError.code}`);
+      return again;
+    }
+    this.pacer.recordRetry(id, `no answer within ${verdict.retryMs} ms alone; ${EVIDENCE_WORDS[verdict.evidence]}`);
+    if (verdict.evidence !== 'slow') return again;
+    return { requestError: { code: SLOW_TARGET_CODE, message: `no answer within ${verdict.retryMs} ms even alone, and the target answered another request slowly too` } };
   }
 
-  private async evidence(timeoutMs: number): Promise<HangEvidence> {
-    if (!this.options.probe) return 'hang';
-    const latency = await this.options.probe(timeoutMs);
-    if (latency === undefined) return 'silent';
-    return latency <= this.pacer.timeoutMs ? 'hang' : 'slow';
+  /** A request the target answered 2xx, sent again on a new connection: its latency; else the run's own probe. */
+  private async probe(timeoutMs: number): Promise<number | undefined> {
+    if (!this.known) return this.options.probe ? this.options.probe(timeoutMs) : 0;
+    const sent = performance.now();
+    const answer = await this.client.sendFresh(this.known, timeoutMs);
+    return 'response' in answer ? performance.now() - sent : undefined;
   }
 
   private stopped(): boolean {
@@ -236,12 +236,6 @@ class NativeSession {
     return ids.flatMap((id) => (this.traces.has(id) ? [this.traces.get(id)!] : []));
   }
 }
-
-const EVIDENCE_WORDS: Readonly<Record<HangEvidence, string>> = {
-  hang: 'a hang: the target answered another request promptly',
-  slow: 'not judged: the target answered another request slowly too',
-  silent: 'the target answered nothing, not even a new connection',
-};
 
 /** The selected HTTP cases in the collection's order: by form as the profile lists them, then as given. */
 export function collectionOrder(profile: Profile, cases: readonly ConformanceCase[]): HttpCase[] {

@@ -15,7 +15,7 @@ import { runNewman, type ItemTrace, type NewmanOptions, type ScriptRequestRecord
 import { orderedGroups } from '../native/case-groups.js';
 import { collectionOrder, requestsOf } from '../native/run-native.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pacer, RETRY_AFTER_ATTEMPTS, SLOW_TARGET_CODE, TIMEOUT_CODES, waitBeforeRetry, type HangEvidence } from '../pacing.js';
+import { EVIDENCE_WORDS, Pacer, RETRY_AFTER_ATTEMPTS, retryAlone, SLOW_TARGET_CODE, TIMEOUT_CODES, waitBeforeRetry, type KnownRequest } from '../pacing.js';
 import { fixtureItem, harnessCase, harnessCollection, type HarnessCase, type HarnessItem } from './harness-collection.js';
 
 /**
@@ -33,8 +33,8 @@ export interface HarnessRunOptions extends Omit<NewmanOptions, 'collection' | 'e
   readonly concurrency: number;
   /** Paces the requests (pacing.ts); default: one of the run's own. */
   readonly pacer?: Pacer;
-  /** After a case's request got no answer even alone: another request within `timeoutMs`; its latency, or undefined. */
-  readonly probe?: (timeoutMs: number) => Promise<number | undefined>;
+  /** Another request within `timeoutMs` (`known`, else one without credentials): its latency, or undefined (pacing.ts retryAlone). */
+  readonly probe?: (timeoutMs: number, known?: KnownRequest) => Promise<number | undefined>;
   /** Each request's fate as soon as it is known, a case's preparation and read-backs included (for target-liveness.ts). */
   readonly onRequest?: (id: string, result: { answered: true } | { answered: false; error: string }) => void;
 }
@@ -54,6 +54,13 @@ function retryReason(traces: readonly ItemTrace[]): RetryReason | undefined {
 
 /** Requests a lane should carry at least to be worth a newman run of its own (a run takes ~40 ms to start, a request ~10 ms). */
 const REQUESTS_PER_LANE = 16;
+/** Requests of the warm-up, before the lanes: enough for a p99 (pacing.ts). */
+const WARM_UP_REQUESTS = 6;
+/**
+ * Lanes at most on a slow target: the timeout is a multiple (P99_FACTOR) of the latency measured
+ * one request at a time, and a target that queues requests answers two at once about twice as slowly.
+ */
+const SLOW_TARGET_LANES = 2;
 
 const is2xx = (status: number): boolean => status >= 200 && status <= 299;
 
@@ -107,11 +114,6 @@ export function lanesOf<T>(groups: readonly (readonly T[])[], weight: (item: T) 
   return lanes.map((lane) => lane.groups.sort((a, b) => a - b).flatMap((i) => [...groups[i]!]));
 }
 
-const EVIDENCE_WORDS: Readonly<Record<HangEvidence, string>> = {
-  hang: 'a hang: the target answered another request promptly',
-  slow: 'not judged: the target answered another request slowly too',
-  silent: 'the target answered nothing, not even a new connection',
-};
 
 /** The item traces with each timeout turned into the slow-target code: the judge makes the case inconclusive. */
 function slowed(traces: ReadonlyMap<string, ItemTrace>): Map<string, ItemTrace> {
@@ -139,6 +141,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   /** Cases to send again after the lanes, with why; a case is reported once, after its retries. */
   const pending = new Map<string, { entry: HarnessCase; reason: RetryReason; traces: Map<string, ItemTrace> }>();
   let retrying = false;
+  let known: KnownRequest | undefined;
   const heldFixtures = new Map<string, { trace: ItemTrace; seconds: number }>();
   const fixtureById = new Map([...setup, ...teardown].map((item) => [item.id, item]));
 
@@ -195,6 +198,9 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       onItem: (trace) => {
         const entry = caseOfItem.get(trace.id);
         if (trace.response) pacer.observed(trace.durationMs ?? 0);
+        if (!known && trace.response && is2xx(trace.response.status) && (trace.method === 'GET' || trace.method === 'HEAD') && trace.path !== undefined) {
+          known = { method: trace.method, path: trace.path, headers: trace.requestHeaders ?? [] };
+        }
         else if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) pacer.timeoutSeen();
         if (trace.response || trace.requestError) {
           options.onRequest?.(entry ? entry.testCase.id : trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
@@ -223,13 +229,8 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   const ordered = (): ItemTrace[] =>
     [...setup.map((s) => s.id), ...cases.map((c) => c.id), ...teardown.map((s) => s.id)].flatMap((id) => (traces.has(id) ? [traces.get(id)!] : []));
 
-  /** What the target gave another request after a case's retry got no answer either. */
-  const evidence = async (timeoutMs: number): Promise<HangEvidence> => {
-    if (!options.probe) return 'hang';
-    const latency = await options.probe(timeoutMs);
-    if (latency === undefined) return 'silent';
-    return latency <= pacer.timeoutMs ? 'hang' : 'slow';
-  };
+  /** A GET or HEAD the target answered 2xx, sent again on a new connection by probes: its latency; else the run's own probe. */
+  const probeKnown = async (timeoutMs: number): Promise<number | undefined> => (options.probe ? options.probe(timeoutMs, known) : 0);
 
   /**
    * The held-back cases, each sent again alone (a newman run of its own, on new connections): after
@@ -246,27 +247,37 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       pending.delete(id);
       let reason: RetryReason | undefined = held.reason;
       let latest = held.traces;
-      let note = '';
       for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && reason !== undefined && !signal?.aborted; attempt++) {
         if (reason.kind === 'timeout' && (attempt > 0 || !pacer.retries)) break;
         if (reason.kind === 'wait') {
           pacer.recordWait(id);
           if (!(await sleep(reason.seconds * 1000, true, signal ? { signal } : {}).catch(() => false))) break;
         }
-        const retryMs = reason.kind === 'timeout' ? pacer.retryTimeoutMs : pacer.timeoutMs;
         const attemptTraces = new Map<string, ItemTrace>();
         const captured = (trace: ItemTrace): void => void attemptTraces.set(trace.id, trace);
-        await pacer.alone(() => runCase(held.entry, signal, retryMs, captured));
-        if (attemptTraces.size === 0) break;
-        latest = attemptTraces;
-        const again = retryReason([...latest.values()]);
-        if (reason.kind === 'timeout' && again?.kind === 'timeout') {
-          const found = await evidence(retryMs);
-          pacer.recordEvidence(found);
-          note = `no answer within ${retryMs} ms alone; ${EVIDENCE_WORDS[found]}`;
-          if (found === 'slow') latest = slowed(latest);
-        } else note = again === undefined ? 'answered when sent again' : reason.kind === 'timeout' ? 'answered when sent alone' : 'still asked to wait';
-        if (reason.kind === 'timeout') pacer.recordRetry(id, note);
+        if (reason.kind === 'wait') {
+          await pacer.alone(() => runCase(held.entry, signal, pacer.timeoutMs, captured));
+          if (attemptTraces.size > 0) latest = attemptTraces;
+          const again = attemptTraces.size > 0 ? retryReason([...latest.values()]) : undefined;
+          reason = again?.kind === 'wait' ? again : undefined;
+          continue;
+        }
+        const verdict = await retryAlone(
+          pacer,
+          (timeoutMs) => probeKnown(timeoutMs),
+          async (timeoutMs) => {
+            await runCase(held.entry, signal, timeoutMs, captured);
+            return attemptTraces;
+          },
+          (traces) => traces.size === 0 || retryReason([...traces.values()])?.kind === 'timeout',
+        );
+        if (verdict.result && verdict.result.size > 0) latest = verdict.result;
+        const again = verdict.result ? retryReason([...verdict.result.values()]) : undefined;
+        if (verdict.evidence === 'answered') pacer.recordRetry(id, again === undefined ? 'answered when sent alone' : 'sent alone, then asked to wait');
+        else if (verdict.result) {
+          pacer.recordRetry(id, `no answer within ${verdict.retryMs} ms alone; ${EVIDENCE_WORDS[verdict.evidence]}`);
+          if (verdict.evidence === 'slow') latest = slowed(latest);
+        }
         reason = again?.kind === 'wait' ? again : undefined;
       }
       done(caseTrace(held.entry, latest));
@@ -329,7 +340,22 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
     await teardownRun();
     return ordered();
   }
-  const lanes = lanesOf(orderedGroups(cases, (c) => operationOf(profile, c)), weight, laneCount);
+  // A warm-up of a few one-case groups, one at a time: the target's pace before the lanes, whose
+  // timeout is then fixed (a newman run's timeout cannot change); a slow target gets fewer lanes.
+  const groups = orderedGroups(cases, (c) => operationOf(profile, c));
+  const warmUp: HttpCase[] = [];
+  for (const group of groups) {
+    if (warmUp.reduce((sum, c) => sum + weight(c), 0) >= WARM_UP_REQUESTS) break;
+    if (group.length === 1) warmUp.push(group[0]!);
+  }
+  await run([], warmUp, [], options.signal);
+  check();
+  const lanes = lanesOf(
+    groups.filter((g) => !(g.length === 1 && warmUp.includes(g[0]!))),
+    weight,
+    pacer.slow ? Math.min(laneCount, SLOW_TARGET_LANES) : laneCount,
+  );
+  pacer.lanes(lanes.length);
   // A lane that fails stops the others; the first failure (or the run's own stop) is what the run rejects with.
   const lanesStop = new AbortController();
   const laneSignal = options.signal ? AbortSignal.any([options.signal, lanesStop.signal]) : lanesStop.signal;
