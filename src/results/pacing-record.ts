@@ -26,5 +26,5 @@ export function pacingHint(pacing: PacingRecord | undefined): string | undefined
   if (!pacing?.adapted) return undefined;
   const { lowest, highest } = pacing.concurrency;
   const inFlight = lowest === highest ? `${highest}` : `${lowest} to ${highest}`;
-  return `the target was slow (p99 ${pacing.p99Ms} ms): the run paced itself (timeout ${pacing.timeoutMs} ms, ${inFlight} requests in flight, ${pacing.retried.length} cases sent again); "pacing" in conformance.json says more`;
+  return `the target was slow (p99 ${pacing.p99Ms} ms): the run paced itself (timeout ${pacing.timeoutMs} ms, ${inFlight} requests in flight, ${pacing.retried.length} case${pacing.retried.length === 1 ? '' : 's'} sent again); "pacing" in conformance.json says more`;
 }
