@@ -10,7 +10,7 @@
  */
 import { expect } from 'chai';
 import type { RunReport } from '../../src/report/run-report.js';
-import { Pacer, P99_FACTOR, retryAfterSeconds, waitBeforeRetry } from '../../src/run/pacing.js';
+import { Pacer, P99_FACTOR, retryAfterSeconds, retryAlone, waitBeforeRetry } from '../../src/run/pacing.js';
 import { startHangingServer } from '../support/misbehaving-targets.js';
 import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
 import { sdkEnvironment } from '../support/served-target.js';
@@ -61,6 +61,62 @@ describe('pacing', function () {
       for (let i = 0; i < 3; i++) queued.answered(4000, 4);
       expect(queued.limit).to.be.at.most(2);
       expect(queued.record().concurrency.decreases).to.be.greaterThan(0);
+    });
+
+    describe('a request that timed out, sent again alone (retryAlone)', () => {
+      /** A pacer that has seen answers of about 100 ms: its timeout is --timeout, 1000 ms. */
+      const paced = (): Pacer => {
+        const pacer = new Pacer({ ceiling: 8, timeoutMs: 1000 });
+        for (let i = 0; i < 5; i++) pacer.answered(100, 1);
+        return pacer;
+      };
+      const timedOut = (result: string): boolean => result === 'timeout';
+
+      it('an answer to the retry is what the request got; its timeout is longer than the one that expired', async () => {
+        const timeouts: number[] = [];
+        const verdict = await retryAlone(paced(), async () => 100, async (ms) => (timeouts.push(ms), '200'), timedOut);
+        expect(verdict).to.deep.include({ result: '200', evidence: 'answered' });
+        expect(timeouts).to.have.length(1);
+        expect(timeouts[0]).to.be.greaterThan(1000);
+      });
+
+      it('no answer again while another request is answered within the timeout: a hang', async () => {
+        const verdict = await retryAlone(paced(), async () => 100, async () => 'timeout', timedOut);
+        expect(verdict.evidence).to.equal('hang');
+      });
+
+      it('no answer again while another request takes longer than the timeout too: slow everywhere, not a hang', async () => {
+        const latencies = [100, 5000];
+        const verdict = await retryAlone(paced(), async () => latencies.shift(), async () => 'timeout', timedOut);
+        expect(verdict.evidence).to.equal('slow');
+      });
+
+      it('a target that answers nothing at all is not retried, now or later, until it answers again', async () => {
+        const pacer = paced();
+        let resent = 0;
+        const first = await retryAlone(pacer, async () => undefined, async () => (resent++, '200'), timedOut);
+        expect(first).to.deep.equal({ evidence: 'silent', retryMs: 0 });
+        expect(pacer.retries).to.equal(false);
+        const second = await retryAlone(pacer, async () => 100, async () => (resent++, '200'), timedOut);
+        expect(second.evidence).to.equal('silent');
+        expect(resent).to.equal(0);
+        pacer.answered(100, 1);
+        expect(pacer.retries).to.equal(true);
+      });
+
+      it('goes alone: it waits for the requests in flight, and none starts before it is done', async () => {
+        const pacer = paced();
+        await pacer.acquire();
+        const order: string[] = [];
+        const retry = retryAlone(pacer, async () => 100, async () => (order.push('retry'), '200'), timedOut);
+        const other = pacer.acquire().then(() => order.push('other'));
+        await Promise.resolve();
+        expect(order, 'not while a request is in flight').to.deep.equal([]);
+        pacer.release();
+        await retry;
+        await other;
+        expect(order).to.deep.equal(['retry', 'other']);
+      });
     });
 
     it('honours Retry-After for 429 and 503 within a bound, in seconds or as a date', () => {

@@ -7,7 +7,8 @@
  * once and assembles the run report. It tells what happens as events (run-events.ts) and writes
  * nothing: the composition root (src/commands/conformance-run.ts) shows progress and writes the
  * reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
- * are removed even when newman does not get to its teardown (direct-teardown.ts).
+ * are removed even when newman does not get to its teardown (direct-teardown.ts). Both engines
+ * share one pacer (pacing.ts), whose record goes into the report.
  */
 import { isRequestCase } from '../cases/case-request.js';
 import { CATALOGUE } from '../cases/index.js';
@@ -278,7 +279,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     const sent = performance.now();
     if (known) {
       const client = createNativeClient({ timeoutMs, ...tls });
-      const answer = await client.sendFresh({ method: known.method, url: new URL(known.path, socketBaseUrl).href, headers: known.headers }, timeoutMs);
+      const answer = await client.sendFresh({ method: known.method, url: new URL(known.path, socketBaseUrl).href, headers: known.headers }, timeoutMs).finally(() => client.close());
       return 'response' in answer ? performance.now() - sent : undefined;
     }
     return preflight(socketBaseUrl, { timeoutMs, ...tls }).then(

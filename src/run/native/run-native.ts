@@ -5,8 +5,11 @@
  * keep-alive pool, and records each item as newman's session does (an `ItemTrace`), so that the
  * judge, the reports and the partial reports see no difference. Derived values are computed in
  * Node (src/wire/transforms.ts). With `concurrency` > 1, the ordered groups of case-groups.ts run
- * side by side; within a group, cases run in order.
+ * side by side; within a group, cases run in order. Every request goes through the pacer
+ * (../pacing.ts): as many in flight as it allows, its timeout, a timed-out request sent again
+ * alone, a 429/503 with Retry-After waited for.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isHttpCase, unmetPrecondition } from '../../cases/case-request.js';
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep, type PrepareStep, type StepRequest } from '../../cases/operations.js';
@@ -18,7 +21,6 @@ import { deriveAll } from '../../wire/transforms.js';
 import type { ItemTrace, ScriptRequestRecord } from '../newman-session.js';
 import { EVIDENCE_WORDS, Pacer, RETRY_AFTER_ATTEMPTS, retryAlone, SLOW_TARGET_CODE, TIMEOUT_CODES, waitBeforeRetry } from '../pacing.js';
 import { orderedGroups } from './case-groups.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createNativeClient, type NativeAnswer, type NativeClient, type NativeClientOptions, type NativeRequest } from './http-client.js';
 
 export interface NativeRunOptions extends NativeClientOptions {

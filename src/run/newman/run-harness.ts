@@ -5,7 +5,11 @@
  * scripts' requests in order), so the judge, the reports and the partial reports see no
  * difference. With `concurrency` > 1 the ordered groups of native/case-groups.ts are dealt into
  * that many lanes, each a newman run of its own, side by side between a setup run and a teardown
- * run; within a lane the cases run in order, and no two lanes touch the same fixture.
+ * run; within a lane the cases run in order, and no two lanes touch the same fixture. Pacing
+ * (../pacing.ts) at the granularity newman allows: a warm-up of a few cases one at a time before
+ * the lanes sets their timeout (and fewer lanes for a slow target); a case with a request that timed
+ * out, or was answered 429/503 with Retry-After, is held back and sent again alone after the lanes,
+ * before the teardown; a fixture step answered so, after its run.
  */
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
@@ -198,10 +202,11 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       onItem: (trace) => {
         const entry = caseOfItem.get(trace.id);
         if (trace.response) pacer.observed(trace.durationMs ?? 0);
+        else if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) pacer.timeoutSeen();
+        // A GET or HEAD let in: what probes send (retryAlone), its credentials on the cases' path.
         if (!known && trace.response && is2xx(trace.response.status) && (trace.method === 'GET' || trace.method === 'HEAD') && trace.path !== undefined) {
           known = { method: trace.method, path: trace.path, headers: trace.requestHeaders ?? [] };
         }
-        else if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) pacer.timeoutSeen();
         if (trace.response || trace.requestError) {
           options.onRequest?.(entry ? entry.testCase.id : trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
         }
