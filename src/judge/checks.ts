@@ -169,6 +169,9 @@ registerCheck({
     const response = responseOf(answer);
     const passed = (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || (repairable && is2xx(response.status))));
     const expected = repairable ? 'a 4xx rejection, or a 2xx after repairing the bytes' : 'a 4xx rejection';
+    // A 503 with Retry-After after the runner's waits: the server is not answering on credentials yet.
+    const wait = passed ? undefined : askedToWait(response);
+    if (wait) return { inconclusive: `${wait} for ${exchange.where}` };
     return judged(passed, expected, describeAnswer(answer, context.timeoutMs), exchange.where);
   },
   postman: {
