@@ -10,7 +10,9 @@
  */
 import { expect } from 'chai';
 import type { RunReport } from '../../src/report/run-report.js';
-import { Pacer, P99_FACTOR, retryAfterSeconds, retryAlone, waitBeforeRetry } from '../../src/run/pacing.js';
+import { Pacer, P99_FACTOR } from '../../src/run/pacing.js';
+import { retryAfterSeconds, waitBeforeRetry } from '../../src/run/retry-after.js';
+import { retryAlone } from '../../src/run/retry-alone.js';
 import { startHangingServer } from '../support/misbehaving-targets.js';
 import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
 import { sdkEnvironment } from '../support/served-target.js';

@@ -4,10 +4,11 @@
  * requests in flight follow TCP's congestion control: a slow start from one, then one more per
  * window of quick answers (additive increase), half as many when a request times out or when
  * latency grows with concurrency (multiplicative decrease); `--concurrency` is the ceiling. A
- * request that timed out is sent again, alone, with a longer timeout (retryAlone), and the pacer
- * records which cases needed that, for the report.
+ * request that timed out is sent again, alone, with a longer timeout (retry-alone.ts), and the
+ * pacer records which cases needed that, for the report.
  */
 import type { PacingRecord } from '../results/run-report.js';
+import type { HangEvidence } from './retry-alone.js';
 export type { PacingRecord };
 
 /** The learned timeout is this multiple of the observed p99 (when larger than `--timeout`). */
@@ -17,7 +18,7 @@ const MIN_SAMPLES = 3;
 /** A retry alone waits this multiple of the timeout then in force. */
 export const RETRY_FACTOR = 3;
 /** The learned timeout never exceeds this: a target minutes per answer is not paced but stopped. */
-const MAX_TIMEOUT_MS = 300_000;
+export const MAX_TIMEOUT_MS = 300_000;
 /** Latency this many times the latency at the lowest concurrency seen means the target queues requests. */
 const GROWTH = 2;
 /** Answers quicker than this are quick whatever the concurrency: jitter on a fast target is no queue. */
@@ -30,17 +31,6 @@ const LEVEL_SAMPLES = 3;
 /** A settling probe waits at most this multiple of the timeout: a target that answers nothing that long is not merely slow. */
 const SETTLE_FACTOR = 10;
 
-/** What to do with a request that timed out even alone: the evidence the probe gave. */
-export type HangEvidence =
-  /** Another request, on a new connection, was answered within the timeout: this request hangs (the server's fault). */
-  | 'hang'
-  /** Another request was answered, but slowly: the target is slow everywhere, the case cannot be judged. */
-  | 'slow'
-  /** Nothing was answered: the target may be gone (target-liveness.ts decides). */
-  | 'silent';
-
-/** The code of a request that timed out even alone, from a target slow everywhere: the judge makes it inconclusive. */
-export { SLOW_TARGET_CODE } from '../judge/answers.js';
 
 /** Error codes of a request that got no answer in time, as newman and the native client word them. */
 export const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNTIMEDOUT']);
@@ -272,78 +262,3 @@ export class Pacer {
     };
   }
 }
-
-/** Seconds a `Retry-After` header asks for (delta-seconds or an HTTP date), if it says. */
-export function retryAfterSeconds(headers: readonly (readonly [string, string])[], now = Date.now()): number | undefined {
-  const value = headers.find(([name]) => name.toLowerCase() === 'retry-after')?.[1].trim();
-  if (value === undefined || value === '') return undefined;
-  if (/^\d+$/.test(value)) return Number(value);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-/** Waits for a 429 or 503 with Retry-After at most this long, this many times per request, then lets the judge have it. */
-export const RETRY_AFTER_MAX_S = 10;
-export const RETRY_AFTER_ATTEMPTS = 4;
-
-/** The seconds to wait before sending again a request answered `status` with these headers, or undefined: no retry. */
-export function waitBeforeRetry(status: number, headers: readonly (readonly [string, string])[]): number | undefined {
-  if (status !== 429 && status !== 503) return undefined;
-  const seconds = retryAfterSeconds(headers);
-  if (seconds === undefined) return undefined;
-  return seconds <= RETRY_AFTER_MAX_S ? seconds : undefined;
-}
-
-/**
- * Another request the target should answer, on a new connection, within `timeoutMs`: its latency,
- * or undefined without an answer. The engines send one the target answered 2xx before (its
- * credentials take the same path as the cases'), else a request without credentials.
- */
-export type Probe = (timeoutMs: number) => Promise<number | undefined>;
-
-/** A request the target answered 2xx, as sent (path with query, header lines unmasked), for probes. */
-export interface KnownRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: readonly (readonly [string, string])[];
-}
-
-export interface RetryVerdict<T> {
-  /** What the request got when sent again; absent when it was not (the target answered nothing at all). */
-  readonly result?: T;
-  /** `answered`: the retry got an answer; otherwise what the probe after it showed. */
-  readonly evidence: HangEvidence | 'answered';
-  readonly retryMs: number;
-}
-
-/**
- * A request that timed out, sent again once, alone: first a probe waits (long) until the target
- * answers a known-good request, so that the retry does not queue behind work the target still
- * does for requests given up on; then the request on a new connection with a timeout of
- * RETRY_FACTOR times the larger of the timeout and that probe's latency; when that gets no answer
- * either, a second probe tells a hang (answered promptly) from a target slow everywhere.
- */
-export function retryAlone<T>(pacer: Pacer, probe: Probe, resend: (timeoutMs: number) => Promise<T>, timedOut: (result: T) => boolean): Promise<RetryVerdict<T>> {
-  return pacer.alone(async () => {
-    if (!pacer.retries) return { evidence: 'silent', retryMs: 0 };
-    const settled = await probe(pacer.settleTimeoutMs);
-    if (settled === undefined) {
-      pacer.recordEvidence('silent');
-      return { evidence: 'silent', retryMs: 0 };
-    }
-    const retryMs = Math.min(MAX_TIMEOUT_MS, RETRY_FACTOR * Math.max(pacer.timeoutMs, Math.ceil(settled)));
-    const result = await resend(retryMs);
-    if (!timedOut(result)) return { result, evidence: 'answered', retryMs };
-    const after = await probe(retryMs);
-    const evidence: HangEvidence = after === undefined ? 'silent' : after <= pacer.timeoutMs ? 'hang' : 'slow';
-    pacer.recordEvidence(evidence);
-    return { result, evidence, retryMs };
-  });
-}
-
-/** What a retry's evidence means, for the report. */
-export const EVIDENCE_WORDS: Readonly<Record<HangEvidence, string>> = {
-  hang: 'a hang: the target answered another request promptly',
-  slow: 'not judged: the target answered another request slowly too',
-  silent: 'the target answered nothing, not even a new connection',
-};

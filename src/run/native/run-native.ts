@@ -19,7 +19,9 @@ import { HarnessError } from '../../errors.js';
 import { resolveTemplate } from '../../wire/template.js';
 import { deriveAll } from '../../wire/transforms.js';
 import type { ItemTrace, ScriptRequestRecord } from '../newman-session.js';
-import { EVIDENCE_WORDS, Pacer, RETRY_AFTER_ATTEMPTS, retryAlone, SLOW_TARGET_CODE, TIMEOUT_CODES, waitBeforeRetry } from '../pacing.js';
+import { Pacer, TIMEOUT_CODES } from '../pacing.js';
+import { RETRY_AFTER_ATTEMPTS, waitBeforeRetry } from '../retry-after.js';
+import { EVIDENCE_WORDS, retryAlone, SLOW_TARGET_CODE } from '../retry-alone.js';
 import { orderedGroups } from './case-groups.js';
 import { createNativeClient, type NativeAnswer, type NativeClient, type NativeClientOptions, type NativeRequest } from './http-client.js';
 

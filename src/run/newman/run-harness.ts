@@ -19,7 +19,9 @@ import { runNewman, type ItemTrace, type NewmanOptions, type ScriptRequestRecord
 import { orderedGroups } from '../native/case-groups.js';
 import { collectionOrder, requestsOf } from '../native/run-native.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EVIDENCE_WORDS, Pacer, RETRY_AFTER_ATTEMPTS, retryAlone, SLOW_TARGET_CODE, TIMEOUT_CODES, waitBeforeRetry, type KnownRequest } from '../pacing.js';
+import { Pacer, TIMEOUT_CODES } from '../pacing.js';
+import { RETRY_AFTER_ATTEMPTS, waitBeforeRetry } from '../retry-after.js';
+import { EVIDENCE_WORDS, retryAlone, SLOW_TARGET_CODE, type KnownRequest } from '../retry-alone.js';
 import { fixtureItem, harnessCase, harnessCollection, type HarnessCase, type HarnessItem } from './harness-collection.js';
 
 /**
