@@ -8,7 +8,6 @@
  * pacer records which cases needed that, for the report.
  */
 import type { PacingRecord } from '../results/run-report.js';
-import type { HangEvidence } from './retry-alone.js';
 export type { PacingRecord };
 
 /** The learned timeout is this multiple of the observed p99 (when larger than `--timeout`). */
@@ -31,6 +30,15 @@ const LEVEL_SAMPLES = 3;
 /** A settling probe waits at most this multiple of the timeout: a target that answers nothing that long is not merely slow. */
 const SETTLE_FACTOR = 10;
 
+
+/** What to do with a request that timed out even alone: the evidence the probe gave. */
+export type HangEvidence =
+  /** Another request, on a new connection, was answered within the timeout: this request hangs (the server's fault). */
+  | 'hang'
+  /** Another request was answered, but slowly: the target is slow everywhere, the case cannot be judged. */
+  | 'slow'
+  /** Nothing was answered: the target may be gone (target-liveness.ts decides). */
+  | 'silent';
 
 /** Error codes of a request that got no answer in time, as newman and the native client word them. */
 export const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNTIMEDOUT']);

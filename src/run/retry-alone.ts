@@ -2,16 +2,7 @@
  * A request that timed out is not a verdict: it is sent again once, alone, and probes of the target
  * tell a request that hangs (the server's fault) from a target slow everywhere (no verdict) or gone.
  */
-import { MAX_TIMEOUT_MS, RETRY_FACTOR, type Pacer } from './pacing.js';
-
-/** What to do with a request that timed out even alone: the evidence the probe gave. */
-export type HangEvidence =
-  /** Another request, on a new connection, was answered within the timeout: this request hangs (the server's fault). */
-  | 'hang'
-  /** Another request was answered, but slowly: the target is slow everywhere, the case cannot be judged. */
-  | 'slow'
-  /** Nothing was answered: the target may be gone (target-liveness.ts decides). */
-  | 'silent';
+import { MAX_TIMEOUT_MS, RETRY_FACTOR, type HangEvidence, type Pacer } from './pacing.js';
 
 /** The code of a request that timed out even alone, from a target slow everywhere: the judge makes it inconclusive. */
 export { SLOW_TARGET_CODE } from '../judge/answers.js';
