@@ -13,6 +13,7 @@ import type { RunReport } from '../../src/report/run-report.js';
 import { Pacer, P99_FACTOR } from '../../src/run/pacing.js';
 import { retryAfterSeconds, waitBeforeRetry } from '../../src/run/retry-after.js';
 import { retryAlone } from '../../src/run/retry-alone.js';
+import { runCli, tempDir } from '../support/cli.js';
 import { startHangingServer } from '../support/misbehaving-targets.js';
 import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
 import { sdkEnvironment } from '../support/served-target.js';
@@ -174,6 +175,21 @@ describe('pacing', function () {
       });
     });
   }
+
+  it('`run` says on stderr, in one line, that it paced a slow target, and where the details are', async () => {
+    const server = await startHashingServer(1, 250);
+    try {
+      const out = tempDir('v3io-pacing-hint-');
+      const result = await runCli(['run', '--engine', 'native', '--grep', '^session-key-valid-', '--timeout', String(TIMEOUT_MS), '--out', out, '--no-color'], { env: sdkEnvironment(server.url) });
+      expect(result.code, result.stdout + result.stderr).to.equal(0);
+      const hints = result.stderr.split('\n').filter((line) => line.includes('paced itself'));
+      expect(hints).to.have.length(1);
+      expect(hints[0]).to.match(/^v3io-auth-conformance: the target was slow \(p99 \d+ ms\): the run paced itself \(timeout \d+ ms, .* requests in flight, \d+ cases? sent again\); "pacing" in conformance\.json says more$/);
+      expect(result.stdout).to.match(/\nPacing: p50 \d+ ms, p99 \d+ ms over \d+ answers; timeout \d+ ms;/);
+    } finally {
+      await server.close();
+    }
+  });
 
   describe('a server that never answers one request, others promptly', () => {
     let server: Awaited<ReturnType<typeof startHangingServer>>;
