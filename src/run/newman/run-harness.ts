@@ -155,6 +155,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   const fixtureRetries = async (signal: AbortSignal | undefined): Promise<void> => {
     retrying = true;
     for (const [id, held] of [...heldFixtures]) {
+      if (signal?.aborted) break;
       heldFixtures.delete(id);
       let { trace, seconds } = held;
       for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && !signal?.aborted; attempt++) {
@@ -249,6 +250,8 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
     if (pending.size === 0) return;
     retrying = true;
     for (const id of cases.map((c) => c.id)) {
+      // Stopped: a case not sent again is not reported, so it is never judged on its timeout.
+      if (signal?.aborted) break;
       const held = pending.get(id);
       if (!held) continue;
       pending.delete(id);
