@@ -5,6 +5,7 @@ import { CATALOGUE } from '../../src/cases/index.js';
 import type { HttpCase } from '../../src/cases/model.js';
 import { OPERATIONS, request, type PrepareStep } from '../../src/cases/operations.js';
 import type { Answer, CaseExchange, StepExchange } from '../../src/judge/exchange.js';
+import { SLOW_TARGET_CODE } from '../../src/judge/answers.js';
 import { casePlan, judgeCase, registeredChecks, stepDone } from '../../src/judge/index.js';
 import { registerCheck } from '../../src/judge/registry.js';
 import { snapshotDifference } from '../../src/judge/snapshot.js';
@@ -123,6 +124,24 @@ describe('the judge', () => {
     }
     const reset = judge({ kind: 'error', code: 'ECONNRESET' });
     expect([reset.outcome, reset.failedLevel]).to.deep.equal(['fail', 'must']);
+  });
+
+  it('is inconclusive when the target was slow everywhere (no answer even alone, others slow too), and when it asked to wait (429, 503 with Retry-After)', () => {
+    const getObject = CATALOGUE.filter(isHttpCase).find((c) => c.id === 'session-key-password-as-key')!;
+    const op = OPERATIONS['get-object'];
+    const judge = (got: Answer) => judgeCase(getObject, op, casePlan(getObject, op), { where: 'GET /o', answer: got, preparation: [], before: [], after: [], secrets: [] }, context);
+    const slow = judge({ kind: 'error', code: SLOW_TARGET_CODE });
+    expect([slow.outcome, slow.failedLevel]).to.deep.equal(['inconclusive', null]);
+    expect(slow.reason).to.match(/slow everywhere, not a hang\) for GET \/o$/);
+    const hang = judge({ kind: 'error', code: 'ETIMEDOUT' });
+    expect([hang.outcome, hang.failedLevel], 'a timeout the runner kept is a hang').to.deep.equal(['fail', 'must']);
+    const unavailable = judge(answer(503, '', [['Retry-After', '5']]));
+    expect(unavailable.outcome).to.equal('inconclusive');
+    expect(unavailable.reason).to.match(/^the server answered 503 Service Unavailable with Retry-After/);
+    const limited = judge(answer(429, '', [['Retry-After', '1']]));
+    expect(limited.outcome).to.equal('inconclusive');
+    const plain503 = judge(answer(503));
+    expect(plain503.outcome, 'a 503 without Retry-After is an answer like any').to.equal('fail');
   });
 
   it('still fails a case whose MUST check failed even when another could not be made', () => {

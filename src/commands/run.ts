@@ -5,10 +5,11 @@ import { DEFAULT_PROFILE, FORMS, PROFILES, type Form, type Level, type ProfileId
 import { BYPASS_EXTENTS, catalogueFor, type BypassExtent } from '../cases/index.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { createProgress } from '../report/progress.js';
+import { pacingHint } from '../results/pacing-record.js';
 import { chooseReporters, DEFAULT_REPORTERS, REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
 import type { CaseSelection, Shard } from '../run/selection.js';
 import { interruptOnSignals } from './interruption.js';
-import { exit, positiveInteger, timeoutMilliseconds } from './io.js';
+import { exit, positiveInteger, PROGRAM_NAME, timeoutMilliseconds, write } from './io.js';
 import { parseReporters, printOutcome } from './output-options.js';
 import { collectEnvVar } from './target-options.js';
 import { parseForms, parseGrep, parseLevel, parseOnly, parseShard, requireSomeMatch } from './selection-options.js';
@@ -126,6 +127,8 @@ export function registerRun(program: Command): void {
         ...(flags.quiet ? {} : { progress: createProgress({ stream: process.stderr }) }),
       }).finally(interruption.dispose);
       await printOutcome(outcome.report, outcome.writtenFiles, { cli: reporters.cli, quiet: flags.quiet, color: flags.color }, outcome.redact);
+      const hint = flags.quiet ? undefined : pacingHint(outcome.report.pacing);
+      if (hint) await write(process.stderr, `${PROGRAM_NAME}: ${hint}\n`);
       await exit(outcome.exitCode);
     });
 }

@@ -8,6 +8,13 @@ import type { Answer } from './exchange.js';
  */
 const NOT_SENT = new Set(['ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_UNESCAPED_CHARACTERS', 'UND_ERR_INVALID_ARG']);
 
+/**
+ * The code the runner gives a request that got no answer in time even alone, on a new connection
+ * and with a longer timeout, from a target that answered another request slowly too
+ * (src/run/pacing.ts): the target is slow everywhere, which is no verdict on this request.
+ */
+export const SLOW_TARGET_CODE = 'ETARGETSLOW';
+
 /** The client's error code when it refused to send the request, else undefined. */
 export function notSentCode(answer: Answer): string | undefined {
   return answer.kind === 'error' && NOT_SENT.has(answer.code) ? answer.code : undefined;

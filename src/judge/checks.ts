@@ -17,7 +17,7 @@ import { caseMethod } from '../cases/case-request.js';
 import { OUTCOME_STATUSES, type Level, type RequestCase } from '../cases/model.js';
 import type { SchemaId } from '../cases/operations.js';
 import { validateResponseBody } from '../schemas/validate.js';
-import { describeAnswer, isDropped, notSentCode } from './answers.js';
+import { describeAnswer, isDropped, notSentCode, SLOW_TARGET_CODE } from './answers.js';
 import { letInEvidence, letInEvidenceScriptLines } from './evidence.js';
 import { is2xx, is4xx, responseOf, type RecordedResponse } from './exchange.js';
 import type { CasePlan } from './plan.js';
@@ -82,6 +82,9 @@ registerCheck({
     // The harness's trouble, not the server's: its HTTP client would not send the bytes.
     const notSent = notSentCode(exchange.answer);
     if (notSent) return { inconclusive: `the HTTP client refused to send the request (${notSent}: a header value holds a character it cannot encode, such as a password beyond Latin-1) for ${exchange.where}` };
+    if (exchange.answer.kind === 'error' && exchange.answer.code === SLOW_TARGET_CODE) {
+      return { inconclusive: `no answer in time even when sent alone with a longer timeout, while the target answered another request slowly too (slow everywhere, not a hang) for ${exchange.where}` };
+    }
     return failure(testCase.expect.outcome === 'accept' ? 'a 2xx response' : 'a 4xx rejection', describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
   },
   postman: {
@@ -97,6 +100,15 @@ registerCheck({
  */
 const TOO_MANY_REQUESTS = 429;
 const SLOWED_DOWN = 'the server answered 429 Too Many Requests (it asks for fewer requests at once, --concurrency, or later)';
+/** 503 with Retry-After: unavailable for now, by the server's own word (RFC 9110 §15.6.4); the runner waited as long as it dared. */
+const UNAVAILABLE = 'the server answered 503 Service Unavailable with Retry-After, still after waiting (it asks to be tried later)';
+
+/** Why the answer says nothing of the credential, when the server asked the harness to wait; else undefined. */
+function askedToWait(response: RecordedResponse | undefined, expected: readonly number[] = []): string | undefined {
+  if (response?.status === TOO_MANY_REQUESTS && !expected.includes(TOO_MANY_REQUESTS)) return SLOWED_DOWN;
+  if (response?.status === 503 && !expected.includes(503) && response.headers.some(([name]) => name.toLowerCase() === 'retry-after')) return UNAVAILABLE;
+  return undefined;
+}
 
 registerCheck({
   id: 'accepted',
@@ -110,7 +122,8 @@ registerCheck({
     const expected = statuses ? statusList(statuses) : 'a 2xx response';
     const actual = describeAnswer(exchange.answer, context.timeoutMs);
     const letIn = response !== undefined && (statuses ? statuses.includes(response.status) : is2xx(response.status));
-    if (response?.status === TOO_MANY_REQUESTS) return { inconclusive: `${SLOWED_DOWN} for ${exchange.where}` };
+    const wait = letIn ? undefined : askedToWait(response);
+    if (wait) return { inconclusive: `${wait} for ${exchange.where}` };
     if (!letIn) {
       // A preparation that was not done explains the answer as well as the server would: no verdict.
       const undone = firstUndone(exchange.preparation);
@@ -165,6 +178,9 @@ registerCheck({
       (isWire(testCase) && isDropped(answer)) || (response !== undefined && (is4xx(response.status) || listedRefusal(testCase, response.status) || (repairable && is2xx(response.status))));
     const expected = repairable ? 'a 4xx rejection, or a 2xx after repairing the bytes' : 'a 4xx rejection';
     const actual = describeAnswer(answer, context.timeoutMs);
+    // A 503 with Retry-After after the runner's waits: the server is not answering on credentials yet.
+    const wait = passed ? undefined : askedToWait(response);
+    if (wait) return { inconclusive: `${wait} for ${exchange.where}` };
     // A request that does not name the resource canonically was let in only if it reached it.
     if (!passed && response !== undefined && is2xx(response.status) && testCase.expect.letInOnEvidence) {
       const evidence = letInEvidence(input, isHead(testCase));
@@ -369,7 +385,8 @@ registerCheck({
   evaluate: ({ testCase, exchange, context }) => {
     const statuses = rejectionStatuses(testCase);
     const response = responseOf(exchange.answer);
-    if (response?.status === TOO_MANY_REQUESTS && !statuses.includes(TOO_MANY_REQUESTS)) return { inconclusive: `${SLOWED_DOWN} for ${exchange.where}` };
+    const wait = askedToWait(response, statuses);
+    if (wait) return { inconclusive: `${wait} for ${exchange.where}` };
     const evaluation = judged(response !== undefined && statuses.includes(response.status), statusList(statuses), describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
     // The status an RFC requires of the server (wire cases' `statusRequired`) is a MUST.
     return statusRequired(testCase) ? { ...evaluation, level: 'must' } : evaluation;

@@ -4,6 +4,7 @@
  */
 import { FORMS, FORM_TITLES, LEVELS, type Form, type Level } from '../cases/model.js';
 import type { CaseResult } from '../results/results.js';
+import { describePacing } from '../results/pacing-record.js';
 import { describeSelection } from '../results/selection-record.js';
 import { countsText, describeTarget, FAILING_LEVEL_TEXT, frontText, inconclusiveReason, inconclusiveText, isAnsweredByFront, isBuildFailure, VERDICT_TEXT } from './describe-result.js';
 import type { RunReport } from './run-report.js';
@@ -114,6 +115,7 @@ export function renderCliSummary(report: RunReport, style: Style, reportPaths: r
   for (const step of report.setup.filter((s) => !s.ok)) out.push(style.red(`Setup failed: ${step.title}: ${step.message ?? ''}`));
   for (const step of report.teardown.filter((s) => !s.ok)) out.push(style.yellow(`Warning: teardown step "${step.title}" failed: ${step.message ?? ''}`));
   for (const warning of report.warnings) out.push(style.yellow(`Warning: ${warning}`));
+  if (report.pacing?.adapted) out.push(`Pacing: ${describePacing(report.pacing)}`);
   out.push(renderVerdictLine(report, style));
   if (reportPaths.length > 0) out.push(`Reports: ${reportPaths.join(', ')}`);
   return `${out.join('\n')}\n`;

@@ -8,6 +8,7 @@
 import { FORM_TITLES, LEVELS, type Form } from '../cases/model.js';
 import type { CaseResult, StepResult } from '../results/results.js';
 import { CASE_OUTCOMES } from '../results/results.js';
+import { describePacing } from '../results/pacing-record.js';
 import { describeSelection } from '../results/selection-record.js';
 import {
   countsText,
@@ -71,10 +72,11 @@ function levelTable(report: RunReport): SafeHtml {
 function notes(report: RunReport): SafeHtml {
   const failedSetup = report.setup.filter((s) => !s.ok);
   const failedTeardown = report.teardown.filter((s) => !s.ok);
-  if (failedSetup.length + failedTeardown.length + report.warnings.length === 0) return html``;
+  const pacing = report.pacing?.adapted ? describePacing(report.pacing) : undefined;
+  if (failedSetup.length + failedTeardown.length + report.warnings.length === 0 && pacing === undefined) return html``;
   const step = (kind: string, s: StepResult): SafeHtml => html`<li>${kind} "${s.title}": ${s.message ?? 'failed'}</li>`;
   return html`<h2>Setup and warnings</h2><ul class="notes">
-${failedSetup.map((s) => step('Setup failed', s))}${failedTeardown.map((s) => step('Teardown step failed', s))}${report.warnings.map((w) => html`<li>Warning: ${w}</li>`)}
+${failedSetup.map((s) => step('Setup failed', s))}${failedTeardown.map((s) => step('Teardown step failed', s))}${report.warnings.map((w) => html`<li>Warning: ${w}</li>`)}${pacing === undefined ? '' : html`<li>Pacing: ${pacing}</li>`}
 </ul>`;
 }
 

@@ -7,6 +7,7 @@
 import { FORM_TITLES, LEVELS } from '../cases/model.js';
 import type { CaseResult } from '../results/results.js';
 import { CASE_OUTCOMES } from '../results/results.js';
+import { describePacing } from '../results/pacing-record.js';
 import { describeSelection } from '../results/selection-record.js';
 import {
   countsText,
@@ -92,6 +93,7 @@ function notes(report: RunReport): string[] {
     ...report.setup.filter((s) => !s.ok).map((s) => `- **Setup failed**: ${escapeMarkdown(`${s.title}: ${s.message ?? ''}`)}`),
     ...report.teardown.filter((s) => !s.ok).map((s) => `- Teardown step failed: ${escapeMarkdown(`${s.title}: ${s.message ?? ''}`)}`),
     ...report.warnings.map((w) => `- Warning: ${escapeMarkdown(w)}`),
+    ...(report.pacing?.adapted ? [`- Pacing: ${escapeMarkdown(describePacing(report.pacing))}`] : []),
   ];
   return lines.length > 0 ? [...lines, ''] : [];
 }

@@ -223,6 +223,37 @@ export const RUN_REPORT_SCHEMA = {
         shard,
       },
     },
+    pacing: {
+      type: 'object',
+      description: "how the HTTP cases' requests were paced to the target; absent on a merged report",
+      additionalProperties: false,
+      required: ['adapted', 'answers', 'p50Ms', 'p99Ms', 'timeoutMs', 'concurrency', 'timeouts', 'retryAfterWaits', 'retried'],
+      properties: {
+        adapted: { type: 'boolean', description: 'true when pacing departed from the options: a longer timeout, fewer requests in flight, a request sent again' },
+        answers: { type: 'integer', minimum: 0, description: 'answers the latencies are of' },
+        p50Ms: { type: 'integer', minimum: 0 },
+        p99Ms: { type: 'integer', minimum: 0 },
+        timeoutMs: { type: 'integer', minimum: 0, description: 'the per-request timeout at the end: --timeout, or a multiple of the observed p99 when larger' },
+        concurrency: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['ceiling', 'highest', 'lowest', 'decreases'],
+          properties: {
+            ceiling: { type: 'integer', minimum: 1, description: '--concurrency' },
+            highest: { type: 'integer', minimum: 1 },
+            lowest: { type: 'integer', minimum: 1, description: '1 when a request was sent alone' },
+            decreases: { type: 'integer', minimum: 0 },
+          },
+        },
+        timeouts: { type: 'integer', minimum: 0, description: 'requests that got no answer within the timeout then in force' },
+        retryAfterWaits: { type: 'integer', minimum: 0, description: 'waits for a 429 or 503 Retry-After before sending again' },
+        retried: {
+          type: 'array',
+          description: 'the cases a request of which was sent again, and what the last attempt got',
+          items: { type: 'object', additionalProperties: false, required: ['id', 'outcome'], properties: { id: { type: 'string' }, outcome: { type: 'string' } } },
+        },
+      },
+    },
     merged: {
       type: 'object',
       description: 'present on a report made by the merge command',

@@ -19,6 +19,28 @@ export interface RunReport {
   readonly warnings: readonly string[];
   /** Present when the run covered part of the catalogue (`--grep`, `--form`, `--level`, `--shard`). */
   readonly selection?: SelectionRecord;
+  /** How the HTTP cases' requests were paced to the target (src/run/pacing.ts); absent on a merged report. */
+  readonly pacing?: PacingRecord;
   /** Present on a report made by `merge`: how many reports it combines. */
   readonly merged?: { readonly reports: number };
+}
+
+/** How a run paced its requests to the target: what it observed and what it did about it. */
+export interface PacingRecord {
+  /** Whether pacing departed from the options: a longer timeout, fewer requests in flight, a request sent again. */
+  readonly adapted: boolean;
+  /** Answers the latencies are of. */
+  readonly answers: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** The per-request timeout in force at the end: `--timeout`, or a multiple of the observed p99. */
+  readonly timeoutMs: number;
+  /** Requests in flight: the ceiling (`--concurrency`), the highest and lowest reached (1: a request sent alone); times it was lowered. */
+  readonly concurrency: { readonly ceiling: number; readonly highest: number; readonly lowest: number; readonly decreases: number };
+  /** Requests that got no answer within the timeout then in force. */
+  readonly timeouts: number;
+  /** Waits for a 429 or 503 Retry-After before sending again. */
+  readonly retryAfterWaits: number;
+  /** The cases a request of which was sent again, and what the last attempt got. */
+  readonly retried: readonly { readonly id: string; readonly outcome: string }[];
 }

@@ -7,7 +7,8 @@
  * once and assembles the run report. It tells what happens as events (run-events.ts) and writes
  * nothing: the composition root (src/commands/conformance-run.ts) shows progress and writes the
  * reports. On a real target the fixtures live under a folder of the run's own (run-prefix.ts) and
- * are removed even when newman does not get to its teardown (direct-teardown.ts).
+ * are removed even when newman does not get to its teardown (direct-teardown.ts). Both engines
+ * share one pacer (pacing.ts), whose record goes into the report.
  */
 import { isRequestCase } from '../cases/case-request.js';
 import { catalogueFor, type BypassExtent } from '../cases/index.js';
@@ -32,6 +33,9 @@ import { preflight } from './preflight.js';
 import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
 import { nameFronts } from '../results/fronts.js';
 import { withReproduce } from './reproduce.js';
+import { createNativeClient } from './native/http-client.js';
+import { Pacer } from './pacing.js';
+import type { KnownRequest } from './retry-alone.js';
 import { runPrefixFor } from './run-prefix.js';
 import { watchTarget } from './target-liveness.js';
 import { checkBeforeStart } from './start-checks.js';
@@ -200,19 +204,29 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const wireDone: CaseResult[] = [];
   let directTeardown: StepResult[] | undefined;
   const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  // The target's pace, learned from its answers: the timeout, the requests in flight, the retries (pacing.ts).
+  const pacer = new Pacer({ ceiling: concurrency, timeoutMs: options.timeoutMs });
   // A target that stops answering mid-run ends the run at once, with no verdict (target-liveness.ts).
+  // A slow target is not gone: the check waits as long as a request sent alone would.
   const liveness = watchTarget(() =>
-    preflight(baseUrl, { timeoutMs: options.timeoutMs, ...tls }).then(
+    preflight(baseUrl, { timeoutMs: pacer.retryTimeoutMs, ...tls }).then(
       () => true,
       () => false,
     ),
   );
+  const recordLiveness = (id: string, result: { answered: true } | { answered: false; error: string }): void => {
+    if (realTarget) liveness.record(id, result);
+  };
   const masking = { secrets: secretVariables(variables), mask };
   const judging = newmanJudging(profile, options.timeoutMs, runVariables(environment), masking);
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  // The harness tells each request's fate as it comes (onRequest); the native engine and a given collection, each item's.
+  const livenessPerRequest = engine === 'newman' && toRun === undefined;
   const onItem = (trace: ItemTrace): void => {
     traced.set(trace.id, trace);
-    if (realTarget && (trace.response || trace.requestError)) {
-      liveness.record(trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
+    if (!livenessPerRequest && (trace.response || trace.requestError)) {
+      recordLiveness(trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
     }
     emit({ type: 'step-done', trace });
     const testCase = selectedById.get(trace.id);
@@ -237,9 +251,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   // A case no request of which came back is judged on nothing: the judge says what is missing.
   const resultOf = (testCase: RequestCase, wireById: ReadonlyMap<string, CaseResult>, byId: ReadonlyMap<string, ItemTrace>): CaseResult =>
     wireById.get(testCase.id) ?? judged.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
-  const context: ReportContext = { chosen, caseVariables: runVariablesOf(profile, environment), started, options, profile: profile.id, resolved, variables, mask };
+  const context: ReportContext = { chosen, caseVariables: runVariablesOf(profile, environment), started, options, profile: profile.id, resolved, variables, mask, pacer };
 
-  const engine = options.engine ?? DEFAULT_ENGINE;
   // Embedded: the reference served on an ephemeral loopback port too, for what needs a real
   // socket (the wire cases; every request of the native engine, which nock does not see).
   let served: ReferenceServer | undefined;
@@ -266,7 +279,20 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const socketBaseUrl = served ? served.url : baseUrl;
   // The collection's variables, the environment's over them: what the engines resolve templates with.
   const caseVariables = runVariablesOf(profile, environment);
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  // Before and after a request is sent again alone: how quickly the target answers another, on a
+  // new connection: one it answered 2xx before when the engine knows one (pacing.ts retryAlone).
+  const probe = async (timeoutMs: number, known?: KnownRequest): Promise<number | undefined> => {
+    const sent = performance.now();
+    if (known) {
+      const client = createNativeClient({ timeoutMs, ...tls });
+      const answer = await client.sendFresh({ method: known.method, url: new URL(known.path, socketBaseUrl).href, headers: known.headers }, timeoutMs).finally(() => client.close());
+      return 'response' in answer ? performance.now() - sent : undefined;
+    }
+    return preflight(socketBaseUrl, { timeoutMs, ...tls }).then(
+      () => performance.now() - sent,
+      () => undefined,
+    );
+  };
   const timeoutRunMs = Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (catalogue.length + 10)));
   const abortGraceMs = Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000);
   const sendCases = (signal: AbortSignal): Promise<ItemTrace[]> =>
@@ -277,6 +303,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
           variables: new Map([...caseVariables, ['baseUrl', socketBaseUrl]]),
           concurrency,
           timeoutMs: options.timeoutMs,
+          pacer,
+          probe,
           ...tls,
           onItemStart,
           onItem,
@@ -290,7 +318,22 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
           )
         : // The harness collection: the plan's requests, resolved in Node, without scripts (newman/).
           import('./newman/run-harness.js').then(({ runNewmanHarness }) =>
-            runNewmanHarness({ profile, cases: selected, variables: caseVariables, concurrency, timeoutRequestMs: options.timeoutMs, timeoutRunMs, ...tls, onItemStart, onItem, signal, abortGraceMs }),
+            runNewmanHarness({
+              profile,
+              cases: selected,
+              variables: caseVariables,
+              concurrency,
+              pacer,
+              probe,
+              onRequest: recordLiveness,
+              timeoutRequestMs: options.timeoutMs,
+              timeoutRunMs,
+              ...tls,
+              onItemStart,
+              onItem,
+              signal,
+              abortGraceMs,
+            }),
           );
   let traces: ItemTrace[];
   let wireResults: CaseResult[];
@@ -402,6 +445,7 @@ interface ReportContext {
   readonly resolved: ResolvedTarget;
   readonly variables: ReadonlyMap<string, string>;
   readonly mask: (text: string) => string;
+  readonly pacer: Pacer;
 }
 
 /**
@@ -446,5 +490,6 @@ function assembleReport(
     cases,
     warnings,
     ...(isRestricted(selection) ? { selection: selectionRecord(selection) } : {}),
+    pacing: context.pacer.record(),
   };
 }

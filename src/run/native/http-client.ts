@@ -51,7 +51,10 @@ export type NativeAnswer =
   | { readonly requestError: { readonly code: string; readonly message: string } };
 
 export interface NativeClient {
-  send(request: NativeRequest): Promise<NativeAnswer>;
+  /** Sends on the pool; `timeoutMs` (default the client's) bounds the wait for the headers and between body chunks. */
+  send(request: NativeRequest, timeoutMs?: number): Promise<NativeAnswer>;
+  /** Sends on a new connection of its own, closed after the answer. */
+  sendFresh(request: NativeRequest, timeoutMs: number): Promise<NativeAnswer>;
   close(): Promise<void>;
 }
 
@@ -98,7 +101,7 @@ export function createNativeClient(options: NativeClientOptions): NativeClient {
     }
     return pool;
   };
-  const send = (request: NativeRequest): Promise<NativeAnswer> =>
+  const dispatch = (pool: (origin: string) => UndiciPool, request: NativeRequest, timeoutMs: number): Promise<NativeAnswer> =>
     new Promise<NativeAnswer>((resolve) => {
       const fail = (error: Error): void => resolve({ requestError: { code: errorCode(error), message: error.message } });
       let url: URL;
@@ -113,9 +116,11 @@ export function createNativeClient(options: NativeClientOptions): NativeClient {
       let headers: (readonly [string, string])[] = [];
       const chunks: Buffer[] = [];
       try {
-        poolOf(url.origin).dispatch(
+        pool(url.origin).dispatch(
           {
             origin: url.origin,
+            headersTimeout: timeoutMs,
+            bodyTimeout: timeoutMs,
             path: `${url.pathname}${url.search}`,
             method: request.method,
             headers: request.headers.flatMap(([name, value]) => [name, value]),
@@ -141,5 +146,14 @@ export function createNativeClient(options: NativeClientOptions): NativeClient {
         fail(error as Error);
       }
     });
-  return { send, close: async () => void (await Promise.all([...pools.values()].map((pool) => pool.close()))) };
+  const send = (request: NativeRequest, timeoutMs = options.timeoutMs): Promise<NativeAnswer> => dispatch(poolOf, request, timeoutMs);
+  const sendFresh = async (request: NativeRequest, timeoutMs: number): Promise<NativeAnswer> => {
+    let fresh: UndiciPool | undefined;
+    try {
+      return await dispatch((origin) => (fresh = new Pool(origin, { ...poolOptions, connections: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })), request, timeoutMs);
+    } finally {
+      await fresh?.destroy().catch(() => undefined);
+    }
+  };
+  return { send, sendFresh, close: async () => void (await Promise.all([...pools.values()].map((pool) => pool.close()))) };
 }

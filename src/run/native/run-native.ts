@@ -5,8 +5,11 @@
  * keep-alive pool, and records each item as newman's session does (an `ItemTrace`), so that the
  * judge, the reports and the partial reports see no difference. Derived values are computed in
  * Node (src/wire/transforms.ts). With `concurrency` > 1, the ordered groups of case-groups.ts run
- * side by side; within a group, cases run in order.
+ * side by side; within a group, cases run in order. Every request goes through the pacer
+ * (../pacing.ts): as many in flight as it allows, its timeout, a timed-out request sent again
+ * alone, a 429/503 with Retry-After waited for.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isHttpCase, unmetPrecondition } from '../../cases/case-request.js';
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep, type PrepareStep, type StepRequest } from '../../cases/operations.js';
@@ -16,8 +19,11 @@ import { HarnessError } from '../../errors.js';
 import { resolveTemplate } from '../../wire/template.js';
 import { deriveAll } from '../../wire/transforms.js';
 import type { ItemTrace, ScriptRequestRecord } from '../newman-session.js';
+import { Pacer, TIMEOUT_CODES } from '../pacing.js';
+import { RETRY_AFTER_ATTEMPTS, waitBeforeRetry } from '../retry-after.js';
+import { EVIDENCE_WORDS, retryAlone, SLOW_TARGET_CODE } from '../retry-alone.js';
 import { orderedGroups } from './case-groups.js';
-import { createNativeClient, type NativeAnswer, type NativeClient, type NativeClientOptions } from './http-client.js';
+import { createNativeClient, type NativeAnswer, type NativeClient, type NativeClientOptions, type NativeRequest } from './http-client.js';
 
 export interface NativeRunOptions extends NativeClientOptions {
   readonly profile: Profile;
@@ -25,8 +31,16 @@ export interface NativeRunOptions extends NativeClientOptions {
   readonly cases: readonly ConformanceCase[];
   /** The run's variables: the collection's, the environment's over them; `baseUrl` is where requests go. */
   readonly variables: ReadonlyMap<string, string>;
-  /** Cases (ordered groups) in flight at once; 1: one after the other, as newman. */
+  /** Cases (ordered groups) in flight at once at most, the pacer's ceiling; 1: one after the other, as newman. */
   readonly concurrency: number;
+  /** Paces the requests (pacing.ts); default: one of the run's own, from `concurrency` and `timeoutMs`. */
+  readonly pacer?: Pacer;
+  /**
+   * After a request got no answer even alone: another request on a new connection, within
+   * `timeoutMs`; resolves with its latency, or undefined when it got no answer. Default: none
+   * (the request is a hang).
+   */
+  readonly probe?: (timeoutMs: number) => Promise<number | undefined>;
   /** Called before a case's first request. */
   readonly onItemStart?: (id: string) => void;
   readonly onItem?: (trace: ItemTrace) => void;
@@ -63,11 +77,67 @@ function pathOf(url: string, fallback: string): string {
 
 class NativeSession {
   private readonly traces = new Map<string, ItemTrace>();
+  /** A GET or HEAD the target answered 2xx: what probes send (retryAlone). */
+  private known: NativeRequest | undefined;
 
   constructor(
     private readonly client: NativeClient,
     private readonly options: NativeRunOptions,
+    private readonly pacer: Pacer,
   ) {}
+
+  /** One attempt on the pool, under the pacer's limit and timeout; its latency or timeout told to the pacer. */
+  private async attempt(request: NativeRequest): Promise<NativeAnswer> {
+    const level = await this.pacer.acquire();
+    const started = performance.now();
+    try {
+      const answer = await this.client.send(request, this.pacer.timeoutMs);
+      if ('response' in answer) this.pacer.answered(performance.now() - started, level);
+      else if (TIMEOUT_CODES.has(answer.requestError.code)) this.pacer.timedOut();
+      return answer;
+    } finally {
+      this.pacer.release();
+    }
+  }
+
+  /**
+   * A request of case (or fixture step) `id`, paced: a 429 or 503 with Retry-After is waited for
+   * and sent again (a few times, within a bound); a timeout is sent again once, alone, on a new
+   * connection, with a longer timeout. When that gets no answer either, a probe decides: the
+   * target answers others promptly (a hang: the timeout stands), slowly (not judged), or not at all.
+   */
+  private async send(id: string, request: NativeRequest): Promise<NativeAnswer> {
+    let answer = await this.attempt(request);
+    for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && 'response' in answer && !this.stopped(); attempt++) {
+      const wait = waitBeforeRetry(answer.response.status, answer.response.headers);
+      if (wait === undefined) break;
+      this.pacer.recordWait(id);
+      const waited = await sleep(wait * 1000, true, this.options.signal ? { signal: this.options.signal } : {}).catch(() => false);
+      if (!waited) break;
+      answer = await this.attempt(request);
+    }
+    if ('response' in answer && is2xx(answer.response.status) && (request.method === 'GET' || request.method === 'HEAD')) this.known ??= request;
+    if (!('requestError' in answer) || !TIMEOUT_CODES.has(answer.requestError.code) || this.stopped()) return answer;
+    const isTimeout = (a: NativeAnswer): boolean => 'requestError' in a && TIMEOUT_CODES.has(a.requestError.code);
+    const verdict = await retryAlone(this.pacer, (timeoutMs) => this.probe(timeoutMs), (timeoutMs) => this.client.sendFresh(request, timeoutMs), isTimeout);
+    if (!verdict.result) return answer;
+    const again = verdict.result;
+    if (verdict.evidence === 'answered') {
+      this.pacer.recordRetry(id, 'response' in again ? `answered ${again.response.status} when sent alone` : `sent alone: ${again.requestError.code}`);
+      return again;
+    }
+    this.pacer.recordRetry(id, `no answer within ${verdict.retryMs} ms alone; ${EVIDENCE_WORDS[verdict.evidence]}`);
+    if (verdict.evidence !== 'slow') return again;
+    return { requestError: { code: SLOW_TARGET_CODE, message: `no answer within ${verdict.retryMs} ms even alone, and the target answered another request slowly too` } };
+  }
+
+  /** A request the target answered 2xx, sent again on a new connection: its latency; else the run's own probe. */
+  private async probe(timeoutMs: number): Promise<number | undefined> {
+    if (!this.known) return this.options.probe ? this.options.probe(timeoutMs) : 0;
+    const sent = performance.now();
+    const answer = await this.client.sendFresh(this.known, timeoutMs);
+    return 'response' in answer ? performance.now() - sent : undefined;
+  }
 
   private stopped(): boolean {
     return this.options.signal?.aborted ?? false;
@@ -82,7 +152,7 @@ class NativeSession {
   async fixtureItem(step: FixtureStep): Promise<void> {
     const started = performance.now();
     const request = resolved(step.request, this.options.variables, FIXTURE_CREDENTIALS);
-    const answer = await this.client.send(request);
+    const answer = await this.send(step.id, request);
     this.done({
       id: step.id,
       name: step.title,
@@ -98,10 +168,10 @@ class NativeSession {
   }
 
   /** Steps with the fixture credentials, each whatever the one before got; a capture sets a variable of the case's scope. */
-  private async steps(steps: readonly PrepareStep[], scope: Map<string, string>, phase: ScriptRequestRecord['phase'], into: ScriptRequestRecord[]): Promise<void> {
+  private async steps(id: string, steps: readonly PrepareStep[], scope: Map<string, string>, phase: ScriptRequestRecord['phase'], into: ScriptRequestRecord[]): Promise<void> {
     for (const step of steps) {
       const request = resolved(step, scope, FIXTURE_CREDENTIALS);
-      const answer = await this.client.send(request);
+      const answer = await this.send(id, request);
       into.push({ phase, method: request.method, path: pathOf(request.url, request.path), ...answer });
       if (step.capture && 'response' in answer) {
         let value: unknown;
@@ -128,15 +198,15 @@ class NativeSession {
     const derived = deriveAll(testCase.derive ?? [], variables);
     const scope = new Map([...variables, ...derived]);
     const plan = casePlan(testCase, operationOf(profile, testCase));
-    await this.steps([...plan.preparation, ...plan.beforeRead], scope, 'prerequest', base.scriptRequests);
+    await this.steps(testCase.id, [...plan.preparation, ...plan.beforeRead], scope, 'prerequest', base.scriptRequests);
     const request = resolved(testCase.request, scope);
-    const answer: NativeAnswer = await this.client.send(request);
+    const answer: NativeAnswer = await this.send(testCase.id, request);
     const answered = 'response' in answer;
-    if (answered && readsAfter(plan, answer.response.status)) await this.steps(plan.afterRead, scope, 'test', base.scriptRequests);
+    if (answered && readsAfter(plan, answer.response.status)) await this.steps(testCase.id, plan.afterRead, scope, 'test', base.scriptRequests);
     if (plan.second && answered) {
       const secondScope = new Map([...scope, ...deriveAll(testCase.expect.sameResponseAs?.derive ?? [], scope)]);
       const second = resolved({ ...testCase.request, headers: plan.second.headers }, secondScope);
-      const secondAnswer = await this.client.send(second);
+      const secondAnswer = await this.send(testCase.id, second);
       base.scriptRequests.push({ phase: 'test', method: second.method, path: pathOf(second.url, second.path), ...secondAnswer });
     }
     this.done({
@@ -197,7 +267,7 @@ export async function runNative(options: NativeRunOptions): Promise<ItemTrace[]>
   const { setup, teardown } = options.profile.fixtures;
   const cases = collectionOrder(options.profile, options.cases);
   const client = createNativeClient({ ...options, connections: options.concurrency });
-  const session = new NativeSession(client, options);
+  const session = new NativeSession(client, options, options.pacer ?? new Pacer({ ceiling: options.concurrency, timeoutMs: options.timeoutMs }));
   const check = (): void => {
     if (options.signal?.aborted) throw abortReason(options.signal);
   };

@@ -5,7 +5,11 @@
  * scripts' requests in order), so the judge, the reports and the partial reports see no
  * difference. With `concurrency` > 1 the ordered groups of native/case-groups.ts are dealt into
  * that many lanes, each a newman run of its own, side by side between a setup run and a teardown
- * run; within a lane the cases run in order, and no two lanes touch the same fixture.
+ * run; within a lane the cases run in order, and no two lanes touch the same fixture. Pacing
+ * (../pacing.ts) at the granularity newman allows: a warm-up of a few cases one at a time before
+ * the lanes sets their timeout (and fewer lanes for a slow target); a case with a request that timed
+ * out, or was answered 429/503 with Retry-After, is held back and sent again alone after the lanes,
+ * before the teardown; a fixture step answered so, after its run.
  */
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
@@ -14,6 +18,10 @@ import type { EnvironmentValue } from '../environment.js';
 import { runNewman, type ItemTrace, type NewmanOptions, type ScriptRequestRecord } from '../newman-session.js';
 import { orderedGroups } from '../native/case-groups.js';
 import { collectionOrder, requestsOf } from '../native/run-native.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pacer, TIMEOUT_CODES } from '../pacing.js';
+import { RETRY_AFTER_ATTEMPTS, waitBeforeRetry } from '../retry-after.js';
+import { EVIDENCE_WORDS, retryAlone, SLOW_TARGET_CODE, type KnownRequest } from '../retry-alone.js';
 import { fixtureItem, harnessCase, harnessCollection, type HarnessCase, type HarnessItem } from './harness-collection.js';
 
 /**
@@ -27,12 +35,38 @@ export interface HarnessRunOptions extends Omit<NewmanOptions, 'collection' | 'e
   readonly cases: readonly ConformanceCase[];
   /** The run's variables: the collection's, the environment's over them; `baseUrl` is where requests go. */
   readonly variables: ReadonlyMap<string, string>;
-  /** Lanes (newman runs) side by side; 1: one run, setup to teardown. */
+  /** Lanes (newman runs) side by side at most; 1: one run, setup to teardown. */
   readonly concurrency: number;
+  /** Paces the requests (pacing.ts); default: one of the run's own. */
+  readonly pacer?: Pacer;
+  /** Another request within `timeoutMs` (`known`, else one without credentials): its latency, or undefined (pacing.ts retryAlone). */
+  readonly probe?: (timeoutMs: number, known?: KnownRequest) => Promise<number | undefined>;
+  /** Each request's fate as soon as it is known, a case's preparation and read-backs included (for target-liveness.ts). */
+  readonly onRequest?: (id: string, result: { answered: true } | { answered: false; error: string }) => void;
+}
+
+/** What in a case's items asks for it to be sent again: a timeout, or a 429/503 with Retry-After (its seconds). */
+type RetryReason = { readonly kind: 'timeout' } | { readonly kind: 'wait'; readonly seconds: number };
+
+function retryReason(traces: readonly ItemTrace[]): RetryReason | undefined {
+  let seconds: number | undefined;
+  for (const trace of traces) {
+    if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) return { kind: 'timeout' };
+    const wait = trace.response ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
+    if (wait !== undefined) seconds = Math.max(seconds ?? 0, wait);
+  }
+  return seconds === undefined ? undefined : { kind: 'wait', seconds };
 }
 
 /** Requests a lane should carry at least to be worth a newman run of its own (a run takes ~40 ms to start, a request ~10 ms). */
 const REQUESTS_PER_LANE = 16;
+/** Requests of the warm-up, before the lanes: enough for a p99 (pacing.ts). */
+const WARM_UP_REQUESTS = 6;
+/**
+ * Lanes at most on a slow target: the timeout is a multiple (P99_FACTOR) of the latency measured
+ * one request at a time, and a target that queues requests answers two at once about twice as slowly.
+ */
+const SLOW_TARGET_LANES = 2;
 
 const is2xx = (status: number): boolean => status >= 200 && status <= 299;
 
@@ -87,6 +121,17 @@ export function lanesOf<T>(groups: readonly (readonly T[])[], weight: (item: T) 
   return lanes.map((lane) => lane.groups.sort((a, b) => a - b).flatMap((i) => [...groups[i]!]));
 }
 
+
+/** The item traces with each timeout turned into the slow-target code: the judge makes the case inconclusive. */
+function slowed(traces: ReadonlyMap<string, ItemTrace>): Map<string, ItemTrace> {
+  return new Map(
+    [...traces].map(([id, trace]) => [
+      id,
+      trace.requestError && TIMEOUT_CODES.has(trace.requestError.code) ? { ...trace, requestError: { code: SLOW_TARGET_CODE, message: trace.requestError.message } } : trace,
+    ]),
+  );
+}
+
 export async function runNewmanHarness(options: HarnessRunOptions): Promise<ItemTrace[]> {
   const { profile, variables } = options;
   const setup = profile.fixtures.setup.map((step) => fixtureItem(step, variables));
@@ -99,8 +144,42 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
     options.onItem?.(trace);
   };
 
-  /** One newman run of these fixture steps and cases, in order. */
-  const run = async (before: readonly HarnessItem[], laneCases: readonly HttpCase[], after: readonly HarnessItem[], signal: AbortSignal | undefined): Promise<void> => {
+  const pacer = options.pacer ?? new Pacer({ ceiling: options.concurrency, timeoutMs: options.timeoutRequestMs });
+  /** Cases to send again after the lanes, with why; a case is reported once, after its retries. */
+  const pending = new Map<string, { entry: HarnessCase; reason: RetryReason; traces: Map<string, ItemTrace> }>();
+  let retrying = false;
+  let known: KnownRequest | undefined;
+  const heldFixtures = new Map<string, { trace: ItemTrace; seconds: number }>();
+  const fixtureById = new Map([...setup, ...teardown].map((item) => [item.id, item]));
+
+  /** Fixture steps answered 429/503 with Retry-After, each sent again alone after the wait, a few times; then reported. */
+  const fixtureRetries = async (signal: AbortSignal | undefined): Promise<void> => {
+    retrying = true;
+    for (const [id, held] of [...heldFixtures]) {
+      if (signal?.aborted) break;
+      heldFixtures.delete(id);
+      let { trace, seconds } = held;
+      for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && !signal?.aborted; attempt++) {
+        pacer.recordWait(id);
+        if (!(await sleep(seconds * 1000, true, signal ? { signal } : {}).catch(() => false))) break;
+        let latest: ItemTrace | undefined;
+        await pacer.alone(() => runItems([fixtureById.get(id)!], [], signal, pacer.timeoutMs, (t) => void (latest = t)));
+        if (!latest) break;
+        trace = latest;
+        const wait = trace.response ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
+        if (wait === undefined) break;
+        seconds = wait;
+      }
+      done(trace);
+    }
+    retrying = false;
+  };
+
+  /**
+   * One newman run of these fixture steps and cases, in order, with the pacer's timeout. A case
+   * that needs sending again (retryReason) is held back, unless this run is its retry.
+   */
+  const run = async (before: readonly HarnessItem[], laneCases: readonly HttpCase[], after: readonly HarnessItem[], signal: AbortSignal | undefined, timeoutMs = pacer.timeoutMs): Promise<void> => {
     const entries = laneCases.map((c) => harness.get(c.id)!);
     // A skipped case sends nothing: reported as the scripts' skipRequest is, when its lane starts.
     for (const entry of entries) if (entry.skipped) done(caseTrace(entry, new Map()));
@@ -113,8 +192,8 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
     const environment: EnvironmentValue[] = sent.flatMap((e) => e.captureVariables);
     await runNewman({
       collection: harnessCollection(profile.title, items),
-      environment: { values: environment },
-      timeoutRequestMs: options.timeoutRequestMs,
+      environment: { values: [...environment] },
+      timeoutRequestMs: timeoutMs,
       timeoutRunMs: options.timeoutRunMs,
       ...(options.caFile ? { caFile: options.caFile } : {}),
       ...(options.insecure ? { insecure: true } : {}),
@@ -126,12 +205,27 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       },
       onItem: (trace) => {
         const entry = caseOfItem.get(trace.id);
+        if (trace.response) pacer.observed(trace.durationMs ?? 0);
+        else if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) pacer.timeoutSeen();
+        // A GET or HEAD let in: what probes send (retryAlone), its credentials on the cases' path.
+        if (!known && trace.response && is2xx(trace.response.status) && (trace.method === 'GET' || trace.method === 'HEAD') && trace.path !== undefined) {
+          known = { method: trace.method, path: trace.path, headers: trace.requestHeaders ?? [] };
+        }
+        if (trace.response || trace.requestError) {
+          options.onRequest?.(entry ? entry.testCase.id : trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
+        }
         if (!entry) {
-          done(trace);
+          // A fixture step asked to wait: sent again after the run (fixtureRetries), reported then.
+          const wait = trace.response && !retrying ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
+          if (wait !== undefined) heldFixtures.set(trace.id, { trace, seconds: wait });
+          else done(trace);
           return;
         }
         itemTraces.set(trace.id, trace);
-        if (entry.items.at(-1)!.id === trace.id) done(caseTrace(entry, itemTraces));
+        if (entry.items.at(-1)!.id !== trace.id) return;
+        const reason = retrying ? undefined : retryReason(entry.items.flatMap((i) => (itemTraces.has(i.id) ? [itemTraces.get(i.id)!] : [])));
+        if (reason) pending.set(entry.testCase.id, { entry, reason, traces: new Map(itemTraces) });
+        else done(caseTrace(entry, itemTraces));
       },
       ...(signal ? { signal } : {}),
       ...(options.abortGraceMs !== undefined ? { abortGraceMs: options.abortGraceMs } : {}),
@@ -144,16 +238,135 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   const ordered = (): ItemTrace[] =>
     [...setup.map((s) => s.id), ...cases.map((c) => c.id), ...teardown.map((s) => s.id)].flatMap((id) => (traces.has(id) ? [traces.get(id)!] : []));
 
+  /** A GET or HEAD the target answered 2xx, sent again on a new connection by probes: its latency; else the run's own probe. */
+  const probeKnown = async (timeoutMs: number): Promise<number | undefined> => (options.probe ? options.probe(timeoutMs, known) : 0);
+
+  /**
+   * The held-back cases, each sent again alone (a newman run of its own, on new connections): after
+   * a timeout once, with a longer timeout; after a 429/503 with Retry-After, when it says, a few
+   * times. A case still without an answer is a hang when the target answers another request
+   * promptly, not judged when it answers slowly too. Then reported, whatever it got.
+   */
+  const retryPending = async (signal: AbortSignal | undefined): Promise<void> => {
+    if (pending.size === 0) return;
+    retrying = true;
+    for (const id of cases.map((c) => c.id)) {
+      // Stopped: a case not sent again is not reported, so it is never judged on its timeout.
+      if (signal?.aborted) break;
+      const held = pending.get(id);
+      if (!held) continue;
+      pending.delete(id);
+      let reason: RetryReason | undefined = held.reason;
+      let latest = held.traces;
+      for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && reason !== undefined && !signal?.aborted; attempt++) {
+        if (reason.kind === 'timeout' && (attempt > 0 || !pacer.retries)) break;
+        if (reason.kind === 'wait') {
+          pacer.recordWait(id);
+          if (!(await sleep(reason.seconds * 1000, true, signal ? { signal } : {}).catch(() => false))) break;
+        }
+        const attemptTraces = new Map<string, ItemTrace>();
+        const captured = (trace: ItemTrace): void => void attemptTraces.set(trace.id, trace);
+        if (reason.kind === 'wait') {
+          await pacer.alone(() => runCase(held.entry, signal, pacer.timeoutMs, captured));
+          if (attemptTraces.size > 0) latest = attemptTraces;
+          const again = attemptTraces.size > 0 ? retryReason([...latest.values()]) : undefined;
+          reason = again?.kind === 'wait' ? again : undefined;
+          continue;
+        }
+        const verdict = await retryAlone(
+          pacer,
+          (timeoutMs) => probeKnown(timeoutMs),
+          async (timeoutMs) => {
+            await runCase(held.entry, signal, timeoutMs, captured);
+            return attemptTraces;
+          },
+          (traces) => traces.size === 0 || retryReason([...traces.values()])?.kind === 'timeout',
+        );
+        if (verdict.result && verdict.result.size > 0) latest = verdict.result;
+        const again = verdict.result ? retryReason([...verdict.result.values()]) : undefined;
+        if (verdict.evidence === 'answered') pacer.recordRetry(id, again === undefined ? 'answered when sent alone' : 'sent alone, then asked to wait');
+        else if (verdict.result) {
+          pacer.recordRetry(id, `no answer within ${verdict.retryMs} ms alone; ${EVIDENCE_WORDS[verdict.evidence]}`);
+          if (verdict.evidence === 'slow') latest = slowed(latest);
+        }
+        reason = again?.kind === 'wait' ? again : undefined;
+      }
+      done(caseTrace(held.entry, latest));
+    }
+    retrying = false;
+  };
+
+  /** One case alone, its item traces given to `captured` instead of reported. */
+  const runCase = (entry: HarnessCase, signal: AbortSignal | undefined, timeoutMs: number, captured: (trace: ItemTrace) => void): Promise<void> =>
+    runItems(entry.items, entry.captureVariables, signal, timeoutMs, captured, entry.testCase.id);
+
+  /** Items in a newman run of their own, their traces given to `captured`; `caseId`: the case they are of, for liveness. */
+  const runItems = async (
+    items: readonly HarnessItem[],
+    environment: readonly EnvironmentValue[],
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+    captured: (trace: ItemTrace) => void,
+    caseId?: string,
+  ): Promise<void> => {
+    await runNewman({
+      collection: harnessCollection(profile.title, items),
+      environment: { values: [...environment] },
+      timeoutRequestMs: timeoutMs,
+      timeoutRunMs: options.timeoutRunMs,
+      ...(options.caFile ? { caFile: options.caFile } : {}),
+      ...(options.insecure ? { insecure: true } : {}),
+      ...(options.certFile ? { certFile: options.certFile } : {}),
+      ...(options.keyFile ? { keyFile: options.keyFile } : {}),
+      onItem: (trace) => {
+        if (trace.response) pacer.observed(trace.durationMs ?? 0);
+        if (trace.response || trace.requestError) {
+          options.onRequest?.(caseId ?? trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
+        }
+        captured(trace);
+      },
+      ...(signal ? { signal } : {}),
+      ...(options.abortGraceMs !== undefined ? { abortGraceMs: options.abortGraceMs } : {}),
+    });
+  };
+
   const weight = (c: HttpCase): number => requestsOf(profile, c);
   // A newman run costs about as much to start as a few requests: a small selection gets fewer lanes.
   const laneCount = Math.min(options.concurrency, Math.max(1, Math.floor(cases.reduce((sum, c) => sum + weight(c), 0) / REQUESTS_PER_LANE)));
-  if (laneCount <= 1) {
-    await run(setup, cases, teardown, options.signal);
-    return ordered();
-  }
+  pacer.lanes(laneCount);
+  // The setup and the teardown in runs of their own: a step or a case may have to be sent again between them.
   await run(setup, [], [], options.signal);
   check();
-  const lanes = lanesOf(orderedGroups(cases, (c) => operationOf(profile, c)), weight, laneCount);
+  await fixtureRetries(options.signal);
+  check();
+  const teardownRun = async (): Promise<void> => {
+    await run([], [], teardown, options.signal);
+    await fixtureRetries(options.signal);
+  };
+  if (laneCount <= 1) {
+    await run([], cases, [], options.signal);
+    check();
+    await retryPending(options.signal);
+    check();
+    await teardownRun();
+    return ordered();
+  }
+  // A warm-up of a few one-case groups, one at a time: the target's pace before the lanes, whose
+  // timeout is then fixed (a newman run's timeout cannot change); a slow target gets fewer lanes.
+  const groups = orderedGroups(cases, (c) => operationOf(profile, c));
+  const warmUp: HttpCase[] = [];
+  for (const group of groups) {
+    if (warmUp.reduce((sum, c) => sum + weight(c), 0) >= WARM_UP_REQUESTS) break;
+    if (group.length === 1) warmUp.push(group[0]!);
+  }
+  await run([], warmUp, [], options.signal);
+  check();
+  const lanes = lanesOf(
+    groups.filter((g) => !(g.length === 1 && warmUp.includes(g[0]!))),
+    weight,
+    pacer.slow ? Math.min(laneCount, SLOW_TARGET_LANES) : laneCount,
+  );
+  pacer.lanes(lanes.length);
   // A lane that fails stops the others; the first failure (or the run's own stop) is what the run rejects with.
   const lanesStop = new AbortController();
   const laneSignal = options.signal ? AbortSignal.any([options.signal, lanesStop.signal]) : lanesStop.signal;
@@ -168,6 +381,8 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   check();
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
-  await run([], [], teardown, options.signal);
+  await retryPending(options.signal);
+  check();
+  await teardownRun();
   return ordered();
 }

@@ -1,0 +1,242 @@
+/**
+ * Pacing (src/run/pacing.ts): slow servers are not failing servers. The pacer's arithmetic on
+ * recorded answers; then real servers over loopback HTTP judged by both engines at the default
+ * concurrency: a correct server that checks credentials slowly, one worker at a time (judged twice
+ * by each engine: the same outcomes, no failure), a server that never answers one request (still
+ * charged at MUST), a rate limiter answering 429 with Retry-After to every fifth request (the right
+ * verdict). The slow server's pace is scaled to the test's `--timeout` (250 ms per check, one at a
+ * time, against 400 ms: eight requests queued wait 2 s), as Caddy's 2.4 s bcrypt checks are to the
+ * default 10 s. Nothing here asserts on durations: on outcomes and on what the report recorded.
+ */
+import { expect } from 'chai';
+import type { RunReport } from '../../src/report/run-report.js';
+import { Pacer, P99_FACTOR } from '../../src/run/pacing.js';
+import { retryAfterSeconds, waitBeforeRetry } from '../../src/run/retry-after.js';
+import { retryAlone } from '../../src/run/retry-alone.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { startHangingServer } from '../support/misbehaving-targets.js';
+import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
+import { sdkEnvironment } from '../support/served-target.js';
+import { startHashingServer, startRateLimitedServer, type SlowTarget } from '../support/slow-targets.js';
+
+/** The session-key cases sent as HTTP requests (the wire cases' raw sockets are not paced): enough for two newman lanes. */
+const SELECTION = { grep: /^session-key-(?!wire)/ };
+const TIMEOUT_MS = 400;
+const ENGINES = ['native', 'newman'] as const;
+
+function outcomes(report: RunReport): Record<string, string> {
+  return Object.fromEntries(report.cases.map((c) => [c.id, c.outcome]));
+}
+
+describe('pacing', function () {
+  this.timeout(180_000);
+
+  describe('the pacer', () => {
+    it('keeps --timeout until the answers say otherwise, then the larger of it and a multiple of the p99', () => {
+      const pacer = new Pacer({ ceiling: 8, timeoutMs: 1000 });
+      expect(pacer.timeoutMs).to.equal(1000);
+      for (const latency of [20, 30, 25]) pacer.answered(latency, 1);
+      expect(pacer.timeoutMs, 'quick answers do not shorten --timeout').to.equal(1000);
+      for (const latency of [2000, 2400, 2200]) pacer.answered(latency, 1);
+      expect(pacer.timeoutMs).to.equal(P99_FACTOR * 2400);
+      expect(pacer.retryTimeoutMs).to.be.greaterThan(pacer.timeoutMs);
+      expect(pacer.record()).to.include({ answers: 6, p99Ms: 2400, timeoutMs: P99_FACTOR * 2400, adapted: true });
+    });
+
+    it('starts with one request in flight, adds more while answers are quick, never beyond the ceiling', () => {
+      const pacer = new Pacer({ ceiling: 4, timeoutMs: 1000 });
+      expect(pacer.limit).to.equal(1);
+      for (let i = 0; i < 20; i++) pacer.answered(5, pacer.limit);
+      expect(pacer.limit).to.equal(4);
+      expect(pacer.record()).to.include({ adapted: false });
+      expect(pacer.record().concurrency).to.deep.equal({ ceiling: 4, highest: 4, lowest: 4, decreases: 0 });
+    });
+
+    it('halves the requests in flight on a timeout, and when latency grows with concurrency', () => {
+      const pacer = new Pacer({ ceiling: 8, timeoutMs: 10_000 });
+      for (let i = 0; i < 20; i++) pacer.answered(5, pacer.limit);
+      expect(pacer.limit).to.equal(8);
+      pacer.timedOut();
+      expect(pacer.limit).to.equal(4);
+      // A server that queues: 1 s alone, 4 s at four in flight.
+      const queued = new Pacer({ ceiling: 8, timeoutMs: 10_000 });
+      for (let i = 0; i < 3; i++) queued.answered(1000, 1);
+      for (let i = 0; i < 3; i++) queued.answered(4000, 4);
+      expect(queued.limit).to.be.at.most(2);
+      expect(queued.record().concurrency.decreases).to.be.greaterThan(0);
+    });
+
+    describe('a request that timed out, sent again alone (retryAlone)', () => {
+      /** A pacer that has seen answers of about 100 ms: its timeout is --timeout, 1000 ms. */
+      const paced = (): Pacer => {
+        const pacer = new Pacer({ ceiling: 8, timeoutMs: 1000 });
+        for (let i = 0; i < 5; i++) pacer.answered(100, 1);
+        return pacer;
+      };
+      const timedOut = (result: string): boolean => result === 'timeout';
+
+      it('an answer to the retry is what the request got; its timeout is longer than the one that expired', async () => {
+        const timeouts: number[] = [];
+        const verdict = await retryAlone(paced(), async () => 100, async (ms) => (timeouts.push(ms), '200'), timedOut);
+        expect(verdict).to.deep.include({ result: '200', evidence: 'answered' });
+        expect(timeouts).to.have.length(1);
+        expect(timeouts[0]).to.be.greaterThan(1000);
+      });
+
+      it('no answer again while another request is answered within the timeout: a hang', async () => {
+        const verdict = await retryAlone(paced(), async () => 100, async () => 'timeout', timedOut);
+        expect(verdict.evidence).to.equal('hang');
+      });
+
+      it('no answer again while another request takes longer than the timeout too: slow everywhere, not a hang', async () => {
+        const latencies = [100, 5000];
+        const verdict = await retryAlone(paced(), async () => latencies.shift(), async () => 'timeout', timedOut);
+        expect(verdict.evidence).to.equal('slow');
+      });
+
+      it('a target that answers nothing at all is not retried, now or later, until it answers again', async () => {
+        const pacer = paced();
+        let resent = 0;
+        const first = await retryAlone(pacer, async () => undefined, async () => (resent++, '200'), timedOut);
+        expect(first).to.deep.equal({ evidence: 'silent', retryMs: 0 });
+        expect(pacer.retries).to.equal(false);
+        const second = await retryAlone(pacer, async () => 100, async () => (resent++, '200'), timedOut);
+        expect(second.evidence).to.equal('silent');
+        expect(resent).to.equal(0);
+        pacer.answered(100, 1);
+        expect(pacer.retries).to.equal(true);
+      });
+
+      it('goes alone: it waits for the requests in flight, and none starts before it is done', async () => {
+        const pacer = paced();
+        await pacer.acquire();
+        const order: string[] = [];
+        const retry = retryAlone(pacer, async () => 100, async () => (order.push('retry'), '200'), timedOut);
+        const other = pacer.acquire().then(() => order.push('other'));
+        await Promise.resolve();
+        expect(order, 'not while a request is in flight').to.deep.equal([]);
+        pacer.release();
+        await retry;
+        await other;
+        expect(order).to.deep.equal(['retry', 'other']);
+      });
+    });
+
+    it('honours Retry-After for 429 and 503 within a bound, in seconds or as a date', () => {
+      const now = Date.parse('2026-01-01T00:00:00Z');
+      expect(retryAfterSeconds([['Retry-After', '3']], now)).to.equal(3);
+      expect(retryAfterSeconds([['retry-after', 'Thu, 01 Jan 2026 00:00:05 GMT']], now)).to.equal(5);
+      expect(retryAfterSeconds([['Retry-After', 'soon']], now)).to.equal(undefined);
+      expect(waitBeforeRetry(429, [['Retry-After', '1']])).to.equal(1);
+      expect(waitBeforeRetry(503, [['Retry-After', '2']])).to.equal(2);
+      expect(waitBeforeRetry(503, []), 'a 503 without Retry-After is an answer').to.equal(undefined);
+      expect(waitBeforeRetry(429, [['Retry-After', '3600']]), 'an hour is beyond the bound').to.equal(undefined);
+      expect(waitBeforeRetry(401, [['Retry-After', '1']])).to.equal(undefined);
+    });
+  });
+
+  for (const engine of ENGINES) {
+    describe(`a slow correct server, judged twice by the ${engine} engine at the default concurrency`, () => {
+      const servers: SlowTarget[] = [];
+      const runs: InProcessRun[] = [];
+      before(async () => {
+        servers.push(await startHashingServer(1, 250), await startHashingServer(1, 250));
+        // The two runs side by side, each against a server of its own: the servers wait, they do not compute.
+        runs.push(
+          ...(await Promise.all(
+            servers.map((server) => runInProcess({ engine, processEnv: sdkEnvironment(server.url), selection: SELECTION, timeoutMs: TIMEOUT_MS, reporters: ['json'], quiet: true })),
+          )),
+        );
+      });
+      after(async () => {
+        for (const server of servers) await server.close();
+        for (const run of runs) removeReports(run);
+      });
+
+      it('is conformant both times, with the same outcome for every case and no failure', () => {
+        const [first, second] = runs.map(reportOf);
+        for (const run of runs) expect(run.code, run.error?.message ?? run.stdout).to.equal(0);
+        expect(first!.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'inconclusive').map((c) => `${c.id}: ${c.reason ?? ''}`)).to.deep.equal([]);
+        expect(outcomes(second!)).to.deep.equal(outcomes(first!));
+        expect(first!.cases.filter((c) => c.outcome === 'pass').length).to.be.greaterThan(25);
+      });
+
+      it('says in the report how it paced the target: a timeout raised above --timeout, the latencies, the requests in flight', () => {
+        for (const run of runs) {
+          const pacing = reportOf(run).pacing!;
+          expect(pacing.adapted).to.equal(true);
+          expect(pacing.timeoutMs).to.be.greaterThan(TIMEOUT_MS);
+          expect(pacing.answers).to.be.greaterThan(25);
+          expect(pacing.p99Ms).to.be.at.least(pacing.p50Ms);
+          expect(pacing.concurrency.ceiling).to.equal(8);
+          // Whatever timed out was sent again, alone, and answered: nothing was decided on a timeout.
+          for (const retry of pacing.retried) expect(retry.outcome, retry.id).to.match(/^answered/);
+        }
+      });
+    });
+  }
+
+  it('`run` says on stderr, in one line, that it paced a slow target, and where the details are', async () => {
+    const server = await startHashingServer(1, 250);
+    try {
+      const out = tempDir('v3io-pacing-hint-');
+      const result = await runCli(['run', '--engine', 'native', '--grep', '^session-key-valid-', '--timeout', String(TIMEOUT_MS), '--out', out, '--no-color'], { env: sdkEnvironment(server.url) });
+      expect(result.code, result.stdout + result.stderr).to.equal(0);
+      const hints = result.stderr.split('\n').filter((line) => line.includes('paced itself'));
+      expect(hints).to.have.length(1);
+      expect(hints[0]).to.match(/^v3io-auth-conformance: the target was slow \(p99 \d+ ms\): the run paced itself \(timeout \d+ ms, .* requests in flight, \d+ cases? sent again\); "pacing" in conformance\.json says more$/);
+      expect(result.stdout).to.match(/\nPacing: p50 \d+ ms, p99 \d+ ms over \d+ answers; timeout \d+ ms;/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  describe('a server that never answers one request, others promptly', () => {
+    let server: Awaited<ReturnType<typeof startHangingServer>>;
+    const runs: InProcessRun[] = [];
+    before(async () => {
+      const unknownKey = (req: { rawHeaders: string[] }): boolean => req.rawHeaders.some((v) => v === '00000000-0000-4000-8000-000000000000');
+      server = await startHangingServer((req) => unknownKey(req) && req.method === 'GET');
+      for (const engine of ENGINES) {
+        runs.push(await runInProcess({ engine, processEnv: sdkEnvironment(server.url), selection: { grep: /^session-key-(unknown-key|valid-get-object|valid-list-container)$/ }, timeoutMs: 1000, reporters: ['json'], quiet: true }));
+      }
+    });
+    after(async () => {
+      await server.close();
+      for (const run of runs) removeReports(run);
+    });
+
+    for (const [index, engine] of ENGINES.entries()) {
+      it(`is still charged at MUST by the ${engine} engine, after the request was sent again alone`, () => {
+        const run = runs[index]!;
+        expect(run.code, run.error?.message ?? run.stdout).to.equal(1);
+        const report = reportOf(run);
+        const hung = report.cases.find((c) => c.id === 'session-key-unknown-key')!;
+        expect([hung.outcome, hung.failedLevel]).to.deep.equal(['fail', 'must']);
+        expect(hung.checks.find((k) => !k.passed)?.message).to.match(/connection error \(E\w*TIMEDOUT\)/);
+        expect(report.cases.filter((c) => c.id !== hung.id).map((c) => c.outcome)).to.deep.equal(['pass', 'pass']);
+        const retry = report.pacing!.retried.find((r) => r.id === hung.id);
+        expect(retry?.outcome).to.match(/^no answer within \d+ ms alone; a hang: the target answered another request promptly$/);
+      });
+    }
+  });
+
+  describe('a rate limiter answering 429 with Retry-After: 1 to every fifth request', () => {
+    for (const engine of ENGINES) {
+      it(`gets the right verdict from the ${engine} engine: conformant, every case judged`, async () => {
+        const server = await startRateLimitedServer(5);
+        const run = await runInProcess({ engine, processEnv: sdkEnvironment(server.url), selection: SELECTION, reporters: ['json'], quiet: true });
+        try {
+          expect(run.code, run.error?.message ?? run.stdout).to.equal(0);
+          const report = reportOf(run);
+          expect(report.cases.filter((c) => c.outcome !== 'pass' && c.outcome !== 'skip').map((c) => `${c.id}: ${c.outcome} ${c.reason ?? ''}`)).to.deep.equal([]);
+          expect(server.stats.limited, 'the limiter did answer 429').to.be.greaterThan(3);
+          expect(report.pacing!.retryAfterWaits).to.be.at.least(server.stats.limited - 1);
+        } finally {
+          await server.close();
+          removeReports(run);
+        }
+      });
+    }
+  });
+});
