@@ -142,7 +142,7 @@ export async function startBasicServer(name: BasicServerName, options: BasicServ
 }
 
 /** A port the kernel just handed out for 127.0.0.1 (bound to 0, then released for the server). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -6,10 +6,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { BASIC_REALM, BASIC_SERVER_IDENTITIES, PROTECTED_BODY, PROTECTED_PATH } from './basic-servers.js';
+import { BASIC_REALM, BASIC_SERVER_IDENTITIES, freePort, PROTECTED_BODY, PROTECTED_PATH } from './basic-servers.js';
 
 export interface Lighttpd {
   /** `http://127.0.0.1:<port>/protected/`. */
@@ -27,16 +27,6 @@ export function lighttpdUnavailable(): string | undefined {
   return binary() ? undefined : 'lighttpd is not installed (`apt-get install lighttpd` as root)';
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
