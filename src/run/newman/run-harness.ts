@@ -442,7 +442,9 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   // so a group split between two keeps its order.
   const queue = groups.filter((g) => !(g.length === 1 && warmUp.includes(g[0]!))).map((g) => [...g]);
   while (queue.length > 0) {
-    const lanes = Math.max(1, Math.min(pacer.limit, laneCount));
+    // A lane is worth its newman run with fewer requests when each takes long.
+    const remaining = queue.reduce((sum, g) => sum + g.reduce((total, c) => total + weight(c), 0), 0);
+    const lanes = Math.max(1, Math.min(pacer.limit, Math.floor(remaining / (pacer.slow ? MIN_WAVE_LANE_REQUESTS : REQUESTS_PER_LANE))));
     const perLane = Math.max(MIN_WAVE_LANE_REQUESTS, Math.ceil(WAVE_MS / Math.max(1, pacer.medianMs)));
     await runWave(nextWave(queue, weight, lanes * perLane, perLane), lanes);
     check();
