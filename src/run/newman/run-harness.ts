@@ -6,10 +6,11 @@
  * difference. With `concurrency` > 1 the ordered groups of native/case-groups.ts are dealt into
  * that many lanes, each a newman run of its own, side by side between a setup run and a teardown
  * run; within a lane the cases run in order, and no two lanes touch the same fixture. Pacing
- * (../pacing.ts) at the granularity newman allows: a warm-up of a few cases one at a time before
- * the lanes sets their timeout (and fewer lanes for a slow target); a case with a request that timed
- * out, or was answered 429/503 with Retry-After, is held back and sent again alone after the lanes,
- * before the teardown; a fixture step answered so, after its run.
+ * (../pacing.ts) at the granularity newman allows: the setup and a warm-up of a few cases one at a
+ * time, then the lanes in waves, each wave's lanes and timeout the pacer's when it starts (a newman
+ * run's cannot change), its answers told to the pacer when it ends; a case with a request that
+ * timed out, or was answered 429/503 with Retry-After, is held back and sent again alone after the
+ * waves, before the teardown; a fixture step answered so, after its run.
  */
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
