@@ -57,6 +57,22 @@ export function rateLimitsGetItem(): Reference {
   };
 }
 
+/**
+ * A correct server that answers every GetItems 503 Service Unavailable with Retry-After, as a
+ * back-end being restarted does: whether it would let those requests in, or with which status it
+ * would refuse them, is unknown, so the cases are inconclusive, never failed.
+ */
+export function unavailableForGetItems(): Reference {
+  const inner = createReference();
+  return {
+    handle: (request) => {
+      if (functionOf(request.rawHeaders) !== 'GetItems') return inner.handle(request);
+      const body = Buffer.from('{"message":"Service Unavailable"}');
+      return { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '1', 'Content-Length': String(body.length) }, body };
+    },
+  };
+}
+
 /** The JSON body with `edit` applied (Content-Length follows). */
 function editedJson(body: Buffer, edit: (value: Record<string, unknown>) => void): string {
   const value = JSON.parse(body.toString('utf8')) as Record<string, unknown>;

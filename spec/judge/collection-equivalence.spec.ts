@@ -20,7 +20,7 @@ import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import type { ItemTrace } from '../../src/run/newman-session.js';
 import { runConformance } from '../../src/commands/conformance-run.js';
-import { bodiesSdkCannotRead, otherBodiesSdkReads, rateLimitsGetItem, streamDeletionFails } from '../broken/judge-servers.js';
+import { bodiesSdkCannotRead, otherBodiesSdkReads, rateLimitsGetItem, streamDeletionFails, unavailableForGetItems } from '../broken/judge-servers.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { tempDir } from '../support/cli.js';
 
@@ -59,6 +59,7 @@ const SERVERS: readonly Server[] = [
   { id: 'other-bodies-sdk-reads', reference: otherBodiesSdkReads, grep: exactly(CATALOGUE.filter((c) => c.expect.outcome === 'accept' && COLLECTION_CASES.test(c.id)).map((c) => c.id)) },
   { id: 'bodies-sdk-cannot-read', reference: bodiesSdkCannotRead, grep: /valid.*(list-containers|get-item)/ },
   { id: 'rate-limits-get-item', reference: rateLimitsGetItem, grep: /-get-item$/ },
+  { id: 'unavailable-for-get-items', reference: unavailableForGetItems, grep: /-get-items$/ },
 ];
 
 interface ServerRun {
@@ -153,7 +154,7 @@ describe('the collection and the Node judge agree, check for check', function ()
     // No server here drops a connection: the check that a request got an answer is made by the
     // scripts and the judge alike only then (spec/suite/run-failures.spec.ts covers it).
     const expected = Object.fromEntries(rendered.map((id) => [id, id === 'server-answers' ? [] : ['failed', 'passed']]));
-    for (const id of ['accepted', 'unchanged', 'exact-status']) expected[id] = ['failed', 'inconclusive', 'passed'];
+    for (const id of ['accepted', 'rejected', 'unchanged', 'exact-status']) expected[id] = ['failed', 'inconclusive', 'passed'];
     expect(outcomes).to.deep.equal(expected);
   });
 
@@ -183,6 +184,20 @@ describe('the collection and the Node judge agree, check for check', function ()
     const rejected = report.cases.find((c) => c.id === 'cross-unknown-key-get-item')!;
     expect(rejected.checks.find((k) => k.id === 'rejected')?.passed).to.equal(true);
     expect(rejected.inconclusiveChecks?.map((k) => k.id)).to.include('exact-status');
+    expect([report.verdict, report.exitCode]).to.deep.equal(['inconclusive', 2]);
+  });
+
+  it('a server that answers 503 with Retry-After to GetItems: those cases are inconclusive (acceptance, rejection and status unknown), never failed', () => {
+    const { report } = runs.get('unavailable-for-get-items')!;
+    expect(report.cases.filter((c) => c.outcome === 'fail').map((c) => c.id)).to.deep.equal([]);
+    const cases = report.cases.filter((c) => c.outcome !== 'skip');
+    expect(cases.length).to.be.greaterThan(1);
+    for (const result of cases) {
+      expect(result.outcome, result.id).to.equal('inconclusive');
+      expect(result.reason ?? '', result.id).to.match(/503 Service Unavailable with Retry-After/);
+    }
+    const judged = new Set(cases.flatMap((c) => (c.inconclusiveChecks ?? []).map((k) => k.id)));
+    expect([...judged].sort()).to.include.members(['accepted', 'exact-status', 'rejected']);
     expect([report.verdict, report.exitCode]).to.deep.equal(['inconclusive', 2]);
   });
 

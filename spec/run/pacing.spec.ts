@@ -13,6 +13,7 @@ import type { RunReport } from '../../src/report/run-report.js';
 import { Pacer, P99_FACTOR } from '../../src/run/pacing.js';
 import { retryAfterSeconds, waitBeforeRetry } from '../../src/run/retry-after.js';
 import { retryAlone } from '../../src/run/retry-alone.js';
+import { nextWave } from '../../src/run/newman/run-harness.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { startHangingServer } from '../support/misbehaving-targets.js';
 import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
@@ -64,6 +65,35 @@ describe('pacing', function () {
       for (let i = 0; i < 3; i++) queued.answered(4000, 4);
       expect(queued.limit).to.be.at.most(2);
       expect(queued.record().concurrency.decreases).to.be.greaterThan(0);
+    });
+
+    it("newman's waves: half as many lanes when a wave's median grew with them, one more after a quick wave, at most one decrease per wave", () => {
+      const pacer = new Pacer({ ceiling: 8, timeoutMs: 10_000 });
+      pacer.waveDone(1, [300, 250, 280, 260], 0);
+      expect(pacer.limit, 'a slow start on slow answers: twice as many at most').to.equal(2);
+      pacer.waveDone(2, [700, 650, 720, 690, 5, 680], 0);
+      expect(pacer.limit).to.equal(1);
+      pacer.waveDone(1, [260, 270, 250], 0);
+      expect(pacer.limit).to.equal(2);
+      pacer.waveDone(2, [1, 2, 1, 3000, 2], 0);
+      expect(pacer.record().concurrency.decreases, 'one slow answer is no queue').to.equal(1);
+      pacer.waveDone(3, [10, 10], 2);
+      expect(pacer.record()).to.deep.include({ timeouts: 2, waves: [1, 2, 1, 2, 3] });
+      expect(pacer.record().concurrency.decreases).to.equal(2);
+      const fast = new Pacer({ ceiling: 8, timeoutMs: 10_000 });
+      fast.waveDone(1, [5, 6, 4, 5, 7, 5, 6, 5], 0);
+      expect(fast.limit, 'quick answers: one more each, as the native engine').to.equal(8);
+    });
+
+    it("newman's waves take groups in order, split a long one, and never put two parts of one group in one wave", () => {
+      const queue = [['a1', 'a2', 'a3', 'a4', 'a5'], ['b1'], ['c1', 'c2']];
+      const waves: string[][][] = [];
+      while (queue.length > 0) waves.push(nextWave(queue, () => 1, 4, 2));
+      expect(waves).to.deep.equal([
+        [['a1', 'a2'], ['b1'], ['c1', 'c2']],
+        [['a3', 'a4']],
+        [['a5']],
+      ]);
     });
 
     describe('a request that timed out, sent again alone (retryAlone)', () => {
@@ -175,6 +205,31 @@ describe('pacing', function () {
       });
     });
   }
+
+  describe('a server whose latency grows with the requests in flight (one worker), judged by the newman engine', () => {
+    let server: SlowTarget;
+    let run: InProcessRun;
+    before(async () => {
+      server = await startHashingServer(1, 300);
+      run = await runInProcess({ engine: 'newman', processEnv: sdkEnvironment(server.url), selection: { grep: /^(session-key|basic)-(?!wire)/ }, timeoutMs: TIMEOUT_MS, reporters: ['json'], quiet: true });
+    });
+    after(async () => {
+      await server.close();
+      removeReports(run);
+    });
+
+    it('adapts its lanes between waves: fewer when latency grew with them, more again when answers were quick; a clean verdict', () => {
+      expect(run.code, run.error?.message ?? run.stdout).to.equal(0);
+      const { waves, concurrency } = reportOf(run).pacing!;
+      const shown = JSON.stringify(waves);
+      expect(concurrency.decreases, shown).to.be.greaterThan(0);
+      // The last wave may have fewer lanes for want of cases: a lowering is one before a later wave.
+      const lowered = waves!.findIndex((lanes, i) => i > 0 && i < waves!.length - 1 && lanes < waves![i - 1]!);
+      expect(lowered, `lanes lowered in ${shown}`).to.be.greaterThan(0);
+      expect(waves!.slice(lowered + 1).some((lanes) => lanes > waves![lowered]!), `lanes raised again in ${shown}`).to.equal(true);
+      expect(Math.max(...waves!)).to.be.at.most(concurrency.ceiling);
+    });
+  });
 
   it('`run` says on stderr, in one line, that it paced a slow target, and where the details are', async () => {
     const server = await startHashingServer(1, 250);

@@ -110,6 +110,20 @@ function askedToWait(response: RecordedResponse | undefined, expected: readonly 
   return undefined;
 }
 
+const RETRY_AFTER_JS = "pm.response.headers.all().some((h) => String(h.key).toLowerCase() === 'retry-after')";
+
+/** askedToWait in the scripts: a condition on `code` and the answer's headers, for an answer not among `expected`. */
+function askedToWaitJs(expected: readonly number[] = []): string {
+  const parts = [
+    ...(expected.includes(TOO_MANY_REQUESTS) ? [] : [`code === ${TOO_MANY_REQUESTS}`]),
+    ...(expected.includes(503) ? [] : [`(code === 503 && ${RETRY_AFTER_JS})`]),
+  ];
+  return parts.length === 0 ? 'false' : `(${parts.join(' || ')})`;
+}
+
+/** The scripts' console line for an answer askedToWaitJs holds true of: why the test is skipped. */
+const WAIT_REASON_JS = `console.info(code === ${TOO_MANY_REQUESTS} ? ${js(SLOWED_DOWN)} : ${js(UNAVAILABLE)});`;
+
 registerCheck({
   id: 'accepted',
   level: 'case',
@@ -143,8 +157,8 @@ registerCheck({
       return [
         'if (answered) {',
         '  const unprepared = prepared.find((s) => !s.done);',
-        `  if (code === ${TOO_MANY_REQUESTS}) {`,
-        `    console.info(${js(SLOWED_DOWN)});`,
+        `  if (!${js(operation.successStatuses)}.includes(code) && ${askedToWaitJs()}) {`,
+        `    ${WAIT_REASON_JS}`,
         `    pm.test.skip(${js(name)}, () => {});`,
         `  } else if (!${js(operation.successStatuses)}.includes(code) && unprepared) {`,
         "    console.info('could not prepare the case: ' + describeStep(unprepared));",
@@ -197,7 +211,9 @@ registerCheck({
     lines: ({ testCase, operation, plan }, name) => {
       const refusals = (testCase.expect.statuses ?? []).filter((status) => status >= 500);
       const listed = refusals.length > 0 ? ` || ${js(refusals)}.includes(code)` : '';
-      const rejection = `if (answered) pm.test(${js(name)}, () => { if (!(code >= 400 && code <= 499${listed})) fail('a 4xx rejection'); });`;
+      const rejected = `code >= 400 && code <= 499${listed}`;
+      // Not rejected, and asked to wait (a 503 with Retry-After; a 429 is a 4xx): not judged, as askedToWait.
+      const rejection = `if (answered && !(${rejected}) && ${askedToWaitJs(refusals)}) { ${WAIT_REASON_JS} pm.test.skip(${js(name)}, () => {}); } else if (answered) pm.test(${js(name)}, () => { if (!(${rejected})) fail('a 4xx rejection'); });`;
       if (!testCase.expect.letInOnEvidence) return [rejection];
       const lowered = js(`[${withoutEvidenceLevel(testCase).toUpperCase()}] ${testCase.title}`);
       return [
@@ -395,9 +411,8 @@ registerCheck({
     applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
     lines: ({ testCase }, name) => {
       const statuses = rejectionStatuses(testCase);
-      const slowedDown = statuses.includes(TOO_MANY_REQUESTS) ? 'false' : `code === ${TOO_MANY_REQUESTS}`;
       return [
-        `if (answered && ${slowedDown}) pm.test.skip(${js(name)}, () => {});`,
+        `if (answered && ${askedToWaitJs(statuses)}) pm.test.skip(${js(name)}, () => {});`,
         `else if (answered) pm.test(${js(name)}, () => { if (!${js(statuses)}.includes(code)) fail(${js(statusList(statuses))}); });`,
       ];
     },

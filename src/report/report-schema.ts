@@ -252,6 +252,11 @@ export const RUN_REPORT_SCHEMA = {
           description: 'the cases a request of which was sent again, and what the last attempt got',
           items: { type: 'object', additionalProperties: false, required: ['id', 'outcome'], properties: { id: { type: 'string' }, outcome: { type: 'string' } } },
         },
+        waves: {
+          type: 'array',
+          description: "the newman engine's lanes (newman runs side by side) in each of its waves, in order; the setup and the warm-up are waves of one",
+          items: { type: 'integer', minimum: 1 },
+        },
       },
     },
     merged: {

@@ -43,4 +43,6 @@ export interface PacingRecord {
   readonly retryAfterWaits: number;
   /** The cases a request of which was sent again, and what the last attempt got. */
   readonly retried: readonly { readonly id: string; readonly outcome: string }[];
+  /** The newman engine's lanes (newman runs side by side) in each of its waves, in order; the setup and the warm-up are waves of one. */
+  readonly waves?: readonly number[];
 }

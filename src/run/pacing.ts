@@ -75,6 +75,8 @@ export class Pacer {
   private changes = 0;
   private timeouts = 0;
   private readonly retried = new Map<string, string>();
+  /** The newman engine's lanes, wave by wave. */
+  private readonly waveLanes: number[] = [];
   private waitsAfter = 0;
   /** The last retry alone got no answer, nor did the probe: no more retries until an answer comes. */
   private silentSince = false;
@@ -89,6 +91,11 @@ export class Pacer {
   /** Whether the answers so far are slow: a median beyond what jitter explains. */
   get slow(): boolean {
     return this.latencies.length >= MIN_SAMPLES && percentile(this.sorted(), 50) > QUICK_MS;
+  }
+
+  /** The median latency of the answers so far; 0 before any. */
+  get medianMs(): number {
+    return percentile(this.sorted(), 50);
   }
 
   /** Requests allowed in flight now. */
@@ -157,14 +164,14 @@ export class Pacer {
     return levels[0] ? { level: levels[0][0], mean: levels[0][1].mean } : undefined;
   }
 
-  /** An answer after `latencyMs`, for the timeout and the report alone (newman's lanes are fixed: see lanes()). */
+  /** An answer after `latencyMs`, for the timeout and the report alone. */
   observed(latencyMs: number): void {
     this.silentSince = false;
     this.latencies.push(latencyMs);
     this.sortedCache = undefined;
   }
 
-  /** Requests in flight set from outside (newman's lanes), recorded for the report. */
+  /** Requests in flight set from outside (newman's one lane on a small selection), recorded for the report. */
   lanes(count: number): void {
     const before = this.allowed;
     this.allowed = Math.max(1, Math.min(this.ceiling, count));
@@ -178,13 +185,19 @@ export class Pacer {
     this.timeouts += 1;
   }
 
-  /** An answer after `latencyMs`, sent when `level` requests were in flight (itself included). */
-  answered(latencyMs: number, level: number): void {
-    this.observed(latencyMs);
+  /** Adds an answer to the moving average of latency at `level` requests in flight; the level's entry. */
+  private atLevel(latencyMs: number, level: number): { mean: number; samples: number } {
     const entry = this.levelLatency.get(level) ?? { mean: latencyMs, samples: 0 };
     entry.mean = entry.samples === 0 ? latencyMs : entry.mean + EWMA_WEIGHT * (latencyMs - entry.mean);
     entry.samples += 1;
     this.levelLatency.set(level, entry);
+    return entry;
+  }
+
+  /** An answer after `latencyMs`, sent when `level` requests were in flight (itself included). */
+  answered(latencyMs: number, level: number): void {
+    this.observed(latencyMs);
+    const entry = this.atLevel(latencyMs, level);
     const base = this.baseLatency();
     const queued = base !== undefined && level > base.level && entry.samples >= LEVEL_SAMPLES && entry.mean > QUICK_MS && entry.mean > GROWTH * base.mean;
     if (queued) {
@@ -203,6 +216,45 @@ export class Pacer {
       this.quickInWindow = 0;
       this.setLimit(this.allowed + 1);
     }
+  }
+
+  /**
+   * A wave of `level` newman runs (lanes) side by side is over: the latencies of its answers and
+   * how many timed out. Newman tells of them only when the wave is over, a round trip of TCP's, so
+   * the wave is judged as a whole, by its median (an outlier on a busy machine is no queue): half
+   * as many lanes after a timeout, or when the median grew with the lanes (over twice that at the
+   * lowest level, and over 250 ms); when the median is quick, one more per quick answer in the
+   * slow start and one more per round of them after it (as answered() does), but on answers over
+   * 250 ms at most twice as many in the slow start, one more after it.
+   */
+  waveDone(level: number, latencies: readonly number[], timeouts: number): void {
+    this.waveLanes.push(level);
+    for (const latency of latencies) {
+      this.observed(latency);
+      this.atLevel(latency, level);
+    }
+    if (timeouts > 0) {
+      this.timeouts += timeouts;
+      this.decrease();
+      return;
+    }
+    if (latencies.length === 0) return;
+    const median = percentile([...latencies].sort((a, b) => a - b), 50);
+    const base = this.baseLatency();
+    if (base !== undefined && level > base.level && latencies.length >= LEVEL_SAMPLES && median > QUICK_MS && median > GROWTH * base.mean) {
+      this.decrease();
+      return;
+    }
+    if (median > QUICK_MS && base !== undefined && median > GROWTH * base.mean) return;
+    const quick = latencies.filter((l) => l <= QUICK_MS || base === undefined || l <= GROWTH * base.mean).length;
+    if (this.allowed < this.threshold) {
+      const cap = median > QUICK_MS ? Math.max(this.allowed, 2 * level) : this.threshold;
+      this.setLimit(Math.min(cap, this.threshold, this.allowed + quick));
+      return;
+    }
+    const rounds = Math.floor((this.quickInWindow + quick) / this.allowed);
+    this.quickInWindow = (this.quickInWindow + quick) % this.allowed;
+    if (rounds > 0) this.setLimit(this.allowed + (median > QUICK_MS ? 1 : rounds));
   }
 
   private decrease(): void {
@@ -267,6 +319,7 @@ export class Pacer {
       timeouts: this.timeouts,
       retryAfterWaits: this.waitsAfter,
       retried: [...this.retried].map(([id, outcome]) => ({ id, outcome })).sort((a, b) => a.id.localeCompare(b.id)),
+      ...(this.waveLanes.length > 0 ? { waves: [...this.waveLanes] } : {}),
     };
   }
 }

@@ -6,10 +6,11 @@
  * difference. With `concurrency` > 1 the ordered groups of native/case-groups.ts are dealt into
  * that many lanes, each a newman run of its own, side by side between a setup run and a teardown
  * run; within a lane the cases run in order, and no two lanes touch the same fixture. Pacing
- * (../pacing.ts) at the granularity newman allows: a warm-up of a few cases one at a time before
- * the lanes sets their timeout (and fewer lanes for a slow target); a case with a request that timed
- * out, or was answered 429/503 with Retry-After, is held back and sent again alone after the lanes,
- * before the teardown; a fixture step answered so, after its run.
+ * (../pacing.ts) at the granularity newman allows: the setup and a warm-up of a few cases one at a
+ * time, then the lanes in waves, each wave's lanes and timeout the pacer's when it starts (a newman
+ * run's cannot change), its answers told to the pacer when it ends; a case with a request that
+ * timed out, or was answered 429/503 with Retry-After, is held back and sent again alone after the
+ * waves, before the teardown; a fixture step answered so, after its run.
  */
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
@@ -60,13 +61,49 @@ function retryReason(traces: readonly ItemTrace[]): RetryReason | undefined {
 
 /** Requests a lane should carry at least to be worth a newman run of its own (a run takes ~40 ms to start, a request ~10 ms). */
 const REQUESTS_PER_LANE = 16;
-/** Requests of the warm-up, before the lanes: enough for a p99 (pacing.ts). */
+/** Requests of the warm-up, before the waves: enough for a p99 (pacing.ts). */
 const WARM_UP_REQUESTS = 6;
 /**
- * Lanes at most on a slow target: the timeout is a multiple (P99_FACTOR) of the latency measured
- * one request at a time, and a target that queues requests answers two at once about twice as slowly.
+ * A wave's lanes each carry about this long of requests at the median latency: long against the
+ * ~40 ms a newman run takes to start, short enough to adapt often to a slow target. A fast
+ * target's whole selection fits in one wave, as before waves.
  */
-const SLOW_TARGET_LANES = 2;
+const WAVE_MS = 2000;
+/** Requests a lane of a wave carries at least. */
+const MIN_WAVE_LANE_REQUESTS = 4;
+
+/** What a wave's lanes got: the latencies of the answers, the requests that timed out. */
+interface WaveAnswers {
+  readonly latencies: number[];
+  timeouts: number;
+}
+
+/**
+ * Takes the next wave off the head of `queue` (groups in the run's order): whole groups up to
+ * `budget` requests (one at least); a group heavier than `perLane` is split after its first cases
+ * of that weight, the rest left in its place for a later wave (waves follow one another: its
+ * cases keep their order).
+ */
+export function nextWave<T>(queue: T[][], weight: (item: T) => number, budget: number, perLane: number): T[][] {
+  const wave: T[][] = [];
+  let taken = 0;
+  // A group split stays where it is, its rest for a later wave: never two parts of one group in one wave.
+  let next = 0;
+  while (next < queue.length && (wave.length === 0 || taken < budget)) {
+    const group = queue[next]!;
+    let chunk = 0;
+    let requests = 0;
+    while (chunk < group.length && (chunk === 0 || requests + weight(group[chunk]!) <= perLane)) requests += weight(group[chunk++]!);
+    wave.push(group.slice(0, chunk));
+    taken += requests;
+    if (chunk === group.length) queue.splice(next, 1);
+    else {
+      group.splice(0, chunk);
+      next += 1;
+    }
+  }
+  return wave;
+}
 
 const is2xx = (status: number): boolean => status >= 200 && status <= 299;
 
@@ -179,7 +216,14 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
    * One newman run of these fixture steps and cases, in order, with the pacer's timeout. A case
    * that needs sending again (retryReason) is held back, unless this run is its retry.
    */
-  const run = async (before: readonly HarnessItem[], laneCases: readonly HttpCase[], after: readonly HarnessItem[], signal: AbortSignal | undefined, timeoutMs = pacer.timeoutMs): Promise<void> => {
+  const run = async (
+    before: readonly HarnessItem[],
+    laneCases: readonly HttpCase[],
+    after: readonly HarnessItem[],
+    signal: AbortSignal | undefined,
+    timeoutMs = pacer.timeoutMs,
+    wave?: WaveAnswers,
+  ): Promise<void> => {
     const entries = laneCases.map((c) => harness.get(c.id)!);
     // A skipped case sends nothing: reported as the scripts' skipRequest is, when its lane starts.
     for (const entry of entries) if (entry.skipped) done(caseTrace(entry, new Map()));
@@ -205,8 +249,13 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       },
       onItem: (trace) => {
         const entry = caseOfItem.get(trace.id);
-        if (trace.response) pacer.observed(trace.durationMs ?? 0);
-        else if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) pacer.timeoutSeen();
+        const timedOut = trace.requestError !== undefined && TIMEOUT_CODES.has(trace.requestError.code);
+        // In a wave, told to the pacer when the wave is over (waveDone); else for the timeout alone.
+        if (wave) {
+          if (trace.response) wave.latencies.push(trace.durationMs ?? 0);
+          else if (timedOut) wave.timeouts += 1;
+        } else if (trace.response) pacer.observed(trace.durationMs ?? 0);
+        else if (timedOut) pacer.timeoutSeen();
         // A GET or HEAD let in: what probes send (retryAlone), its credentials on the cases' path.
         if (!known && trace.response && is2xx(trace.response.status) && (trace.method === 'GET' || trace.method === 'HEAD') && trace.path !== undefined) {
           known = { method: trace.method, path: trace.path, headers: trace.requestHeaders ?? [] };
@@ -330,12 +379,40 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
     });
   };
 
+  /**
+   * A wave: the groups dealt into `count` lanes, each a newman run, side by side, with the pacer's
+   * timeout; its answers and timeouts told to the pacer when it is over. A lane that fails stops
+   * the others; the first failure (or the run's own stop) is what the run rejects with.
+   */
+  const runWave = async (groups: readonly (readonly HttpCase[])[], count: number): Promise<void> => {
+    const lanes = lanesOf(groups, weight, count);
+    const answers: WaveAnswers = { latencies: [], timeouts: 0 };
+    const timeoutMs = pacer.timeoutMs;
+    const lanesStop = new AbortController();
+    const laneSignal = options.signal ? AbortSignal.any([options.signal, lanesStop.signal]) : lanesStop.signal;
+    const settled = await Promise.allSettled(
+      lanes.map((lane) =>
+        run([], lane, [], laneSignal, timeoutMs, answers).catch((error: unknown) => {
+          lanesStop.abort(error);
+          throw error;
+        }),
+      ),
+    );
+    pacer.waveDone(lanes.length, answers.latencies, answers.timeouts);
+    check();
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
+
   const weight = (c: HttpCase): number => requestsOf(profile, c);
   // A newman run costs about as much to start as a few requests: a small selection gets fewer lanes.
   const laneCount = Math.min(options.concurrency, Math.max(1, Math.floor(cases.reduce((sum, c) => sum + weight(c), 0) / REQUESTS_PER_LANE)));
-  pacer.lanes(laneCount);
+  // One lane: the limit is that. Lanes: a slow start from one, the setup's answers the first wave's.
+  if (laneCount <= 1) pacer.lanes(laneCount);
+  const setupAnswers: WaveAnswers | undefined = laneCount > 1 ? { latencies: [], timeouts: 0 } : undefined;
   // The setup and the teardown in runs of their own: a step or a case may have to be sent again between them.
-  await run(setup, [], [], options.signal);
+  await run(setup, [], [], options.signal, pacer.timeoutMs, setupAnswers);
+  if (setupAnswers) pacer.waveDone(1, setupAnswers.latencies, setupAnswers.timeouts);
   check();
   await fixtureRetries(options.signal);
   check();
@@ -351,36 +428,28 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
     await teardownRun();
     return ordered();
   }
-  // A warm-up of a few one-case groups, one at a time: the target's pace before the lanes, whose
-  // timeout is then fixed (a newman run's timeout cannot change); a slow target gets fewer lanes.
+  // A warm-up of a few one-case groups, one at a time: the target's pace, one request in flight,
+  // before the waves.
   const groups = orderedGroups(cases, (c) => operationOf(profile, c));
   const warmUp: HttpCase[] = [];
   for (const group of groups) {
     if (warmUp.reduce((sum, c) => sum + weight(c), 0) >= WARM_UP_REQUESTS) break;
     if (group.length === 1) warmUp.push(group[0]!);
   }
-  await run([], warmUp, [], options.signal);
+  await runWave([[...warmUp]], 1);
   check();
-  const lanes = lanesOf(
-    groups.filter((g) => !(g.length === 1 && warmUp.includes(g[0]!))),
-    weight,
-    pacer.slow ? Math.min(laneCount, SLOW_TARGET_LANES) : laneCount,
-  );
-  pacer.lanes(lanes.length);
-  // A lane that fails stops the others; the first failure (or the run's own stop) is what the run rejects with.
-  const lanesStop = new AbortController();
-  const laneSignal = options.signal ? AbortSignal.any([options.signal, lanesStop.signal]) : lanesStop.signal;
-  const settled = await Promise.allSettled(
-    lanes.map((lane) =>
-      run([], lane, [], laneSignal).catch((error: unknown) => {
-        lanesStop.abort(error);
-        throw error;
-      }),
-    ),
-  );
-  check();
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
+  // Then waves of lanes, each wave's lanes and timeout the pacer's when it starts: a newman run's
+  // timeout cannot change once started, nor can the runs side by side. Waves follow one another,
+  // so a group split between two keeps its order.
+  const queue = groups.filter((g) => !(g.length === 1 && warmUp.includes(g[0]!))).map((g) => [...g]);
+  while (queue.length > 0) {
+    // A lane is worth its newman run with fewer requests when each takes long.
+    const remaining = queue.reduce((sum, g) => sum + g.reduce((total, c) => total + weight(c), 0), 0);
+    const lanes = Math.max(1, Math.min(pacer.limit, Math.floor(remaining / (pacer.slow ? MIN_WAVE_LANE_REQUESTS : REQUESTS_PER_LANE))));
+    const perLane = Math.max(MIN_WAVE_LANE_REQUESTS, Math.ceil(WAVE_MS / Math.max(1, pacer.medianMs)));
+    await runWave(nextWave(queue, weight, lanes * perLane, perLane), lanes);
+    check();
+  }
   await retryPending(options.signal);
   check();
   await teardownRun();
