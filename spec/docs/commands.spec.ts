@@ -13,8 +13,8 @@
  *   reference on a free port, each distinct one once, and the block's `8081` becomes its port;
  *   `run` gets `--engine native` (the engines judge alike: spec/run/engine-equivalence.spec.ts),
  *   a `run` against an `https://` target a quarter of the catalogue (`--shard 1/4`: a TLS handshake
- *   per raw-socket case makes the whole of it over a minute on a busy machine; the catalogue over
- *   HTTPS is spec/suite/https-run.spec.ts's and target-run.spec.ts's), and `curl` `--fail`.
+ *   per raw-socket case makes the whole of it over a minute on a busy machine; HTTPS runs are
+ *   spec/suite/https-run.spec.ts's and target-run.spec.ts's), and `curl` `--fail`.
  */
 import { expect } from 'chai';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

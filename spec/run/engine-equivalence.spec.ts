@@ -13,7 +13,6 @@ import { expect } from 'chai';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHttpCase } from '../../src/cases/case-request.js';
-import { BYPASS_TECHNIQUE_CASES } from '../../src/cases/bypass-techniques.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { operationOf, profileNamed } from '../../src/cases/profiles.js';
 import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
@@ -27,6 +26,7 @@ import { otherBodiesSdkReads, streamDeletionFails } from '../broken/judge-server
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { BASIC_SERVER_ENV_VARS, startBasicServer, unavailableReason, type BasicServerName } from '../support/basic-servers.js';
 import { tempDir } from '../support/cli.js';
+import { withToolboxSample } from '../support/toolbox-sample.js';
 
 interface Server {
   readonly id: string;
@@ -37,14 +37,11 @@ interface Server {
 const exactly = (ids: readonly string[]): RegExp => new RegExp(`^(${ids.join('|')})$`);
 
 /**
- * The reference's cases: the catalogue without the bypass toolbox's raw-socket cases (832), but for
- * the first three of each of its families. Whichever the engine, the wire runner sends them after
- * the HTTP cases, with the engine's concurrency: the ones kept show that; all of them would only
- * compare that runner with itself, at a third of this file's time.
+ * The reference's cases: the catalogue with a sample of the bypass toolbox (support/toolbox-sample.ts).
+ * Whichever the engine, the wire runner sends the raw-socket cases after the HTTP cases, with the
+ * engine's concurrency: the sample shows that; all of them would only compare that runner with itself.
  */
-const TOOLBOX_KEPT = [...new Set(BYPASS_TECHNIQUE_CASES.map((c) => c.family))].flatMap((family) => BYPASS_TECHNIQUE_CASES.filter((c) => c.family === family).slice(0, 3));
-const TOOLBOX_LEFT_OUT = new Set(BYPASS_TECHNIQUE_CASES.filter((c) => !TOOLBOX_KEPT.includes(c)).map((c) => c.id));
-const REFERENCE_CASES = exactly(CATALOGUE.filter((c) => !TOOLBOX_LEFT_OUT.has(c.id)).map((c) => c.id));
+const REFERENCE_CASES = exactly(withToolboxSample(CATALOGUE));
 
 const SERVERS: readonly Server[] = [
   { id: 'reference', reference: () => createReference(), grep: REFERENCE_CASES },
