@@ -55,6 +55,11 @@ export class HarnessError extends Error {
   }
 }
 
+/** What a run stopped by `signal` rejects with: the signal's own reason, or "the run was stopped". */
+export function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new HarnessError('interrupted', 'the run was stopped');
+}
+
 /** The exit code an error ends the command with. */
 export function exitCodeOfError(error: unknown): number {
   return error instanceof HarnessError ? error.exitCode : EXIT_CODES.error;

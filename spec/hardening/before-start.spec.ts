@@ -18,6 +18,32 @@ import { startRawServer, type TestServer } from '../support/misbehaving-targets.
 import { readReport } from '../support/report.js';
 import { sdkEnvironment, spawnCli } from '../support/served-target.js';
 
+/**
+ * "The first moments" of a child, measured in the CPU time it has used rather than in wall time: on
+ * a busy machine 400 ms of wall time may not even see Node started (the signal then kills it before
+ * any handler exists). Node starts in about 50 ms of CPU, the modules of a run take a second more.
+ */
+const EARLY_CPU_MS = 250;
+
+/** Resolves once the process has used `ms` of CPU time (Linux /proc; elsewhere after `ms` of wall time). */
+async function cpuTimeSpent(pid: number, ms: number): Promise<void> {
+  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux ABI
+  for (;;) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return;
+    }
+    // After the command's name, in parentheses: state is field 3, utime and stime fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    if (cpuMs >= ms) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** An HTTP server that counts the requests it gets and answers each with 401. */
 async function startCountingServer(): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
   let requests = 0;
@@ -152,7 +178,7 @@ describe('a run that cannot start writes what reports it can', function () {
 
   it('SIGINT in the first moments: one line and exit 130', async () => {
     const cli = spawnCli(['run', '--out', tempDir('v3io-early-int-')]);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await cpuTimeSpent(cli.child.pid!, EARLY_CPU_MS);
     cli.child.kill('SIGINT');
     const result = await cli.result;
     expect(result.code, result.stderr).to.equal(130);

@@ -194,8 +194,9 @@ describe('secrets in every spelling, in every reporter (fuzzed, fixed seed)', fu
         const fromEnvironment = sample === 1;
         const extra = fromEnvironment ? [] : others.flatMap(([name, , value]) => ['--env-var', `${name}=${value}`]);
         const otherEnv = fromEnvironment ? Object.fromEntries(others.map(([, envName, value]) => [envName, value])) : {};
-        // The cases that send derived values, Basic in every shape, and the wire cases.
-        const grep = 'truncated|changed|other-letter-case|basic-|wire|two-authorization|unknown';
+        // The cases that send derived values, Basic in every shape, and the wire cases; of the bypass
+        // toolbox's 860 wire cases, which send the same credentials in other paths, one family (the methods).
+        const grep = '^(?!cross-wire-bypass-(?!method-)).*(truncated|changed|other-letter-case|basic-|wire|two-authorization|unknown)';
         const result = await runCli(['run', '--grep', grep, '--timeout', '3000', '--out', out, '--no-color', ...extra], { env: { ...env, ...otherEnv } });
         const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as { cases: { id: string; outcome: string; reason?: string; actual: unknown }[] };
         const errors = report.cases.filter((c) => c.outcome === 'error').map((c) => `${c.id}: ${c.reason ?? ''}`);

@@ -1,13 +1,14 @@
 /**
  * A run against a real target, configured the way the V3IO SDKs are (V3IO_* variables, no file),
  * over HTTP and over HTTPS: fixtures under a folder of the run's own, removed at the end — after a
- * pass (the whole suite over HTTP is the run shared with served-run.spec.ts; over HTTPS a form of
- * it, both in the test process), after a failed setup (exit 2, never non-conformance), and after
+ * pass (the whole suite over HTTP is the run shared with served-run.spec.ts; over HTTPS its
+ * cross-cutting cases with a sample of the bypass toolbox, both in the test process), after a failed setup (exit 2, never non-conformance), and after
  * SIGINT (exit 130), both through the CLI, whose exit codes and signals they are about.
  */
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CATALOGUE } from '../../src/cases/index.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 import { v3ioErrorResponse } from '../../src/reference/responses.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
@@ -18,6 +19,7 @@ import { reportOf, runInProcess } from '../support/in-process-run.js';
 import { readReport } from '../support/report.js';
 import { containerContents, sdkEnvironment, spawnCli } from '../support/served-target.js';
 import { servedReferenceRun } from '../support/shared-runs.js';
+import { withToolboxSample } from '../support/toolbox-sample.js';
 
 /** The last line of stderr (progress lines come before it). */
 function lastLine(text: string): string {
@@ -51,7 +53,7 @@ describe('run against a real target', function () {
     writeFileSync(caFile, identity.cert);
     server = await startReferenceServer({ port: 0, tls: identity });
     const { V3IO_CONTAINER: _container, ...withoutContainer } = sdkEnvironment(server.url);
-    const run = await runInProcess({ processEnv: withoutContainer, caFile, selection: { forms: ['cross-cutting'] }, reporters: ['json', 'cli'] });
+    const run = await runInProcess({ processEnv: withoutContainer, caFile, selection: { ids: withToolboxSample(CATALOGUE.filter((c) => c.form === 'cross-cutting')) }, reporters: ['json', 'cli'] });
     expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
     expect(run.stdout).to.contain('Warning: no container was given (V3IO_CONTAINER, --env-var container=…, or the --env file): the run used "bigdata"');
     const report = reportOf(run);

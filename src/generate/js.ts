@@ -1,13 +1,7 @@
 /** Emitting JavaScript source text from data, for the collection's scripts. */
 
-/**
- * A JavaScript literal for JSON data; for a string, a string literal. JSON.stringify escapes
- * quotes, backslashes and every control character (`\u0000` becomes the six characters
- * `\u0000`); U+2028 and U+2029 are escaped as well, as engines before ES2019 reject them raw.
- */
-export function js(value: string | number | boolean | readonly unknown[] | Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
+// One `js()` for the judge's renderings and the generator's scripts: the judge's, below this layer.
+export { js } from '../judge/script-literal.js';
 
 /**
  * Wraps script lines in an arrow function called at once: top-level `const`s would clash with

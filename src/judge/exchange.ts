@@ -55,9 +55,6 @@ export interface CaseExchange {
   readonly probe?: LivenessProbe;
 }
 
-export const is2xx = (status: number): boolean => status >= 200 && status <= 299;
-export const is4xx = (status: number): boolean => status >= 400 && status <= 499;
-
 export function responseOf(answer: Answer | undefined): RecordedResponse | undefined {
   return answer?.kind === 'response' ? answer.response : undefined;
 }

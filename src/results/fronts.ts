@@ -15,6 +15,7 @@
  * Such a failure is marked as let in through the front when a front was seen answering in the run.
  */
 import type { CaseResult, FrontRecord } from './results.js';
+import { is2xx } from './status.js';
 
 /** Error pages of proxies and ingresses, by product; each a pattern a target's own page would not match by chance. */
 const FRONT_PAGES: readonly (readonly [name: string, page: RegExp])[] = [
@@ -42,8 +43,6 @@ function answerOf(result: CaseResult): Answer | undefined {
 function header(answer: Answer, name: string): string | undefined {
   return answer.headers.find(([n]) => n.toLowerCase() === name)?.[1];
 }
-
-const is2xx = (status: number): boolean => status >= 200 && status < 300;
 
 function pageOf(answer: Answer): string | undefined {
   return FRONT_PAGES.find(([, page]) => page.test(answer.body.trim()))?.[0];

@@ -10,6 +10,7 @@
  * container, the fixtures' names) is written as the run resolved it.
  */
 import type { Derivation, HeaderLine, ProfileId, Transform } from '../cases/model.js';
+import type { ClientTls } from '../tls-files.js';
 
 /** The environment variable each identity's value is read from (README's table). */
 export const IDENTITY_ENVIRONMENT: Readonly<Record<string, string>> = {
@@ -29,14 +30,10 @@ export const IDENTITY_ENVIRONMENT: Readonly<Record<string, string>> = {
 type Piece = { readonly text: string } | { readonly shell: string };
 
 /** Where the run went and how, for the command's target and TLS options. */
-export interface ReproduceTarget {
+export interface ReproduceTarget extends ClientTls {
   readonly mode: 'embedded' | 'target';
   readonly baseUrl: string;
   readonly profile: ProfileId;
-  readonly caFile?: string;
-  readonly insecure?: boolean;
-  readonly certFile?: string;
-  readonly keyFile?: string;
 }
 
 /** What a command is built from: the run's variables (secrets included: only their names are written) and the case's derived values. */

@@ -1,22 +1,20 @@
 /**
  * Fixture requests sent by the runner itself, with node:http(s) instead of newman: the teardown
  * after a run that newman did not finish (interrupted, aborted after a failed setup, stuck), when
- * the fixtures must still be removed. Templates are resolved the way newman resolves them: the
- * environment's variables over the collection's, nested `{{variables}}` included.
+ * the fixtures must still be removed. Templates are resolved as newman resolves them (wire/template.ts,
+ * Postman's own rules): the environment's variables over the collection's, nested `{{variables}}` included.
  */
 import http from 'node:http';
 import https from 'node:https';
 import { COLLECTION_VARIABLES, FIXTURE_CREDENTIALS, type StepRequest } from '../cases/operations.js';
 import { environmentVariables, type PostmanEnvironment } from './environment.js';
 import { clientTlsOptions } from './preflight.js';
+import { resolveTemplate } from '../wire/template.js';
+import type { ClientTls } from '../tls-files.js';
 
-export interface DirectClientOptions {
+export interface DirectClientOptions extends ClientTls {
   readonly baseUrl: string;
   readonly timeoutMs: number;
-  readonly caFile?: string;
-  readonly insecure?: boolean;
-  readonly certFile?: string;
-  readonly keyFile?: string;
 }
 
 export type DirectAnswer = { readonly status: number; readonly body: Buffer } | { readonly error: string };
@@ -24,17 +22,6 @@ export type DirectAnswer = { readonly status: number; readonly body: Buffer } | 
 /** The variables a collection run sees: the collection's, then the environment's over them. */
 export function runVariables(environment: PostmanEnvironment): ReadonlyMap<string, string> {
   return new Map([...Object.entries(COLLECTION_VARIABLES), ...environmentVariables(environment)]);
-}
-
-/** Replaces `{{name}}` by its value until none is left that a variable defines (nesting allowed, cycles stopped). */
-export function resolveTemplate(template: string, variables: ReadonlyMap<string, string>): string {
-  let text = template;
-  for (let depth = 0; depth < 10; depth += 1) {
-    const next = text.replace(/\{\{([^{}]+)\}\}/g, (whole, name: string) => variables.get(name) ?? whole);
-    if (next === text) return text;
-    text = next;
-  }
-  return text;
 }
 
 /** Sends one fixture request with the fixture credentials; resolves with the answer or the connection error. */

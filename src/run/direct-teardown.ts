@@ -6,7 +6,8 @@
  */
 import type { FixtureStep } from '../cases/operations.js';
 import type { StepResult } from './results.js';
-import { resolveTemplate, sendDirect, type DirectClientOptions } from './direct-requests.js';
+import { sendDirect, type DirectClientOptions } from './direct-requests.js';
+import { resolveTemplate } from '../wire/template.js';
 
 /** Connection errors after which the target is taken as gone: the other steps are not sent. */
 const GONE = /^(?:ECONNREFUSED|ETIMEDOUT|ESOCKETTIMEDOUT|ENOTFOUND|EAI_AGAIN)$/;

@@ -5,8 +5,9 @@
  * newman can stop (never calling back, the event loop draining) into errors.
  */
 import newman from 'newman';
-import { HarnessError } from '../errors.js';
+import { abortReason, HarnessError } from '../errors.js';
 import type { PostmanEnvironment } from './environment.js';
+import type { ClientTls } from '../tls-files.js';
 
 export interface AssertionRecord {
   readonly name: string;
@@ -55,18 +56,13 @@ export interface ItemTrace {
   durationMs?: number;
 }
 
-export interface NewmanOptions {
+export interface NewmanOptions extends ClientTls {
   readonly collection: object;
   readonly environment: PostmanEnvironment;
   /** Per-request timeout in milliseconds. */
   readonly timeoutRequestMs: number;
   /** Upper bound for the whole run; newman is declared stuck after it. */
   readonly timeoutRunMs: number;
-  readonly caFile?: string;
-  readonly insecure?: boolean;
-  /** Client certificate and key (PEM files) for a target that asks for one. */
-  readonly certFile?: string;
-  readonly keyFile?: string;
   /** Called before each item's first request (its pre-request script's included). */
   readonly onItemStart?: (id: string) => void;
   /** Called after each item, for progress output. */
@@ -78,11 +74,6 @@ export interface NewmanOptions {
   readonly signal?: AbortSignal;
   /** How long an aborted run may take to stop; default 5 s. */
   readonly abortGraceMs?: number;
-}
-
-/** What an aborted run rejects with when the signal has no reason of its own. */
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new HarnessError('interrupted', 'the run was stopped');
 }
 
 interface Cursorish { ref?: string }

@@ -6,17 +6,10 @@ import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { HarnessError } from '../errors.js';
-import { readCa, readPem } from '../tls-files.js';
+import { readCa, readPem, type ClientTls } from '../tls-files.js';
 
-export interface PreflightOptions {
+export interface PreflightOptions extends ClientTls {
   readonly timeoutMs: number;
-  /** Extra CA certificates (PEM file) to trust. */
-  readonly caFile?: string;
-  /** Skip certificate verification. */
-  readonly insecure?: boolean;
-  /** Client certificate and its key (PEM files), for a target that asks for one. */
-  readonly certFile?: string;
-  readonly keyFile?: string;
 }
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME|ALTNAME/;
@@ -86,7 +79,7 @@ export async function preflight(baseUrl: string, options: PreflightOptions): Pro
  * TLS options of the runner's own requests: `--ca` adds to the default trusted CAs (as newman's
  * `sslExtraCaCerts` does) rather than replacing them.
  */
-export function clientTlsOptions(options: Pick<PreflightOptions, 'caFile' | 'insecure' | 'certFile' | 'keyFile'>): {
+export function clientTlsOptions(options: ClientTls): {
   rejectUnauthorized: boolean;
   ca?: (string | Buffer)[];
   cert?: Buffer;

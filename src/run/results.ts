@@ -10,7 +10,7 @@ import { casePlan } from '../judge/plan.js';
 import { resultBase, type CaseResult, type StepResult } from '../results/results.js';
 import type { ItemTrace } from './newman-session.js';
 import { newmanExchange } from './newman-exchange.js';
-import { resolveTemplate } from './direct-requests.js';
+import { resolveTemplate } from '../wire/template.js';
 
 export * from '../results/results.js';
 

@@ -42,6 +42,7 @@ import { checkBeforeStart } from './start-checks.js';
 import { isRestricted, selectCases, selectionRecord, type CaseSelection } from './selection.js';
 import { DEFAULT_CONTAINER, resolveTarget, type ResolvedTarget } from './target-config.js';
 import { transportResults } from './transport-checks.js';
+import { clientTlsOf, type ClientTls } from '../tls-files.js';
 
 /** What sends the HTTP cases' requests: newman (the collection, default) or the native engine (undici, run-native.ts). */
 export type EngineName = 'newman' | 'native';
@@ -60,7 +61,7 @@ export interface RunSecrets {
   readonly derived: readonly string[];
 }
 
-export interface SuiteOptions {
+export interface SuiteOptions extends ClientTls {
   /** The engine that sends the HTTP cases (`--engine`); default newman. */
   readonly engine?: EngineName;
   /** Cases (ordered groups, see native/case-groups.ts) in flight at once, either engine. Default DEFAULT_CONCURRENCY. */
@@ -82,11 +83,6 @@ export interface SuiteOptions {
   readonly strict: boolean;
   /** Per-request timeout, milliseconds. */
   readonly timeoutMs: number;
-  readonly caFile?: string;
-  readonly insecure?: boolean;
-  /** Client certificate and key (PEM files, `--cert`/`--key`) for a target that asks for one. */
-  readonly certFile?: string;
-  readonly keyFile?: string;
   /** The cases to run; absent: all. Unselected cases are neither sent nor reported. */
   readonly selection?: CaseSelection;
   /**
@@ -203,7 +199,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const judged = new Map<string, CaseResult>();
   const wireDone: CaseResult[] = [];
   let directTeardown: StepResult[] | undefined;
-  const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
+  const tls = clientTlsOf(options);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   // The target's pace, learned from its answers: the timeout, the requests in flight, the retries (pacing.ts).
   const pacer = new Pacer({ ceiling: concurrency, timeoutMs: options.timeoutMs });
@@ -460,8 +456,8 @@ function assembleReport(
   const { setup, teardown, stopped } = results;
   const stoppedBy = stopped?.error;
   const { baseUrl } = resolved;
-  const tls = { caFile: options.caFile, insecure: options.insecure, certFile: options.certFile, keyFile: options.keyFile };
-  const target = { mode: resolved.mode, baseUrl, profile: context.profile, ...Object.fromEntries(Object.entries(tls).filter(([, v]) => v !== undefined)) };
+  const tls = clientTlsOf(options);
+  const target = { mode: resolved.mode, baseUrl, profile: context.profile, ...tls };
   const cases = nameFronts(withReproduce(results.cases, context.chosen, context.caseVariables, target));
   const realTarget = resolved.mode === 'target';
   const selection = options.selection ?? {};

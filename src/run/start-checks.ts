@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HarnessError } from '../errors.js';
 import { readPem } from './preflight.js';
+import type { ClientTls } from '../tls-files.js';
 
 /** Creates the output directory if needed and proves it writable; throws one line naming it otherwise. */
 export function checkOutputDirectory(outDir: string): void {
@@ -63,12 +64,9 @@ export function checkPrivateKeyFile(path: string): void {
   }
 }
 
-export interface StartCheckOptions {
+export interface StartCheckOptions extends ClientTls {
   /** Absent when no report file is to be written. */
   readonly outDir?: string;
-  readonly caFile?: string;
-  readonly certFile?: string;
-  readonly keyFile?: string;
 }
 
 /** Every check above that applies; the output directory first, so that later failures can be reported in it. */

@@ -11,7 +11,7 @@
 import { caseMethod, caseTarget, isWireCase, unmetPrecondition } from '../cases/case-request.js';
 import { SECRET_VARIABLES, type ConformanceCase, type Derivation, type OperationId, type WireCase, type WirePart } from '../cases/model.js';
 import { COLLECTION_VARIABLES, type Operation, type SchemaId } from '../cases/operations.js';
-import { readCa, readPem } from '../tls-files.js';
+import { readCa, readPem, type ClientTls } from '../tls-files.js';
 import { MAX_HEADER_VALUE, shorten } from '../results/excerpt.js';
 import { placeholders } from '../results/placeholders.js';
 import type { CaseResult, HeaderRecord, SentRequest } from '../results/results.js';
@@ -23,7 +23,7 @@ import { deriveAll } from './transforms.js';
 
 export const EMBEDDED_SKIP_REASON = 'wire cases need a real socket: run against serve or a target';
 
-export interface WireRunOptions {
+export interface WireRunOptions extends ClientTls {
   /** The selected cases; those of another kind than `wire` are ignored. */
   readonly cases: readonly ConformanceCase[];
   /** False for the embedded reference: every wire case is then skipped, with the reason. */
@@ -32,10 +32,6 @@ export interface WireRunOptions {
   /** The run's environment variables (secret ones included), after its overrides. */
   readonly environment: ReadonlyMap<string, string>;
   readonly timeoutMs: number;
-  readonly caFile?: string;
-  readonly insecure?: boolean;
-  readonly certFile?: string;
-  readonly keyFile?: string;
   /** The run's redactor, for anything the target sent back. */
   readonly mask: (text: string) => string;
   /** The schema a 4xx body should match (the profile's); absent: bodies are not judged. */

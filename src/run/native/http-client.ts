@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import type { Pool as UndiciPool } from 'undici';
 import { readCa, readPem } from '../preflight.js';
 import type { ResponseRecord } from '../newman-session.js';
+import type { ClientTls } from '../../tls-files.js';
 
 /**
  * undici's Pool alone: its index also loads fetch, WebSocket, the cache and the mock agents,
@@ -23,7 +24,7 @@ import type { ResponseRecord } from '../newman-session.js';
  */
 const Pool = createRequire(import.meta.url)('undici/lib/dispatcher/pool.js') as typeof UndiciPool;
 
-export interface NativeClientOptions {
+export interface NativeClientOptions extends ClientTls {
   readonly timeoutMs: number;
   /**
    * Connections to an origin at most (the run's concurrency). Without a limit, undici opens a
@@ -32,10 +33,6 @@ export interface NativeClientOptions {
    * its keep-alive ends: 3 s each time.
    */
   readonly connections?: number;
-  readonly caFile?: string;
-  readonly insecure?: boolean;
-  readonly certFile?: string;
-  readonly keyFile?: string;
 }
 
 export interface NativeRequest {

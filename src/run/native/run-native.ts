@@ -15,7 +15,8 @@ import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep, type PrepareStep, type StepRequest } from '../../cases/operations.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
 import { casePlan, readsAfter } from '../../judge/plan.js';
-import { HarnessError } from '../../errors.js';
+import { abortReason } from '../../errors.js';
+import { is2xx } from '../../results/status.js';
 import { resolveTemplate } from '../../wire/template.js';
 import { deriveAll } from '../../wire/transforms.js';
 import type { ItemTrace, ScriptRequestRecord } from '../newman-session.js';
@@ -47,12 +48,6 @@ export interface NativeRunOptions extends NativeClientOptions {
   /** Stops the run between two requests; the promise rejects with the signal's reason. */
   readonly signal?: AbortSignal;
 }
-
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new HarnessError('interrupted', 'the run was stopped');
-}
-
-const is2xx = (status: number): boolean => status >= 200 && status <= 299;
 
 /** A request template resolved against `scope`: `{{baseUrl}}` + path, each header line, the body. */
 function resolved(template: StepRequest, scope: ReadonlyMap<string, string>, credentials: readonly (readonly [string, string])[] = []) {
