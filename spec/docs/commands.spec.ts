@@ -12,9 +12,7 @@
  *   bounded time, and must exit 0 and print what the docs promise. `serve` lines start the
  *   reference on a free port, each distinct one once, and the block's `8081` becomes its port;
  *   `run` gets `--engine native` (the engines judge alike: spec/run/engine-equivalence.spec.ts),
- *   a `run` against an `https://` target a quarter of the catalogue (`--shard 1/4`: a TLS handshake
- *   per raw-socket case makes the whole of it over a minute on a busy machine; HTTPS runs are
- *   spec/suite/https-run.spec.ts's and target-run.spec.ts's), and `curl` `--fail`.
+ *   and `curl` `--fail`.
  */
 import { expect } from 'chai';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -292,8 +290,7 @@ describe('docs that run: the command lines of README.md and docs/', function () 
               .replace(/(\/\/(?:127\.0\.0\.1|localhost)):8081\b/g, `$1:${port}`)
               .replace(/^curl /, 'curl --fail --silent --show-error ')
               .replace(/\bpython3\b/, PYTHON)
-              .replace(/^(node \S+ run\b(?![\s\S]*--engine)[\s\S]*)$/, '$1 --engine native')
-              .replace(/^(node \S+ run\b(?![\s\S]*--shard)[\s\S]*--target https:[\s\S]*)$/, '$1 --shard 1/4');
+              .replace(/^(node \S+ run\b(?![\s\S]*--engine)[\s\S]*)$/, '$1 --engine native');
             if (isAssignment(part)) {
               prelude.push(adapted);
               continue;
