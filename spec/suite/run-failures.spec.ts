@@ -65,7 +65,7 @@ describe('failures of the run itself', function () {
     const unknownKey = (req: { rawHeaders: string[] }): boolean => req.rawHeaders.some((v) => v === '00000000-0000-4000-8000-000000000000');
     server = await startHangingServer((req) => unknownKey(req) && req.method === 'GET');
     const out = tempDir('v3io-fail-hang-one-');
-    const result = await runCli(['run', '--timeout', '1000', '--form', 'session-key', '--out', out, '--no-color'], { env: sdkEnvironment(server.url) });
+    const result = await runCli(['run', '--timeout', '500', '--form', 'session-key', '--out', out, '--no-color'], { env: sdkEnvironment(server.url) });
     expect(result.code, result.stdout + result.stderr).to.equal(1);
     const report = readReport(out);
     const hung = report.cases.filter((c) => c.actual !== null && 'error' in c.actual);
