@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOGUE } from '../../src/cases/index.js';
+import { CATALOGUE, catalogueFor } from '../../src/cases/index.js';
 import { SECRET_VARIABLES } from '../../src/cases/model.js';
 import { casesOf, operationOf, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
 import { isRequestCase } from '../../src/cases/case-request.js';
@@ -130,6 +130,18 @@ describe('explain, list --grep, run --only', function () {
     expect(noMatch.stderr).to.equal('v3io-auth-conformance: no case matches --grep no-such-family-anywhere (see the list command)\n');
     expect(only.code).to.equal(2);
     expect(only.stderr).to.equal('v3io-auth-conformance: unknown case id session-key-unknwn-key (did you mean session-key-unknown-key?) (see the list command)\n');
+  });
+
+  it('explain and run --only find a case of the bypass long tail without --bypass full (the id a report names)', async () => {
+    const longTail = catalogueFor('full').find((c) => !CATALOGUE.includes(c))!;
+    const explained = await runCli(['explain', longTail.id]);
+    expect(explained.code, explained.stderr).to.equal(0);
+    expect(explained.stdout.split('\n')[0]).to.equal(`${longTail.id}: ${longTail.title}`);
+    const out = tempDir('v3io-only-long-tail-');
+    const run = await runCli(['run', '--only', longTail.id, '--engine', 'native', '--quiet', '--out', out]);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as { cases: { id: string }[] };
+    expect(report.cases.map((c) => c.id)).to.deep.equal([longTail.id]);
   });
 
   it('run --only runs exactly those cases and records the selection', async () => {

@@ -1,6 +1,6 @@
 /** `explain <id>`: what a case checks, why, and exactly what it sends (see case-explanation.ts). */
 import { Option, type Command } from 'commander';
-import { CATALOGUE } from '../cases/index.js';
+import { catalogueFor } from '../cases/index.js';
 import { DEFAULT_PROFILE, PROFILES, type ProfileId } from '../cases/model.js';
 import { casesOf, profileNamed } from '../cases/profiles.js';
 import { explainCase, renderExplanation } from './case-explanation.js';
@@ -16,9 +16,11 @@ export function registerExplain(program: Command): void {
     .option('--json', 'print it as JSON', false)
     .action(async (id: string, flags: { profile: ProfileId; json: boolean }) => {
       const profile = profileNamed(flags.profile);
-      const cases = casesOf(profile, CATALOGUE);
+      // Every case, the bypass toolbox's long tail (run --bypass full) included.
+      const catalogue = catalogueFor('full');
+      const cases = casesOf(profile, catalogue);
       const testCase = cases.find((c) => c.id === id);
-      if (!testCase) throw unknownIdError(id, cases, CATALOGUE, profile.id);
+      if (!testCase) throw unknownIdError(id, cases, catalogue, profile.id);
       const explanation = explainCase(testCase, profile);
       await write(process.stdout, flags.json ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation));
     });

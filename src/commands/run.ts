@@ -62,7 +62,7 @@ export function registerRun(program: Command): void {
     .option('-k, --insecure', 'skip TLS certificate verification (reported as a warning)', false)
     .option('--cert <file>', 'client certificate, PEM, for an HTTPS target that asks for one (with --key)')
     .option('--key <file>', 'private key of --cert, PEM')
-    .addOption(new Option('--only <ids>', 'only these cases, by exact id, comma-separated (ids: the list command)').argParser(parseOnly))
+    .addOption(new Option('--only <ids>', 'only these cases, by exact id, comma-separated (ids: the list command, with --bypass full for the long tail)').argParser(parseOnly))
     .addOption(new Option('-g, --grep <regex>', 'only cases whose id, title or family matches (case-insensitive)').argParser(parseGrep))
     .addOption(new Option('--form <forms>', `only cases of these credential forms, comma-separated: ${FORMS.join(', ')}`).argParser(parseForms))
     .addOption(new Option('--level <level>', 'only cases of this level and stronger: must | should | may').argParser(parseLevel))
@@ -90,7 +90,9 @@ export function registerRun(program: Command): void {
         throw new HarnessError('usage', `${flags.cert ? '--cert needs --key' : '--key needs --cert'} (a client certificate and its private key)`);
       }
       const selection: CaseSelection = { ids: flags.only, grep: flags.grep, forms: flags.form, level: flags.level, shard: flags.shard };
-      const catalogue = catalogueFor(flags.bypass);
+      // An id names its case wherever it is: --only chooses from every case, the bypass long tail's too.
+      const bypass = flags.only ? 'full' : flags.bypass;
+      const catalogue = catalogueFor(bypass);
       requireSomeMatch(casesOf(profileNamed(flags.profile), catalogue), selection, { catalogue, profile: flags.profile });
       if (flags.collection !== undefined && flags.engine !== 'newman') throw new HarnessError('usage', '--collection needs the newman engine: newman runs a collection, the native engine sends the catalogue');
       if (flags.concurrency !== undefined && flags.collection !== undefined) {
@@ -122,7 +124,7 @@ export function registerRun(program: Command): void {
         reporters: reporters.files,
         selection,
         engine: flags.engine,
-        bypass: flags.bypass,
+        bypass,
         ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
         ...(flags.quiet ? {} : { progress: createProgress({ stream: process.stderr }) }),
       }).finally(interruption.dispose);
