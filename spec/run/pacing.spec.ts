@@ -2,14 +2,13 @@
  * Pacing (src/run/pacing.ts): slow servers are not failing servers. The pacer's arithmetic on
  * recorded answers; then real servers over loopback HTTP judged by both engines at the default
  * concurrency: a correct server that checks credentials slowly, one worker at a time (judged twice
- * by each engine: the same outcomes, no failure), a server that never answers one request (still
+ * by each engine: pacing-native.spec.ts, pacing-newman.spec.ts), a server that never answers one request (still
  * charged at MUST), a rate limiter answering 429 with Retry-After to every fifth request (the right
  * verdict). The slow server's pace is scaled to the test's `--timeout` (250 ms per check, one at a
  * time, against 400 ms: eight requests queued wait 2 s), as Caddy's 2.4 s bcrypt checks are to the
  * default 10 s. Nothing here asserts on durations: on outcomes and on what the report recorded.
  */
 import { expect } from 'chai';
-import type { RunReport } from '../../src/report/run-report.js';
 import { Pacer, P99_FACTOR } from '../../src/run/pacing.js';
 import { retryAfterSeconds, waitBeforeRetry } from '../../src/run/retry-after.js';
 import { retryAlone } from '../../src/run/retry-alone.js';
@@ -18,16 +17,10 @@ import { runCli, tempDir } from '../support/cli.js';
 import { startHangingServer } from '../support/misbehaving-targets.js';
 import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
 import { sdkEnvironment } from '../support/served-target.js';
-import { startHashingServer, startRateLimitedServer, type SlowTarget } from '../support/slow-targets.js';
+import { startHashingServer, startRateLimitedServer } from '../support/slow-targets.js';
+import { SELECTION, TIMEOUT_MS } from './slow-server-runs.js';
 
-/** The session-key cases sent as HTTP requests (the wire cases' raw sockets are not paced): enough for two newman lanes. */
-const SELECTION = { grep: /^session-key-(?!wire)/ };
-const TIMEOUT_MS = 400;
 const ENGINES = ['native', 'newman'] as const;
-
-function outcomes(report: RunReport): Record<string, string> {
-  return Object.fromEntries(report.cases.map((c) => [c.id, c.outcome]));
-}
 
 describe('pacing', function () {
   this.timeout(180_000);
@@ -162,72 +155,6 @@ describe('pacing', function () {
       expect(waitBeforeRetry(503, []), 'a 503 without Retry-After is an answer').to.equal(undefined);
       expect(waitBeforeRetry(429, [['Retry-After', '3600']]), 'an hour is beyond the bound').to.equal(undefined);
       expect(waitBeforeRetry(401, [['Retry-After', '1']])).to.equal(undefined);
-    });
-  });
-
-  for (const engine of ENGINES) {
-    describe(`a slow correct server, judged twice by the ${engine} engine at the default concurrency`, () => {
-      const servers: SlowTarget[] = [];
-      const runs: InProcessRun[] = [];
-      before(async () => {
-        servers.push(await startHashingServer(1, 250), await startHashingServer(1, 250));
-        // The two runs side by side, each against a server of its own: the servers wait, they do not compute.
-        runs.push(
-          ...(await Promise.all(
-            servers.map((server) => runInProcess({ engine, processEnv: sdkEnvironment(server.url), selection: SELECTION, timeoutMs: TIMEOUT_MS, reporters: ['json'], quiet: true })),
-          )),
-        );
-      });
-      after(async () => {
-        for (const server of servers) await server.close();
-        for (const run of runs) removeReports(run);
-      });
-
-      it('is conformant both times, with the same outcome for every case and no failure', () => {
-        const [first, second] = runs.map(reportOf);
-        for (const run of runs) expect(run.code, run.error?.message ?? run.stdout).to.equal(0);
-        expect(first!.cases.filter((c) => c.outcome === 'fail' || c.outcome === 'inconclusive').map((c) => `${c.id}: ${c.reason ?? ''}`)).to.deep.equal([]);
-        expect(outcomes(second!)).to.deep.equal(outcomes(first!));
-        expect(first!.cases.filter((c) => c.outcome === 'pass').length).to.be.greaterThan(25);
-      });
-
-      it('says in the report how it paced the target: a timeout raised above --timeout, the latencies, the requests in flight', () => {
-        for (const run of runs) {
-          const pacing = reportOf(run).pacing!;
-          expect(pacing.adapted).to.equal(true);
-          expect(pacing.timeoutMs).to.be.greaterThan(TIMEOUT_MS);
-          expect(pacing.answers).to.be.greaterThan(25);
-          expect(pacing.p99Ms).to.be.at.least(pacing.p50Ms);
-          expect(pacing.concurrency.ceiling).to.equal(8);
-          // Whatever timed out was sent again, alone, and answered: nothing was decided on a timeout.
-          for (const retry of pacing.retried) expect(retry.outcome, retry.id).to.match(/^answered/);
-        }
-      });
-    });
-  }
-
-  describe('a server whose latency grows with the requests in flight (one worker), judged by the newman engine', () => {
-    let server: SlowTarget;
-    let run: InProcessRun;
-    before(async () => {
-      server = await startHashingServer(1, 300);
-      run = await runInProcess({ engine: 'newman', processEnv: sdkEnvironment(server.url), selection: { grep: /^(session-key|basic)-(?!wire)/ }, timeoutMs: TIMEOUT_MS, reporters: ['json'], quiet: true });
-    });
-    after(async () => {
-      await server.close();
-      removeReports(run);
-    });
-
-    it('adapts its lanes between waves: fewer when latency grew with them, more again when answers were quick; a clean verdict', () => {
-      expect(run.code, run.error?.message ?? run.stdout).to.equal(0);
-      const { waves, concurrency } = reportOf(run).pacing!;
-      const shown = JSON.stringify(waves);
-      expect(concurrency.decreases, shown).to.be.greaterThan(0);
-      // The last wave may have fewer lanes for want of cases: a lowering is one before a later wave.
-      const lowered = waves!.findIndex((lanes, i) => i > 0 && i < waves!.length - 1 && lanes < waves![i - 1]!);
-      expect(lowered, `lanes lowered in ${shown}`).to.be.greaterThan(0);
-      expect(waves!.slice(lowered + 1).some((lanes) => lanes > waves![lowered]!), `lanes raised again in ${shown}`).to.equal(true);
-      expect(Math.max(...waves!)).to.be.at.most(concurrency.ceiling);
     });
   });
 
