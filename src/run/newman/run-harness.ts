@@ -14,7 +14,8 @@
  */
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
-import { HarnessError } from '../../errors.js';
+import { abortReason } from '../../errors.js';
+import { is2xx } from '../../results/status.js';
 import type { EnvironmentValue } from '../environment.js';
 import { runNewman, type ItemTrace, type NewmanOptions, type ScriptRequestRecord } from '../newman-session.js';
 import { orderedGroups } from '../native/case-groups.js';
@@ -103,12 +104,6 @@ export function nextWave<T>(queue: T[][], weight: (item: T) => number, budget: n
     }
   }
   return wave;
-}
-
-const is2xx = (status: number): boolean => status >= 200 && status <= 299;
-
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new HarnessError('interrupted', 'the run was stopped');
 }
 
 /** The case's trace from the traces of its items, keeping only the requests its plan sends given the answer. */
