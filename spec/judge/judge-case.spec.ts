@@ -207,5 +207,19 @@ describe('the judge', () => {
       const canonical: HttpCase = { ...getObject, expect: { outcome: 'unauthenticated' } };
       expect(rejectedCheck(judge(canonical, '<html><body>hello</body></html>'))).to.deep.include({ level: 'must', passed: false, message: 'Expected a 4xx rejection, got 200 for GET /o' });
     });
+
+    it('takes a listing of containers that names the container as evidence without credentials, not with the key of an identity that may list them', () => {
+      const op = OPERATIONS['list-container'];
+      const resolve = (t: string): string => t.replace('{{container}}', 'bigdata').replace('{{runPrefix}}', 'conformance-x');
+      const withoutCredentials: HttpCase = { ...rejectedPut, id: 'spelt-list-container', request: request('list-container', []), expect: { outcome: 'unauthenticated', letInOnEvidence: true } };
+      const deniedKey: HttpCase = { ...withoutCredentials, id: 'spelt-list-container-denied-key', requires: ['deniedAccessKey'], expect: { outcome: 'forbidden', letInOnEvidence: true } };
+      const judge = (testCase: HttpCase, body: string) =>
+        judgeCase(testCase, op, casePlan(testCase, op), { where: 'GET /', answer: answer(200, body), preparation: [], before: [], after: [], secrets: [] }, { ...context, resolve });
+      const rootListing = '<ListAllMyBucketsResult><Buckets><Bucket><Name>bigdata</Name></Bucket></Buckets></ListAllMyBucketsResult>';
+      const ownListing = '<ListBucketResult><Name>bigdata</Name><MaxKeys>1</MaxKeys></ListBucketResult>';
+      expect(rejectedCheck(judge(withoutCredentials, rootListing))).to.deep.include({ level: 'must', passed: false });
+      expect(rejectedCheck(judge(deniedKey, rootListing))).to.deep.include({ level: 'should', passed: false });
+      expect(rejectedCheck(judge(deniedKey, ownListing))).to.deep.include({ level: 'must', passed: false });
+    });
   });
 });

@@ -98,9 +98,12 @@ export interface Operation {
   /**
    * For an operation that reads: what in a 2xx body shows that a request reached the operation's
    * resource, for a rejection case with `letInOnEvidence` (absent: `disclosed` is the evidence).
-   * The body shows it when it holds every text (templates) of one of `anyOf`.
+   * The body shows it when it holds every text (templates) of one of `anyOf`; for a request with
+   * the valid credential of an identity without permission, of one of `withCredential` when set
+   * (what that identity may be shown elsewhere, e.g. a root listing that names the container, is
+   * no evidence that it reached the resource).
    */
-  readonly reached?: { readonly what: string; readonly anyOf: readonly (readonly string[])[] };
+  readonly reached?: { readonly what: string; readonly anyOf: readonly (readonly string[])[]; readonly withCredential?: readonly (readonly string[])[] };
 }
 
 /** The note of the fixture item, which GetItem and GetItems return. */
@@ -225,7 +228,13 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
     success: { kind: 'xml-elements', elements: ['Name', 'NextMarker', 'MaxKeys', 'IsTruncated'], sources: [`${V3IO_PY_OUTPUT} GetContainerContentsOutput`] },
     // The container by its name (its own listing's <Name>, or a listing of containers that names
     // it), or an entry the suite wrote into it; a root listing of no container shows none of these.
-    reached: { what: "the container's name or entries", anyOf: [['<Name>{{container}}</Name>'], ['<Key>{{runPrefix}}/'], ['<Prefix>{{runPrefix}}/']] },
+    // An identity without permission on the container may still list the root, which may name it:
+    // with its credential, only the container's own listing or entries are evidence.
+    reached: {
+      what: "the container's name or entries",
+      anyOf: [['<Name>{{container}}</Name>'], ['<Key>{{runPrefix}}/'], ['<Prefix>{{runPrefix}}/']],
+      withCredential: [['<ListBucketResult', '<Name>{{container}}</Name>'], ['<Key>{{runPrefix}}/'], ['<Prefix>{{runPrefix}}/']],
+    },
   },
   'head-container': {
     id: 'head-container',

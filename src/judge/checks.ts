@@ -218,7 +218,7 @@ registerCheck({
       if (!testCase.expect.letInOnEvidence) return [rejection];
       const lowered = js(`[${withoutEvidenceLevel(testCase).toUpperCase()}] ${testCase.title}`);
       return [
-        ...letInEvidenceScriptLines(operation, isHead(testCase), plan.proof?.what),
+        ...letInEvidenceScriptLines(testCase, operation, isHead(testCase), plan.proof?.what),
         'const evidence = answered && code >= 200 && code <= 299 ? letInEvidence() : undefined;',
         "if (evidence && evidence.kind === 'unknown') {",
         "  console.info(evidence.why + ', for ' + where);",

@@ -7,6 +7,7 @@
  * server read the spelling differently, which is no bypass. Node's evaluation and the collection's
  * rendering, which `rejected` (checks.ts) uses.
  */
+import type { RequestCase } from '../cases/model.js';
 import type { Operation } from '../cases/operations.js';
 import type { RecordedResponse } from './exchange.js';
 import { responseOf } from './exchange.js';
@@ -19,6 +20,16 @@ import { describeStep, firstUndone } from './steps.js';
 export function reachedBy(operation: Operation): Operation['reached'] {
   if (operation.reached) return operation.reached;
   return operation.disclosed ? { what: operation.disclosed.what, anyOf: [[operation.disclosed.template]] } : undefined;
+}
+
+/** Whether the case sends the valid credential of the identity without permission (`denied*` variables). */
+function carriesDeniedIdentity(testCase: RequestCase): boolean {
+  return (testCase.requires ?? []).some((name) => name.startsWith('denied'));
+}
+
+/** The texts one of which a body must hold, as the case's credential has it (see `Operation.reached`). */
+function evidenceTexts(testCase: RequestCase, reached: NonNullable<Operation['reached']>): readonly (readonly string[])[] {
+  return carriesDeniedIdentity(testCase) ? (reached.withCredential ?? reached.anyOf) : reached.anyOf;
 }
 
 export type LetInEvidence =
@@ -52,12 +63,12 @@ export function describeBody(response: RecordedResponse, head: boolean): string 
 }
 
 /** The evidence a 2xx to a `letInOnEvidence` case shows. */
-export function letInEvidence({ operation, plan, exchange, context }: JudgeInput, head: boolean): LetInEvidence {
+export function letInEvidence({ testCase, operation, plan, exchange, context }: JudgeInput, head: boolean): LetInEvidence {
   const response = responseOf(exchange.answer)!;
   const reached = head ? undefined : reachedBy(operation);
   if (reached) {
     const bodies = [response.body.toString('utf8'), response.body.toString('latin1')];
-    const shown = reached.anyOf.some((texts) => texts.every((template) => bodies.some((body) => body.includes(context.resolve(template)))));
+    const shown = evidenceTexts(testCase, reached).some((texts) => texts.every((template) => bodies.some((body) => body.includes(context.resolve(template)))));
     if (shown) return { kind: 'reached', shown: `with ${reached.what} in its body` };
   }
   const proof = plan.proof;
@@ -78,7 +89,7 @@ export function letInEvidence({ operation, plan, exchange, context }: JudgeInput
  * `pm.response` (a 2xx), with `before`/`after` and the helpers `snapshotDifference` and
  * `describeStep` in scope when the case reads a write back.
  */
-export function letInEvidenceScriptLines(operation: Operation, head: boolean, what: string | undefined): string[] {
+export function letInEvidenceScriptLines(testCase: RequestCase, operation: Operation, head: boolean, what: string | undefined): string[] {
   const reached = head ? undefined : reachedBy(operation);
   return [
     'const describeBody = () => {',
@@ -101,7 +112,7 @@ export function letInEvidenceScriptLines(operation: Operation, head: boolean, wh
     ...(reached
       ? [
           '  const body = pm.response.text();',
-          `  if (${js(reached.anyOf)}.some((texts) => texts.every((t) => body.includes(pm.variables.replaceIn(t))))) return { kind: 'reached', shown: ${js(`with ${reached.what} in its body`)} };`,
+          `  if (${js(evidenceTexts(testCase, reached))}.some((texts) => texts.every((t) => body.includes(pm.variables.replaceIn(t))))) return { kind: 'reached', shown: ${js(`with ${reached.what} in its body`)} };`,
         ]
       : []),
     ...(what
