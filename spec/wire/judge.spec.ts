@@ -167,12 +167,18 @@ describe('judging a wire exchange', () => {
       );
     });
 
-    it("the container's listing, a listing of containers that names it, or an entry the suite wrote: a MUST failure", () => {
-      for (const body of [LISTING, ROOT_NAMING_IT, FIXTURE_ENTRY]) {
+    it("the container's listing or an entry the suite wrote: a MUST failure", () => {
+      for (const body of [LISTING, FIXTURE_ENTRY]) {
         const result = judgeWireCase(DOUBLE_SLASH, response(200, body), context());
         expect(result.failedLevel, body).to.equal('must');
         expect(failed(result), body).to.include(`[MUST] ${DOUBLE_SLASH.title}: Expected a 4xx rejection, got 200 with the container's name or entries in its body for ${WHERE}`);
       }
+    });
+
+    it('a listing of containers that names it: a MUST failure without credentials, a SHOULD one with the key of the identity that may list them', () => {
+      const withoutCredentials = wireCase('cross-wire-path-double-slash');
+      expect(judgeWireCase(withoutCredentials, response(200, ROOT_NAMING_IT), context()).failedLevel).to.equal('must');
+      expect(judgeWireCase(DOUBLE_SLASH, response(200, ROOT_NAMING_IT), context()).failedLevel).to.equal('should');
     });
 
     it('a canonical target keeps any 2xx as let in (MUST)', () => {
