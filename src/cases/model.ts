@@ -76,6 +76,26 @@ export type OptionalVariable = (typeof OPTIONAL_VARIABLES)[number];
 export type EnvironmentVariable = RequiredVariable | OptionalVariable;
 
 /**
+ * The process environment variable that sets each variable: the names the V3IO SDKs read
+ * (`V3IO_API`, `V3IO_ACCESS_KEY`, ...), and for the other identities names of the same kind.
+ * Runs read them; reproduce commands refer to them instead of writing a secret.
+ */
+export const ENVIRONMENT_NAMES: Readonly<Record<EnvironmentVariable, string>> = {
+  baseUrl: 'V3IO_API',
+  container: 'V3IO_CONTAINER',
+  accessKey: 'V3IO_ACCESS_KEY',
+  username: 'V3IO_USERNAME',
+  password: 'V3IO_PASSWORD',
+  deniedAccessKey: 'V3IO_DENIED_ACCESS_KEY',
+  deniedUsername: 'V3IO_DENIED_USERNAME',
+  deniedPassword: 'V3IO_DENIED_PASSWORD',
+  colonUsername: 'V3IO_COLON_USERNAME',
+  colonPassword: 'V3IO_COLON_PASSWORD',
+  utf8Username: 'V3IO_UTF8_USERNAME',
+  utf8Password: 'V3IO_UTF8_PASSWORD',
+};
+
+/**
  * Environment variables that hold secrets. Reports, logs and the "echoes no secret" check use
  * this list; values of these variables never leave the process except on the wire to the target.
  */

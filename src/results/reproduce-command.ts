@@ -9,22 +9,13 @@
  * the other letter case) gives the `run --only` line instead. Everything else (the target, the
  * container, the fixtures' names) is written as the run resolved it.
  */
-import type { Derivation, HeaderLine, ProfileId, Transform } from '../cases/model.js';
+import { ENVIRONMENT_NAMES, type Derivation, type HeaderLine, type ProfileId, type Transform } from '../cases/model.js';
 import type { ClientTls } from '../tls-files.js';
 
 /** The environment variable each identity's value is read from (README's table). */
-export const IDENTITY_ENVIRONMENT: Readonly<Record<string, string>> = {
-  accessKey: 'V3IO_ACCESS_KEY',
-  username: 'V3IO_USERNAME',
-  password: 'V3IO_PASSWORD',
-  deniedAccessKey: 'V3IO_DENIED_ACCESS_KEY',
-  deniedUsername: 'V3IO_DENIED_USERNAME',
-  deniedPassword: 'V3IO_DENIED_PASSWORD',
-  colonUsername: 'V3IO_COLON_USERNAME',
-  colonPassword: 'V3IO_COLON_PASSWORD',
-  utf8Username: 'V3IO_UTF8_USERNAME',
-  utf8Password: 'V3IO_UTF8_PASSWORD',
-};
+export const IDENTITY_ENVIRONMENT: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ENVIRONMENT_NAMES).filter(([variable]) => variable !== 'baseUrl' && variable !== 'container'),
+);
 
 /** A piece of a shell word: text written as it is, or a shell expression (valid inside double quotes). */
 type Piece = { readonly text: string } | { readonly shell: string };

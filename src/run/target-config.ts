@@ -19,27 +19,16 @@
  * misconfigured run into a false "conformant".
  */
 import { join } from 'node:path';
-import type { EnvironmentVariable } from '../cases/model.js';
+import { ENVIRONMENT_NAMES, type EnvironmentVariable } from '../cases/model.js';
 import { PROFILE_DEFINITIONS, PROTECTED_PATH_VARIABLE, type Profile } from '../cases/profiles.js';
 import { HarnessError } from '../errors.js';
 import { packageRoot, PROFILE_PATHS } from '../package-info.js';
 import { checkBaseUrl, environmentVariables, loadEnvironmentFile, withOverrides, type PostmanEnvironment } from './environment.js';
 
 /** The process environment variables a run reads (the SDKs' names, and one per other identity variable), and the suite variable each sets. */
-export const PROCESS_ENVIRONMENT_VARIABLES: Readonly<Record<string, EnvironmentVariable>> = {
-  V3IO_API: 'baseUrl',
-  V3IO_CONTAINER: 'container',
-  V3IO_ACCESS_KEY: 'accessKey',
-  V3IO_USERNAME: 'username',
-  V3IO_PASSWORD: 'password',
-  V3IO_DENIED_ACCESS_KEY: 'deniedAccessKey',
-  V3IO_DENIED_USERNAME: 'deniedUsername',
-  V3IO_DENIED_PASSWORD: 'deniedPassword',
-  V3IO_COLON_USERNAME: 'colonUsername',
-  V3IO_COLON_PASSWORD: 'colonPassword',
-  V3IO_UTF8_USERNAME: 'utf8Username',
-  V3IO_UTF8_PASSWORD: 'utf8Password',
-};
+export const PROCESS_ENVIRONMENT_VARIABLES: Readonly<Record<string, EnvironmentVariable>> = Object.fromEntries(
+  Object.entries(ENVIRONMENT_NAMES).map(([variable, name]) => [name, variable as EnvironmentVariable]),
+);
 
 /**
  * The container when no source names one: `bigdata`, the data container every Iguazio platform

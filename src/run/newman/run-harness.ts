@@ -15,6 +15,7 @@
 import type { ConformanceCase, HttpCase } from '../../cases/model.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
 import { abortReason } from '../../errors.js';
+import { clientTlsOf } from '../../tls-files.js';
 import { is2xx } from '../../results/status.js';
 import type { EnvironmentValue } from '../environment.js';
 import { runNewman, type ItemTrace, type NewmanOptions, type ScriptRequestRecord } from '../newman-session.js';
@@ -234,10 +235,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       environment: { values: [...environment] },
       timeoutRequestMs: timeoutMs,
       timeoutRunMs: options.timeoutRunMs,
-      ...(options.caFile ? { caFile: options.caFile } : {}),
-      ...(options.insecure ? { insecure: true } : {}),
-      ...(options.certFile ? { certFile: options.certFile } : {}),
-      ...(options.keyFile ? { keyFile: options.keyFile } : {}),
+      ...clientTlsOf(options),
       onItemStart: (id) => {
         const entry = caseOfItem.get(id);
         if (!entry || entry.items[0]!.id === id) options.onItemStart?.(entry ? entry.testCase.id : id);
@@ -358,10 +356,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       environment: { values: [...environment] },
       timeoutRequestMs: timeoutMs,
       timeoutRunMs: options.timeoutRunMs,
-      ...(options.caFile ? { caFile: options.caFile } : {}),
-      ...(options.insecure ? { insecure: true } : {}),
-      ...(options.certFile ? { certFile: options.certFile } : {}),
-      ...(options.keyFile ? { keyFile: options.keyFile } : {}),
+      ...clientTlsOf(options),
       onItem: (trace) => {
         if (trace.response) pacer.observed(trace.durationMs ?? 0);
         if (trace.response || trace.requestError) {
