@@ -13,7 +13,7 @@ import { expect } from 'chai';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../src/cases/index.js';
-import { registeredChecks } from '../../src/judge/index.js';
+import { CHECKS } from '../../src/judge/index.js';
 import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 import { startReferenceServer } from '../../src/reference/server.js';
@@ -149,7 +149,7 @@ describe('the collection and the Node judge agree, check for check', function ()
         }
       }
     }
-    const rendered = registeredChecks().filter((d) => d.postman !== undefined).map((d) => d.id);
+    const rendered = CHECKS.filter((d) => d.postman !== undefined).map((d) => d.id);
     const outcomes = Object.fromEntries(rendered.map((id) => [id, [...(seen.get(id) ?? [])].sort()]));
     // No server here drops a connection: the check that a request got an answer is made by the
     // scripts and the judge alike only then (spec/suite/run-failures.spec.ts covers it).

@@ -6,8 +6,7 @@ import type { HttpCase } from '../../src/cases/model.js';
 import { OPERATIONS, request, type PrepareStep } from '../../src/cases/operations.js';
 import type { Answer, CaseExchange, StepExchange } from '../../src/judge/exchange.js';
 import { SLOW_TARGET_CODE } from '../../src/judge/answers.js';
-import { casePlan, judgeCase, registeredChecks, stepDone } from '../../src/judge/index.js';
-import { registerCheck } from '../../src/judge/registry.js';
+import { casePlan, CHECKS, duplicateIds, judgeCase, stepDone } from '../../src/judge/index.js';
 import { snapshotDifference } from '../../src/judge/snapshot.js';
 
 const WHERE = 'PUT /bigdata/run/scratch.txt';
@@ -48,9 +47,24 @@ function exchange(before: Answer | undefined, after: Answer | undefined, arrange
 }
 
 describe('the judge', () => {
-  it('refuses a second definition with an id already registered', () => {
-    const [first] = registeredChecks();
-    expect(() => registerCheck({ ...first! })).to.throw(`check id ${first!.id} is registered twice`);
+  it('lists every check once, in the order a case lists its checks', () => {
+    expect(duplicateIds(CHECKS)).to.deep.equal([]);
+    expect(duplicateIds([...CHECKS, { ...CHECKS[2]! }])).to.deep.equal(['rejected']);
+    expect(CHECKS.map((definition) => definition.id)).to.deep.equal([
+      'server-answers',
+      'accepted',
+      'rejected',
+      'robustness',
+      'success-body',
+      'unchanged',
+      'exact-status',
+      'challenge',
+      'basic-realm',
+      'error-body',
+      'no-disclosure',
+      'no-echo',
+      'same-response',
+    ]);
   });
 
   it('plans arrange, before-read and after-read for a rejected write, preparation alone for an accepted one', () => {

@@ -1,6 +1,6 @@
 /**
- * The check definitions, registered in the order a case's checks are listed (auth-requirements.md,
- * "Outcome classes"):
+ * The check definitions, and `CHECKS`, the one list of them in the order a case's checks are listed
+ * (auth-requirements.md, "Outcome classes"):
  * - `server-answers` (MUST): a request through an HTTP client got a response at all;
  * - `accepted` (the case's level): an accept case got one of its operation's success statuses,
  *   and not an error body; `rejected` (the case's level): a rejection case got a 4xx (a raw-socket
@@ -13,7 +13,6 @@
  * - `same-response` (SHOULD): the second request of `sameResponseAs` got the same response.
  * Messages say `Expected <what>, got <what came> for <METHOD> <path>`, never a header value or a body.
  */
-import { caseMethod } from '../cases/case-request.js';
 import { OUTCOME_STATUSES, type Level, type RequestCase } from '../cases/model.js';
 import type { SchemaId } from '../cases/operations.js';
 import { validateResponseBody } from '../schemas/validate.js';
@@ -22,7 +21,10 @@ import { letInEvidence, letInEvidenceScriptLines } from './evidence.js';
 import { responseOf, type RecordedResponse } from './exchange.js';
 import { is2xx, is4xx } from '../results/status.js';
 import type { CasePlan } from './plan.js';
-import { registerCheck, type Evaluation, type JudgeInput, type RenderInput } from './registry.js';
+import type { CheckDefinition, Evaluation, JudgeInput } from './check-definition.js';
+import { echoedCredentials } from './echo.js';
+import { answered, anyCase, isHead, isWire, notStatus, on4xx, onAcceptance, onAnswer, onCase, onRefusal, onRejection, onStatus, onSuccessStatus, onWire, responded, unanswered, when, withBody, withDisclosure, withErrorSchema, withReadBack, withSecondRequest, withSuccessBody } from './guards.js';
+import { responseDifferences, type ComparedResponse } from './same-response.js';
 import { js } from './script-literal.js';
 import { snapshotDifference, snapshotOf } from './snapshot.js';
 import { describeStep, firstUndone } from './steps.js';
@@ -32,8 +34,6 @@ const pass = (expected: string, actual: string): Evaluation => ({ passed: true, 
 const failure = (expected: string, actual: string, where: string): Evaluation => ({ passed: false, expected, actual, message: expectedGot(expected, actual, where) });
 const judged = (passed: boolean, expected: string, actual: string, where: string): Evaluation => (passed ? pass(expected, actual) : failure(expected, actual, where));
 
-const isHead = (testCase: RequestCase): boolean => caseMethod(testCase).toUpperCase() === 'HEAD';
-const isWire = (testCase: RequestCase): boolean => testCase.kind === 'wire';
 /** A wire case whose bytes an RFC lets the recipient repair into a valid request: a 2xx is conformant too. */
 const repairAccepted = (testCase: RequestCase): boolean => testCase.kind === 'wire' && testCase.wire.repairAccepted === true;
 /** A wire case whose rejection status an RFC requires: the exact status is judged at MUST. */
@@ -61,10 +61,9 @@ function isErrorBody(input: JudgeInput, response: RecordedResponse): boolean {
   return schema !== undefined && !isHead(input.testCase) && response.body.length > 0 && schemaProblem(schema, response.body) === '';
 }
 
-/** The response headers two answers are compared by: lower-case `name: value` lines, per-request ones left out. */
-function comparedHeaderLines(response: RecordedResponse): string[] {
-  const perRequest: readonly string[] = PER_REQUEST_HEADERS;
-  return response.headers.filter(([name]) => !perRequest.includes(name.toLowerCase())).map(([name, value]) => `${name.toLowerCase()}: ${value}`);
+/** A recorded response as `responseDifferences` compares it: Latin-1 text, equal exactly when the bytes are. */
+function compared(response: RecordedResponse): ComparedResponse {
+  return { status: response.status, statusText: response.statusText, headers: response.headers, body: response.body.toString('latin1') };
 }
 
 /** The label of the second request: its credential lines as written. */
@@ -74,11 +73,11 @@ export function secondLabel(plan: CasePlan): string {
 
 // ---------------------------------------------------------------------------------------------
 
-registerCheck({
+const serverAnswers: CheckDefinition = {
   id: 'server-answers',
   level: 'must',
   name: () => 'the server answers',
-  applies: ({ exchange }) => exchange.answer.kind === 'error',
+  when: when(anyCase, unanswered),
   evaluate: ({ testCase, exchange, context }) => {
     // The harness's trouble, not the server's: its HTTP client would not send the bytes.
     const notSent = notSentCode(exchange.answer);
@@ -89,10 +88,9 @@ registerCheck({
     return failure(testCase.expect.outcome === 'accept' ? 'a 2xx response' : 'a 4xx rejection', describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
   },
   postman: {
-    applies: () => true,
     lines: (_input, name) => [`if (!answered) pm.test(${js(name)}, () => fail(${js('a response')}));`],
   },
-});
+};
 
 /**
  * 429 Too Many Requests: the server asks the harness to slow down (a rate limit, a lockout after
@@ -125,11 +123,11 @@ function askedToWaitJs(expected: readonly number[] = []): string {
 /** The scripts' console line for an answer askedToWaitJs holds true of: why the test is skipped. */
 const WAIT_REASON_JS = `console.info(code === ${TOO_MANY_REQUESTS} ? ${js(SLOWED_DOWN)} : ${js(UNAVAILABLE)});`;
 
-registerCheck({
+const accepted: CheckDefinition = {
   id: 'accepted',
   level: 'case',
   name: (testCase) => testCase.title,
-  applies: ({ testCase, exchange }) => testCase.expect.outcome === 'accept' && exchange.answer.kind !== 'error',
+  when: when(onAcceptance, answered),
   evaluate: (input) => {
     const { testCase, operation, exchange, context } = input;
     const response = responseOf(exchange.answer);
@@ -149,7 +147,6 @@ registerCheck({
     return pass(expected, actual);
   },
   postman: {
-    applies: ({ testCase }) => testCase.expect.outcome === 'accept',
     helpers: ({ errorSchema }) => (errorSchema ? ['schema', 'steps'] : ['steps']),
     lines: ({ testCase, operation, errorSchema }, name) => {
       if (operation.successStatuses.length === 0) throw new Error(`case ${testCase.id}: expects accept, but operation ${operation.id} has no success status`);
@@ -174,16 +171,16 @@ registerCheck({
       ];
     },
   },
-});
+};
 
 /** The level a let-in without evidence is judged at: SHOULD, or the case's own when lower. */
 const withoutEvidenceLevel = (testCase: RequestCase): Level => (testCase.level === 'must' ? 'should' : testCase.level);
 
-registerCheck({
+const rejected: CheckDefinition = {
   id: 'rejected',
   level: 'case',
   name: (testCase) => testCase.title,
-  applies: ({ testCase, exchange }) => testCase.expect.outcome !== 'accept' && exchange.answer.kind !== 'error',
+  when: when(onRejection, answered),
   evaluate: (input) => {
     const { testCase, exchange, context } = input;
     const answer = exchange.answer;
@@ -207,7 +204,6 @@ registerCheck({
     return judged(passed, expected, actual, exchange.where);
   },
   postman: {
-    applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
     helpers: ({ testCase, plan }) => (testCase.expect.letInOnEvidence && plan.proof ? ['steps', 'snapshot'] : []),
     lines: ({ testCase, operation, plan }, name) => {
       const refusals = (testCase.expect.statuses ?? []).filter((status) => status >= 500);
@@ -233,7 +229,7 @@ registerCheck({
       ];
     },
   },
-});
+};
 
 /**
  * A 5xx the case lists among its statuses: 501 for a method the server does not implement (RFC 9110
@@ -246,12 +242,11 @@ function listedRefusal(testCase: { readonly expect: { readonly statuses?: readon
 /** Named for the wire judge's tests and reports. */
 export const ROBUSTNESS_CHECK = 'the server neither answers 5xx nor hangs nor stops answering';
 
-registerCheck({
+const robustness: CheckDefinition = {
   id: 'robustness',
   level: 'must',
   name: () => ROBUSTNESS_CHECK,
-  applies: ({ testCase, exchange }) => isWire(testCase) && exchange.answer.kind !== 'error',
-  planned: ({ testCase }) => isWire(testCase),
+  when: when(onWire, answered),
   evaluate: ({ testCase, exchange, context }) => {
     const answer = exchange.answer;
     const got = describeAnswer(answer, context.timeoutMs);
@@ -273,17 +268,14 @@ registerCheck({
         return failure('a connection', got, exchange.where);
     }
   },
-});
+};
 
-registerCheck({
+const successBody: CheckDefinition = {
   id: 'success-body',
   level: 'should',
   name: () => "answers with the operation's normal response",
   sources: (operation) => (operation.success.kind === 'status-only' ? undefined : operation.success.sources),
-  applies: ({ testCase, operation, exchange }) => {
-    const response = responseOf(exchange.answer);
-    return testCase.expect.outcome === 'accept' && operation.success.kind !== 'status-only' && !isHead(testCase) && response !== undefined && operation.successStatuses.includes(response.status);
-  },
+  when: when(onAcceptance, withSuccessBody, withBody, onSuccessStatus),
   evaluate: ({ operation, exchange, context }) => {
     const response = responseOf(exchange.answer)!;
     const success = operation.success;
@@ -306,7 +298,6 @@ registerCheck({
     }
   },
   postman: {
-    applies: ({ testCase, operation }) => testCase.expect.outcome === 'accept' && operation.success.kind !== 'status-only' && !isHead(testCase),
     helpers: ({ operation }) => (operation.success.kind === 'json-schema' ? ['schema'] : []),
     lines: ({ operation }, name) => {
       const success = operation.success;
@@ -328,16 +319,13 @@ registerCheck({
       }
     },
   },
-});
+};
 
-registerCheck({
+const unchanged: CheckDefinition = {
   id: 'unchanged',
   level: 'must',
   name: () => 'the rejected request changed nothing',
-  applies: ({ plan, exchange }) => {
-    const response = responseOf(exchange.answer);
-    return plan.proof !== undefined && response !== undefined && !is2xx(response.status);
-  },
+  when: when(withReadBack, onRefusal),
   evaluate: ({ plan, exchange }) => {
     const proof = plan.proof!;
     const arranging = firstUndone(exchange.preparation);
@@ -361,7 +349,6 @@ registerCheck({
     };
   },
   postman: {
-    applies: ({ plan }) => plan.proof !== undefined,
     helpers: () => ['steps', 'snapshot'],
     lines: ({ plan }, name) => {
       const what = plan.proof!.what;
@@ -386,19 +373,21 @@ registerCheck({
       ];
     },
   },
-});
+};
 
-registerCheck({
+const exactStatus: CheckDefinition = {
   id: 'exact-status',
   level: 'should',
   name: (testCase) => `answers ${statusList(rejectionStatuses(testCase))}`,
-  applies: ({ testCase, exchange }) => {
-    if (testCase.expect.outcome === 'accept') return false;
-    const response = responseOf(exchange.answer);
-    if (response) return !(repairAccepted(testCase) && is2xx(response.status));
-    // Without a valid credential in the bytes, dropping the connection is as good an answer as a status.
-    return isDropped(exchange.answer) && carriesValidCredential(testCase);
-  },
+  when: when(
+    onRejection,
+    onAnswer(({ testCase, exchange }) => {
+      const response = responseOf(exchange.answer);
+      if (response) return !(repairAccepted(testCase) && is2xx(response.status));
+      // Without a valid credential in the bytes, dropping the connection is as good an answer as a status.
+      return isDropped(exchange.answer) && carriesValidCredential(testCase);
+    }),
+  ),
   evaluate: ({ testCase, exchange, context }) => {
     const statuses = rejectionStatuses(testCase);
     const response = responseOf(exchange.answer);
@@ -409,7 +398,6 @@ registerCheck({
     return statusRequired(testCase) ? { ...evaluation, level: 'must' } : evaluation;
   },
   postman: {
-    applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
     lines: ({ testCase }, name) => {
       const statuses = rejectionStatuses(testCase);
       return [
@@ -418,47 +406,42 @@ registerCheck({
       ];
     },
   },
-});
+};
 
 function challenges(response: RecordedResponse): string[] {
   return response.headers.filter(([name]) => name.toLowerCase() === 'www-authenticate').map(([, value]) => value);
 }
 const CHALLENGES_JS = "pm.response.headers.all().filter((h) => String(h.key).toLowerCase() === 'www-authenticate').map((h) => String(h.value))";
 
-registerCheck({
+const challenge: CheckDefinition = {
   id: 'challenge',
   level: 'must',
   name: () => 'the 401 carries a WWW-Authenticate challenge',
-  applies: ({ testCase, exchange }) => testCase.expect.outcome !== 'accept' && responseOf(exchange.answer)?.status === 401,
+  when: when(onRejection, onStatus(401)),
   evaluate: ({ exchange }) => judged(challenges(responseOf(exchange.answer)!).some((v) => v.trim() !== ''), 'a WWW-Authenticate challenge', '401', exchange.where),
   postman: {
-    applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
     lines: (_input, name) => [`if (code === 401) pm.test(${js(name)}, () => { if (!${CHALLENGES_JS}.some((v) => v.trim() !== '')) fail('a WWW-Authenticate challenge'); });`],
   },
-});
+};
 
-registerCheck({
+const basicRealm: CheckDefinition = {
   id: 'basic-realm',
   level: 'should',
   name: () => 'the challenge offers Basic with a quoted realm',
-  applies: ({ testCase, exchange }) => testCase.expect.outcome !== 'accept' && responseOf(exchange.answer)?.status === 401,
+  when: when(onRejection, onStatus(401)),
   evaluate: ({ exchange }) => judged(challenges(responseOf(exchange.answer)!).some((v) => BASIC_REALM.test(v)), 'a challenge Basic realm="..."', '401', exchange.where),
   postman: {
-    applies: ({ testCase }) => testCase.expect.outcome !== 'accept',
     lines: (_input, name) => [`if (code === 401) pm.test(${js(name)}, () => { if (!${CHALLENGES_JS}.some((v) => ${BASIC_REALM.toString()}.test(v))) fail('a challenge Basic realm="..."'); });`],
   },
-});
+};
 
-registerCheck({
+const errorBody: CheckDefinition = {
   id: 'error-body',
   level: 'should',
   name: () => 'the error body is a V3IO error',
-  // A response to HEAD has no body (RFC 9110 §9.3.2); a profile without an error schema judges none.
-  applies: ({ testCase, exchange, context }) => {
-    const response = responseOf(exchange.answer);
-    // A 429 often comes from a rate limiter in front of the server, with a body of its own.
-    return testCase.expect.outcome !== 'accept' && context.errorSchema !== undefined && !isHead(testCase) && response !== undefined && is4xx(response.status) && response.status !== TOO_MANY_REQUESTS;
-  },
+  // A profile without an error schema judges no error body; a 429 often comes from a rate limiter
+  // in front of the server, with a body of its own.
+  when: when(onRejection, withErrorSchema, withBody, on4xx, notStatus(TOO_MANY_REQUESTS)),
   evaluate: ({ exchange, context }) => {
     const response = responseOf(exchange.answer)!;
     const schema = context.errorSchema!;
@@ -466,22 +449,18 @@ registerCheck({
     return judged(problem === '', `${schemaWhat(schema)}${problem ? ` (${problem})` : ''}`, String(response.status), exchange.where);
   },
   postman: {
-    applies: ({ testCase, errorSchema }) => testCase.expect.outcome !== 'accept' && errorSchema !== undefined && !isHead(testCase),
     helpers: () => ['schema'],
     lines: ({ errorSchema }, name) => [`if (code >= 400 && code <= 499 && code !== ${TOO_MANY_REQUESTS}) pm.test(${js(name)}, () => checkSchema(${js(errorSchema!)}, ${js(schemaWhat(errorSchema!))}));`],
   },
-});
+};
 
-registerCheck({
+const noDisclosure: CheckDefinition = {
   id: 'no-disclosure',
   level: 'must',
   name: () => 'the refusal discloses nothing it refused',
   // Only an answer that refuses: a request let in (2xx) is judged by 'rejected' at the case's level
   // (a SHOULD leniency around a valid credential legitimately returns the content).
-  applies: ({ testCase, operation, exchange }) => {
-    const response = responseOf(exchange.answer);
-    return testCase.expect.outcome !== 'accept' && operation.disclosed !== undefined && !isHead(testCase) && response !== undefined && !is2xx(response.status);
-  },
+  when: when(onRejection, withDisclosure, withBody, onRefusal),
   evaluate: ({ operation, exchange, context }) => {
     const response = responseOf(exchange.answer)!;
     const { what, template } = operation.disclosed!;
@@ -490,25 +469,22 @@ registerCheck({
     return judged(!disclosed, `a response without ${what}`, `${response.status}${disclosed ? ` with ${what} in its body` : ''}`, exchange.where);
   },
   postman: {
-    applies: ({ testCase, operation }) => testCase.expect.outcome !== 'accept' && operation.disclosed !== undefined && !isHead(testCase),
     lines: ({ operation }, name) => [
       `if (answered && !(code >= 200 && code <= 299)) pm.test(${js(name)}, () => { if (pm.response.text().includes(pm.variables.replaceIn(${js(operation.disclosed!.template)}))) fail(${js(`a response without ${operation.disclosed!.what}`)}); });`,
     ],
   },
-});
+};
 
 /** The check's name, for the collection-level script (echo-check.ts) that renders it for every request. */
 export const NO_ECHO_NAME = 'the response echoes no credential';
 
-registerCheck({
+const noEcho: CheckDefinition = {
   id: 'no-echo',
   level: 'must',
   name: () => NO_ECHO_NAME,
-  applies: ({ exchange }) => exchange.answer.kind === 'response',
-  planned: () => true,
+  when: when(anyCase, responded),
   evaluate: ({ exchange }) => {
     const response = responseOf(exchange.answer)!;
-    const secrets = exchange.secrets.map(([label, value]) => [label, value.trim()] as const).filter(([, value]) => value.length >= MIN_ECHO_LENGTH);
     // Latin-1: a byte-for-byte echo of the request is found whatever its encoding.
     const places: [string, string][] = [
       ['the status text', response.statusText],
@@ -516,39 +492,17 @@ registerCheck({
       ['the body', response.body.toString('latin1')],
       ['the body', response.body.toString('utf8')],
     ];
-    const echoed = [...new Set(secrets.flatMap(([label, value]) => places.filter(([, text]) => text.includes(value)).map(([place]) => `${label} in ${place}`)))];
+    const echoed = echoedCredentials(exchange.secrets, places, MIN_ECHO_LENGTH);
     return judged(echoed.length === 0, `no credential in the response${echoed.length > 0 ? ` (echoed: ${echoed.join('; ')})` : ''}`, String(response.status), exchange.where);
   },
-  // Rendered once for the whole collection: echo-check.ts, from `echoSecretRules` below.
-});
+  // Rendered once for the whole collection (postman.ts `echoCheckLines`), from the functions of echo.ts.
+};
 
-/**
- * The credentials a request carried, by label, as the echo check looks for them: the values of
- * the secret variables, each `X-v3io-session-key` value, the credentials after the scheme of each
- * `Authorization` / `Proxy-Authorization` line and, for Basic, the decoded password.
- */
-export function echoSecrets(secretVariables: ReadonlyMap<string, string>, headers: readonly (readonly [string, string])[]): [string, string][] {
-  const secrets: [string, string][] = [...secretVariables].map(([name, value]) => [`the ${name} variable`, value]);
-  for (const [key, raw] of headers) {
-    const name = key.toLowerCase();
-    const value = raw.trim();
-    if (name === 'x-v3io-session-key') secrets.push([`the ${key} value`, value]);
-    if (name !== 'authorization' && name !== 'proxy-authorization') continue;
-    const match = /^(\S+)\s+([\s\S]*)$/.exec(value);
-    if (!match) continue;
-    secrets.push([`the ${key} credentials`, match[2]!]);
-    if (!/^basic$/i.test(match[1]!)) continue;
-    const decoded = Buffer.from(match[2]!.trim(), 'base64').toString('utf8');
-    if (decoded.includes(':')) secrets.push([`the password of the ${key} Basic credentials`, decoded.slice(decoded.indexOf(':') + 1)]);
-  }
-  return secrets;
-}
-
-registerCheck({
+const sameResponse: CheckDefinition = {
   id: 'same-response',
   level: 'should',
   name: (_testCase, plan) => `answers exactly as for ${secondLabel(plan)}`,
-  applies: ({ plan, exchange }) => plan.second !== undefined && exchange.answer.kind === 'response',
+  when: when(withSecondRequest, responded),
   evaluate: ({ plan, exchange }) => {
     const expected = `the same response as for ${secondLabel(plan)}`;
     const mine = responseOf(exchange.answer)!;
@@ -557,38 +511,41 @@ registerCheck({
       const why = second === undefined ? 'not sent' : 'code' in second ? second.code : second.kind;
       return failure(`${expected} (the second request failed: ${why})`, String(mine.status), exchange.where);
     }
-    const theirs = second.response;
-    const differences: string[] = [];
-    if (theirs.status !== mine.status || theirs.statusText !== mine.statusText) differences.push(`the status (${theirs.status})`);
-    const a = comparedHeaderLines(mine);
-    const b = comparedHeaderLines(theirs);
-    const count = (lines: string[], line: string): number => lines.filter((l) => l === line).length;
-    const names = [...new Set([...a, ...b].filter((l) => count(a, l) !== count(b, l)).map((l) => l.slice(0, l.indexOf(':'))))];
-    if (names.length > 0) differences.push(`header ${names.join(', ')}`);
-    if (!mine.body.equals(theirs.body)) differences.push('the body');
+    const differences = responseDifferences(compared(mine), compared(second.response), PER_REQUEST_HEADERS);
     return judged(differences.length === 0, `${expected}${differences.length > 0 ? ` (it differs in ${differences.join('; ')})` : ''}`, String(mine.status), exchange.where);
   },
   postman: {
-    applies: ({ plan }) => plan.second !== undefined,
+    helpers: () => ['compare'],
     lines: ({ plan }, name) => {
       const what = js(`the same response as for ${secondLabel(plan)}`);
       return [
         'if (answered) pm.test(' + js(name) + ', () => {',
         `  if (second.err) fail(${what} + ' (the second request failed: ' + (second.err.code || second.err.message) + ')');`,
-        '  const res = second.res;',
-        `  const perRequest = ${js(PER_REQUEST_HEADERS)};`,
-        "  const headerLines = (r) => r.headers.all().filter((h) => !perRequest.includes(String(h.key).toLowerCase())).map((h) => String(h.key).toLowerCase() + ': ' + h.value);",
-        '  const differences = [];',
-        "  if (res.code !== code || res.status !== pm.response.status) differences.push('the status (' + res.code + ')');",
-        '  const mine = headerLines(pm.response);',
-        '  const theirs = headerLines(res);',
-        '  const count = (lines, line) => lines.filter((l) => l === line).length;',
-        "  const names = [...new Set(mine.concat(theirs).filter((l) => count(mine, l) !== count(theirs, l)).map((l) => l.slice(0, l.indexOf(':'))))];",
-        "  if (names.length > 0) differences.push('header ' + names.join(', '));",
-        "  if (res.text() !== pm.response.text()) differences.push('the body');",
+        "  const compared = (r) => ({ status: r.code, statusText: r.status, headers: r.headers.all().map((h) => [String(h.key), h.value]), body: r.text() });",
+        `  const differences = responseDifferences(compared(pm.response), compared(second.res), ${js(PER_REQUEST_HEADERS)});`,
         `  if (differences.length > 0) fail(${what} + ' (it differs in ' + differences.join('; ') + ')');`,
         '});',
       ];
     },
   },
-});
+};
+
+/** Every check, in the order a case's checks are listed (reports and the collection's tests keep it). */
+export const CHECKS: readonly CheckDefinition[] = [
+  serverAnswers,
+  accepted,
+  rejected,
+  robustness,
+  successBody,
+  unchanged,
+  exactStatus,
+  challenge,
+  basicRealm,
+  errorBody,
+  noDisclosure,
+  noEcho,
+  sameResponse,
+];
+
+// Where the run's engines have always found it.
+export { echoSecrets } from './echo.js';

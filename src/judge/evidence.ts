@@ -11,7 +11,7 @@ import type { RequestCase } from '../cases/model.js';
 import type { Operation } from '../cases/operations.js';
 import type { RecordedResponse } from './exchange.js';
 import { responseOf } from './exchange.js';
-import type { JudgeInput } from './registry.js';
+import type { JudgeInput } from './check-definition.js';
 import { js } from './script-literal.js';
 import { snapshotDifference, snapshotOf } from './snapshot.js';
 import { describeStep, firstUndone } from './steps.js';

@@ -1,5 +1,5 @@
 /**
- * `judgeCase`: every applicable check of the registry evaluated on a case's recorded exchange.
+ * `judgeCase`: every applicable check of `CHECKS` evaluated on a case's recorded exchange.
  *
  * The outcome: `fail` when a MUST check failed, or a check failed and every other could be made;
  * `inconclusive` when a check could not be made (a preparation, an arrangement or a read-back
@@ -9,10 +9,10 @@
 import type { RequestCase } from '../cases/model.js';
 import type { Operation } from '../cases/operations.js';
 import { failedLevelOf, type CheckResult, type InconclusiveCheck } from '../results/results.js';
-import './checks.js';
+import { CHECKS } from './checks.js';
 import type { CaseExchange } from './exchange.js';
 import type { CasePlan } from './plan.js';
-import { levelOf, registeredChecks, type JudgeContext } from './registry.js';
+import { levelOf, renderInputOf, type JudgeContext } from './check-definition.js';
 
 export interface JudgedCase {
   readonly outcome: 'pass' | 'fail' | 'inconclusive';
@@ -29,8 +29,9 @@ export function judgeCase(testCase: RequestCase, operation: Operation, plan: Cas
   const checks: CheckResult[] = [];
   const reasons: string[] = [];
   const inconclusiveChecks: InconclusiveCheck[] = [];
-  for (const definition of registeredChecks()) {
-    if (!definition.applies(input)) continue;
+  const facts = renderInputOf(input);
+  for (const definition of CHECKS) {
+    if (!definition.when.onCase(facts) || !definition.when.onAnswer(input)) continue;
     const evaluation = definition.evaluate(input);
     if ('inconclusive' in evaluation) {
       reasons.push(evaluation.inconclusive);

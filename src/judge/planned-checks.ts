@@ -4,8 +4,8 @@
  * some answers (the challenge on a 401, the read-back on a refused write); `explain` lists them.
  */
 import type { Level } from '../cases/model.js';
-import './checks.js';
-import { levelOf, registeredChecks, type RenderInput } from './registry.js';
+import { levelOf, type RenderInput } from './check-definition.js';
+import { CHECKS } from './checks.js';
 
 export interface PlannedCheck {
   readonly id: string;
@@ -14,11 +14,6 @@ export interface PlannedCheck {
 }
 
 export function plannedChecks(input: RenderInput): PlannedCheck[] {
-  return registeredChecks()
-    .filter((definition) => {
-      const planned = definition.planned ?? definition.postman?.applies;
-      if (!planned) throw new Error(`check ${definition.id} says neither when it is planned nor how the collection makes it`);
-      return planned(input);
-    })
+  return CHECKS.filter((definition) => definition.when.onCase(input))
     .map((definition) => ({ id: definition.id, name: definition.name(input.testCase, input.plan), level: levelOf(definition, input.testCase) }));
 }

@@ -1,12 +1,14 @@
 /**
  * The collection's rendering of the check definitions: for a case, the helpers and the `pm.test`
- * statements of every definition whose rendering applies, in registry order; for the whole
+ * statements of every definition rendered for it, in the order of `CHECKS`; for the whole
  * collection, the echo check run after every request.
  */
 import { SECRET_VARIABLES } from '../cases/model.js';
-import './checks.js';
-import { NO_ECHO_NAME } from './checks.js';
-import { registeredChecks, testName, type RenderInput, type ScriptHelper } from './registry.js';
+import { testName, type RenderInput, type ScriptHelper } from './check-definition.js';
+import { CHECKS, NO_ECHO_NAME } from './checks.js';
+import { credentialsIn, echoedCredentials } from './echo.js';
+import { responseDifferences } from './same-response.js';
+import { functionLines } from './script-function.js';
 import { js } from './script-literal.js';
 import { snapshotScriptLines } from './snapshot.js';
 import { stepScriptLines } from './steps.js';
@@ -31,8 +33,8 @@ function schemaLines(): string[] {
 
 /** The case's checks as script lines: the helpers they use (top level), then their statements. */
 export function caseCheckLines(input: RenderInput): { readonly helpers: string[]; readonly checks: string[] } {
-  const rendered = registeredChecks().flatMap((definition) =>
-    definition.postman?.applies(input) ? [{ postman: definition.postman, name: testName(definition, input.testCase, input.plan) }] : [],
+  const rendered = CHECKS.flatMap((definition) =>
+    definition.postman && definition.when.onCase(input) ? [{ postman: definition.postman, name: testName(definition, input.testCase, input.plan) }] : [],
   );
   const helpers = new Set<ScriptHelper>(rendered.flatMap((r) => r.postman.helpers?.(input) ?? []));
   return {
@@ -40,43 +42,34 @@ export function caseCheckLines(input: RenderInput): { readonly helpers: string[]
       ...(helpers.has('schema') ? schemaLines() : []),
       ...(helpers.has('steps') || input.plan.afterRead.length > 0 ? stepScriptLines() : []),
       ...(helpers.has('snapshot') && input.plan.proof ? snapshotScriptLines(input.plan.proof.compare) : []),
+      ...(helpers.has('compare') ? functionLines(responseDifferences) : []),
     ],
     checks: rendered.flatMap((r) => r.postman.lines(input, r.name)),
   };
 }
 
 /**
- * The `no-echo` check for any request of the collection, after `reportLines()`: the secrets are
- * the environment's secret variables and the credentials read off the request as sent, by the
- * same rule as `echoSecrets` (checks.ts).
+ * The `no-echo` check for any request of the collection, after `reportLines()`: the credentials
+ * are the environment's secret variables and those read off the request as sent, found and looked
+ * for by the functions Node's judge uses (echo.ts), run from their own source. Base64 is decoded
+ * with CryptoJS (Node: Buffer); text that is not Base64 of UTF-8 decodes to nothing to look for.
  */
 export function echoCheckLines(): string[] {
   return [
     '// No response (connection reset, timeout): nothing was echoed.',
     'if (!answered) return;',
     "const CryptoJS = require('crypto-js');",
-    'const secrets = [];',
-    `const add = (label, value) => { const v = String(value ?? '').trim(); if (v.length >= ${MIN_ECHO_LENGTH}) secrets.push([label, v]); };`,
-    `${js(SECRET_VARIABLES)}.forEach((name) => add('the ' + name + ' variable', pm.variables.get(name)));`,
-    'pm.request.headers.each((h) => {',
-    '  if (h.disabled) return;',
-    '  const name = String(h.key).toLowerCase();',
-    "  const value = String(h.value ?? '').trim();",
-    "  if (name === 'x-v3io-session-key') add('the ' + h.key + ' value', value);",
-    "  if (name !== 'authorization' && name !== 'proxy-authorization') return;",
-    '  const m = /^(\\S+)\\s+([\\s\\S]*)$/.exec(value);',
-    '  if (!m) return;',
-    "  add('the ' + h.key + ' credentials', m[2]);",
-    '  if (!/^basic$/i.test(m[1])) return;',
-    '  try {',
-    '    const decoded = CryptoJS.enc.Base64.parse(m[2].trim()).toString(CryptoJS.enc.Utf8);',
-    "    if (decoded.includes(':')) add('the password of the ' + h.key + ' Basic credentials', decoded.slice(decoded.indexOf(':') + 1));",
-    '  } catch (e) { /* not Base64 of UTF-8: nothing decoded to look for */ }',
-    '});',
+    ...functionLines(credentialsIn),
+    ...functionLines(echoedCredentials),
+    'const decodeBase64 = (text) => {',
+    '  try { return CryptoJS.enc.Base64.parse(text).toString(CryptoJS.enc.Utf8); } catch (e) { return undefined; }',
+    '};',
+    `const variables = ${js(SECRET_VARIABLES)}.map((name) => [name, pm.variables.get(name)]);`,
+    'const headers = pm.request.headers.all().filter((h) => !h.disabled).map((h) => [String(h.key), h.value]);',
     "const places = [['the status text', String(pm.response.status ?? '')]];",
     "pm.response.headers.each((h) => places.push(['header ' + h.key, h.key + ': ' + h.value]));",
     "places.push(['the body', pm.response.text()]);",
-    "const echoed = [...new Set(secrets.flatMap((s) => places.filter((p) => p[1].includes(s[1])).map((p) => s[0] + ' in ' + p[0])))];",
+    `const echoed = echoedCredentials(credentialsIn(variables, headers, decodeBase64), places, ${MIN_ECHO_LENGTH});`,
     `pm.test(${js(`[MUST] ${NO_ECHO_NAME}`)}, () => { if (echoed.length > 0) fail('no credential in the response (echoed: ' + echoed.join('; ') + ')'); });`,
   ];
 }

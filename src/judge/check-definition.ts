@@ -1,12 +1,13 @@
 /**
- * The registry of check definitions: each check is defined once, with its id, its level, when it
- * applies, its evaluation in Node on a recorded exchange, and (for the checks a Postman
- * collection can make) its rendering as `pm.test` lines. A duplicate id is an error at
- * registration.
+ * What a check definition is: its id, its level, when it is made (a guard, guards.ts), its
+ * evaluation in Node on a recorded exchange, and (for the checks a Postman collection can make)
+ * its rendering as `pm.test` lines. The definitions themselves are one ordered list, `CHECKS`
+ * (checks.ts).
  */
 import type { RequestCase, Level } from '../cases/model.js';
 import type { Operation, SchemaId } from '../cases/operations.js';
 import type { CaseExchange } from './exchange.js';
+import type { Guard } from './guards.js';
 import type { CasePlan } from './plan.js';
 
 /** What a run knows besides the case and its exchange. */
@@ -48,11 +49,10 @@ export interface RenderInput {
 }
 
 /** Helpers a rendering uses, defined once at the top of the script that needs them. */
-export type ScriptHelper = 'schema' | 'steps' | 'snapshot';
+export type ScriptHelper = 'schema' | 'steps' | 'snapshot' | 'compare';
 
+/** The check in a case's collection script, for the cases its guard's `onCase` holds of. */
 export interface PostmanRendering {
-  /** Whether the case's script makes this check at all. */
-  readonly applies: (input: RenderInput) => boolean;
   /**
    * Statements (guarded by their own conditions) that call `pm.test(testName, …)` or, when the
    * check cannot be made, `pm.test.skip(testName, …)`. They run once every request of the case
@@ -72,29 +72,25 @@ export interface CheckDefinition {
   readonly name: (testCase: RequestCase, plan: CasePlan) => string;
   /** Sources of the check itself (the SDK code a body check stands for), when they are not the case's. */
   readonly sources?: (operation: Operation) => readonly string[] | undefined;
-  readonly applies: (input: JudgeInput) => boolean;
   /**
-   * Whether judging the case may make the check, known before anything is sent (`explain`);
-   * absent: the collection script's `postman.applies`.
+   * When the check is made: Node's judge on both halves; the collection's script and `explain`
+   * (the checks judging a case may make) on `onCase`, the script testing the answer itself.
    */
-  readonly planned?: (input: RenderInput) => boolean;
+  readonly when: Guard;
   readonly evaluate: (input: JudgeInput) => Evaluation;
   /** Absent: the check needs what only a raw socket sees (wire cases). */
   readonly postman?: PostmanRendering;
 }
 
-const REGISTRY = new Map<string, CheckDefinition>();
-
-/** Adds a definition; its id must be new. */
-export function registerCheck(definition: CheckDefinition): CheckDefinition {
-  if (REGISTRY.has(definition.id)) throw new Error(`check id ${definition.id} is registered twice`);
-  REGISTRY.set(definition.id, definition);
-  return definition;
+/** What a rendering knows of a judged case: the case, its operation and plan, the profile's error schema. */
+export function renderInputOf({ testCase, operation, plan, context }: JudgeInput): RenderInput {
+  return { testCase, operation, plan, ...(context.errorSchema ? { errorSchema: context.errorSchema } : {}) };
 }
 
-/** Every definition, in the order registered: the order of a case's checks. */
-export function registeredChecks(): readonly CheckDefinition[] {
-  return [...REGISTRY.values()];
+/** Ids that occur more than once in a list of definitions (none, in `CHECKS`). */
+export function duplicateIds(definitions: readonly CheckDefinition[]): string[] {
+  const ids = definitions.map((definition) => definition.id);
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
 
 export function levelOf(definition: CheckDefinition, testCase: RequestCase): Level {
