@@ -12,6 +12,7 @@ import type { Operation } from '../cases/operations.js';
 import type { RecordedResponse } from './exchange.js';
 import { responseOf } from './exchange.js';
 import type { JudgeInput } from './check-definition.js';
+import { functionLines } from './script-function.js';
 import { js } from './script-literal.js';
 import { snapshotDifference, snapshotOf } from './snapshot.js';
 import { describeStep, firstUndone } from './steps.js';
@@ -40,26 +41,33 @@ export type LetInEvidence =
   /** A write whose state could not be read back: whether it happened is unknown. */
   | { readonly kind: 'unknown'; readonly why: string };
 
-/** A name from the body fit to quote: an XML element or JSON member name, never a value. */
-const QUOTABLE_NAME = /^[A-Za-z_][\w.:-]{0,63}$/;
-
-/** What a body is, in words that quote no value: its kind, its root element or first member names, its size. */
-export function describeBody(response: RecordedResponse, head: boolean): string {
-  const text = response.body.toString('utf8');
-  if (head || text.trim() === '') return 'an empty body';
+/**
+ * What a body is, in words that quote no value: its kind, its root element or first member names
+ * (only names fit to quote: XML element or JSON member names, never a value), its `size` in bytes.
+ * It refers to nothing outside its parameters: the scripts run its source.
+ */
+export function bodyDescription(text: string, size: number): string {
+  if (text.trim() === '') return 'an empty body';
+  const quotable = /^[A-Za-z_][\w.:-]{0,63}$/;
   const root = /^\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([^\s/>!?]+)/i.exec(text)?.[1];
   if (root && /^html$/i.test(root)) return 'an HTML page';
-  if (root) return QUOTABLE_NAME.test(root) ? `an XML body <${root}>` : 'an XML body';
+  if (root) return quotable.test(root) ? `an XML body <${root}>` : 'an XML body';
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const names = Object.keys(value).filter((k) => QUOTABLE_NAME.test(k)).slice(0, 4);
-      return names.length > 0 ? `a JSON object with ${names.join(', ')}` : 'a JSON object';
-    }
-    return 'a JSON body';
+    value = JSON.parse(text);
   } catch {
-    return `a body of ${response.body.length} bytes`;
+    return `a body of ${size} bytes`;
   }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const names = Object.keys(value).filter((k) => quotable.test(k)).slice(0, 4);
+    return names.length > 0 ? `a JSON object with ${names.join(', ')}` : 'a JSON object';
+  }
+  return 'a JSON body';
+}
+
+/** A response to HEAD has no body (RFC 9110 §9.3.2). */
+export function describeBody(response: RecordedResponse, head: boolean): string {
+  return head ? 'an empty body' : bodyDescription(response.body.toString('utf8'), response.body.length);
 }
 
 /** The evidence a 2xx to a `letInOnEvidence` case shows. */
@@ -92,22 +100,10 @@ export function letInEvidence({ testCase, operation, plan, exchange, context }: 
 export function letInEvidenceScriptLines(testCase: RequestCase, operation: Operation, head: boolean, what: string | undefined): string[] {
   const reached = head ? undefined : reachedBy(operation);
   return [
-    'const describeBody = () => {',
-    '  const text = pm.response.text();',
     // A response to HEAD has no body (RFC 9110 §9.3.2).
-    `  if (${head ? 'true' : "text.trim() === ''"}) return 'an empty body';`,
-    '  const quotable = /^[A-Za-z_][\\w.:-]{0,63}$/;',
-    '  const root = (/^\\s*(?:<\\?[^>]*\\?>\\s*|<!--[\\s\\S]*?-->\\s*|<!DOCTYPE[^>]*>\\s*)*<([^\\s/>!?]+)/i.exec(text) || [])[1];',
-    "  if (root && /^html$/i.test(root)) return 'an HTML page';",
-    "  if (root) return quotable.test(root) ? 'an XML body <' + root + '>' : 'an XML body';",
-    '  let value;',
-    "  try { value = JSON.parse(text); } catch (e) { return 'a body of ' + (pm.response.responseSize ?? text.length) + ' bytes'; }",
-    '  if (value !== null && typeof value === \'object\' && !Array.isArray(value)) {',
-    '    const names = Object.keys(value).filter((k) => quotable.test(k)).slice(0, 4);',
-    "    return names.length > 0 ? 'a JSON object with ' + names.join(', ') : 'a JSON object';",
-    '  }',
-    "  return 'a JSON body';",
-    '};',
+    ...(head
+      ? ["const describeBody = () => 'an empty body';"]
+      : [...functionLines(bodyDescription), 'const describeBody = () => bodyDescription(pm.response.text(), pm.response.responseSize ?? pm.response.text().length);']),
     'const letInEvidence = () => {',
     ...(reached
       ? [
@@ -119,7 +115,7 @@ export function letInEvidenceScriptLines(testCase: RequestCase, operation: Opera
       ? [
           '  const undoneStep = prepared.find((s) => !s.done) || before.find((s) => !s.done) || after.find((s) => !s.done);',
           `  if (undoneStep) return { kind: 'unknown', why: 'let in with ' + code + ${js(`, and whether it changed ${what} is unknown: `)} + describeStep(undoneStep) };`,
-          '  const difference = before.length > 0 && after.length > 0 ? snapshotDifference(before[before.length - 1], after[after.length - 1]) : undefined;',
+          '  const difference = before.length > 0 && after.length > 0 ? snapshotDifference(snapshotOf(before[before.length - 1]), snapshotOf(after[after.length - 1]), comparison) : undefined;',
           `  if (difference === undefined) return { kind: 'unknown', why: 'let in with ' + code + ${js(`, and whether it changed ${what} is unknown: a read-back has no usable answer`)} };`,
           `  if (difference !== '') return { kind: 'reached', shown: ${js(`and ${what} changed (`)} + difference + ')' };`,
         ]

@@ -1,16 +1,22 @@
 /**
  * When a plan step is done (operations.ts `PrepareStep`): a 2xx, or one of its `alsoDone`
- * answers. Node's evaluation and the collection's rendering of the same rule.
+ * answers. One rule, `answerDone`: Node's evaluation and, from its own source, the collection's.
  */
-import type { PrepareStep } from '../cases/operations.js';
+import type { PrepareStep, StepAnswer } from '../cases/operations.js';
 import type { Answer, StepExchange } from './exchange.js';
+import { functionLines } from './script-function.js';
 import { js } from './script-literal.js';
+
+/** An answer of `status`, with the body text `bodyText()`, to a step with these `alsoDone` answers; refers to nothing outside its parameters. */
+export function answerDone(alsoDone: readonly StepAnswer[], status: number, bodyText: () => string): boolean {
+  if (status >= 200 && status <= 299) return true;
+  return alsoDone.some((done) => done.status === status && (done.bodyIncludes === undefined || bodyText().includes(done.bodyIncludes)));
+}
 
 export function stepDone(step: PrepareStep, answer: Answer | undefined): boolean {
   if (answer?.kind !== 'response') return false;
   const { status, body } = answer.response;
-  if (status >= 200 && status <= 299) return true;
-  return (step.alsoDone ?? []).some((done) => done.status === status && (done.bodyIncludes === undefined || body.toString('utf8').includes(done.bodyIncludes)));
+  return answerDone(step.alsoDone ?? [], status, () => body.toString('utf8'));
 }
 
 /** What a step got, for messages: `DELETE /bigdata/… got 400`, `… got no answer (ECONNRESET)`, `… was not sent`. */
@@ -32,7 +38,8 @@ export function firstUndone(exchanges: readonly StepExchange[]): StepExchange | 
  */
 export function stepScriptLines(): string[] {
   return [
-    "const stepDone = (alsoDone, res) => Boolean(res) && ((res.code >= 200 && res.code <= 299) || alsoDone.some((d) => d.status === res.code && (d.bodyIncludes === undefined || res.text().includes(d.bodyIncludes))));",
+    ...functionLines(answerDone),
+    'const stepDone = (alsoDone, res) => Boolean(res) && answerDone(alsoDone, res.code, () => res.text());',
     "const describeStep = (s) => s.where + (s.error !== undefined ? ' got no answer (' + s.error + ')' : ' got ' + s.code);",
   ];
 }
