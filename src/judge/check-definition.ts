@@ -49,7 +49,7 @@ export interface RenderInput {
 }
 
 /** Helpers a rendering uses, defined once at the top of the script that needs them. */
-export type ScriptHelper = 'schema' | 'steps' | 'snapshot' | 'compare';
+export type ScriptHelper = 'schema' | 'steps' | 'snapshot' | 'compare' | 'wait';
 
 /** The check in a case's collection script, for the cases its guard's `onCase` holds of. */
 export interface PostmanRendering {

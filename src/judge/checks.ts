@@ -22,6 +22,7 @@ import { responseOf, type RecordedResponse } from './exchange.js';
 import { is2xx, is4xx } from '../results/status.js';
 import type { CasePlan } from './plan.js';
 import type { CheckDefinition, Evaluation, JudgeInput } from './check-definition.js';
+import { waitReasonOf } from './asked-to-wait.js';
 import { echoedCredentials } from './echo.js';
 import { answered, anyCase, isHead, isWire, notStatus, on4xx, onAcceptance, onAnswer, onCase, onRefusal, onRejection, onStatus, onSuccessStatus, onWire, responded, unanswered, when, withBody, withDisclosure, withErrorSchema, withReadBack, withSecondRequest, withSuccessBody } from './guards.js';
 import { responseDifferences, type ComparedResponse } from './same-response.js';
@@ -92,36 +93,8 @@ const serverAnswers: CheckDefinition = {
   },
 };
 
-/**
- * 429 Too Many Requests: the server asks the harness to slow down (a rate limit, a lockout after
- * failed attempts). Whether it would have let the request in, or with which status it would have
- * refused it, is then unknown: those checks are not made (inconclusive), never charged to it.
- */
+/** A 429 often comes from a rate limiter in front of the server, with a body of its own. */
 const TOO_MANY_REQUESTS = 429;
-const SLOWED_DOWN = 'the server answered 429 Too Many Requests (it asks for fewer requests at once, --concurrency, or later)';
-/** 503 with Retry-After: unavailable for now, by the server's own word (RFC 9110 §15.6.4); the runner waited as long as it dared. */
-const UNAVAILABLE = 'the server answered 503 Service Unavailable with Retry-After, still after waiting (it asks to be tried later)';
-
-/** Why the answer says nothing of the credential, when the server asked the harness to wait; else undefined. */
-function askedToWait(response: RecordedResponse | undefined, expected: readonly number[] = []): string | undefined {
-  if (response?.status === TOO_MANY_REQUESTS && !expected.includes(TOO_MANY_REQUESTS)) return SLOWED_DOWN;
-  if (response?.status === 503 && !expected.includes(503) && response.headers.some(([name]) => name.toLowerCase() === 'retry-after')) return UNAVAILABLE;
-  return undefined;
-}
-
-const RETRY_AFTER_JS = "pm.response.headers.all().some((h) => String(h.key).toLowerCase() === 'retry-after')";
-
-/** askedToWait in the scripts: a condition on `code` and the answer's headers, for an answer not among `expected`. */
-function askedToWaitJs(expected: readonly number[] = []): string {
-  const parts = [
-    ...(expected.includes(TOO_MANY_REQUESTS) ? [] : [`code === ${TOO_MANY_REQUESTS}`]),
-    ...(expected.includes(503) ? [] : [`(code === 503 && ${RETRY_AFTER_JS})`]),
-  ];
-  return parts.length === 0 ? 'false' : `(${parts.join(' || ')})`;
-}
-
-/** The scripts' console line for an answer askedToWaitJs holds true of: why the test is skipped. */
-const WAIT_REASON_JS = `console.info(code === ${TOO_MANY_REQUESTS} ? ${js(SLOWED_DOWN)} : ${js(UNAVAILABLE)});`;
 
 const accepted: CheckDefinition = {
   id: 'accepted',
@@ -135,7 +108,7 @@ const accepted: CheckDefinition = {
     const expected = statuses ? statusList(statuses) : 'a 2xx response';
     const actual = describeAnswer(exchange.answer, context.timeoutMs);
     const letIn = response !== undefined && (statuses ? statuses.includes(response.status) : is2xx(response.status));
-    const wait = letIn ? undefined : askedToWait(response);
+    const wait = letIn ? undefined : waitReasonOf(response);
     if (wait) return { inconclusive: `${wait} for ${exchange.where}` };
     if (!letIn) {
       // A preparation that was not done explains the answer as well as the server would: no verdict.
@@ -147,7 +120,7 @@ const accepted: CheckDefinition = {
     return pass(expected, actual);
   },
   postman: {
-    helpers: ({ errorSchema }) => (errorSchema ? ['schema', 'steps'] : ['steps']),
+    helpers: ({ errorSchema }) => (errorSchema ? ['schema', 'steps', 'wait'] : ['steps', 'wait']),
     lines: ({ testCase, operation, errorSchema }, name) => {
       if (operation.successStatuses.length === 0) throw new Error(`case ${testCase.id}: expects accept, but operation ${operation.id} has no success status`);
       const expected = statusList(operation.successStatuses);
@@ -155,8 +128,9 @@ const accepted: CheckDefinition = {
       return [
         'if (answered) {',
         '  const unprepared = prepared.find((s) => !s.done);',
-        `  if (!${js(operation.successStatuses)}.includes(code) && ${askedToWaitJs()}) {`,
-        `    ${WAIT_REASON_JS}`,
+        `  const wait = ${js(operation.successStatuses)}.includes(code) ? '' : waitReason([]);`,
+        '  if (wait) {',
+        '    console.info(wait);',
         `    pm.test.skip(${js(name)}, () => {});`,
         `  } else if (!${js(operation.successStatuses)}.includes(code) && unprepared) {`,
         "    console.info('could not prepare the case: ' + describeStep(unprepared));",
@@ -191,7 +165,7 @@ const rejected: CheckDefinition = {
     const expected = repairable ? 'a 4xx rejection, or a 2xx after repairing the bytes' : 'a 4xx rejection';
     const actual = describeAnswer(answer, context.timeoutMs);
     // A 503 with Retry-After after the runner's waits: the server is not answering on credentials yet.
-    const wait = passed ? undefined : askedToWait(response);
+    const wait = passed ? undefined : waitReasonOf(response);
     if (wait) return { inconclusive: `${wait} for ${exchange.where}` };
     // A request that does not name the resource canonically was let in only if it reached it.
     if (!passed && response !== undefined && is2xx(response.status) && testCase.expect.letInOnEvidence) {
@@ -204,13 +178,13 @@ const rejected: CheckDefinition = {
     return judged(passed, expected, actual, exchange.where);
   },
   postman: {
-    helpers: ({ testCase, plan }) => (testCase.expect.letInOnEvidence && plan.proof ? ['steps', 'snapshot'] : []),
+    helpers: ({ testCase, plan }) => (testCase.expect.letInOnEvidence && plan.proof ? ['wait', 'steps', 'snapshot'] : ['wait']),
     lines: ({ testCase, operation, plan }, name) => {
       const refusals = (testCase.expect.statuses ?? []).filter((status) => status >= 500);
       const listed = refusals.length > 0 ? ` || ${js(refusals)}.includes(code)` : '';
       const rejected = `code >= 400 && code <= 499${listed}`;
-      // Not rejected, and asked to wait (a 503 with Retry-After; a 429 is a 4xx): not judged, as askedToWait.
-      const rejection = `if (answered && !(${rejected}) && ${askedToWaitJs(refusals)}) { ${WAIT_REASON_JS} pm.test.skip(${js(name)}, () => {}); } else if (answered) pm.test(${js(name)}, () => { if (!(${rejected})) fail('a 4xx rejection'); });`;
+      // Not rejected, and asked to wait (a 503 with Retry-After; a 429 is a 4xx): not judged, as in Node.
+      const rejection = `if (answered && !(${rejected}) && waitReason([])) { console.info(waitReason([])); pm.test.skip(${js(name)}, () => {}); } else if (answered) pm.test(${js(name)}, () => { if (!(${rejected})) fail('a 4xx rejection'); });`;
       if (!testCase.expect.letInOnEvidence) return [rejection];
       const lowered = js(`[${withoutEvidenceLevel(testCase).toUpperCase()}] ${testCase.title}`);
       return [
@@ -391,17 +365,18 @@ const exactStatus: CheckDefinition = {
   evaluate: ({ testCase, exchange, context }) => {
     const statuses = rejectionStatuses(testCase);
     const response = responseOf(exchange.answer);
-    const wait = askedToWait(response, statuses);
+    const wait = waitReasonOf(response, statuses);
     if (wait) return { inconclusive: `${wait} for ${exchange.where}` };
     const evaluation = judged(response !== undefined && statuses.includes(response.status), statusList(statuses), describeAnswer(exchange.answer, context.timeoutMs), exchange.where);
     // The status an RFC requires of the server (wire cases' `statusRequired`) is a MUST.
     return statusRequired(testCase) ? { ...evaluation, level: 'must' } : evaluation;
   },
   postman: {
+    helpers: () => ['wait'],
     lines: ({ testCase }, name) => {
       const statuses = rejectionStatuses(testCase);
       return [
-        `if (answered && ${askedToWaitJs(statuses)}) pm.test.skip(${js(name)}, () => {});`,
+        `if (answered && waitReason(${js(statuses)})) pm.test.skip(${js(name)}, () => {});`,
         `else if (answered) pm.test(${js(name)}, () => { if (!${js(statuses)}.includes(code)) fail(${js(statusList(statuses))}); });`,
       ];
     },

@@ -4,6 +4,7 @@
  * collection, the echo check run after every request.
  */
 import { SECRET_VARIABLES } from '../cases/model.js';
+import { waitScriptLines } from './asked-to-wait.js';
 import { testName, type RenderInput, type ScriptHelper } from './check-definition.js';
 import { CHECKS, NO_ECHO_NAME } from './checks.js';
 import { credentialsIn, echoedCredentials } from './echo.js';
@@ -40,6 +41,7 @@ export function caseCheckLines(input: RenderInput): { readonly helpers: string[]
   return {
     helpers: [
       ...(helpers.has('schema') ? schemaLines() : []),
+      ...(helpers.has('wait') ? waitScriptLines() : []),
       ...(helpers.has('steps') || input.plan.afterRead.length > 0 ? stepScriptLines() : []),
       ...(helpers.has('snapshot') && input.plan.proof ? snapshotScriptLines(input.plan.proof.compare) : []),
       ...(helpers.has('compare') ? functionLines(responseDifferences) : []),
