@@ -7,7 +7,6 @@
 import type { RequestCase, Level } from '../cases/model.js';
 import type { Operation, SchemaId } from '../cases/operations.js';
 import type { CaseExchange } from './exchange.js';
-import type { Guard } from './guards.js';
 import type { CasePlan } from './plan.js';
 
 /** What a run knows besides the case and its exchange. */
@@ -50,6 +49,15 @@ export interface RenderInput {
 
 /** Helpers a rendering uses, defined once at the top of the script that needs them. */
 export type ScriptHelper = 'schema' | 'steps' | 'snapshot' | 'compare' | 'wait';
+
+/**
+ * When a check is made, in two halves (guards.ts combines named ones): `onCase`, known from the
+ * case before anything is sent; `onAnswer`, known once the exchange is recorded.
+ */
+export interface Guard {
+  readonly onCase: (input: RenderInput) => boolean;
+  readonly onAnswer: (input: JudgeInput) => boolean;
+}
 
 /** The check in a case's collection script, for the cases its guard's `onCase` holds of. */
 export interface PostmanRendering {

@@ -24,7 +24,7 @@ import type { CasePlan } from './plan.js';
 import type { CheckDefinition, Evaluation, JudgeInput } from './check-definition.js';
 import { waitReasonOf } from './asked-to-wait.js';
 import { echoedCredentials } from './echo.js';
-import { answered, anyCase, isHead, isWire, notStatus, on4xx, onAcceptance, onAnswer, onCase, onRefusal, onRejection, onStatus, onSuccessStatus, onWire, responded, unanswered, when, withBody, withDisclosure, withErrorSchema, withReadBack, withSecondRequest, withSuccessBody } from './guards.js';
+import { answered, isHead, isWire, notStatus, on4xx, onAcceptance, onAnswer, onRefusal, onRejection, onStatus, onSuccessStatus, onWire, responded, unanswered, when, withBody, withDisclosure, withErrorSchema, withReadBack, withSecondRequest, withSuccessBody } from './guards.js';
 import { responseDifferences, type ComparedResponse } from './same-response.js';
 import { js } from './script-literal.js';
 import { snapshotDifference, snapshotOf } from './snapshot.js';
@@ -78,7 +78,7 @@ const serverAnswers: CheckDefinition = {
   id: 'server-answers',
   level: 'must',
   name: () => 'the server answers',
-  when: when(anyCase, unanswered),
+  when: when(unanswered),
   evaluate: ({ testCase, exchange, context }) => {
     // The harness's trouble, not the server's: its HTTP client would not send the bytes.
     const notSent = notSentCode(exchange.answer);
@@ -457,7 +457,7 @@ const noEcho: CheckDefinition = {
   id: 'no-echo',
   level: 'must',
   name: () => NO_ECHO_NAME,
-  when: when(anyCase, responded),
+  when: when(responded),
   evaluate: ({ exchange }) => {
     const response = responseOf(exchange.answer)!;
     // Latin-1: a byte-for-byte echo of the request is found whatever its encoding.

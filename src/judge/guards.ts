@@ -9,12 +9,7 @@ import { caseMethod } from '../cases/case-request.js';
 import type { RequestCase } from '../cases/model.js';
 import { is2xx, is4xx } from '../results/status.js';
 import { responseOf } from './exchange.js';
-import type { JudgeInput, RenderInput } from './check-definition.js';
-
-export interface Guard {
-  readonly onCase: (input: RenderInput) => boolean;
-  readonly onAnswer: (input: JudgeInput) => boolean;
-}
+import type { Guard, JudgeInput, RenderInput } from './check-definition.js';
 
 const always = (): boolean => true;
 /** A condition known from the case alone. */
@@ -35,8 +30,6 @@ export const isWire = (testCase: RequestCase): boolean => testCase.kind === 'wir
 
 // --- known from the case ---------------------------------------------------------------------
 
-/** Any case: the check is always considered. */
-export const anyCase: Guard = onCase(always);
 export const onAcceptance = onCase(({ testCase }) => testCase.expect.outcome === 'accept');
 export const onRejection = onCase(({ testCase }) => testCase.expect.outcome !== 'accept');
 /** A response to HEAD has no body (RFC 9110 §9.3.2): body checks are for other methods. */
