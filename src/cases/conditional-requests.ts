@@ -9,12 +9,14 @@
  * §13.2.1 has a server ignore preconditions where the answer without them would not be 2xx).
  */
 import { EVERY_PROFILE, type HeaderLine, type HttpCase } from './model.js';
+import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
 import { requirementSentences } from './requirements.js';
 import { SEED_HTTP_AUTH as HTTP_AUTH } from './credentials.js';
 
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 const R = requirementSentences('conditional-requests');
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: EVERY_PROFILE, requirements: ['conditional-requests'] });
 
 function conditional(id: string, title: string, requirement: string, header: HeaderLine, source: string): HttpCase {
   return {

@@ -168,6 +168,17 @@ export function requirementSentences<G extends RequirementGroup>(group: G): { re
   return Object.fromEntries(Object.entries(table).map(([name, r]) => [name, r.sentence])) as { readonly [K in keyof (typeof REQUIREMENTS)[G]]: string };
 }
 
+/** The names of the requirements of some groups (a union of groups gives the names of each). */
+export type RequirementName<G extends RequirementGroup> = G extends RequirementGroup ? keyof (typeof REQUIREMENTS)[G] & string : never;
+
+/**
+ * The requirements of some groups, by name, for a case module that checks them: a name two groups
+ * share is the later group's (as spreading the groups' tables in that order would give).
+ */
+export function requirementsOf<G extends RequirementGroup>(...groups: readonly G[]): { readonly [K in RequirementName<G>]: Requirement } {
+  return Object.assign({}, ...groups.map((group) => REQUIREMENTS[group])) as { readonly [K in RequirementName<G>]: Requirement };
+}
+
 /** Every requirement with its id. */
 export function allRequirements(): ReadonlyArray<Requirement & { readonly id: RequirementId }> {
   return Object.entries(REQUIREMENTS).flatMap(([group, table]) =>
