@@ -13,34 +13,26 @@
  * Level: MUST (auth-requirements.md: accepting credentials through a channel the seed does not
  * define; letting a request in without a valid credential).
  */
-import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
 import { OPERATIONS, request } from './operations.js';
-import { requirementSentences } from './requirements.js';
-import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY } from './credentials.js';
+import type { RequirementName } from './requirements.js';
+import { BASIC_TOKEN, SEED_HTTP_AUTH as HTTP_AUTH } from './credentials.js';
 
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const REST = 'OWASP REST Security Cheat Sheet';
 const OBJECT_PATH = '/{{container}}/{{fixtureObject}}';
 
-
-const R = requirementSentences('credential-carriers');
 const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['credential-carriers'] });
 
-function carrier(id: string, title: string, requirement: string, credentials: readonly HeaderLine[], sources: readonly string[], path?: string): HttpCase {
-  return {
-    kind: 'http',
+function carrier(id: string, title: string, requirement: RequirementName<'credential-carriers'>, credentials: readonly HeaderLine[], path?: string): HttpCase {
+  return httpCase({
     id: `cross-carrier-${id}`,
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'credential-carrier',
     title,
     requirement,
-    level: 'must',
-    sources,
     request: request('get-object', credentials, path === undefined ? {} : { path }),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 const KEY_HEADERS = ['X-Api-Key', 'Api-Key', 'X-Access-Key', 'X-Auth-Token', 'X-v3io-access-key', 'X-Session-Key', 'X-Amz-Security-Token'] as const;
@@ -117,14 +109,14 @@ function methodOverrideCase(operation: 'get-object' | 'post-object', claim: Meth
 
 export const CREDENTIAL_CARRIER_CASES: readonly HttpCase[] = [
   ...KEY_HEADERS.map((name) =>
-    carrier(`header-${name.toLowerCase()}`, `rejects a valid access key sent only in ${name}`, R.header, [[name, '{{accessKey}}']], [SESSION_KEY, UNAUTHORIZED, REST]),
+    carrier(`header-${name.toLowerCase()}`, `rejects a valid access key sent only in ${name}`, 'header', [[name, '{{accessKey}}']]),
   ),
   ...BASIC_HEADERS.map(basicElsewhere),
   ...QUERY_PARAMETERS.map((name) =>
-    carrier(`query-${name.toLowerCase().replace(/_/g, '-')}`, `rejects a valid access key in the query parameter ${name}`, R.query, [], [SESSION_KEY, 'RFC 9110 §17.9', REST], `${OBJECT_PATH}?${name}={{accessKey}}`),
+    carrier(`query-${name.toLowerCase().replace(/_/g, '-')}`, `rejects a valid access key in the query parameter ${name}`, 'query', [], `${OBJECT_PATH}?${name}={{accessKey}}`),
   ),
   ...COOKIES.map((name) =>
-    carrier(`cookie-${name.replace(/_/g, '-')}`, `rejects a valid access key in the cookie ${name}`, R.cookie, [['Cookie', `${name}={{accessKey}}`]], [SESSION_KEY, REST]),
+    carrier(`cookie-${name.replace(/_/g, '-')}`, `rejects a valid access key in the cookie ${name}`, 'cookie', [['Cookie', `${name}={{accessKey}}`]]),
   ),
   httpCase({
     id: 'cross-carrier-form-body',

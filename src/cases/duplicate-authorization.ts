@@ -5,7 +5,7 @@ import { EVERY_PROFILE, V3IO_ONLY, type HttpCase } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
 import { BASIC_TOKEN, SEED_S3 as S3_LIKE, SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY, WRONG_PASSWORD_TOKEN } from './credentials.js';
-import { UNAUTHORIZED, authorization, sigv4, sigv2, VALID_BASIC, WRONG_BASIC } from './cross-cutting-headers.js';
+import { sigv4, sigv2, VALID_BASIC, WRONG_BASIC } from './cross-cutting-headers.js';
 
 const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: EVERY_PROFILE, requirements: ['cross-cutting'] });
 

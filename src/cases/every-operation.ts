@@ -6,8 +6,8 @@
 import { EVERY_PROFILE, V3IO_ONLY, type Derivation, type HttpCase, type HeaderLine, type OperationId, type OptionalVariable } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
 import { OPERATIONS, request } from './operations.js';
-import { SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY, UNKNOWN_KEY } from './credentials.js';
-import { UNAUTHORIZED, authorization, sessionKey, sigv4, sigv2 } from './cross-cutting-headers.js';
+import { UNKNOWN_KEY } from './credentials.js';
+import { authorization, sessionKey, sigv4, sigv2 } from './cross-cutting-headers.js';
 
 const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['cross-cutting'] });
 

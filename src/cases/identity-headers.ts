@@ -11,10 +11,7 @@
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
-import { SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY } from './credentials.js';
-
-const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const PROXY_TRUST = 'OWASP Authentication Cheat Sheet';
+import { UNKNOWN_KEY } from './credentials.js';
 
 const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['identity-headers'] });
 

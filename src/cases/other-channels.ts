@@ -5,7 +5,7 @@ import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine } from './mode
 import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
 import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_S3 as S3_LIKE, SEED_SESSION_KEY as SESSION_KEY } from './credentials.js';
-import { UNAUTHORIZED, authorization, sigv4, sigv2 } from './cross-cutting-headers.js';
+import { UNAUTHORIZED } from './cross-cutting-headers.js';
 
 const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['cross-cutting'] });
 

@@ -7,7 +7,7 @@
 import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
-import { BASIC_TOKEN, SEED_HTTP_AUTH, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
+import { BASIC_TOKEN, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
 
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 /** An invented key no target knows (a well-formed UUID v4). */

@@ -4,8 +4,7 @@
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type ProfileId } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
-import { SEED_HTTP_AUTH as HTTP_AUTH } from './credentials.js';
-import { UNAUTHORIZED, authorization } from './cross-cutting-headers.js';
+import { authorization } from './cross-cutting-headers.js';
 
 const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: EVERY_PROFILE, requirements: ['cross-cutting'] });
 
