@@ -4,6 +4,7 @@
  */
 import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
+import { schemeWordBuilder } from './scheme-words.js';
 import { request } from './operations.js';
 import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
 
@@ -29,17 +30,8 @@ function validOn(operation: OperationId, where: string): HttpCase {
   });
 }
 
-/** A valid key and signature under a scheme word that is not AWS: a channel the seed does not define. */
-function schemeWord(variant: string, title: string, scheme: string, statuses?: readonly number[]): HttpCase {
-  return httpCase({
-    id: `sigv2-scheme-word-${variant}`,
-    family: 'scheme-word',
-    title,
-    requirement: 'schemeWord',
-    request: request('get-object', [authorization(`${scheme} {{accessKey}}:${SIGNATURE}`)]),
-    expect: statuses ? { outcome: 'reject', statuses } : { outcome: 'unauthenticated' },
-  });
-}
+/** A valid key and signature under a scheme word that is not AWS. */
+const schemeWord = schemeWordBuilder(httpCase, 'sigv2-', (scheme) => ({ request: request('get-object', [authorization(`${scheme} {{accessKey}}:${SIGNATURE}`)]) }));
 
 export const AWS_SIGV2_CASES: readonly HttpCase[] = [
   validOn('get-object', 'on GET object'),

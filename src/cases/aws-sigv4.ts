@@ -6,6 +6,7 @@
  */
 import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
+import { schemeWordBuilder } from './scheme-words.js';
 import { request } from './operations.js';
 import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
 
@@ -81,17 +82,8 @@ function ignored(id: string, title: string, parts: V4Parts): HttpCase {
   });
 }
 
-/** Valid SigV4 parameters under a scheme word that is not AWS4-<...>: a channel the seed does not define. */
-function schemeWord(variant: string, title: string, scheme: string, statuses?: readonly number[]): HttpCase {
-  return httpCase({
-    id: `sigv4-scheme-word-${variant}`,
-    family: 'scheme-word',
-    title,
-    requirement: 'schemeWord',
-    request: request('get-object', signed(v4({ scheme }))),
-    expect: statuses ? { outcome: 'reject', statuses } : { outcome: 'unauthenticated' },
-  });
-}
+/** Valid SigV4 parameters under a scheme word that is not AWS4-<...>. */
+const schemeWord = schemeWordBuilder(httpCase, 'sigv4-', (scheme) => ({ request: request('get-object', signed(v4({ scheme }))) }));
 
 export const AWS_SIGV4_CASES: readonly HttpCase[] = [
   validOn('get-object', 'on GET object'),
