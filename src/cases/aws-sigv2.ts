@@ -2,9 +2,9 @@
  * Cases for the AWS Signature V2 syntax of the `Authorization` header
  * (seed §S3-Like Authentications): `AWS <access key>:<signature>`. The signature is ignored.
  */
-import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
+import { V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
-import { schemeWordBuilder } from './scheme-words.js';
+import { mutatedKeyCases, schemeWordBuilder, validCases } from './form-shapes.js';
 import { request } from './operations.js';
 import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
 
@@ -19,26 +19,13 @@ const authorization = (value: string): HeaderLine => ['Authorization', value];
 
 const httpCase = httpCaseBuilder({ form: 'aws-sigv2', profiles: V3IO_ONLY, requirements: ['aws-sigv2', 'opaque-keys'] });
 
-function validOn(operation: OperationId, where: string): HttpCase {
-  return httpCase({
-    id: `sigv2-valid-${operation}`,
-    family: 'valid',
-    title: `accepts AWS <key>:<signature> with a valid key ${where}`,
-    requirement: 'valid',
-    request: request(operation, [authorization(`AWS {{accessKey}}:${SIGNATURE}`)]),
-    expect: { outcome: 'accept' },
-  });
-}
-
 /** A valid key and signature under a scheme word that is not AWS. */
 const schemeWord = schemeWordBuilder(httpCase, 'sigv2-', (scheme) => ({ request: request('get-object', [authorization(`${scheme} {{accessKey}}:${SIGNATURE}`)]) }));
 
 export const AWS_SIGV2_CASES: readonly HttpCase[] = [
-  validOn('get-object', 'on GET object'),
-  validOn('head-object', 'on HEAD object'),
-  validOn('put-object', 'on PUT object'),
-  validOn('get-item', 'on GetItem'),
-  validOn('list-container', 'on the container listing'),
+  ...validCases(httpCase, 'sigv2-', 'accepts AWS <key>:<signature> with a valid key', (operation) => ({
+    request: request(operation, [authorization(`AWS {{accessKey}}:${SIGNATURE}`)]),
+  })),
   httpCase({
     id: 'sigv2-docs-example',
     family: 'valid',
@@ -100,50 +87,12 @@ export const AWS_SIGV2_CASES: readonly HttpCase[] = [
     request: request('get-object', [authorization('AWS {{username}}:{{password}}')]),
     expect: { outcome: 'unauthenticated' },
   }),
-  httpCase({
-    id: 'sigv2-truncated-key',
-    family: 'mutated-key',
-    title: 'rejects a valid key with its last character removed',
-    requirement: 'mutated',
-    sources: [SEED, UNAUTHORIZED],
-    request: request('get-object', [authorization(`AWS {{truncatedKey}}:${SIGNATURE}`)]),
-    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'sigv2-one-character-changed',
-    family: 'mutated-key',
-    title: 'rejects a valid key with one character changed',
-    requirement: 'mutated',
-    sources: [SEED, UNAUTHORIZED],
-    request: request('get-object', [authorization(`AWS {{changedKey}}:${SIGNATURE}`)]),
-    derive: [{ name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] }],
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'sigv2-character-appended',
-    family: 'mutated-key',
-    title: 'rejects a valid key with a character appended (a longer, unknown key)',
-    requirement: 'unknown',
-    request: request('get-object', [authorization(`AWS {{accessKey}}0:${SIGNATURE}`)]),
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'sigv2-character-prepended',
-    family: 'mutated-key',
-    title: 'rejects a valid key with a character prepended (a longer, unknown key)',
-    requirement: 'unknown',
-    request: request('get-object', [authorization(`AWS 0{{accessKey}}:${SIGNATURE}`)]),
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'sigv2-key-other-letter-case',
-    family: 'mutated-key',
-    title: 'rejects a valid key in another letter case',
-    requirement: 'exact',
-    request: request('get-object', [authorization(`AWS {{swappedKey}}:${SIGNATURE}`)]),
-    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'other-case' }] }],
-    expect: { outcome: 'unauthenticated' },
+  ...mutatedKeyCases(httpCase, {
+    idPrefix: 'sigv2-',
+    otherCaseName: 'key-other-letter-case',
+    where: '',
+    request: (key) => request('get-object', [authorization(`AWS ${key}:${SIGNATURE}`)]),
+    mutatedSources: [SEED, UNAUTHORIZED],
   }),
 
   httpCase({

@@ -4,9 +4,9 @@
  * SignedHeaders=..., Signature=...`. The server takes the access key from `Credential` and ignores
  * everything else, so a valid key with any signature, date, region or service is accepted.
  */
-import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
+import { V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
-import { schemeWordBuilder } from './scheme-words.js';
+import { mutatedKeyCases, schemeWordBuilder, validCases } from './form-shapes.js';
 import { request } from './operations.js';
 import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
 
@@ -59,17 +59,6 @@ function signed(authorization: string): HeaderLine[] {
 
 const httpCase = httpCaseBuilder({ form: 'aws-sigv4', profiles: V3IO_ONLY, requirements: ['aws-sigv4'] });
 
-function validOn(operation: OperationId, where: string): HttpCase {
-  return httpCase({
-    id: `sigv4-valid-${operation}`,
-    family: 'valid',
-    title: `accepts a canonical AWS4-HMAC-SHA256 header with a valid key ${where}`,
-    requirement: 'valid',
-    request: request(operation, signed(v4())),
-    expect: { outcome: 'accept' },
-  });
-}
-
 /** A valid key with one ignored part of the header changed: accepted (MUST). */
 function ignored(id: string, title: string, parts: V4Parts): HttpCase {
   return httpCase({
@@ -86,11 +75,7 @@ function ignored(id: string, title: string, parts: V4Parts): HttpCase {
 const schemeWord = schemeWordBuilder(httpCase, 'sigv4-', (scheme) => ({ request: request('get-object', signed(v4({ scheme }))) }));
 
 export const AWS_SIGV4_CASES: readonly HttpCase[] = [
-  validOn('get-object', 'on GET object'),
-  validOn('head-object', 'on HEAD object'),
-  validOn('put-object', 'on PUT object'),
-  validOn('get-item', 'on GetItem'),
-  validOn('list-container', 'on the container listing'),
+  ...validCases(httpCase, 'sigv4-', 'accepts a canonical AWS4-HMAC-SHA256 header with a valid key', (operation) => ({ request: request(operation, signed(v4())) })),
   httpCase({
     id: 'sigv4-docs-example',
     family: 'valid',
@@ -179,48 +164,11 @@ export const AWS_SIGV4_CASES: readonly HttpCase[] = [
     request: request('get-object', signed(v4({ credential: scope(UNKNOWN_KEY) }))),
     expect: { outcome: 'unauthenticated' },
   }),
-  httpCase({
-    id: 'sigv4-truncated-key',
-    family: 'mutated-key',
-    title: 'rejects a valid key with its last character removed in Credential',
-    requirement: 'mutated',
-    request: request('get-object', signed(v4({ credential: scope('{{truncatedKey}}') }))),
-    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'sigv4-one-character-changed',
-    family: 'mutated-key',
-    title: 'rejects a valid key with one character changed in Credential',
-    requirement: 'mutated',
-    request: request('get-object', signed(v4({ credential: scope('{{changedKey}}') }))),
-    derive: [{ name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] }],
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'sigv4-character-appended',
-    family: 'mutated-key',
-    title: 'rejects a valid key with a character appended in Credential (a longer, unknown key)',
-    requirement: 'unknown',
-    request: request('get-object', signed(v4({ credential: scope('{{accessKey}}0') }))),
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'sigv4-character-prepended',
-    family: 'mutated-key',
-    title: 'rejects a valid key with a character prepended in Credential (a longer, unknown key)',
-    requirement: 'unknown',
-    request: request('get-object', signed(v4({ credential: scope('0{{accessKey}}') }))),
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'sigv4-key-other-letter-case',
-    family: 'mutated-key',
-    title: 'rejects a valid key in another letter case in Credential',
-    requirement: 'exact',
-    request: request('get-object', signed(v4({ credential: scope('{{swappedKey}}') }))),
-    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'other-case' }] }],
-    expect: { outcome: 'unauthenticated' },
+  ...mutatedKeyCases(httpCase, {
+    idPrefix: 'sigv4-',
+    otherCaseName: 'key-other-letter-case',
+    where: ' in Credential',
+    request: (key) => request('get-object', signed(v4({ credential: scope(key) }))),
   }),
 
   // Missing or misplaced key.

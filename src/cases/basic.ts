@@ -5,9 +5,9 @@
  * Tokens are never written out: each is derived from `{{username}}:{{password}}` (or the
  * optional colon and UTF-8 identities) before the request is sent.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine, type OperationId, type ProfileId, type Transform } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine, type Transform } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
-import { schemeWordBuilder } from './scheme-words.js';
+import { schemeWordBuilder, validCases } from './form-shapes.js';
 import { request } from './operations.js';
 import { BASIC_TOKEN, SEED_BASIC as SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
@@ -25,20 +25,6 @@ function token(name: string, from: string, before: readonly Transform[] = []): D
 const VALID_TOKEN = BASIC_TOKEN;
 
 const httpCase = httpCaseBuilder({ form: 'basic', profiles: EVERY_PROFILE, requirements: ['basic'] });
-
-/** `profiles`: a generic Basic server has only GET and HEAD of its protected URL to offer. */
-function validOn(operation: OperationId, where: string, profiles: readonly ProfileId[]): HttpCase {
-  return httpCase({
-    id: `basic-valid-${operation}`,
-    profiles,
-    family: 'valid',
-    title: `accepts valid Basic credentials ${where}`,
-    requirement: 'valid',
-    request: request(operation, [authorization('Basic {{basicToken}}')]),
-    derive: [VALID_TOKEN],
-    expect: { outcome: 'accept' },
-  });
-}
 
 /** The main identity's valid token under a scheme word that is not Basic (the requirement's §11.4 is for the missing word). */
 const schemeWord = schemeWordBuilder(httpCase, 'basic-', (scheme) => ({
@@ -87,11 +73,7 @@ function controlCharacter(id: string, title: string, from: string): HttpCase {
 }
 
 export const BASIC_CASES: readonly HttpCase[] = [
-  validOn('get-object', 'on GET object', EVERY_PROFILE),
-  validOn('head-object', 'on HEAD object', EVERY_PROFILE),
-  validOn('put-object', 'on PUT object', V3IO_ONLY),
-  validOn('get-item', 'on GetItem', V3IO_ONLY),
-  validOn('list-container', 'on the container listing', V3IO_ONLY),
+  ...validCases(httpCase, 'basic-', 'accepts valid Basic credentials', (operation) => ({ request: request(operation, [authorization('Basic {{basicToken}}')]), derive: [VALID_TOKEN] })),
 
   // Scheme letter case (RFC 7617 §2, RFC 9110 §11.1).
   ...(

@@ -4,9 +4,9 @@
  * The channels that must never carry a session key (underscored header name, query string,
  * cookie) are in `other-channels.ts`, with the other channels the seed does not define.
  */
-import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
+import { V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
 import { httpCaseBuilder } from './case-builder.js';
-import { schemeWordBuilder } from './scheme-words.js';
+import { mutatedKeyCases, schemeWordBuilder, validCases } from './form-shapes.js';
 import { request } from './operations.js';
 import { BASIC_TOKEN, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
 
@@ -18,24 +18,8 @@ const sessionKey = (value: string): HeaderLine => ['X-v3io-session-key', value];
 const httpCase = httpCaseBuilder({ form: 'session-key', profiles: V3IO_ONLY, requirements: ['session-key', 'opaque-keys'] });
 const schemeWord = schemeWordBuilder(httpCase, 'session-key-', (scheme) => ({ request: request('get-object', [sessionKey(`${scheme} {{accessKey}}`)]) }));
 
-/** The valid key on one operation: the form's baseline, on several operations. */
-function validOn(operation: OperationId, where: string): HttpCase {
-  return httpCase({
-    id: `session-key-valid-${operation}`,
-    family: 'valid',
-    title: `accepts a valid access key ${where}`,
-    requirement: 'valid',
-    request: request(operation, [sessionKey('{{accessKey}}')]),
-    expect: { outcome: 'accept' },
-  });
-}
-
 export const SESSION_KEY_CASES: readonly HttpCase[] = [
-  validOn('get-object', 'on GET object'),
-  validOn('head-object', 'on HEAD object'),
-  validOn('put-object', 'on PUT object'),
-  validOn('get-item', 'on GetItem'),
-  validOn('list-container', 'on the container listing'),
+  ...validCases(httpCase, 'session-key-', 'accepts a valid access key', (operation) => ({ request: request(operation, [sessionKey('{{accessKey}}')]) })),
 
   // Header-name letter case: field names are case-insensitive (RFC 9110 §5.1).
   httpCase({
@@ -134,52 +118,12 @@ export const SESSION_KEY_CASES: readonly HttpCase[] = [
   ),
 
   // A valid key, changed.
-  httpCase({
-    id: 'session-key-truncated-key',
-    family: 'mutated-key',
-    title: 'rejects a valid key with its last character removed',
-    requirement: 'mutated',
-    sources: [SEED, UNAUTHORIZED],
-    request: request('get-object', [sessionKey('{{truncatedKey}}')]),
-    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'session-key-one-character-changed',
-    family: 'mutated-key',
-    title: 'rejects a valid key with one character changed',
-    requirement: 'mutated',
-    sources: [SEED, UNAUTHORIZED],
-    request: request('get-object', [sessionKey('{{changedKey}}')]),
-    derive: [{ name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] }],
-    expect: { outcome: 'unauthenticated' },
-  }),
-  // A key with a character added is another, unknown key: a server that checks only that the value
-  // starts with, or contains, a known key lets it in.
-  httpCase({
-    id: 'session-key-character-appended',
-    family: 'mutated-key',
-    title: 'rejects a valid key with a character appended (a longer, unknown key)',
-    requirement: 'unknown',
-    request: request('get-object', [sessionKey('{{accessKey}}0')]),
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'session-key-character-prepended',
-    family: 'mutated-key',
-    title: 'rejects a valid key with a character prepended (a longer, unknown key)',
-    requirement: 'unknown',
-    request: request('get-object', [sessionKey('0{{accessKey}}')]),
-    expect: { outcome: 'unauthenticated' },
-  }),
-  httpCase({
-    id: 'session-key-other-letter-case',
-    family: 'mutated-key',
-    title: 'rejects a valid key in another letter case',
-    requirement: 'exact',
-    request: request('get-object', [sessionKey('{{swappedKey}}')]),
-    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'other-case' }] }],
-    expect: { outcome: 'unauthenticated' },
+  ...mutatedKeyCases(httpCase, {
+    idPrefix: 'session-key-',
+    otherCaseName: 'other-letter-case',
+    where: '',
+    request: (key) => request('get-object', [sessionKey(key)]),
+    mutatedSources: [SEED, UNAUTHORIZED],
   }),
   httpCase({
     id: 'session-key-trailing-word',
