@@ -5,8 +5,8 @@
  * says otherwise: a case checking a weaker part of its requirement states its level, a case citing
  * other sources states them.
  */
-import type { Derivation, EnvironmentVariable, Expectation, Form, HttpCase, Level, OptionalVariable, ProfileId, RequestSpec, Source } from './model.js';
-import { requirementsOf, type RequirementGroup, type RequirementName } from './requirements.js';
+import { FORM_TABLE, type Derivation, type EnvironmentVariable, type Expectation, type Form, type HttpCase, type Level, type OperationId, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WireCase, type WirePart } from './model.js';
+import { requirementsOf, type Requirement, type RequirementGroup, type RequirementName } from './requirements.js';
 
 /** What every case of a module shares. */
 export interface CaseModule<G extends RequirementGroup> {
@@ -40,18 +40,24 @@ const RANK: Readonly<Record<Level, number>> = { must: 0, should: 1, may: 2 };
 const sameSources = (a: readonly Source[], b: readonly Source[]): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
 
 /**
- * The builder of a module's HTTP cases. It throws, when the module is loaded, on a case that
- * restates its requirement's level or sources, or claims a stronger level than its requirement's:
- * what a case states of its own must be its own.
+ * A case's requirement sentence, level and sources: the requirement's, but for a level or sources
+ * the case states. Throws, when the module is loaded, on a case that restates its requirement's
+ * level or sources, or claims a stronger level than its requirement's: what a case states of its
+ * own must be its own.
  */
+function checked(id: string, requirement: Requirement, stated: { readonly level?: Level; readonly sources?: readonly Source[] }) {
+  if (stated.level !== undefined && RANK[stated.level] <= RANK[requirement.level]) {
+    throw new Error(`case ${id}: level ${stated.level} is not weaker than its requirement's (${requirement.level}); leave it out`);
+  }
+  if (stated.sources && sameSources(stated.sources, requirement.sources)) throw new Error(`case ${id}: states its requirement's sources; leave them out`);
+  return { requirement: requirement.sentence, level: stated.level ?? requirement.level, sources: stated.sources ?? requirement.sources };
+}
+
+/** The builder of a module's HTTP cases. */
 export function httpCaseBuilder<G extends RequirementGroup>(module: CaseModule<G>): (spec: HttpCaseSpec<RequirementName<G>>) => HttpCase {
   const table = requirementsOf(...module.requirements);
   return (spec) => {
-    const requirement = table[spec.requirement];
-    if (spec.level !== undefined && RANK[spec.level] <= RANK[requirement.level]) {
-      throw new Error(`case ${spec.id}: level ${spec.level} is not weaker than its requirement's (${requirement.level}); leave it out`);
-    }
-    if (spec.sources && sameSources(spec.sources, requirement.sources)) throw new Error(`case ${spec.id}: states its requirement's sources; leave them out`);
+    const { requirement, level, sources } = checked(spec.id, table[spec.requirement], spec);
     return {
       kind: 'http',
       id: spec.id,
@@ -59,14 +65,71 @@ export function httpCaseBuilder<G extends RequirementGroup>(module: CaseModule<G
       profiles: spec.profiles ?? module.profiles,
       family: spec.family,
       title: spec.title,
-      requirement: requirement.sentence,
-      level: spec.level ?? requirement.level,
-      sources: spec.sources ?? requirement.sources,
+      requirement,
+      level,
+      sources,
       request: spec.request,
       ...(spec.derive ? { derive: spec.derive } : {}),
       ...(spec.requires ? { requires: spec.requires } : {}),
       ...(spec.distinct ? { distinct: spec.distinct } : {}),
       expect: spec.expect,
+    };
+  };
+}
+
+/** The operation of every wire case's judged request: the listing, which needs no fixture (wire cases run after newman's teardown). */
+export const WIRE_OPERATION: OperationId = 'list-container';
+
+/** What a wire case states; the rest comes from its module and its requirement. */
+export interface WireCaseSpec<N extends string> {
+  /** The id after the form's wire prefix (`<form prefix>wire-`). */
+  readonly name: string;
+  readonly family: string;
+  readonly title: string;
+  /** The name of its requirement in its module's groups. */
+  readonly requirement: N;
+  /** The whole message, usually `framed(...)` of wire.ts. */
+  readonly parts: readonly WirePart[];
+  readonly derive?: readonly Derivation[];
+  readonly requires?: readonly OptionalVariable[];
+  readonly expect: Expectation;
+  readonly validCredential: boolean;
+  readonly repairAccepted?: true;
+  readonly statusRequired?: true;
+  /** Only where the case checks a weaker part of its requirement. */
+  readonly level?: Level;
+  /** Only where the case cites other sources than its requirement. */
+  readonly sources?: readonly Source[];
+  /** Only where the case is in other profiles than its module's. */
+  readonly profiles?: readonly ProfileId[];
+}
+
+/** The builder of a module's wire cases, `<form prefix>wire-<name>`. */
+export function wireCaseBuilder<G extends RequirementGroup>(module: CaseModule<G>): (spec: WireCaseSpec<RequirementName<G>>) => WireCase {
+  const table = requirementsOf(...module.requirements);
+  return (spec) => {
+    const id = `${FORM_TABLE[module.form].idPrefix}wire-${spec.name}`;
+    const { requirement, level, sources } = checked(id, table[spec.requirement], spec);
+    return {
+      kind: 'wire',
+      id,
+      form: module.form,
+      profiles: spec.profiles ?? module.profiles,
+      family: spec.family,
+      title: spec.title,
+      requirement,
+      level,
+      sources,
+      operation: WIRE_OPERATION,
+      ...(spec.derive ? { derive: spec.derive } : {}),
+      ...(spec.requires ? { requires: spec.requires } : {}),
+      expect: spec.expect,
+      wire: {
+        parts: spec.parts,
+        validCredential: spec.validCredential,
+        ...(spec.repairAccepted ? { repairAccepted: true } : {}),
+        ...(spec.statusRequired ? { statusRequired: true } : {}),
+      },
     };
   };
 }
