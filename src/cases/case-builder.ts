@@ -5,7 +5,7 @@
  * says otherwise: a case checking a weaker part of its requirement states its level, a case citing
  * other sources states them.
  */
-import { FORM_TABLE, type Derivation, type EnvironmentVariable, type Expectation, type Form, type HttpCase, type Level, type OperationId, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type WireCase, type WirePart } from './model.js';
+import { FORM_TABLE, type Derivation, type EnvironmentVariable, type Expectation, type Form, type HttpCase, type Level, type OperationId, type OptionalVariable, type ProfileId, type RequestSpec, type Source, type TransportCase, type TransportExpectation, type TransportProbe, type TransportProtocol, type WireCase, type WirePart } from './model.js';
 import { requirementsOf, type Requirement, type RequirementGroup, type RequirementName } from './requirements.js';
 
 /** What every case of a module shares. */
@@ -130,6 +130,44 @@ export function wireCaseBuilder<G extends RequirementGroup>(module: CaseModule<G
         ...(spec.repairAccepted ? { repairAccepted: true } : {}),
         ...(spec.statusRequired ? { statusRequired: true } : {}),
       },
+    };
+  };
+}
+
+/** What a transport case states; the rest comes from its module and its requirement. */
+export interface TransportCaseSpec<N extends string> {
+  readonly id: string;
+  readonly family: string;
+  readonly title: string;
+  /** The name of its requirement in its module's groups. */
+  readonly requirement: N;
+  readonly probe: TransportProbe;
+  readonly protocol: TransportProtocol;
+  readonly expect: TransportExpectation;
+  /** Only where the case checks a weaker part of its requirement. */
+  readonly level?: Level;
+  /** Only where the case cites other sources than its requirement. */
+  readonly sources?: readonly Source[];
+}
+
+/** The builder of a module's transport cases. */
+export function transportCaseBuilder<G extends RequirementGroup>(module: CaseModule<G>): (spec: TransportCaseSpec<RequirementName<G>>) => TransportCase {
+  const table = requirementsOf(...module.requirements);
+  return (spec) => {
+    const { requirement, level, sources } = checked(spec.id, table[spec.requirement], spec);
+    return {
+      kind: 'transport',
+      form: module.form,
+      profiles: module.profiles,
+      family: spec.family,
+      id: spec.id,
+      title: spec.title,
+      requirement,
+      level,
+      sources,
+      probe: spec.probe,
+      protocol: spec.protocol,
+      expect: spec.expect,
     };
   };
 }
