@@ -53,21 +53,27 @@ function checked(id: string, requirement: Requirement, stated: { readonly level?
   return { requirement: requirement.sentence, level: stated.level ?? requirement.level, sources: stated.sources ?? requirement.sources };
 }
 
+type StatedCommon<N extends string> = Pick<HttpCaseSpec<N>, 'family' | 'title' | 'requirement' | 'level' | 'sources' | 'profiles'>;
+
+/** What every request case has, from its module, its requirement and what it states, in the order cases list them. */
+function common<G extends RequirementGroup>(module: CaseModule<G>, table: { readonly [K in RequirementName<G>]: Requirement }, id: string, spec: StatedCommon<RequirementName<G>>) {
+  return {
+    id,
+    form: module.form,
+    profiles: spec.profiles ?? module.profiles,
+    family: spec.family,
+    title: spec.title,
+    ...checked(id, table[spec.requirement], spec),
+  };
+}
+
 /** The builder of a module's HTTP cases. */
 export function httpCaseBuilder<G extends RequirementGroup>(module: CaseModule<G>): (spec: HttpCaseSpec<RequirementName<G>>) => HttpCase {
   const table = requirementsOf(...module.requirements);
   return (spec) => {
-    const { requirement, level, sources } = checked(spec.id, table[spec.requirement], spec);
     return {
       kind: 'http',
-      id: spec.id,
-      form: module.form,
-      profiles: spec.profiles ?? module.profiles,
-      family: spec.family,
-      title: spec.title,
-      requirement,
-      level,
-      sources,
+      ...common(module, table, spec.id, spec),
       request: spec.request,
       ...(spec.derive ? { derive: spec.derive } : {}),
       ...(spec.requires ? { requires: spec.requires } : {}),
@@ -108,18 +114,9 @@ export interface WireCaseSpec<N extends string> {
 export function wireCaseBuilder<G extends RequirementGroup>(module: CaseModule<G>): (spec: WireCaseSpec<RequirementName<G>>) => WireCase {
   const table = requirementsOf(...module.requirements);
   return (spec) => {
-    const id = `${FORM_TABLE[module.form].idPrefix}wire-${spec.name}`;
-    const { requirement, level, sources } = checked(id, table[spec.requirement], spec);
     return {
       kind: 'wire',
-      id,
-      form: module.form,
-      profiles: spec.profiles ?? module.profiles,
-      family: spec.family,
-      title: spec.title,
-      requirement,
-      level,
-      sources,
+      ...common(module, table, `${FORM_TABLE[module.form].idPrefix}wire-${spec.name}`, spec),
       operation: WIRE_OPERATION,
       ...(spec.derive ? { derive: spec.derive } : {}),
       ...(spec.requires ? { requires: spec.requires } : {}),
