@@ -5,7 +5,7 @@
  * everything else, so a valid key with any signature, date, region or service is accepted.
  */
 import { V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
-import { httpCaseBuilder } from './case-builder.js';
+import { httpCaseBuilder, sharing } from './case-builder.js';
 import { mutatedKeyCases, schemeWordBuilder, validCases } from './form-shapes.js';
 import { request } from './operations.js';
 import { SEED_S3 as SEED, UNKNOWN_KEY } from './credentials.js';
@@ -73,6 +73,8 @@ function ignored(id: string, title: string, parts: V4Parts): HttpCase {
 
 /** Valid SigV4 parameters under a scheme word that is not AWS4-<...>. */
 const schemeWord = schemeWordBuilder(httpCase, 'sigv4-', (scheme) => ({ request: request('get-object', signed(v4({ scheme }))) }));
+
+const smuggled = sharing(httpCase, { family: 'smuggling', requirement: 'smuggled', expect: { outcome: 'reject' } });
 
 export const AWS_SIGV4_CASES: readonly HttpCase[] = [
   ...validCases(httpCase, 'sigv4-', 'accepts a canonical AWS4-HMAC-SHA256 header with a valid key', (operation) => ({ request: request(operation, signed(v4())) })),
@@ -249,34 +251,25 @@ export const AWS_SIGV4_CASES: readonly HttpCase[] = [
     ),
     expect: { outcome: 'malformed' },
   }),
-  httpCase({
+  smuggled({
     id: 'sigv4-credential-smuggled-before-real-one',
-    family: 'smuggling',
     title: 'rejects a valid key hidden in SignedHeaders before a Credential with an unknown key',
-    requirement: 'smuggled',
     request: request(
       'get-object',
       signed(`AWS4-HMAC-SHA256 SignedHeaders=Credential=${scope('{{accessKey}}')}, Credential=${scope(UNKNOWN_KEY)}, Signature=${SIGNATURE}`),
     ),
-    expect: { outcome: 'reject' },
   }),
-  httpCase({
+  smuggled({
     id: 'sigv4-credential-smuggled-after-real-one',
-    family: 'smuggling',
     title: 'rejects a valid key hidden in SignedHeaders after a Credential with an unknown key',
-    requirement: 'smuggled',
     request: request(
       'get-object',
       signed(`AWS4-HMAC-SHA256 Credential=${scope(UNKNOWN_KEY)}, SignedHeaders=Credential=${scope('{{accessKey}}')}, Signature=${SIGNATURE}`),
     ),
-    expect: { outcome: 'reject' },
   }),
-  httpCase({
+  smuggled({
     id: 'sigv4-credential-only-inside-signed-headers',
-    family: 'smuggling',
     title: 'rejects a valid key that appears only inside SignedHeaders',
-    requirement: 'smuggled',
     request: request('get-object', signed(`AWS4-HMAC-SHA256 SignedHeaders=Credential=${scope('{{accessKey}}')}, Signature=${SIGNATURE}`)),
-    expect: { outcome: 'reject' },
   }),
 ];

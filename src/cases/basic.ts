@@ -6,7 +6,7 @@
  * optional colon and UTF-8 identities) before the request is sent.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine, type Transform } from './model.js';
-import { httpCaseBuilder } from './case-builder.js';
+import { httpCaseBuilder, sharing } from './case-builder.js';
 import { schemeWordBuilder, validCases } from './form-shapes.js';
 import { request } from './operations.js';
 import { BASIC_TOKEN, SEED_BASIC as SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
@@ -71,6 +71,8 @@ function controlCharacter(id: string, title: string, from: string): HttpCase {
     expect: { outcome: 'reject' },
   });
 }
+
+const wrongCredentials = sharing(httpCase, { family: 'mutated-key', requirement: 'wrong', expect: { outcome: 'unauthenticated' } });
 
 export const BASIC_CASES: readonly HttpCase[] = [
   ...validCases(httpCase, 'basic-', 'accepts valid Basic credentials', (operation) => ({ request: request(operation, [authorization('Basic {{basicToken}}')]), derive: [VALID_TOKEN] })),
@@ -217,63 +219,45 @@ export const BASIC_CASES: readonly HttpCase[] = [
     derive: [token('keyAsUserToken', '{{accessKey}}:{{password}}')],
     expect: { outcome: 'unauthenticated' },
   }),
-  httpCase({
+  wrongCredentials({
     id: 'basic-truncated-password',
-    family: 'mutated-key',
     title: 'rejects the password with its last character removed',
-    requirement: 'wrong',
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'drop-last-char' }])],
-    expect: { outcome: 'unauthenticated' },
   }),
-  httpCase({
+  wrongCredentials({
     id: 'basic-password-one-character-changed',
-    family: 'mutated-key',
     title: 'rejects the password with one character changed',
-    requirement: 'wrong',
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'change-last-char' }])],
-    expect: { outcome: 'unauthenticated' },
   }),
   // A password or user-id with a character added is a wrong one: a server that compares only the
   // known one's length (a prefix check, a password hash that stops early) lets it in.
-  httpCase({
+  wrongCredentials({
     id: 'basic-password-character-appended',
-    family: 'mutated-key',
     title: 'rejects the password with a character appended',
-    requirement: 'wrong',
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}:{{password}}0')],
-    expect: { outcome: 'unauthenticated' },
   }),
-  httpCase({
+  wrongCredentials({
     id: 'basic-user-id-character-appended',
-    family: 'mutated-key',
     title: 'rejects the user-id with a character appended',
-    requirement: 'wrong',
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}0:{{password}}')],
-    expect: { outcome: 'unauthenticated' },
   }),
-  httpCase({
+  wrongCredentials({
     id: 'basic-credentials-other-letter-case',
-    family: 'mutated-key',
     title: 'rejects the username and password in the other letter case',
-    requirement: 'wrong',
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'other-case' }])],
-    expect: { outcome: 'unauthenticated' },
   }),
   // The user-id as it is: a server may match user-ids in any case, never passwords (a
   // case-insensitive database column, a lower-cased hash input).
-  httpCase({
+  wrongCredentials({
     id: 'basic-password-other-letter-case',
-    family: 'mutated-key',
     title: 'rejects the password in the other letter case, the user-id as it is',
-    requirement: 'wrong',
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [{ name: 'otherCasePassword', from: '{{password}}', apply: [{ op: 'other-case' }] }, token('mutatedToken', '{{username}}:{{otherCasePassword}}')],
-    expect: { outcome: 'unauthenticated' },
   }),
 
   // What the token decodes to.

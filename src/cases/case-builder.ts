@@ -168,3 +168,14 @@ export function transportCaseBuilder<G extends RequirementGroup>(module: CaseMod
     };
   };
 }
+
+/**
+ * A builder for a run of cases that share some fields (a family, a requirement, an expectation):
+ * each case of the run states only the rest.
+ */
+export function sharing<N extends string, S extends Partial<HttpCaseSpec<N>>>(
+  build: (spec: HttpCaseSpec<N>) => HttpCase,
+  shared: S,
+): (spec: Omit<HttpCaseSpec<N>, keyof S>) => HttpCase {
+  return (spec) => build({ ...shared, ...spec } as HttpCaseSpec<N>);
+}

@@ -2,12 +2,14 @@
  * Cross-cutting cases: X-v3io-session-key and Authorization in one request.
  */
 import { V3IO_ONLY, type HttpCase } from './model.js';
-import { httpCaseBuilder } from './case-builder.js';
+import { httpCaseBuilder, sharing } from './case-builder.js';
 import { request } from './operations.js';
 import { BASIC_TOKEN, SEED_S3 as S3_LIKE, SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY, WRONG_PASSWORD_TOKEN } from './credentials.js';
 import { sessionKey, authorization, sigv4, VALID_BASIC, WRONG_BASIC } from './cross-cutting-headers.js';
 
 const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['cross-cutting'] });
+
+const conflicting = sharing(httpCase, { family: 'conflicting-forms', requirement: 'conflicting', expect: { outcome: 'reject' } });
 
 export const CONFLICTING_FORM_CASES: readonly HttpCase[] = [
   // X-v3io-session-key and Authorization in one request.
@@ -28,53 +30,38 @@ export const CONFLICTING_FORM_CASES: readonly HttpCase[] = [
     request: request('get-object', [sessionKey('{{accessKey}}'), sigv4('{{accessKey}}')]),
     expect: { outcome: 'accept' },
   }),
-  httpCase({
+  conflicting({
     id: 'cross-valid-session-key-wrong-basic',
-    family: 'conflicting-forms',
     title: 'rejects a valid access key together with Basic credentials with a wrong password',
-    requirement: 'conflicting',
     sources: [HTTP_AUTH, 'RFC 6750 §2'],
     request: request('get-object', [sessionKey('{{accessKey}}'), WRONG_BASIC]),
     derive: [WRONG_PASSWORD_TOKEN],
-    expect: { outcome: 'reject' },
   }),
-  httpCase({
+  conflicting({
     id: 'cross-valid-session-key-malformed-basic',
-    family: 'conflicting-forms',
     title: 'rejects a valid access key together with a malformed Basic token',
-    requirement: 'conflicting',
     sources: [HTTP_AUTH, 'RFC 6750 §2'],
     request: request('get-object', [sessionKey('{{accessKey}}'), authorization('Basic !!!!')]),
-    expect: { outcome: 'reject' },
   }),
-  httpCase({
+  conflicting({
     id: 'cross-unknown-session-key-valid-basic',
-    family: 'conflicting-forms',
     title: 'rejects an unknown access key together with valid Basic credentials',
-    requirement: 'conflicting',
     sources: [HTTP_AUTH, 'RFC 6750 §2'],
     request: request('get-object', [sessionKey(UNKNOWN_KEY), VALID_BASIC]),
     derive: [BASIC_TOKEN],
-    expect: { outcome: 'reject' },
   }),
-  httpCase({
+  conflicting({
     id: 'cross-valid-sigv4-unknown-session-key',
-    family: 'conflicting-forms',
     title: 'rejects a valid SigV4 Authorization together with an unknown access key',
-    requirement: 'conflicting',
     sources: [S3_LIKE, 'RFC 6750 §2'],
     request: request('get-object', [sigv4('{{accessKey}}'), sessionKey(UNKNOWN_KEY)]),
-    expect: { outcome: 'reject' },
   }),
-  httpCase({
+  conflicting({
     id: 'cross-valid-basic-empty-session-key',
-    family: 'conflicting-forms',
     title: 'rejects valid Basic credentials together with an empty X-v3io-session-key',
-    requirement: 'conflicting',
     sources: [HTTP_AUTH, 'RFC 6750 §2'],
     request: request('get-object', [VALID_BASIC, sessionKey('')]),
     derive: [BASIC_TOKEN],
-    expect: { outcome: 'reject' },
   }),
   httpCase({
     id: 'cross-session-key-and-basic-different-identities',

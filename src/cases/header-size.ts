@@ -5,7 +5,7 @@
  * to 32 KiB — never a 5xx or a crash.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase } from './model.js';
-import { httpCaseBuilder } from './case-builder.js';
+import { httpCaseBuilder, sharing } from './case-builder.js';
 import { request } from './operations.js';
 import { sessionKey, authorization, sigv4 } from './cross-cutting-headers.js';
 
@@ -14,23 +14,20 @@ const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, r
 /** Past a parser's limit 431 (RFC 6585 §5) or 400; read, the value names no identity: 401. */
 const SIZE_STATUSES = [431, 400, 401] as const;
 
+const oversized = sharing(httpCase, { family: 'size', requirement: 'size', expect: { outcome: 'reject', statuses: SIZE_STATUSES } });
+
 export const HEADER_SIZE_CASES: readonly HttpCase[] = [
   // Size limits.
-  httpCase({
+  oversized({
     id: 'cross-huge-session-key',
-    family: 'size',
     title: 'rejects a 64 KiB X-v3io-session-key value with 431, 400 or 401',
-    requirement: 'size',
     request: request('get-object', [sessionKey('{{hugeKey}}')]),
     derive: [{ name: 'hugeKey', from: '{{accessKey}}', apply: [{ op: 'repeat-to-length', length: 65536 }] }],
-    expect: { outcome: 'reject', statuses: SIZE_STATUSES },
   }),
-  httpCase({
+  oversized({
     id: 'cross-huge-basic-token',
     profiles: EVERY_PROFILE,
-    family: 'size',
     title: 'rejects a 64 KiB Basic token with 431, 400 or 401',
-    requirement: 'size',
     request: request('get-object', [authorization('Basic {{hugeToken}}')]),
     derive: [
       {
@@ -39,15 +36,11 @@ export const HEADER_SIZE_CASES: readonly HttpCase[] = [
         apply: [{ op: 'repeat-to-length', length: 49152 }, { op: 'base64' }],
       },
     ],
-    expect: { outcome: 'reject', statuses: SIZE_STATUSES },
   }),
-  httpCase({
+  oversized({
     id: 'cross-huge-sigv4-credential',
-    family: 'size',
     title: 'rejects a SigV4 Authorization with a 64 KiB key with 431, 400 or 401',
-    requirement: 'size',
     request: request('get-object', [sigv4('{{hugeKey}}')]),
     derive: [{ name: 'hugeKey', from: '{{accessKey}}', apply: [{ op: 'repeat-to-length', length: 65536 }] }],
-    expect: { outcome: 'reject', statuses: SIZE_STATUSES },
   }),
 ];

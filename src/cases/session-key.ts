@@ -5,10 +5,10 @@
  * cookie) are in `other-channels.ts`, with the other channels the seed does not define.
  */
 import { V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
-import { httpCaseBuilder } from './case-builder.js';
+import { httpCaseBuilder, sharing } from './case-builder.js';
 import { mutatedKeyCases, schemeWordBuilder, validCases } from './form-shapes.js';
 import { request } from './operations.js';
-import { BASIC_TOKEN, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
+import { BASIC_TOKEN, SEED_SESSION_KEY as SEED, TRUNCATED_KEY, UNKNOWN_KEY } from './credentials.js';
 
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 /** An invented key no target knows (a well-formed UUID v4). */
@@ -17,6 +17,10 @@ const sessionKey = (value: string): HeaderLine => ['X-v3io-session-key', value];
 
 const httpCase = httpCaseBuilder({ form: 'session-key', profiles: V3IO_ONLY, requirements: ['session-key', 'opaque-keys'] });
 const schemeWord = schemeWordBuilder(httpCase, 'session-key-', (scheme) => ({ request: request('get-object', [sessionKey(`${scheme} {{accessKey}}`)]) }));
+
+const exactKey = sharing(httpCase, { family: 'mutated-key', requirement: 'exact', expect: { outcome: 'unauthenticated' } });
+const twoLines = sharing(httpCase, { family: 'duplicates', requirement: 'duplicate', expect: { outcome: 'malformed' } });
+const commaList = sharing(httpCase, { family: 'duplicates', requirement: 'commaList', expect: { outcome: 'reject' } });
 
 export const SESSION_KEY_CASES: readonly HttpCase[] = [
   ...validCases(httpCase, 'session-key-', 'accepts a valid access key', (operation) => ({ request: request(operation, [sessionKey('{{accessKey}}')]) })),
@@ -125,73 +129,49 @@ export const SESSION_KEY_CASES: readonly HttpCase[] = [
     request: (key) => request('get-object', [sessionKey(key)]),
     mutatedSources: [SEED, UNAUTHORIZED],
   }),
-  httpCase({
+  exactKey({
     id: 'session-key-trailing-word',
-    family: 'mutated-key',
     title: 'rejects a valid key followed by a space and a word',
-    requirement: 'exact',
     request: request('get-object', [sessionKey('{{accessKey}} x')]),
-    expect: { outcome: 'unauthenticated' },
   }),
-  httpCase({
+  exactKey({
     id: 'session-key-trailing-semicolon',
-    family: 'mutated-key',
     title: 'rejects a valid key followed by a semicolon',
-    requirement: 'exact',
     request: request('get-object', [sessionKey('{{accessKey}};')]),
-    expect: { outcome: 'unauthenticated' },
   }),
-  httpCase({
+  exactKey({
     id: 'session-key-quoted-key',
-    family: 'mutated-key',
     title: 'rejects a valid key in double quotes',
-    requirement: 'exact',
     request: request('get-object', [sessionKey('"{{accessKey}}"')]),
-    expect: { outcome: 'unauthenticated' },
   }),
 
   // Two header lines (newman sends both when the name is spelled the same).
-  httpCase({
+  twoLines({
     id: 'session-key-two-lines-same-key',
-    family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines with the same valid key as malformed',
-    requirement: 'duplicate',
     request: request('get-object', [sessionKey('{{accessKey}}'), sessionKey('{{accessKey}}')]),
-    expect: { outcome: 'malformed' },
   }),
-  httpCase({
+  twoLines({
     id: 'session-key-two-lines-valid-then-unknown',
-    family: 'duplicates',
     title: 'rejects a valid X-v3io-session-key line followed by one with an unknown key',
-    requirement: 'duplicate',
     request: request('get-object', [sessionKey('{{accessKey}}'), sessionKey(UNKNOWN_KEY)]),
-    expect: { outcome: 'malformed' },
   }),
-  httpCase({
+  twoLines({
     id: 'session-key-two-lines-unknown-then-valid',
-    family: 'duplicates',
     title: 'rejects an X-v3io-session-key line with an unknown key followed by a valid one',
-    requirement: 'duplicate',
     request: request('get-object', [sessionKey(UNKNOWN_KEY), sessionKey('{{accessKey}}')]),
-    expect: { outcome: 'malformed' },
   }),
-  httpCase({
+  twoLines({
     id: 'session-key-two-lines-valid-then-denied',
-    family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines with the keys of two identities (permitted first)',
-    requirement: 'duplicate',
     request: request('get-object', [sessionKey('{{accessKey}}'), sessionKey('{{deniedAccessKey}}')]),
     requires: ['deniedAccessKey'],
-    expect: { outcome: 'malformed' },
   }),
-  httpCase({
+  twoLines({
     id: 'session-key-two-lines-denied-then-valid',
-    family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines with the keys of two identities (denied first)',
-    requirement: 'duplicate',
     request: request('get-object', [sessionKey('{{deniedAccessKey}}'), sessionKey('{{accessKey}}')]),
     requires: ['deniedAccessKey'],
-    expect: { outcome: 'malformed' },
   }),
   httpCase({
     id: 'session-key-two-lines-both-invalid',
@@ -199,33 +179,24 @@ export const SESSION_KEY_CASES: readonly HttpCase[] = [
     title: 'rejects two X-v3io-session-key lines of which neither is valid',
     requirement: 'duplicateInvalid',
     request: request('get-object', [sessionKey(UNKNOWN_KEY), sessionKey('{{truncatedKey}}')]),
-    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
+    derive: [TRUNCATED_KEY],
     expect: { outcome: 'malformed' },
   }),
 
   // One line holding a list.
-  httpCase({
+  commaList({
     id: 'session-key-comma-list-valid-first',
-    family: 'duplicates',
     title: 'rejects a comma-joined list of a valid and an unknown key',
-    requirement: 'commaList',
     request: request('get-object', [sessionKey(`{{accessKey}}, ${UNKNOWN_KEY}`)]),
-    expect: { outcome: 'reject' },
   }),
-  httpCase({
+  commaList({
     id: 'session-key-comma-list-valid-last',
-    family: 'duplicates',
     title: 'rejects a comma-joined list of an unknown and a valid key',
-    requirement: 'commaList',
     request: request('get-object', [sessionKey(`${UNKNOWN_KEY}, {{accessKey}}`)]),
-    expect: { outcome: 'reject' },
   }),
-  httpCase({
+  commaList({
     id: 'session-key-comma-list-same-key',
-    family: 'duplicates',
     title: 'rejects a comma-joined list of the same valid key twice',
-    requirement: 'commaList',
     request: request('get-object', [sessionKey('{{accessKey}}, {{accessKey}}')]),
-    expect: { outcome: 'reject' },
   }),
 ];
