@@ -85,50 +85,30 @@ export interface KeyCarrier {
  * a character appended or prepended (a longer, unknown key: a server that checks only that the
  * value starts with, or contains, a known key lets it in), another letter case (`exact`).
  */
+const MUTATIONS = [
+  { name: 'truncated-key', what: 'with its last character removed', requirement: 'mutated', derive: TRUNCATED_KEY },
+  { name: 'one-character-changed', what: 'with one character changed', requirement: 'mutated', derive: CHANGED_KEY },
+  { name: 'character-appended', what: 'with a character appended', unknown: true, key: '{{accessKey}}0' },
+  { name: 'character-prepended', what: 'with a character prepended', unknown: true, key: '0{{accessKey}}' },
+  { name: 'other-letter-case', what: 'in another letter case', requirement: 'exact', derive: SWAPPED_KEY },
+] as const;
+
+/** The mutated-key cases of a form, in the order above. */
 export function mutatedKeyCases(httpCase: (spec: HttpCaseSpec<'mutated' | 'unknown' | 'exact'>) => HttpCase, carrier: KeyCarrier): HttpCase[] {
-  const { idPrefix, where, request } = carrier;
-  const sources = carrier.mutatedSources ? { sources: carrier.mutatedSources } : {};
-  const rejected = { family: 'mutated-key', expect: { outcome: 'unauthenticated' } } as const;
-  return [
+  return MUTATIONS.map((mutation) =>
     httpCase({
-      id: `${idPrefix}truncated-key`,
-      title: `rejects a valid key with its last character removed${where}`,
-      requirement: 'mutated',
-      ...sources,
-      request: request(`{{${TRUNCATED_KEY.name}}}`),
-      derive: [TRUNCATED_KEY],
-      ...rejected,
+      id: `${carrier.idPrefix}${mutation.name === 'other-letter-case' ? carrier.otherCaseName : mutation.name}`,
+      family: 'mutated-key',
+      title: `rejects a valid key ${mutation.what}${carrier.where}${'unknown' in mutation ? ' (a longer, unknown key)' : ''}`,
+      ...('unknown' in mutation
+        ? { requirement: 'unknown', request: carrier.request(mutation.key) }
+        : {
+            requirement: mutation.requirement,
+            ...(mutation.requirement === 'mutated' && carrier.mutatedSources ? { sources: carrier.mutatedSources } : {}),
+            request: carrier.request(`{{${mutation.derive.name}}}`),
+            derive: [mutation.derive],
+          }),
+      expect: { outcome: 'unauthenticated' },
     }),
-    httpCase({
-      id: `${idPrefix}one-character-changed`,
-      title: `rejects a valid key with one character changed${where}`,
-      requirement: 'mutated',
-      ...sources,
-      request: request(`{{${CHANGED_KEY.name}}}`),
-      derive: [CHANGED_KEY],
-      ...rejected,
-    }),
-    httpCase({
-      id: `${idPrefix}character-appended`,
-      title: `rejects a valid key with a character appended${where} (a longer, unknown key)`,
-      requirement: 'unknown',
-      request: request('{{accessKey}}0'),
-      ...rejected,
-    }),
-    httpCase({
-      id: `${idPrefix}character-prepended`,
-      title: `rejects a valid key with a character prepended${where} (a longer, unknown key)`,
-      requirement: 'unknown',
-      request: request('0{{accessKey}}'),
-      ...rejected,
-    }),
-    httpCase({
-      id: `${idPrefix}${carrier.otherCaseName}`,
-      title: `rejects a valid key in another letter case${where}`,
-      requirement: 'exact',
-      request: request(`{{${SWAPPED_KEY.name}}}`),
-      derive: [SWAPPED_KEY],
-      ...rejected,
-    }),
-  ];
+  );
 }
