@@ -84,7 +84,7 @@ export const BASIC_CASES: readonly HttpCase[] = [
       ['upper-case', 'BASIC'],
     ] as const
   ).map(
-    ([variant, scheme]): HttpCase => httpCase({
+    ([variant, scheme]) => httpCase({
       id: `basic-scheme-${variant}`,
       family: 'letter-case',
       title: `accepts the scheme written ${scheme}`,
@@ -190,7 +190,7 @@ export const BASIC_CASES: readonly HttpCase[] = [
       ['user-id-of-another-user', "rejects the colon user's user-id with the main user's password", '{{colonUsername}}:{{password}}'],
     ] as const
   ).map(
-    ([id, title, from]): HttpCase => httpCase({
+    ([id, title, from]) => httpCase({
       id: `basic-${id}`,
       family: 'crossed-credentials',
       title,

@@ -85,6 +85,7 @@ function unknownKeyOn(operation: OperationId): HttpCase {
     expect: { outcome: 'unauthenticated' },
   });
 }
+
 /** How a denied identity's credential travels: its header line, the variables it needs, what it derives. */
 interface DeniedCredential {
   /** After `cross-denied-`, before the operation, in ids. */
