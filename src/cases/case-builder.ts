@@ -16,24 +16,28 @@ export interface CaseModule<G extends RequirementGroup> {
   readonly requirements: readonly G[];
 }
 
-/** What an HTTP case states; the rest comes from its module and its requirement. */
-export interface HttpCaseSpec<N extends string> {
-  readonly id: string;
+/** What every case states, whatever its kind; the rest comes from its module and its requirement. */
+interface CaseSpec<N extends string> {
   readonly family: string;
   readonly title: string;
   /** The name of its requirement in its module's groups. */
   readonly requirement: N;
-  readonly request: RequestSpec;
-  readonly derive?: readonly Derivation[];
-  readonly requires?: readonly OptionalVariable[];
-  readonly distinct?: readonly (readonly [EnvironmentVariable, EnvironmentVariable])[];
-  readonly expect: Expectation;
   /** Only where the case checks a weaker part of its requirement. */
   readonly level?: Level;
   /** Only where the case cites other sources than its requirement. */
   readonly sources?: readonly Source[];
   /** Only where the case is in other profiles than its module's. */
   readonly profiles?: readonly ProfileId[];
+}
+
+/** What an HTTP case states. */
+export interface HttpCaseSpec<N extends string> extends CaseSpec<N> {
+  readonly id: string;
+  readonly request: RequestSpec;
+  readonly derive?: readonly Derivation[];
+  readonly requires?: readonly OptionalVariable[];
+  readonly distinct?: readonly (readonly [EnvironmentVariable, EnvironmentVariable])[];
+  readonly expect: Expectation;
 }
 
 const RANK: Readonly<Record<Level, number>> = { must: 0, should: 1, may: 2 };
@@ -53,10 +57,8 @@ function checked(id: string, requirement: Requirement, stated: { readonly level?
   return { requirement: requirement.sentence, level: stated.level ?? requirement.level, sources: stated.sources ?? requirement.sources };
 }
 
-type StatedCommon<N extends string> = Pick<HttpCaseSpec<N>, 'family' | 'title' | 'requirement' | 'level' | 'sources' | 'profiles'>;
-
 /** What every request case has, from its module, its requirement and what it states, in the order cases list them. */
-function common<G extends RequirementGroup>(module: CaseModule<G>, table: { readonly [K in RequirementName<G>]: Requirement }, id: string, spec: StatedCommon<RequirementName<G>>) {
+function common<G extends RequirementGroup>(module: CaseModule<G>, table: { readonly [K in RequirementName<G>]: Requirement }, id: string, spec: CaseSpec<RequirementName<G>>) {
   return {
     id,
     form: module.form,
@@ -70,30 +72,24 @@ function common<G extends RequirementGroup>(module: CaseModule<G>, table: { read
 /** The builder of a module's HTTP cases. */
 export function httpCaseBuilder<G extends RequirementGroup>(module: CaseModule<G>): (spec: HttpCaseSpec<RequirementName<G>>) => HttpCase {
   const table = requirementsOf(...module.requirements);
-  return (spec) => {
-    return {
-      kind: 'http',
-      ...common(module, table, spec.id, spec),
-      request: spec.request,
-      ...(spec.derive ? { derive: spec.derive } : {}),
-      ...(spec.requires ? { requires: spec.requires } : {}),
-      ...(spec.distinct ? { distinct: spec.distinct } : {}),
-      expect: spec.expect,
-    };
-  };
+  return (spec) => ({
+    kind: 'http',
+    ...common(module, table, spec.id, spec),
+    request: spec.request,
+    ...(spec.derive ? { derive: spec.derive } : {}),
+    ...(spec.requires ? { requires: spec.requires } : {}),
+    ...(spec.distinct ? { distinct: spec.distinct } : {}),
+    expect: spec.expect,
+  });
 }
 
 /** The operation of every wire case's judged request: the listing, which needs no fixture (wire cases run after newman's teardown). */
 export const WIRE_OPERATION: OperationId = 'list-container';
 
-/** What a wire case states; the rest comes from its module and its requirement. */
-export interface WireCaseSpec<N extends string> {
+/** What a wire case states. */
+export interface WireCaseSpec<N extends string> extends CaseSpec<N> {
   /** The id after the form's wire prefix (`<form prefix>wire-`). */
   readonly name: string;
-  readonly family: string;
-  readonly title: string;
-  /** The name of its requirement in its module's groups. */
-  readonly requirement: N;
   /** The whole message, usually `framed(...)` of wire.ts. */
   readonly parts: readonly WirePart[];
   readonly derive?: readonly Derivation[];
@@ -102,49 +98,33 @@ export interface WireCaseSpec<N extends string> {
   readonly validCredential: boolean;
   readonly repairAccepted?: true;
   readonly statusRequired?: true;
-  /** Only where the case checks a weaker part of its requirement. */
-  readonly level?: Level;
-  /** Only where the case cites other sources than its requirement. */
-  readonly sources?: readonly Source[];
-  /** Only where the case is in other profiles than its module's. */
-  readonly profiles?: readonly ProfileId[];
 }
 
 /** The builder of a module's wire cases, `<form prefix>wire-<name>`. */
 export function wireCaseBuilder<G extends RequirementGroup>(module: CaseModule<G>): (spec: WireCaseSpec<RequirementName<G>>) => WireCase {
   const table = requirementsOf(...module.requirements);
-  return (spec) => {
-    return {
-      kind: 'wire',
-      ...common(module, table, `${FORM_TABLE[module.form].idPrefix}wire-${spec.name}`, spec),
-      operation: WIRE_OPERATION,
-      ...(spec.derive ? { derive: spec.derive } : {}),
-      ...(spec.requires ? { requires: spec.requires } : {}),
-      expect: spec.expect,
-      wire: {
-        parts: spec.parts,
-        validCredential: spec.validCredential,
-        ...(spec.repairAccepted ? { repairAccepted: true } : {}),
-        ...(spec.statusRequired ? { statusRequired: true } : {}),
-      },
-    };
-  };
+  return (spec) => ({
+    kind: 'wire',
+    ...common(module, table, `${FORM_TABLE[module.form].idPrefix}wire-${spec.name}`, spec),
+    operation: WIRE_OPERATION,
+    ...(spec.derive ? { derive: spec.derive } : {}),
+    ...(spec.requires ? { requires: spec.requires } : {}),
+    expect: spec.expect,
+    wire: {
+      parts: spec.parts,
+      validCredential: spec.validCredential,
+      ...(spec.repairAccepted ? { repairAccepted: true } : {}),
+      ...(spec.statusRequired ? { statusRequired: true } : {}),
+    },
+  });
 }
 
-/** What a transport case states; the rest comes from its module and its requirement. */
-export interface TransportCaseSpec<N extends string> {
+/** What a transport case states. */
+export interface TransportCaseSpec<N extends string> extends CaseSpec<N> {
   readonly id: string;
-  readonly family: string;
-  readonly title: string;
-  /** The name of its requirement in its module's groups. */
-  readonly requirement: N;
   readonly probe: TransportProbe;
   readonly protocol: TransportProtocol;
   readonly expect: TransportExpectation;
-  /** Only where the case checks a weaker part of its requirement. */
-  readonly level?: Level;
-  /** Only where the case cites other sources than its requirement. */
-  readonly sources?: readonly Source[];
 }
 
 /** The builder of a module's transport cases. */
@@ -155,7 +135,7 @@ export function transportCaseBuilder<G extends RequirementGroup>(module: CaseMod
     return {
       kind: 'transport',
       form: module.form,
-      profiles: module.profiles,
+      profiles: spec.profiles ?? module.profiles,
       family: spec.family,
       id: spec.id,
       title: spec.title,
