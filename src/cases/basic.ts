@@ -5,9 +5,10 @@
  * Tokens are never written out: each is derived from `{{username}}:{{password}}` (or the
  * optional colon and UTF-8 identities) before the request is sent.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine, type OperationId, type ProfileId, type Transform } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine, type Transform } from './model.js';
+import { httpCaseBuilder, sharing } from './case-builder.js';
+import { schemeWordBuilder, validCases } from './form-shapes.js';
 import { request } from './operations.js';
-import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_BASIC as SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
@@ -23,107 +24,58 @@ function token(name: string, from: string, before: readonly Transform[] = []): D
 /** The valid token of the main identity. */
 const VALID_TOKEN = BASIC_TOKEN;
 
-const R = requirementSentences('basic');
+const httpCase = httpCaseBuilder({ form: 'basic', profiles: EVERY_PROFILE, requirements: ['basic'] });
 
-/** `profiles`: a generic Basic server has only GET and HEAD of its protected URL to offer. */
-function validOn(operation: OperationId, where: string, profiles: readonly ProfileId[]): HttpCase {
-  return {
-    kind: 'http',
-    id: `basic-valid-${operation}`,
-    form: 'basic',
-    profiles,
-    family: 'valid',
-    title: `accepts valid Basic credentials ${where}`,
-    requirement: R.valid,
-    level: 'must',
-    sources: [SEED, 'RFC 7617 §2'],
-    request: request(operation, [authorization('Basic {{basicToken}}')]),
-    derive: [VALID_TOKEN],
-    expect: { outcome: 'accept' },
-  };
-}
+/** The main identity's valid token under a scheme word that is not Basic (the requirement's §11.4 is for the missing word). */
+const schemeWord = schemeWordBuilder(httpCase, 'basic-', (scheme) => ({
+  sources: [SEED, 'RFC 9110 §11.1', 'RFC 9110 §11.6.2', 'RFC 7617 §2'],
+  request: request('get-object', [authorization(`${scheme} {{basicToken}}`)]),
+  derive: [VALID_TOKEN],
+}));
 
-/**
- * The main identity's valid token under a scheme word that is not Basic: a channel the seed does
- * not define (auth-requirements.md, "How a level is chosen"), so accepting it fails at MUST.
- */
-function schemeWord(variant: string, title: string, scheme: string): HttpCase {
-  return {
-    kind: 'http',
-    id: `basic-scheme-word-${variant}`,
-    form: 'basic',
-    profiles: EVERY_PROFILE,
-    family: 'scheme-word',
-    title,
-    requirement: R.schemeWord,
-    level: 'must',
-    sources: [SEED, 'RFC 9110 §11.1', 'RFC 9110 §11.6.2', 'RFC 7617 §2'],
-    request: request('get-object', [authorization(`${scheme} {{basicToken}}`)]),
-    derive: [VALID_TOKEN],
-    expect: { outcome: 'unauthenticated' },
-  };
-}
-
-/** The main identity's token in an Authorization value that is not quite valid Base64. */
-function strictBase64(id: string, title: string, value: string, requirement: string): HttpCase {
-  return {
-    kind: 'http',
+/** The main identity's token with characters outside the Base64 alphabet. */
+function outsideAlphabet(id: string, title: string, value: string): HttpCase {
+  return httpCase({
     id: `basic-${id}`,
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'strict-base64',
     title,
-    requirement,
-    level: 'should',
-    sources: [SEED, 'RFC 4648 §3.3', 'RFC 7617 §2'],
+    requirement: 'alphabet',
     request: request('get-object', [authorization(value)]),
     derive: [VALID_TOKEN],
     expect: { outcome: 'reject' },
-  };
+  });
 }
 
 /** Credentials that decode, but to something that is not user-id ":" password of a user. */
 function badCredentials(id: string, title: string, from: string): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `basic-${id}`,
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'syntax',
     title,
-    requirement: R.structure,
-    level: 'must',
-    sources: [SEED, 'RFC 7617 §2'],
+    requirement: 'structure',
     request: request('get-object', [authorization('Basic {{badToken}}')]),
     derive: [token('badToken', from)],
     expect: { outcome: 'reject' },
-  };
+  });
 }
 
 /** A control character inside the decoded credentials. */
 function controlCharacter(id: string, title: string, from: string): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `basic-${id}`,
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'control-character',
     title,
-    requirement: R.control,
-    level: 'should',
-    sources: [SEED, 'RFC 7617 §2'],
+    requirement: 'control',
     request: request('get-object', [authorization('Basic {{controlToken}}')]),
     derive: [token('controlToken', from)],
     expect: { outcome: 'reject' },
-  };
+  });
 }
 
+const wrongCredentials = sharing(httpCase, { family: 'mutated-key', requirement: 'wrong', expect: { outcome: 'unauthenticated' } });
+
 export const BASIC_CASES: readonly HttpCase[] = [
-  validOn('get-object', 'on GET object', EVERY_PROFILE),
-  validOn('head-object', 'on HEAD object', EVERY_PROFILE),
-  validOn('put-object', 'on PUT object', V3IO_ONLY),
-  validOn('get-item', 'on GetItem', V3IO_ONLY),
-  validOn('list-container', 'on the container listing', V3IO_ONLY),
+  ...validCases(httpCase, 'basic-', 'accepts valid Basic credentials', (operation) => ({ request: request(operation, [authorization('Basic {{basicToken}}')]), derive: [VALID_TOKEN] })),
 
   // Scheme letter case (RFC 7617 §2, RFC 9110 §11.1).
   ...(
@@ -132,16 +84,11 @@ export const BASIC_CASES: readonly HttpCase[] = [
       ['upper-case', 'BASIC'],
     ] as const
   ).map(
-    ([variant, scheme]): HttpCase => ({
-      kind: 'http',
+    ([variant, scheme]) => httpCase({
       id: `basic-scheme-${variant}`,
-      form: 'basic',
-      profiles: EVERY_PROFILE,
       family: 'letter-case',
       title: `accepts the scheme written ${scheme}`,
-      requirement: R.schemeCase,
-      level: 'must',
-      sources: [SEED, 'RFC 7617 §2', 'RFC 9110 §11.1'],
+      requirement: 'schemeCase',
       request: request('get-object', [authorization(`${scheme} {{basicToken}}`)]),
       derive: [VALID_TOKEN],
       expect: { outcome: 'accept' },
@@ -158,116 +105,83 @@ export const BASIC_CASES: readonly HttpCase[] = [
   schemeWord('basic-dash', 'rejects a valid Basic token under Basic- (Basic with a dash appended)', 'Basic-'),
   schemeWord('basicbasic', 'rejects a valid Basic token under BasicBasic', 'BasicBasic'),
   schemeWord('xbasic', 'rejects a valid Basic token under xBasic (Basic with a letter prepended)', 'xBasic'),
-  {
-    kind: 'http',
+  httpCase({
     id: 'basic-scheme-word-missing',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'scheme-word',
     title: 'rejects a valid Basic token with no scheme word (the token as the whole value)',
-    requirement: R.schemeWord,
-    level: 'must',
+    requirement: 'schemeWord',
     sources: [SEED, 'RFC 9110 §11.4', 'RFC 7617 §2'],
     request: request('get-object', [authorization('{{basicToken}}')]),
     derive: [VALID_TOKEN],
     // A token with "=", "/" or "+" is no auth-scheme token at all: 400 is as right as 401.
     expect: { outcome: 'reject', statuses: [400, 401] },
-  },
+  }),
 
   // Whitespace.
-  {
-    kind: 'http',
+  httpCase({
     id: 'basic-several-spaces-after-scheme',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'whitespace',
     title: 'accepts several spaces between Basic and the token',
-    requirement: R.spaces,
-    level: 'should',
-    sources: [SEED, 'RFC 9110 §11.4'],
+    requirement: 'spaces',
     request: request('get-object', [authorization('Basic    {{basicToken}}')]),
     derive: [VALID_TOKEN],
     expect: { outcome: 'accept' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'basic-value-surrounded-by-whitespace',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'whitespace',
     title: 'accepts a valid Basic value surrounded by spaces and tabs',
-    requirement: R.ows,
-    level: 'must',
-    sources: [SEED, 'RFC 9112 §5.1', 'RFC 9110 §5.5'],
+    requirement: 'ows',
     request: request('get-object', [authorization(' \tBasic {{basicToken}}\t ')]),
     derive: [VALID_TOKEN],
     expect: { outcome: 'accept' },
-  },
+  }),
 
   // Identities: the colon and UTF-8 users of RFC 7617.
-  {
-    kind: 'http',
+  httpCase({
     id: 'basic-colon-in-password',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'password-content',
     title: 'accepts a password that contains colons',
-    requirement: R.colon,
-    level: 'must',
-    sources: [SEED, 'RFC 7617 §2'],
+    requirement: 'colon',
     request: request('get-object', [authorization('Basic {{colonToken}}')]),
     derive: [token('colonToken', '{{colonUsername}}:{{colonPassword}}')],
     requires: ['colonUsername', 'colonPassword'],
     expect: { outcome: 'accept' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'basic-utf8-password',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'password-content',
     title: 'accepts a password with non-ASCII characters encoded as UTF-8',
-    requirement: R.utf8,
-    level: 'should',
-    sources: [SEED, 'RFC 7617 §2.1'],
+    requirement: 'utf8',
     request: request('get-object', [authorization('Basic {{utf8Token}}')]),
     derive: [token('utf8Token', '{{utf8Username}}:{{utf8Password}}')],
     requires: ['utf8Username', 'utf8Password'],
     expect: { outcome: 'accept' },
-  },
+  }),
 
   // Wrong credentials.
-  {
-    kind: 'http',
+  httpCase({
     id: 'basic-wrong-password',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'unknown-credential',
     title: 'rejects a wrong password',
-    requirement: R.wrong,
-    level: 'must',
+    requirement: 'wrong',
     sources: [SEED, UNAUTHORIZED, 'RFC 7617 §2'],
     request: request('get-object', [authorization('Basic {{wrongPasswordToken}}')]),
     derive: [WRONG_PASSWORD_TOKEN],
     expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'basic-unknown-user',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'unknown-credential',
     title: 'rejects an unknown user exactly as it rejects a wrong password',
-    requirement: R.sameResponse,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED, 'OWASP Authentication Cheat Sheet'],
+    requirement: 'sameResponse',
     request: request('get-object', [authorization('Basic {{unknownUserToken}}')]),
     derive: [token('unknownUserToken', 'no-such-user-v3io-auth-conformance:{{password}}')],
     expect: {
       outcome: 'unauthenticated',
       sameResponseAs: { headers: [authorization('Basic {{wrongPasswordToken}}')], derive: [WRONG_PASSWORD_TOKEN] },
     },
-  },
+  }),
   // Two users' credentials crossed: a server that checks the user-id and the password each against
   // every user, not as one pair, lets them in. Meaningless where the two users share a value.
   ...(
@@ -276,15 +190,11 @@ export const BASIC_CASES: readonly HttpCase[] = [
       ['user-id-of-another-user', "rejects the colon user's user-id with the main user's password", '{{colonUsername}}:{{password}}'],
     ] as const
   ).map(
-    ([id, title, from]): HttpCase => ({
-      kind: 'http',
+    ([id, title, from]) => httpCase({
       id: `basic-${id}`,
-      form: 'basic',
-      profiles: EVERY_PROFILE,
       family: 'crossed-credentials',
       title,
-      requirement: R.pair,
-      level: 'must',
+      requirement: 'pair',
       sources: [SEED, UNAUTHORIZED, 'RFC 7617 §2'],
       request: request('get-object', [authorization('Basic {{crossedToken}}')]),
       derive: [token('crossedToken', from)],
@@ -298,202 +208,133 @@ export const BASIC_CASES: readonly HttpCase[] = [
   ),
   // An access key as the user-id: APIs that take a key as the Basic username (and ignore the
   // password) let it in; here the user-id must name a user.
-  {
-    kind: 'http',
+  httpCase({
     id: 'basic-access-key-as-user-id',
-    form: 'basic',
     profiles: V3IO_ONLY,
     family: 'other-secret',
     title: "rejects the main user's access key as the user-id, with the main user's password",
-    requirement: R.pair,
-    level: 'must',
+    requirement: 'pair',
     sources: [SEED, UNAUTHORIZED, 'RFC 7617 §2'],
     request: request('get-object', [authorization('Basic {{keyAsUserToken}}')]),
     derive: [token('keyAsUserToken', '{{accessKey}}:{{password}}')],
     expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  wrongCredentials({
     id: 'basic-truncated-password',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
-    family: 'mutated-key',
     title: 'rejects the password with its last character removed',
-    requirement: R.wrong,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'drop-last-char' }])],
-    expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  wrongCredentials({
     id: 'basic-password-one-character-changed',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
-    family: 'mutated-key',
     title: 'rejects the password with one character changed',
-    requirement: R.wrong,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'change-last-char' }])],
-    expect: { outcome: 'unauthenticated' },
-  },
+  }),
   // A password or user-id with a character added is a wrong one: a server that compares only the
   // known one's length (a prefix check, a password hash that stops early) lets it in.
-  {
-    kind: 'http',
+  wrongCredentials({
     id: 'basic-password-character-appended',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
-    family: 'mutated-key',
     title: 'rejects the password with a character appended',
-    requirement: R.wrong,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}:{{password}}0')],
-    expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  wrongCredentials({
     id: 'basic-user-id-character-appended',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
-    family: 'mutated-key',
     title: 'rejects the user-id with a character appended',
-    requirement: R.wrong,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}0:{{password}}')],
-    expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  wrongCredentials({
     id: 'basic-credentials-other-letter-case',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
-    family: 'mutated-key',
     title: 'rejects the username and password in the other letter case',
-    requirement: R.wrong,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [token('mutatedToken', '{{username}}:{{password}}', [{ op: 'other-case' }])],
-    expect: { outcome: 'unauthenticated' },
-  },
+  }),
   // The user-id as it is: a server may match user-ids in any case, never passwords (a
   // case-insensitive database column, a lower-cased hash input).
-  {
-    kind: 'http',
+  wrongCredentials({
     id: 'basic-password-other-letter-case',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
-    family: 'mutated-key',
     title: 'rejects the password in the other letter case, the user-id as it is',
-    requirement: R.wrong,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [authorization('Basic {{mutatedToken}}')]),
     derive: [{ name: 'otherCasePassword', from: '{{password}}', apply: [{ op: 'other-case' }] }, token('mutatedToken', '{{username}}:{{otherCasePassword}}')],
-    expect: { outcome: 'unauthenticated' },
-  },
+  }),
 
   // What the token decodes to.
   badCredentials('no-colon', 'rejects credentials that decode without a colon', '{{username}}'),
   badCredentials('empty-user-id', 'rejects credentials with an empty user-id', ':{{password}}'),
   badCredentials('empty-password', 'rejects credentials with an empty password', '{{username}}:'),
   badCredentials('only-colon', 'rejects credentials that decode to a lone colon', ':'),
-  {
-    kind: 'http',
+  httpCase({
     id: 'basic-token-not-base64',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'syntax',
     title: 'rejects a token that is not Base64 (Basic !!!!)',
-    requirement: R.notBase64,
-    level: 'must',
+    requirement: 'notBase64',
     sources: [SEED, 'RFC 4648 §4', 'RFC 7617 §2'],
     request: request('get-object', [authorization('Basic !!!!')]),
     expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'basic-token-decodes-to-nul-bytes',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'syntax',
     title: 'rejects a token that decodes to three NUL bytes (Basic AAAA)',
-    requirement: R.notBase64,
-    level: 'must',
-    sources: [SEED, 'RFC 7617 §2'],
+    requirement: 'notBase64',
     request: request('get-object', [authorization('Basic AAAA')]),
     expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'basic-auth-param-syntax',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'syntax',
     title: 'rejects credentials given as auth-params (Basic user="...", password="...")',
-    requirement: R.authParam,
-    level: 'must',
-    sources: [SEED, 'RFC 7617 §2', 'RFC 9110 §11.4'],
+    requirement: 'authParam',
     request: request('get-object', [authorization('Basic user="{{username}}", password="{{password}}"')]),
     expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'basic-no-token',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'empty-credential',
     title: 'rejects Basic with no token',
-    requirement: R.noToken,
-    level: 'must',
-    sources: [SEED, 'RFC 7617 §2'],
+    requirement: 'noToken',
     request: request('get-object', [authorization('Basic')]),
     expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'basic-only-spaces-after-scheme',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'empty-credential',
     title: 'rejects Basic followed only by spaces',
-    requirement: R.noToken,
-    level: 'must',
-    sources: [SEED, 'RFC 7617 §2'],
+    requirement: 'noToken',
     request: request('get-object', [authorization('Basic    ')]),
     expect: { outcome: 'reject' },
-  },
+  }),
 
   // Strict Base64 (RFC 4648 §3.2, §3.3): lenient decoders accept these.
-  strictBase64('token-with-junk-appended', 'rejects a valid token with "!!" appended', 'Basic {{basicToken}}!!', R.alphabet),
-  strictBase64('token-with-base64url-characters', 'rejects a valid token with the base64url characters "-_" appended', 'Basic {{basicToken}}-_', R.alphabet),
-  strictBase64('token-with-whitespace-inside', 'rejects a valid token followed by a space and more Base64', 'Basic {{basicToken}} AAAA', R.alphabet),
-  strictBase64('token-with-extra-padding', 'rejects a valid token with an extra "=" appended', 'Basic {{basicToken}}=', R.padding),
-  {
+  outsideAlphabet('token-with-junk-appended', 'rejects a valid token with "!!" appended', 'Basic {{basicToken}}!!'),
+  outsideAlphabet('token-with-base64url-characters', 'rejects a valid token with the base64url characters "-_" appended', 'Basic {{basicToken}}-_'),
+  outsideAlphabet('token-with-whitespace-inside', 'rejects a valid token followed by a space and more Base64', 'Basic {{basicToken}} AAAA'),
+  // The padding cases cite the RFC 4648 rule each breaks besides the requirement's sources.
+  httpCase({
+    id: 'basic-token-with-extra-padding',
+    family: 'strict-base64',
+    title: 'rejects a valid token with an extra "=" appended',
+    requirement: 'padding',
+    sources: [SEED, 'RFC 4648 §3.3', 'RFC 7617 §2'],
+    request: request('get-object', [authorization('Basic {{basicToken}}=')]),
+    derive: [VALID_TOKEN],
+    expect: { outcome: 'reject' },
+  }),
+  httpCase({
     // The main identity's token may have no padding at all (24 bytes encode to 32 characters
     // with no "="), so the unpadded case uses the UTF-8 identity, whose token always ends in "==".
-    kind: 'http',
     id: 'basic-token-unpadded',
-    form: 'basic',
-    profiles: EVERY_PROFILE,
     family: 'strict-base64',
     title: 'rejects a token without its "=" padding',
-    requirement: R.padding,
-    level: 'should',
+    requirement: 'padding',
     sources: [SEED, 'RFC 4648 §3.2', 'RFC 7617 §2'],
     request: request('get-object', [authorization('Basic {{unpaddedToken}}')]),
     derive: [{ name: 'unpaddedToken', from: '{{utf8Username}}:{{utf8Password}}', apply: [{ op: 'base64-unpadded' }] }],
     requires: ['utf8Username', 'utf8Password'],
     expect: { outcome: 'reject' },
-  },
+  }),
 
   // Control characters in the decoded credentials: nginx and Apache truncate at NUL.
   controlCharacter('nul-in-password', 'rejects the valid password followed by NUL and junk', '{{username}}:{{password}}\u0000junk'),

@@ -27,8 +27,9 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type Derivation, type WireCase, type WirePart } from './model.js';
 import { OPERATIONS } from './operations.js';
-import { CLOSE, END, HOST, OPERATION, header, wireCase } from './wire.js';
-import { requirementSentences } from './requirements.js';
+import { CLOSE, END, HOST, OPERATION, header } from './wire.js';
+import { wireCaseBuilder } from './case-builder.js';
+import type { RequirementName } from './requirements.js';
 import { SEED_HTTP_AUTH } from './credentials.js';
 import { REQUEST_TARGET_CASES } from './request-targets.js';
 import { IDENTITY_HEADER_CASES } from './identity-headers.js';
@@ -50,7 +51,7 @@ import {
   VERSIONS,
 } from './bypass-payloads.js';
 
-const R = requirementSentences('bypass-techniques');
+const crossWire = wireCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['bypass-techniques'] });
 const LISTING = OPERATIONS[OPERATION];
 /** The listing's path after the container, query included: `/?max-keys=1`. */
 const AFTER_CONTAINER = LISTING.path.slice('/{{container}}'.length);
@@ -65,7 +66,7 @@ interface Technique {
   readonly name: string;
   /** Completes "whose …" / "with …" in titles. */
   readonly what: string;
-  readonly requirement: string;
+  readonly requirement: RequirementName<'bypass-techniques'>;
   readonly sources: readonly string[];
   readonly method?: string;
   readonly target?: string;
@@ -101,12 +102,12 @@ function parts(t: Technique, credential: readonly WirePart[]): readonly WirePart
 
 /** The technique without credentials, and with the key of the identity without permission. */
 function bothWays(t: Technique): readonly WireCase[] {
-  const common = { form: 'cross-cutting', family: t.family, requirement: t.requirement, level: 'must', ...(t.derive ? { derive: t.derive } : {}) } as const;
+  const common = { family: t.family, requirement: t.requirement, ...(t.derive ? { derive: t.derive } : {}) } as const;
   // The listing's own method and target: a generic Basic server's protected URL takes the technique too.
   const plain = t.method === undefined && t.target === undefined;
   const onEvidence = t.canonical ? {} : { letInOnEvidence: true as const };
   const cases = [
-    wireCase({
+    crossWire({
       ...common,
       profiles: plain ? EVERY_PROFILE : V3IO_ONLY,
       name: `bypass-${t.name}`,
@@ -116,7 +117,7 @@ function bothWays(t: Technique): readonly WireCase[] {
       expect: { outcome: 'reject', statuses: [401, ...t.refusals], ...onEvidence },
       validCredential: false,
     }),
-    wireCase({
+    crossWire({
       ...common,
       // V3IO only: a generic Basic server has no permissions model.
       profiles: V3IO_ONLY,
@@ -190,7 +191,7 @@ function pathTechniques(
       family,
       name,
       what: what(payload),
-      requirement: R.pathSpelling,
+      requirement: 'pathSpelling',
       sources,
       target,
       refusals: [400, 404],
@@ -226,7 +227,7 @@ const PATH_CASE: Technique = {
   family: 'bypass-path-case',
   name: 'path-case-container',
   what: 'whose path spells the container name in the other letter case',
-  requirement: R.pathCase,
+  requirement: 'pathCase',
   sources: [NOMORE403, BYP4XX, 'RFC 3986 §6.2.2.1', WSTG_AUTHORIZATION],
   target: `/{{otherCaseContainer}}${AFTER_CONTAINER}`,
   derive: [{ name: 'otherCaseContainer', from: '{{container}}', apply: [{ op: 'other-case' }] }],
@@ -238,7 +239,7 @@ const METHOD_TECHNIQUES: readonly Technique[] = METHODS.map((method) => ({
   family: 'bypass-method',
   name: `method-${method.toLowerCase()}`,
   what: `on the container listing by ${method}`,
-  requirement: R.method,
+  requirement: 'method',
   sources: [NOMORE403, BYP4XX, FOUR_ZERO_3, 'RFC 9110 §9.1', 'OWASP WSTG 4.2.6 Test HTTP Methods'],
   method,
   // 411: a method with a body may need its length first; 501: a method the server does not implement.
@@ -250,7 +251,7 @@ const methodCaseTechnique = (method: string): Technique => ({
   family: 'bypass-method-case',
   name: `method-case-${method.toLowerCase()}-${casing(method)}`,
   what: `on the container listing by the method ${method} (method names are case-sensitive)`,
-  requirement: R.methodCase,
+  requirement: 'methodCase',
   sources: [NOMORE403, BYP4XX, 'RFC 9110 §9.1', 'RFC 9112 §3.1'],
   method,
   refusals: [400, 404, 405, 411, 501],
@@ -272,7 +273,7 @@ const VERSION_TECHNIQUES: readonly Technique[] = VERSIONS.map(([id, version, wit
   family: 'bypass-http-version',
   name: `version-${id}`,
   what: `whose request line names ${version}${withHost ? '' : ' and that has no Host line'}`,
-  requirement: R.httpVersion,
+  requirement: 'httpVersion',
   sources: [NOMORE403, FOUR_ZERO_3, 'RFC 9112 §2.3', 'RFC 9110 §6.2'],
   version,
   ...(withHost ? {} : { host: null }),
@@ -292,7 +293,7 @@ const ADDRESS_TECHNIQUES: readonly Technique[] = [
     family: 'bypass-client-address',
     name: `address-${id}`,
     what: `that names ${shown(value)} in every client-address header (X-Forwarded-For, True-Client-IP, X-Remote-Addr, ...)`,
-    requirement: R.clientAddress,
+    requirement: 'clientAddress',
     sources: CLIENT_ADDRESS_SOURCES,
     headers: CLIENT_ADDRESS_HEADERS.map((name) => [name, value]),
     refusals: [400],
@@ -302,7 +303,7 @@ const ADDRESS_TECHNIQUES: readonly Technique[] = [
     family: 'bypass-client-address',
     name: `address-header-${headerSlug(name)}`,
     what: `that names 127.0.0.1 in ${name}`,
-    requirement: R.clientAddress,
+    requirement: 'clientAddress',
     sources: CLIENT_ADDRESS_SOURCES,
     headers: [[name, '127.0.0.1']],
     refusals: [400],
@@ -315,7 +316,7 @@ const HOST_TECHNIQUES: readonly Technique[] = HOST_VALUES.map(([id, value]) => (
   family: 'bypass-host',
   name: `host-${id}`,
   what: `whose Host line names ${value}`,
-  requirement: R.host,
+  requirement: 'host',
   sources: [NOMORE403, 'RFC 9110 §7.2', 'RFC 9110 §7.4'],
   host: value,
   // 421: a server that serves no such authority (RFC 9110 §15.5.20); 404: a virtual host without the path.
@@ -328,7 +329,7 @@ const URL_OVERRIDE_TECHNIQUES: readonly Technique[] = URL_OVERRIDE_HEADERS.map((
   family: 'bypass-url-override',
   name: `url-override-${headerSlug(name)}`,
   what: `for / whose ${name} header names the container listing`,
-  requirement: R.urlOverride,
+  requirement: 'urlOverride',
   sources: [NOMORE403, BYP4XX, FOUR_ZERO_3, WSTG_AUTHORIZATION],
   target: '/',
   headers: [[name, LISTING.path]],
@@ -341,7 +342,7 @@ const SIMPLE_HEADER_TECHNIQUES: readonly Technique[] = SIMPLE_HEADERS.map(([name
   family: 'bypass-simple-header',
   name: `header-${headerSlug(name)}-${payloadSlug(value)}`,
   what: `on the container listing with ${name}: ${value}`,
-  requirement: R.simpleHeader,
+  requirement: 'simpleHeader',
   sources: [NOMORE403, FOUR_ZERO_3, 'RFC 9110 §9.1', WSTG_AUTHORIZATION],
   headers: [[name, value]],
   refusals: [400, 415],

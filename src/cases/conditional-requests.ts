@@ -9,38 +9,31 @@
  * §13.2.1 has a server ignore preconditions where the answer without them would not be 2xx).
  */
 import { EVERY_PROFILE, type HeaderLine, type HttpCase } from './model.js';
+import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
-import { requirementSentences } from './requirements.js';
-import { SEED_HTTP_AUTH as HTTP_AUTH } from './credentials.js';
+import type { RequirementName } from './requirements.js';
 
-const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const R = requirementSentences('conditional-requests');
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: EVERY_PROFILE, requirements: ['conditional-requests'] });
 
-function conditional(id: string, title: string, requirement: string, header: HeaderLine, source: string): HttpCase {
-  return {
-    kind: 'http',
+function conditional(id: string, title: string, requirement: RequirementName<'conditional-requests'>, header: HeaderLine): HttpCase {
+  return httpCase({
     id: `cross-conditional-${id}`,
-    form: 'cross-cutting',
-    profiles: EVERY_PROFILE,
     family: 'conditional-request',
     title,
     requirement,
-    level: 'must',
-    sources: [source, UNAUTHORIZED, HTTP_AUTH],
     request: request('get-object', [header]),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 export const CONDITIONAL_REQUEST_CASES: readonly HttpCase[] = [
-  conditional('if-none-match-any-without-credentials', 'rejects a GET with If-None-Match: * and no credentials (never 304)', R.precondition, ['If-None-Match', '*'], 'RFC 9110 §13.2.1'),
+  conditional('if-none-match-any-without-credentials', 'rejects a GET with If-None-Match: * and no credentials (never 304)', 'precondition', ['If-None-Match', '*']),
   // A date after any object's: a server that evaluates it first answers 304 for every object.
   conditional(
     'if-modified-since-without-credentials',
     'rejects a GET with If-Modified-Since in the future and no credentials (never 304)',
-    R.precondition,
+    'precondition',
     ['If-Modified-Since', 'Fri, 01 Jan 2100 00:00:00 GMT'],
-    'RFC 9110 §13.2.1',
   ),
-  conditional('range-without-credentials', 'rejects a GET of the first byte (Range: bytes=0-0) without credentials (never 206)', R.range, ['Range', 'bytes=0-0'], 'RFC 9110 §14.2'),
+  conditional('range-without-credentials', 'rejects a GET of the first byte (Range: bytes=0-0) without credentials (never 206)', 'range', ['Range', 'bytes=0-0']),
 ];

@@ -2,123 +2,75 @@
  * Cross-cutting cases: X-v3io-session-key and Authorization in one request.
  */
 import { V3IO_ONLY, type HttpCase } from './model.js';
+import { httpCaseBuilder, sharing } from './case-builder.js';
 import { request } from './operations.js';
-import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_S3 as S3_LIKE, SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY, WRONG_PASSWORD_TOKEN } from './credentials.js';
 import { sessionKey, authorization, sigv4, VALID_BASIC, WRONG_BASIC } from './cross-cutting-headers.js';
 
-const R = requirementSentences('cross-cutting');
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['cross-cutting'] });
+
+const conflicting = sharing(httpCase, { family: 'conflicting-forms', requirement: 'conflicting', expect: { outcome: 'reject' } });
 
 export const CONFLICTING_FORM_CASES: readonly HttpCase[] = [
   // X-v3io-session-key and Authorization in one request.
-  {
-    kind: 'http',
+  httpCase({
     id: 'cross-session-key-and-basic-same-identity',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'accepts a valid access key and valid Basic credentials of the same identity together',
-    requirement: R.sameIdentity,
-    level: 'may',
-    sources: [HTTP_AUTH, 'RFC 6750 §2'],
+    requirement: 'sameIdentity',
     request: request('get-object', [sessionKey('{{accessKey}}'), VALID_BASIC]),
     derive: [BASIC_TOKEN],
     expect: { outcome: 'accept' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'cross-session-key-and-sigv4-same-key',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'accepts the same valid access key in X-v3io-session-key and in a SigV4 Authorization',
-    requirement: R.sameIdentity,
-    level: 'may',
-    sources: [HTTP_AUTH, 'RFC 6750 §2'],
+    requirement: 'sameIdentity',
     request: request('get-object', [sessionKey('{{accessKey}}'), sigv4('{{accessKey}}')]),
     expect: { outcome: 'accept' },
-  },
-  {
-    kind: 'http',
+  }),
+  conflicting({
     id: 'cross-valid-session-key-wrong-basic',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
-    family: 'conflicting-forms',
     title: 'rejects a valid access key together with Basic credentials with a wrong password',
-    requirement: R.conflicting,
-    level: 'should',
     sources: [HTTP_AUTH, 'RFC 6750 §2'],
     request: request('get-object', [sessionKey('{{accessKey}}'), WRONG_BASIC]),
     derive: [WRONG_PASSWORD_TOKEN],
-    expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  conflicting({
     id: 'cross-valid-session-key-malformed-basic',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
-    family: 'conflicting-forms',
     title: 'rejects a valid access key together with a malformed Basic token',
-    requirement: R.conflicting,
-    level: 'should',
     sources: [HTTP_AUTH, 'RFC 6750 §2'],
     request: request('get-object', [sessionKey('{{accessKey}}'), authorization('Basic !!!!')]),
-    expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  conflicting({
     id: 'cross-unknown-session-key-valid-basic',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
-    family: 'conflicting-forms',
     title: 'rejects an unknown access key together with valid Basic credentials',
-    requirement: R.conflicting,
-    level: 'should',
     sources: [HTTP_AUTH, 'RFC 6750 §2'],
     request: request('get-object', [sessionKey(UNKNOWN_KEY), VALID_BASIC]),
     derive: [BASIC_TOKEN],
-    expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  conflicting({
     id: 'cross-valid-sigv4-unknown-session-key',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
-    family: 'conflicting-forms',
     title: 'rejects a valid SigV4 Authorization together with an unknown access key',
-    requirement: R.conflicting,
-    level: 'should',
     sources: [S3_LIKE, 'RFC 6750 §2'],
     request: request('get-object', [sigv4('{{accessKey}}'), sessionKey(UNKNOWN_KEY)]),
-    expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  conflicting({
     id: 'cross-valid-basic-empty-session-key',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
-    family: 'conflicting-forms',
     title: 'rejects valid Basic credentials together with an empty X-v3io-session-key',
-    requirement: R.conflicting,
-    level: 'should',
     sources: [HTTP_AUTH, 'RFC 6750 §2'],
     request: request('get-object', [VALID_BASIC, sessionKey('')]),
     derive: [BASIC_TOKEN],
-    expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'cross-session-key-and-basic-different-identities',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'conflicting-forms',
     title: 'rejects a session key and Basic credentials of two different identities',
-    requirement: R.differentIdentities,
-    level: 'should',
-    sources: [HTTP_AUTH, 'RFC 6750 §2'],
+    requirement: 'differentIdentities',
     request: request('get-object', [sessionKey('{{deniedAccessKey}}'), VALID_BASIC]),
     derive: [BASIC_TOKEN],
     requires: ['deniedAccessKey'],
     expect: { outcome: 'reject' },
-  },
+  }),
 ];

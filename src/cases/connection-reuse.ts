@@ -10,16 +10,15 @@
  * as; SHOULD where it does (a valid request after a rejection), since a server may close a
  * connection after any response (RFC 9112 §9.6) and then the second request goes unanswered.
  */
-import { EVERY_PROFILE, V3IO_ONLY, type WireCase, type Derivation, type Expectation, type Level, type OptionalVariable, type ProfileId, type WirePart } from './model.js';
-import { CLOSE, END, HOST, REQUEST_LINE, header, wireCase } from './wire.js';
-import { requirementSentences } from './requirements.js';
-import { BASIC_TOKEN, SEED_BASIC as BASIC_SEED, SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
+import { EVERY_PROFILE, V3IO_ONLY, type WireCase, type Derivation, type Expectation, type OptionalVariable, type ProfileId, type WirePart } from './model.js';
+import { CLOSE, END, HOST, REQUEST_LINE, header } from './wire.js';
+import { wireCaseBuilder } from './case-builder.js';
+import type { RequirementName } from './requirements.js';
+import { BASIC_TOKEN, CHANGED_KEY, SEED_BASIC as BASIC_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
 const SOURCES = ['RFC 9110 §11.6.2', 'RFC 9112 §9.3'];
 
-const CHANGED_KEY: Derivation = { name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] };
-
-const R = requirementSentences('connection-reuse');
+const crossWire = wireCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['connection-reuse'] });
 
 const sessionKey = (value: string): WirePart => header('X-v3io-session-key', value);
 const authorization = (value: string): WirePart => header('Authorization', value);
@@ -33,9 +32,9 @@ interface ReuseSpec {
   readonly name: string;
   readonly profiles: readonly ProfileId[];
   readonly title: string;
-  readonly requirement: string;
-  readonly level: Level;
-  readonly seed: string;
+  readonly requirement: RequirementName<'connection-reuse'>;
+  /** The seed section of the credential the case sends, where its requirement does not cite it. */
+  readonly seed?: string;
   readonly first: readonly WirePart[];
   readonly second: readonly WirePart[];
   readonly derive?: readonly Derivation[];
@@ -45,15 +44,13 @@ interface ReuseSpec {
 }
 
 function reuseCase(spec: ReuseSpec): WireCase {
-  return wireCase({
-    form: 'cross-cutting',
+  return crossWire({
     profiles: spec.profiles,
     name: spec.name,
     family: 'connection-reuse',
     title: spec.title,
     requirement: spec.requirement,
-    level: spec.level,
-    sources: [...SOURCES, spec.seed],
+    ...(spec.seed ? { sources: [...SOURCES, spec.seed] } : {}),
     parts: twoRequests(spec.first, spec.second),
     ...(spec.derive ? { derive: spec.derive } : {}),
     ...(spec.requires ? { requires: spec.requires } : {}),
@@ -67,8 +64,7 @@ export const CONNECTION_REUSE_CASES: readonly WireCase[] = [
     name: 'valid-key-then-no-credentials',
     profiles: V3IO_ONLY,
     title: 'rejects a request without credentials after a valid access key on the same connection',
-    requirement: R.remembered,
-    level: 'must',
+    requirement: 'remembered',
     seed: SESSION_KEY_SEED,
     first: [sessionKey('{{accessKey}}')],
     second: [],
@@ -79,8 +75,7 @@ export const CONNECTION_REUSE_CASES: readonly WireCase[] = [
     name: 'valid-key-then-changed-key',
     profiles: V3IO_ONLY,
     title: 'rejects the access key with its last character changed after the valid key on the same connection',
-    requirement: R.remembered,
-    level: 'must',
+    requirement: 'remembered',
     seed: SESSION_KEY_SEED,
     first: [sessionKey('{{accessKey}}')],
     second: [sessionKey('{{changedKey}}')],
@@ -92,8 +87,7 @@ export const CONNECTION_REUSE_CASES: readonly WireCase[] = [
     name: 'valid-basic-then-wrong-password',
     profiles: EVERY_PROFILE,
     title: 'rejects a wrong password after valid Basic credentials of the same user on the same connection',
-    requirement: R.remembered,
-    level: 'must',
+    requirement: 'remembered',
     seed: BASIC_SEED,
     first: [authorization('Basic {{basicToken}}')],
     second: [authorization('Basic {{wrongPasswordToken}}')],
@@ -105,8 +99,7 @@ export const CONNECTION_REUSE_CASES: readonly WireCase[] = [
     name: 'valid-basic-then-no-credentials',
     profiles: EVERY_PROFILE,
     title: 'rejects a request without credentials after valid Basic credentials on the same connection',
-    requirement: R.remembered,
-    level: 'must',
+    requirement: 'remembered',
     seed: BASIC_SEED,
     first: [authorization('Basic {{basicToken}}')],
     second: [],
@@ -118,9 +111,7 @@ export const CONNECTION_REUSE_CASES: readonly WireCase[] = [
     name: 'main-key-then-denied-key',
     profiles: V3IO_ONLY,
     title: 'rejects an identity without permission after the main identity on the same connection',
-    requirement: R.identity,
-    level: 'must',
-    seed: HTTP_AUTH_SEED,
+    requirement: 'identity',
     first: [sessionKey('{{accessKey}}')],
     second: [sessionKey('{{deniedAccessKey}}')],
     requires: ['deniedAccessKey'],
@@ -131,8 +122,7 @@ export const CONNECTION_REUSE_CASES: readonly WireCase[] = [
     name: 'unknown-key-then-valid-key',
     profiles: V3IO_ONLY,
     title: 'accepts a valid access key after an unknown one was rejected on the same connection',
-    requirement: R.afterRejection,
-    level: 'should',
+    requirement: 'afterRejection',
     seed: SESSION_KEY_SEED,
     first: [sessionKey('{{changedKey}}')],
     second: [sessionKey('{{accessKey}}')],
@@ -144,8 +134,7 @@ export const CONNECTION_REUSE_CASES: readonly WireCase[] = [
     name: 'wrong-password-then-valid-basic',
     profiles: EVERY_PROFILE,
     title: 'accepts valid Basic credentials after a wrong password was rejected on the same connection',
-    requirement: R.afterRejection,
-    level: 'should',
+    requirement: 'afterRejection',
     seed: BASIC_SEED,
     first: [authorization('Basic {{wrongPasswordToken}}')],
     second: [authorization('Basic {{basicToken}}')],

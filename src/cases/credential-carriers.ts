@@ -13,32 +13,26 @@
  * Level: MUST (auth-requirements.md: accepting credentials through a channel the seed does not
  * define; letting a request in without a valid credential).
  */
-import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
+import { httpCaseBuilder } from './case-builder.js';
 import { OPERATIONS, request } from './operations.js';
-import { requirementSentences } from './requirements.js';
-import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY } from './credentials.js';
+import type { RequirementName } from './requirements.js';
+import { BASIC_TOKEN, SEED_HTTP_AUTH as HTTP_AUTH } from './credentials.js';
 
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const REST = 'OWASP REST Security Cheat Sheet';
 const OBJECT_PATH = '/{{container}}/{{fixtureObject}}';
 
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['credential-carriers'] });
 
-const R = requirementSentences('credential-carriers');
-
-function carrier(id: string, title: string, requirement: string, credentials: readonly HeaderLine[], sources: readonly string[], path?: string): HttpCase {
-  return {
-    kind: 'http',
+function carrier(id: string, title: string, requirement: RequirementName<'credential-carriers'>, credentials: readonly HeaderLine[], path?: string): HttpCase {
+  return httpCase({
     id: `cross-carrier-${id}`,
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'credential-carrier',
     title,
     requirement,
-    level: 'must',
-    sources,
     request: request('get-object', credentials, path === undefined ? {} : { path }),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 const KEY_HEADERS = ['X-Api-Key', 'Api-Key', 'X-Access-Key', 'X-Auth-Token', 'X-v3io-access-key', 'X-Session-Key', 'X-Amz-Security-Token'] as const;
@@ -47,55 +41,41 @@ const QUERY_PARAMETERS = ['session_key', 'accessKey', 'api_key', 'X-V3IO-SESSION
 const COOKIES = ['session', 'access_key', 'v3io_session'] as const;
 
 function basicElsewhere(name: string): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-carrier-basic-in-${name.toLowerCase()}`,
-    form: 'cross-cutting',
     profiles: EVERY_PROFILE,
     family: 'credential-carrier',
     title: `rejects valid Basic credentials sent only in ${name}`,
-    requirement: R.basicElsewhere,
-    level: 'must',
-    sources: [BASIC, 'RFC 9110 §11.6.2', UNAUTHORIZED],
+    requirement: 'basicElsewhere',
     request: request('get-object', [[name, 'Basic {{basicToken}}']]),
     derive: [BASIC_TOKEN],
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 /** GetItem without credentials with these function lines (the JSON content type kept). */
 function functionNameCase(id: string, what: string, lines: readonly HeaderLine[]): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-function-${id}`,
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'function-name',
     title: `rejects a request without credentials with ${what}`,
-    requirement: R.functionName,
-    level: 'must',
-    sources: [HTTP_AUTH, UNAUTHORIZED],
+    requirement: 'functionName',
     request: { ...request('get-item', []), headers: [...lines, ['Content-Type', 'application/json']] },
     // Checking the function before the credentials is as good a rejection.
     expect: { outcome: 'reject', statuses: [401, 400] },
-  };
+  });
 }
 
 function methodCase(method: string): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-method-${method.toLowerCase()}`,
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'method',
     title: `rejects a request without credentials on ${method}`,
-    requirement: R.method,
-    level: 'must',
-    sources: [HTTP_AUTH, UNAUTHORIZED, 'RFC 9110 §9.1'],
+    requirement: 'method',
     request: request('unknown-method', [], { method }),
     // Refusing a method the server does not implement before authenticating is as good a rejection.
     expect: { outcome: 'reject', statuses: [401, 405] },
-  };
+  });
 }
 
 /** Headers frameworks read a method from instead of the request line's. */
@@ -112,61 +92,48 @@ type MethodClaim = { readonly header: string } | { readonly query: '_method' };
 function methodOverrideCase(operation: 'get-object' | 'post-object', claim: MethodClaim): HttpCase {
   const method = operation === 'get-object' ? 'GET' : 'POST';
   const where = 'header' in claim ? claim.header : `the query parameter ${claim.query}`;
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-method-override-${method.toLowerCase()}-${'header' in claim ? claim.header.toLowerCase() : 'query-method'}`,
-    form: 'cross-cutting',
     profiles: operation === 'get-object' ? EVERY_PROFILE : V3IO_ONLY,
     family: 'method',
     title: `rejects a ${method} without credentials that claims to be an OPTIONS in ${where}`,
-    requirement: R.methodOverride,
-    level: 'must',
+    requirement: 'methodOverride',
     sources: [HTTP_AUTH, UNAUTHORIZED, 'RFC 9110 §9.1', 'OWASP WSTG 4.2.6 Test HTTP Methods'],
     request:
       'header' in claim
         ? request(operation, [[claim.header, 'OPTIONS']])
         : request(operation, [], { path: `${OPERATIONS[operation].path}?${claim.query}=OPTIONS` }),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 export const CREDENTIAL_CARRIER_CASES: readonly HttpCase[] = [
   ...KEY_HEADERS.map((name) =>
-    carrier(`header-${name.toLowerCase()}`, `rejects a valid access key sent only in ${name}`, R.header, [[name, '{{accessKey}}']], [SESSION_KEY, UNAUTHORIZED, REST]),
+    carrier(`header-${name.toLowerCase()}`, `rejects a valid access key sent only in ${name}`, 'header', [[name, '{{accessKey}}']]),
   ),
   ...BASIC_HEADERS.map(basicElsewhere),
   ...QUERY_PARAMETERS.map((name) =>
-    carrier(`query-${name.toLowerCase().replace(/_/g, '-')}`, `rejects a valid access key in the query parameter ${name}`, R.query, [], [SESSION_KEY, 'RFC 9110 §17.9', REST], `${OBJECT_PATH}?${name}={{accessKey}}`),
+    carrier(`query-${name.toLowerCase().replace(/_/g, '-')}`, `rejects a valid access key in the query parameter ${name}`, 'query', [], `${OBJECT_PATH}?${name}={{accessKey}}`),
   ),
   ...COOKIES.map((name) =>
-    carrier(`cookie-${name.replace(/_/g, '-')}`, `rejects a valid access key in the cookie ${name}`, R.cookie, [['Cookie', `${name}={{accessKey}}`]], [SESSION_KEY, REST]),
+    carrier(`cookie-${name.replace(/_/g, '-')}`, `rejects a valid access key in the cookie ${name}`, 'cookie', [['Cookie', `${name}={{accessKey}}`]]),
   ),
-  {
-    kind: 'http',
+  httpCase({
     id: 'cross-carrier-form-body',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'credential-carrier',
     title: 'rejects a POST whose form-encoded body holds a valid access key',
-    requirement: R.body,
-    level: 'must',
-    sources: [SESSION_KEY, UNAUTHORIZED, REST],
+    requirement: 'body',
     request: { ...request('post-object', []), headers: [['Content-Type', 'application/x-www-form-urlencoded']], body: 'access_key={{accessKey}}&X-v3io-session-key={{accessKey}}' },
     expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'cross-carrier-json-body',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'credential-carrier',
     title: 'rejects a GetItem whose JSON body holds a valid access key',
-    requirement: R.body,
-    level: 'must',
-    sources: [SESSION_KEY, UNAUTHORIZED, REST],
+    requirement: 'body',
     request: { ...request('get-item', []), body: '{"Key":{"id":{"S":"fixture"}},"AttributesToGet":"*","AccessKey":"{{accessKey}}","X-v3io-session-key":"{{accessKey}}"}' },
     expect: { outcome: 'unauthenticated' },
-  },
+  }),
 
   functionNameCase('lower-case', 'the function name in lower case (getitem)', [['X-v3io-function', 'getitem']]),
   functionNameCase('upper-case', 'the function name in upper case (GETITEM)', [['X-v3io-function', 'GETITEM']]),

@@ -10,14 +10,13 @@
  */
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type Derivation, type HeaderLine, type ProfileId } from './model.js';
 import { request } from './operations.js';
-import { requirementSentences } from './requirements.js';
+import { httpCaseBuilder } from './case-builder.js';
 
 const KIB = 1024;
 /** Sizes of the header value, in KiB. */
 const SIZES_KIB = [1, 2, 4, 8, 16, 32] as const;
 const STATUSES = [401, 431, 400] as const;
-const SOURCES = ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §15.5.2', 'OWASP Input Validation Cheat Sheet'];
-const REQUIREMENT = requirementSentences('credential-sizes').anySize;
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['credential-sizes'] });
 const SIGV4_PREFIX = 'AWS4-HMAC-SHA256 Credential=';
 const SIGV4_SUFFIX = '/20240115/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0';
 const SIGV2_PREFIX = 'AWS ';
@@ -78,20 +77,16 @@ const CARRIERS: readonly Carrier[] = [
 
 function sizeCase(carrier: Carrier, kib: number): HttpCase {
   const { header, derive } = carrier.line(kib * KIB);
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-size-${carrier.id}-${kib}-kib`,
-    form: 'cross-cutting',
     profiles: carrier.profiles,
     family: 'size-ladder',
     title: `rejects a ${kib} KiB ${carrier.what} without a 5xx (401, or 431 or 400 past the limit)`,
-    requirement: REQUIREMENT,
-    level: 'must',
-    sources: SOURCES,
+    requirement: 'anySize',
     request: request('get-object', [header]),
     derive: [derive],
     expect: { outcome: 'reject', statuses: STATUSES },
-  };
+  });
 }
 
 export const CREDENTIAL_SIZE_CASES: readonly HttpCase[] = CARRIERS.flatMap((carrier) => SIZES_KIB.map((kib) => sizeCase(carrier, kib)));

@@ -23,3 +23,12 @@ export const WRONG_PASSWORD_TOKEN: Derivation = {
   from: '{{username}}:wrong-password-v3io-auth-conformance',
   apply: [{ op: 'base64' }],
 };
+
+/** `{{truncatedKey}}`: the main key with its last character removed. */
+export const TRUNCATED_KEY: Derivation = { name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] };
+
+/** `{{changedKey}}`: the main key with its last character changed, a key of the right shape that no identity has. */
+export const CHANGED_KEY: Derivation = { name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] };
+
+/** `{{swappedKey}}`: the main key in another letter case. */
+export const SWAPPED_KEY: Derivation = { name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'other-case' }] };

@@ -4,12 +4,12 @@
  * Authorization forms (SigV4, SigV2, Basic) on GET object and on every operation that writes.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type Derivation, type HttpCase, type HeaderLine, type OperationId, type OptionalVariable } from './model.js';
+import { httpCaseBuilder } from './case-builder.js';
 import { OPERATIONS, request } from './operations.js';
-import { requirementSentences } from './requirements.js';
-import { SEED_HTTP_AUTH as HTTP_AUTH, SEED_SESSION_KEY as SESSION_KEY, UNKNOWN_KEY } from './credentials.js';
-import { UNAUTHORIZED, authorization, sessionKey, sigv4, sigv2 } from './cross-cutting-headers.js';
+import { UNKNOWN_KEY } from './credentials.js';
+import { authorization, sessionKey, sigv4, sigv2 } from './cross-cutting-headers.js';
 
-const R = requirementSentences('cross-cutting');
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['cross-cutting'] });
 
 /** Where an operation is, in titles. */
 const WHERE: Readonly<Record<OperationId, string>> = {
@@ -53,52 +53,39 @@ const WRITE_OPERATIONS = ALL_OPERATIONS.filter((op) => OPERATIONS[op].unchanged 
 const DENIED_VIA_AUTHORIZATION_OPERATIONS: readonly OperationId[] = ['get-object', ...WRITE_OPERATIONS];
 
 function validOn(operation: OperationId): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-valid-session-key-${operation}`,
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'every-operation',
     title: `accepts a valid access key ${WHERE[operation]}`,
-    requirement: R.everyOperation,
-    level: 'must',
-    sources: [HTTP_AUTH, SESSION_KEY],
+    requirement: 'everyOperation',
     request: request(operation, [sessionKey('{{accessKey}}')]),
     expect: { outcome: 'accept' },
-  };
+  });
 }
 
 function noCredentialsOn(operation: OperationId): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-no-credentials-${operation}`,
-    form: 'cross-cutting',
     profiles: BASIC_OPERATIONS.includes(operation) ? EVERY_PROFILE : V3IO_ONLY,
     family: 'every-operation',
     title: `rejects a request without credentials ${WHERE[operation]}`,
-    requirement: R.noCredentials,
-    level: 'must',
-    sources: [HTTP_AUTH, 'seed §Overview', UNAUTHORIZED, 'RFC 9110 §11.6.1'],
+    requirement: 'noCredentials',
     request: request(operation, []),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 function unknownKeyOn(operation: OperationId): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-unknown-key-${operation}`,
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'every-operation',
     title: `rejects an unknown access key ${WHERE[operation]}`,
-    requirement: R.unknownKey,
-    level: 'must',
-    sources: [HTTP_AUTH, SESSION_KEY, UNAUTHORIZED],
+    requirement: 'unknownKey',
     request: request(operation, [sessionKey(UNKNOWN_KEY)]),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
+
 /** How a denied identity's credential travels: its header line, the variables it needs, what it derives. */
 interface DeniedCredential {
   /** After `cross-denied-`, before the operation, in ids. */
@@ -126,22 +113,18 @@ const DENIED_VIA_AUTHORIZATION: readonly DeniedCredential[] = [
 ];
 
 function forbidden(credential: DeniedCredential, operation: OperationId, family = 'permission'): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-denied-${credential.id}-${operation}`,
-    form: 'cross-cutting',
     // V3IO only: a generic Basic server has no permissions model, so no identity without permission.
     profiles: V3IO_ONLY,
     family,
     title: `rejects a valid ${credential.via} of an identity without permission ${WHERE[operation]}`,
-    requirement: R.permission,
-    level: 'must',
-    sources: [HTTP_AUTH, 'RFC 9110 §15.5.4'],
+    requirement: 'permission',
     request: request(operation, [credential.line]),
     ...(credential.derive ? { derive: credential.derive } : {}),
     requires: credential.requires,
     expect: { outcome: 'forbidden' },
-  };
+  });
 }
 
 /**

@@ -5,41 +5,29 @@
  * to 32 KiB — never a 5xx or a crash.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase } from './model.js';
+import { httpCaseBuilder, sharing } from './case-builder.js';
 import { request } from './operations.js';
-import { requirementSentences } from './requirements.js';
 import { sessionKey, authorization, sigv4 } from './cross-cutting-headers.js';
 
-const R = requirementSentences('cross-cutting');
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['cross-cutting'] });
 
 /** Past a parser's limit 431 (RFC 6585 §5) or 400; read, the value names no identity: 401. */
 const SIZE_STATUSES = [431, 400, 401] as const;
 
+const oversized = sharing(httpCase, { family: 'size', requirement: 'size', expect: { outcome: 'reject', statuses: SIZE_STATUSES } });
+
 export const HEADER_SIZE_CASES: readonly HttpCase[] = [
   // Size limits.
-  {
-    kind: 'http',
+  oversized({
     id: 'cross-huge-session-key',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
-    family: 'size',
     title: 'rejects a 64 KiB X-v3io-session-key value with 431, 400 or 401',
-    requirement: R.size,
-    level: 'must',
-    sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §17.5'],
     request: request('get-object', [sessionKey('{{hugeKey}}')]),
     derive: [{ name: 'hugeKey', from: '{{accessKey}}', apply: [{ op: 'repeat-to-length', length: 65536 }] }],
-    expect: { outcome: 'reject', statuses: SIZE_STATUSES },
-  },
-  {
-    kind: 'http',
+  }),
+  oversized({
     id: 'cross-huge-basic-token',
-    form: 'cross-cutting',
     profiles: EVERY_PROFILE,
-    family: 'size',
     title: 'rejects a 64 KiB Basic token with 431, 400 or 401',
-    requirement: R.size,
-    level: 'must',
-    sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §17.5'],
     request: request('get-object', [authorization('Basic {{hugeToken}}')]),
     derive: [
       {
@@ -48,20 +36,11 @@ export const HEADER_SIZE_CASES: readonly HttpCase[] = [
         apply: [{ op: 'repeat-to-length', length: 49152 }, { op: 'base64' }],
       },
     ],
-    expect: { outcome: 'reject', statuses: SIZE_STATUSES },
-  },
-  {
-    kind: 'http',
+  }),
+  oversized({
     id: 'cross-huge-sigv4-credential',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
-    family: 'size',
     title: 'rejects a SigV4 Authorization with a 64 KiB key with 431, 400 or 401',
-    requirement: R.size,
-    level: 'must',
-    sources: ['RFC 6585 §5', 'RFC 9110 §5.4', 'RFC 9110 §17.5'],
     request: request('get-object', [sigv4('{{hugeKey}}')]),
     derive: [{ name: 'hugeKey', from: '{{accessKey}}', apply: [{ op: 'repeat-to-length', length: 65536 }] }],
-    expect: { outcome: 'reject', statuses: SIZE_STATUSES },
-  },
+  }),
 ];

@@ -9,14 +9,11 @@
  * without a valid credential of the identity it acts as.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
+import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
-import { requirementSentences } from './requirements.js';
-import { SEED_HTTP_AUTH as HTTP_AUTH, UNKNOWN_KEY } from './credentials.js';
+import { UNKNOWN_KEY } from './credentials.js';
 
-const UNAUTHORIZED = 'RFC 9110 §15.5.2';
-const PROXY_TRUST = 'OWASP Authentication Cheat Sheet';
-
-const R = requirementSentences('identity-headers');
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['identity-headers'] });
 
 /** Headers that proxies, web servers and frameworks are known to pass or read an authenticated user in. */
 const IDENTITY_HEADERS = [
@@ -44,69 +41,51 @@ const SOURCE_HEADERS: readonly (readonly [id: string, line: HeaderLine])[] = [
 const kebab = (name: string): string => name.toLowerCase();
 
 function identityHeaderCase(name: string): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-identity-header-${kebab(name)}`,
-    form: 'cross-cutting',
     profiles: EVERY_PROFILE,
     family: 'identity-header',
     title: `rejects a request without credentials that names the main user in ${name}`,
-    requirement: R.identity,
-    level: 'must',
-    sources: [HTTP_AUTH, UNAUTHORIZED, PROXY_TRUST],
+    requirement: 'identity',
     request: request('get-object', [[name, '{{username}}']]),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 function sourceHeaderCase([id, line]: readonly [string, HeaderLine]): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-source-header-${id}`,
-    form: 'cross-cutting',
     profiles: EVERY_PROFILE,
     family: 'forwarded-source',
     title: `rejects a request without credentials that claims to come from loopback in ${line[0]}`,
-    requirement: R.source,
-    level: 'must',
-    sources: [HTTP_AUTH, 'RFC 7239 §5.2', UNAUTHORIZED, PROXY_TRUST],
+    requirement: 'source',
     request: request('get-object', [line]),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 function impersonationCase(name: string): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-identity-header-denied-key-${kebab(name)}`,
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'identity-header',
     title: `rejects a valid access key of an identity without permission that names the main user in ${name}`,
-    requirement: R.impersonation,
-    level: 'must',
-    sources: [HTTP_AUTH, 'RFC 9110 §15.5.4', PROXY_TRUST],
+    requirement: 'impersonation',
     request: request('get-object', [['X-v3io-session-key', '{{deniedAccessKey}}'], [name, '{{username}}']]),
     requires: ['deniedAccessKey'],
     expect: { outcome: 'forbidden' },
-  };
+  });
 }
 
 export const IDENTITY_HEADER_CASES: readonly HttpCase[] = [
   ...IDENTITY_HEADERS.map(identityHeaderCase),
-  {
-    kind: 'http',
+  httpCase({
     id: 'cross-identity-header-unknown-key-x-remote-user',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'identity-header',
     title: 'rejects an unknown access key that comes with the main user in X-Remote-User',
-    requirement: R.identity,
-    level: 'must',
-    sources: [HTTP_AUTH, UNAUTHORIZED, PROXY_TRUST],
+    requirement: 'identity',
     request: request('get-object', [['X-v3io-session-key', UNKNOWN_KEY], ['X-Remote-User', '{{username}}']]),
     expect: { outcome: 'unauthenticated' },
-  },
+  }),
   ...['X-Remote-User', 'X-Forwarded-User', 'X-Auth-Request-User'].map(impersonationCase),
   ...SOURCE_HEADERS.map(sourceHeaderCase),
 ];

@@ -1,8 +1,9 @@
 /**
  * The case model: what a conformance case is, as plain readonly data.
  *
- * Case modules import only this file (and `operations.ts`). Nothing here knows about newman,
- * Postman, the reference implementation or reporters: those read the catalogue, never the reverse.
+ * Case modules import this file, `operations.ts` and the builders of `case-builder.ts`. Nothing
+ * here knows about newman, Postman, the reference implementation or reporters: those read the
+ * catalogue, never the reverse.
  */
 
 /** RFC 2119 requirement levels. A failed MUST makes the target non-conformant. */

@@ -2,12 +2,12 @@
  * Cross-cutting cases: channels the seed does not define: Proxy-Authorization, an underscored header name, the query string, cookies.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
+import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
-import { requirementSentences } from './requirements.js';
 import { BASIC_TOKEN, SEED_BASIC as BASIC, SEED_S3 as S3_LIKE, SEED_SESSION_KEY as SESSION_KEY } from './credentials.js';
-import { UNAUTHORIZED, authorization, sigv4, sigv2 } from './cross-cutting-headers.js';
+import { UNAUTHORIZED } from './cross-cutting-headers.js';
 
-const R = requirementSentences('cross-cutting');
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['cross-cutting'] });
 
 const OBJECT_PATH = '/{{container}}/{{fixtureObject}}';
 
@@ -18,50 +18,39 @@ function otherChannel(
   sources: readonly string[],
   path?: string,
 ): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-${id}`,
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'other-channel',
     title,
-    requirement: R.otherChannel,
-    level: 'must',
+    requirement: 'otherChannel',
     sources,
     request: request('get-object', credentials, path === undefined ? {} : { path }),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 export const OTHER_CHANNEL_CASES: readonly HttpCase[] = [
   // Channels the seed does not define.
-  {
-    kind: 'http',
+  httpCase({
     id: 'cross-proxy-authorization-basic',
-    form: 'cross-cutting',
     profiles: EVERY_PROFILE,
     family: 'other-channel',
     title: 'rejects valid Basic credentials sent only in Proxy-Authorization',
-    requirement: R.proxy,
-    level: 'must',
+    requirement: 'proxy',
     sources: [BASIC, 'RFC 9110 §11.7.2', UNAUTHORIZED],
     request: request('get-object', [['Proxy-Authorization', 'Basic {{basicToken}}']]),
     derive: [BASIC_TOKEN],
     expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'cross-proxy-authorization-session-key',
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
     family: 'other-channel',
     title: 'rejects a valid access key sent only in Proxy-Authorization',
-    requirement: R.proxy,
-    level: 'must',
+    requirement: 'proxy',
     sources: [SESSION_KEY, 'RFC 9110 §11.7.2', UNAUTHORIZED],
     request: request('get-object', [['Proxy-Authorization', '{{accessKey}}']]),
     expect: { outcome: 'unauthenticated' },
-  },
+  }),
   otherChannel(
     'underscore-header-name',
     'rejects a valid access key in an X_v3io_session_key header (underscores)',

@@ -20,15 +20,16 @@
  */
 import { V3IO_ONLY, type WireCase, type WirePart } from './model.js';
 import { OPERATIONS } from './operations.js';
-import { CLOSE, END, HOST, OPERATION, header, wireCase } from './wire.js';
-import { requirementSentences } from './requirements.js';
-import { SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED } from './credentials.js';
+import { CLOSE, END, HOST, OPERATION, header } from './wire.js';
+import { wireCaseBuilder } from './case-builder.js';
+import type { RequirementName } from './requirements.js';
+import { SEED_HTTP_AUTH as HTTP_AUTH_SEED } from './credentials.js';
 
 const LISTING = OPERATIONS[OPERATION];
 /** The listing's path after the container, query included: `/?prefix=…/`. */
 const AFTER_CONTAINER = LISTING.path.slice('/{{container}}'.length);
 
-const R = requirementSentences('request-targets');
+const crossWire = wireCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: ['request-targets'] });
 
 function lines(target: string, extra: readonly WirePart[] = []): readonly WirePart[] {
   return [{ kind: 'request-line', method: LISTING.method, target }, HOST, ...extra, CLOSE, END];
@@ -37,16 +38,14 @@ function lines(target: string, extra: readonly WirePart[] = []): readonly WirePa
 /** Whether a target names the listing canonically (any 2xx let in) or not (a 2xx judged on evidence). */
 type Naming = 'canonical' | 'on-evidence';
 
-function noCredentials(name: string, family: string, title: string, requirement: string, target: string, sources: readonly string[], naming: Naming): WireCase {
-  return wireCase({
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
+/** `sources`: the RFC sections of a target form the requirement does not cite, before the seed's. */
+function noCredentials(name: string, family: string, title: string, requirement: RequirementName<'request-targets'>, target: string, naming: Naming, sources?: readonly string[]): WireCase {
+  return crossWire({
     name,
     family,
     title,
     requirement,
-    level: 'must',
-    sources: [...sources, HTTP_AUTH_SEED],
+    ...(sources ? { sources: [...sources, HTTP_AUTH_SEED] } : {}),
     parts: lines(target),
     // A server may refuse the spelling itself (400, or 404 for a path it does not resolve).
     expect: { outcome: 'reject', statuses: [401, 400, 404], ...(naming === 'on-evidence' ? { letInOnEvidence: true } : {}) },
@@ -71,19 +70,19 @@ export const REQUEST_TARGET_CASES: readonly WireCase[] = [
     'absolute-form-without-credentials',
     'request-target',
     'rejects an absolute-form request without credentials',
-    R.targetForm,
+    'targetForm',
     `{{origin}}${LISTING.path}`,
-    ['RFC 9112 §3.2.2', 'RFC 9112 §3.2'],
     'canonical',
+    ['RFC 9112 §3.2.2', 'RFC 9112 §3.2'],
   ),
   noCredentials(
     'absolute-form-other-host-without-credentials',
     'request-target',
     'rejects an absolute-form request for another host without credentials',
-    R.targetForm,
+    'targetForm',
     `http://v3io-auth-conformance.invalid${LISTING.path}`,
-    ['RFC 9112 §3.2.2', 'RFC 9112 §3.2'],
     'on-evidence',
+    ['RFC 9112 §3.2.2', 'RFC 9112 §3.2'],
   ),
   // The user and password percent-encoded, as userinfo must be (RFC 3986 §3.2.1): any password fits.
   {
@@ -91,9 +90,8 @@ export const REQUEST_TARGET_CASES: readonly WireCase[] = [
       'absolute-form-userinfo',
       'request-target',
       'rejects an absolute-form request that carries the main user and password as userinfo',
-      R.userinfo,
+      'userinfo',
       `{{scheme}}://{{userinfoUser}}:{{userinfoPassword}}@{{host}}${LISTING.path}`,
-      ['RFC 9110 §4.2.4', 'RFC 9112 §3.2.2', 'RFC 3986 §3.2.1'],
       'canonical',
     ),
     derive: [
@@ -101,49 +99,37 @@ export const REQUEST_TARGET_CASES: readonly WireCase[] = [
       { name: 'userinfoPassword', from: '{{password}}', apply: [{ op: 'percent-encode' }] },
     ],
   },
-  noCredentials('asterisk-form-get', 'request-target', 'rejects GET with the asterisk-form target (*) without credentials', R.targetForm, '*', ['RFC 9112 §3.2.4', 'RFC 9112 §3.2'], 'on-evidence'),
-  wireCase({
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
+  noCredentials('asterisk-form-get', 'request-target', 'rejects GET with the asterisk-form target (*) without credentials', 'targetForm', '*', 'on-evidence', ['RFC 9112 §3.2.4', 'RFC 9112 §3.2']),
+  crossWire({
     name: 'absolute-form-valid-key',
     family: 'request-target',
     title: 'accepts a valid access key with an absolute-form request target',
-    requirement: R.absoluteValid,
-    level: 'should',
-    sources: ['RFC 9112 §3.2.2', SESSION_KEY_SEED],
+    requirement: 'absoluteValid',
     parts: lines(`{{origin}}${LISTING.path}`, [header('X-v3io-session-key', '{{accessKey}}')]),
     expect: { outcome: 'accept' },
     validCredential: true,
   }),
-  wireCase({
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
+  crossWire({
     name: 'lower-case-method-without-credentials',
     family: 'method',
     title: 'rejects a request without credentials whose method is spelt in lower case (get)',
-    requirement: R.methodCase,
-    level: 'must',
-    sources: ['RFC 9110 §9.1', 'RFC 9112 §3.1', HTTP_AUTH_SEED],
+    requirement: 'methodCase',
     parts: [{ kind: 'request-line', method: 'get', target: LISTING.path }, HOST, CLOSE, END],
     // An unknown method may be refused before authentication (400, 405).
     expect: { outcome: 'reject', statuses: [401, 400, 405] },
     validCredential: false,
   }),
   ...PATH_SPELLINGS.map(([id, what, target]) =>
-    noCredentials(`path-${id}`, 'path-spelling', `rejects a request without credentials whose path has ${what}`, R.pathSpelling, target, ['RFC 9110 §4.2.3', 'RFC 3986 §5.2.4'], 'on-evidence'),
+    noCredentials(`path-${id}`, 'path-spelling', `rejects a request without credentials whose path has ${what}`, 'pathSpelling', target, 'on-evidence'),
   ),
   // The same spellings with a valid key of the identity without permission: a server whose
   // permission check reads the path as spelt, and whose router normalises it, lets it list.
   ...PATH_SPELLINGS.map(([id, what, target]) =>
-    wireCase({
-      form: 'cross-cutting',
-      profiles: V3IO_ONLY,
+    crossWire({
       name: `path-${id}-denied-key`,
       family: 'path-spelling',
       title: `rejects a valid access key of an identity without permission whose path has ${what}`,
-      requirement: R.pathSpellingPermission,
-      level: 'must',
-      sources: ['RFC 9110 §4.2.3', 'RFC 3986 §5.2.4', 'RFC 9110 §15.5.4', HTTP_AUTH_SEED],
+      requirement: 'pathSpellingPermission',
       parts: lines(target, [header('X-v3io-session-key', '{{deniedAccessKey}}')]),
       requires: ['deniedAccessKey'],
       // A server may refuse the spelling itself (400, or 404 for a path it does not resolve).

@@ -162,10 +162,15 @@ const REQUIREMENTS = {
 export type RequirementGroup = keyof typeof REQUIREMENTS;
 export type RequirementId = { [G in RequirementGroup]: `${G}/${keyof (typeof REQUIREMENTS)[G] & string}` }[RequirementGroup];
 
-/** The sentences of one group, by name: what a case module puts in its cases' `requirement`. */
-export function requirementSentences<G extends RequirementGroup>(group: G): { readonly [K in keyof (typeof REQUIREMENTS)[G]]: string } {
-  const table: Record<string, Requirement> = REQUIREMENTS[group];
-  return Object.fromEntries(Object.entries(table).map(([name, r]) => [name, r.sentence])) as { readonly [K in keyof (typeof REQUIREMENTS)[G]]: string };
+/** The names of the requirements of some groups (a union of groups gives the names of each). */
+export type RequirementName<G extends RequirementGroup> = G extends RequirementGroup ? keyof (typeof REQUIREMENTS)[G] & string : never;
+
+/**
+ * The requirements of some groups, by name, for a case module that checks them: a name two groups
+ * share is the later group's (as spreading the groups' tables in that order would give).
+ */
+export function requirementsOf<G extends RequirementGroup>(...groups: readonly G[]): { readonly [K in RequirementName<G>]: Requirement } {
+  return Object.assign({}, ...groups.map((group) => REQUIREMENTS[group])) as { readonly [K in RequirementName<G>]: Requirement };
 }
 
 /** Every requirement with its id. */

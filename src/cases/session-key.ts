@@ -4,432 +4,199 @@
  * The channels that must never carry a session key (underscored header name, query string,
  * cookie) are in `other-channels.ts`, with the other channels the seed does not define.
  */
-import { V3IO_ONLY, type HttpCase, type HeaderLine, type OperationId } from './model.js';
+import { V3IO_ONLY, type HttpCase, type HeaderLine } from './model.js';
+import { httpCaseBuilder, sharing } from './case-builder.js';
+import { mutatedKeyCases, schemeWordBuilder, validCases } from './form-shapes.js';
 import { request } from './operations.js';
-import { requirementSentences } from './requirements.js';
-import { BASIC_TOKEN, SEED_HTTP_AUTH, SEED_SESSION_KEY as SEED, UNKNOWN_KEY } from './credentials.js';
+import { BASIC_TOKEN, SEED_SESSION_KEY as SEED, TRUNCATED_KEY, UNKNOWN_KEY } from './credentials.js';
 
 const UNAUTHORIZED = 'RFC 9110 §15.5.2';
 /** An invented key no target knows (a well-formed UUID v4). */
 
 const sessionKey = (value: string): HeaderLine => ['X-v3io-session-key', value];
 
-const R = { ...requirementSentences('session-key'), ...requirementSentences('opaque-keys') };
+const httpCase = httpCaseBuilder({ form: 'session-key', profiles: V3IO_ONLY, requirements: ['session-key', 'opaque-keys'] });
+const schemeWord = schemeWordBuilder(httpCase, 'session-key-', (scheme) => ({ request: request('get-object', [sessionKey(`${scheme} {{accessKey}}`)]) }));
 
-/** The valid key on one operation: the form's baseline, on several operations. */
-function validOn(operation: OperationId, where: string): HttpCase {
-  return {
-    kind: 'http',
-    id: `session-key-valid-${operation}`,
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'valid',
-    title: `accepts a valid access key ${where}`,
-    requirement: R.valid,
-    level: 'must',
-    sources: [SEED, SEED_HTTP_AUTH],
-    request: request(operation, [sessionKey('{{accessKey}}')]),
-    expect: { outcome: 'accept' },
-  };
-}
+const exactKey = sharing(httpCase, { family: 'mutated-key', requirement: 'exact', expect: { outcome: 'unauthenticated' } });
+const twoLines = sharing(httpCase, { family: 'duplicates', requirement: 'duplicate', expect: { outcome: 'malformed' } });
+const commaList = sharing(httpCase, { family: 'duplicates', requirement: 'commaList', expect: { outcome: 'reject' } });
 
 export const SESSION_KEY_CASES: readonly HttpCase[] = [
-  validOn('get-object', 'on GET object'),
-  validOn('head-object', 'on HEAD object'),
-  validOn('put-object', 'on PUT object'),
-  validOn('get-item', 'on GetItem'),
-  validOn('list-container', 'on the container listing'),
+  ...validCases(httpCase, 'session-key-', 'accepts a valid access key', (operation) => ({ request: request(operation, [sessionKey('{{accessKey}}')]) })),
 
   // Header-name letter case: field names are case-insensitive (RFC 9110 §5.1).
-  {
-    kind: 'http',
+  httpCase({
     id: 'session-key-header-name-lower-case',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'letter-case',
     title: 'accepts the header name in lower case (x-v3io-session-key)',
-    requirement: R.nameCase,
-    level: 'must',
-    sources: [SEED, 'RFC 9110 §5.1'],
+    requirement: 'nameCase',
     request: request('get-object', [['x-v3io-session-key', '{{accessKey}}']]),
     expect: { outcome: 'accept' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'session-key-header-name-upper-case',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'letter-case',
     title: 'accepts the header name in upper case (X-V3IO-SESSION-KEY)',
-    requirement: R.nameCase,
-    level: 'must',
-    sources: [SEED, 'RFC 9110 §5.1'],
+    requirement: 'nameCase',
     request: request('get-object', [['X-V3IO-SESSION-KEY', '{{accessKey}}']]),
     expect: { outcome: 'accept' },
-  },
+  }),
 
   // Optional whitespace around the value (RFC 9112 §5.1, RFC 9110 §5.5).
-  {
-    kind: 'http',
+  httpCase({
     id: 'session-key-value-surrounded-by-spaces',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'whitespace',
     title: 'accepts a valid key surrounded by spaces',
-    requirement: R.ows,
-    level: 'must',
-    sources: [SEED, 'RFC 9112 §5.1', 'RFC 9110 §5.5'],
+    requirement: 'ows',
     request: request('get-object', [sessionKey('   {{accessKey}}   ')]),
     expect: { outcome: 'accept' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'session-key-value-surrounded-by-tabs',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'whitespace',
     title: 'accepts a valid key surrounded by tabs',
-    requirement: R.ows,
-    level: 'must',
-    sources: [SEED, 'RFC 9112 §5.1', 'RFC 9110 §5.5'],
+    requirement: 'ows',
     request: request('get-object', [sessionKey('\t{{accessKey}}\t')]),
     expect: { outcome: 'accept' },
-  },
+  }),
 
   // Keys nobody has.
-  {
-    kind: 'http',
+  httpCase({
     id: 'session-key-unknown-key',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'unknown-credential',
     title: 'rejects an unknown access key',
-    requirement: R.unknown,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
+    requirement: 'unknown',
     request: request('get-object', [sessionKey(UNKNOWN_KEY)]),
     expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'session-key-obs-text-key',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'unknown-credential',
     title: 'rejects a key made of bytes outside ASCII (obs-text)',
-    requirement: R.obsText,
-    level: 'must',
-    sources: [SEED, 'RFC 9110 §5.5'],
+    requirement: 'obsText',
     request: request('get-object', [sessionKey('00000000-0000-4000-8000-\u00e9\u00e8\u00ea\u00eb\u00ff\u00fe\u00fd\u00fc\u00e0\u00e1\u00e2\u00e3')]),
     expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'session-key-empty-value',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'empty-credential',
     title: 'rejects an empty X-v3io-session-key value',
-    requirement: R.unknown,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
+    requirement: 'unknown',
     request: request('get-object', [sessionKey('')]),
     expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'session-key-whitespace-only-value',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'empty-credential',
     title: 'rejects an X-v3io-session-key value of only spaces and tabs',
-    requirement: R.unknown,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
+    requirement: 'unknown',
     request: request('get-object', [sessionKey(' \t  ')]),
     expect: { outcome: 'unauthenticated' },
-  },
+  }),
 
   // Secrets of another kind in place of the key: a server that looks every secret up in one table,
   // or decodes a Base64 value as Basic credentials, lets them in.
-  {
-    kind: 'http',
+  httpCase({
     id: 'session-key-password-as-key',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'other-secret',
     title: "rejects the main user's password in place of the access key",
-    requirement: R.otherSecret,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
+    requirement: 'otherSecret',
     request: request('get-object', [sessionKey('{{password}}')]),
     expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'session-key-basic-token-as-key',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'other-secret',
     title: "rejects the main user's Basic token (Base64 of username:password) in place of the access key",
-    requirement: R.otherSecret,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
+    requirement: 'otherSecret',
     request: request('get-object', [sessionKey('{{basicToken}}')]),
     derive: [BASIC_TOKEN],
     expect: { outcome: 'unauthenticated' },
-  },
+  }),
 
   // A scheme word in front of the key: the header has no scheme, so `Bearer <key>` is no access
   // key; a server that strips a leading word (as from an Authorization value) lets it in.
-  ...(['Bearer', 'Basic', 'AWS', 'Token', 'X-v3io-session-key'] as const).map(
-    (scheme): HttpCase => ({
-      kind: 'http',
-      id: `session-key-scheme-word-${scheme.toLowerCase()}`,
-      form: 'session-key',
-      profiles: V3IO_ONLY,
-      family: 'scheme-word',
-      title: `rejects a valid key after the scheme word ${scheme} (X-v3io-session-key: ${scheme} <key>)`,
-      requirement: R.schemeWord,
-      level: 'must',
-      sources: [SEED, UNAUTHORIZED],
-      request: request('get-object', [sessionKey(`${scheme} {{accessKey}}`)]),
-      expect: { outcome: 'unauthenticated' },
-    }),
+  ...(['Bearer', 'Basic', 'AWS', 'Token', 'X-v3io-session-key'] as const).map((scheme) =>
+    schemeWord(scheme.toLowerCase(), `rejects a valid key after the scheme word ${scheme} (X-v3io-session-key: ${scheme} <key>)`, scheme),
   ),
 
   // A valid key, changed.
-  {
-    kind: 'http',
-    id: 'session-key-truncated-key',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'mutated-key',
-    title: 'rejects a valid key with its last character removed',
-    requirement: R.mutated,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
-    request: request('get-object', [sessionKey('{{truncatedKey}}')]),
-    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
-    expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
-    id: 'session-key-one-character-changed',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'mutated-key',
-    title: 'rejects a valid key with one character changed',
-    requirement: R.mutated,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
-    request: request('get-object', [sessionKey('{{changedKey}}')]),
-    derive: [{ name: 'changedKey', from: '{{accessKey}}', apply: [{ op: 'change-last-char' }] }],
-    expect: { outcome: 'unauthenticated' },
-  },
-  // A key with a character added is another, unknown key: a server that checks only that the value
-  // starts with, or contains, a known key lets it in.
-  {
-    kind: 'http',
-    id: 'session-key-character-appended',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'mutated-key',
-    title: 'rejects a valid key with a character appended (a longer, unknown key)',
-    requirement: R.unknown,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
-    request: request('get-object', [sessionKey('{{accessKey}}0')]),
-    expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
-    id: 'session-key-character-prepended',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'mutated-key',
-    title: 'rejects a valid key with a character prepended (a longer, unknown key)',
-    requirement: R.unknown,
-    level: 'must',
-    sources: [SEED, UNAUTHORIZED],
-    request: request('get-object', [sessionKey('0{{accessKey}}')]),
-    expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
-    id: 'session-key-other-letter-case',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'mutated-key',
-    title: 'rejects a valid key in another letter case',
-    requirement: R.exact,
-    level: 'should',
-    sources: [SEED, UNAUTHORIZED],
-    request: request('get-object', [sessionKey('{{swappedKey}}')]),
-    derive: [{ name: 'swappedKey', from: '{{accessKey}}', apply: [{ op: 'other-case' }] }],
-    expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  ...mutatedKeyCases(httpCase, {
+    idPrefix: 'session-key-',
+    otherCaseName: 'other-letter-case',
+    where: '',
+    request: (key) => request('get-object', [sessionKey(key)]),
+    mutatedSources: [SEED, UNAUTHORIZED],
+  }),
+  exactKey({
     id: 'session-key-trailing-word',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'mutated-key',
     title: 'rejects a valid key followed by a space and a word',
-    requirement: R.exact,
-    level: 'should',
-    sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [sessionKey('{{accessKey}} x')]),
-    expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  exactKey({
     id: 'session-key-trailing-semicolon',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'mutated-key',
     title: 'rejects a valid key followed by a semicolon',
-    requirement: R.exact,
-    level: 'should',
-    sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [sessionKey('{{accessKey}};')]),
-    expect: { outcome: 'unauthenticated' },
-  },
-  {
-    kind: 'http',
+  }),
+  exactKey({
     id: 'session-key-quoted-key',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'mutated-key',
     title: 'rejects a valid key in double quotes',
-    requirement: R.exact,
-    level: 'should',
-    sources: [SEED, UNAUTHORIZED],
     request: request('get-object', [sessionKey('"{{accessKey}}"')]),
-    expect: { outcome: 'unauthenticated' },
-  },
+  }),
 
   // Two header lines (newman sends both when the name is spelled the same).
-  {
-    kind: 'http',
+  twoLines({
     id: 'session-key-two-lines-same-key',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines with the same valid key as malformed',
-    requirement: R.duplicate,
-    level: 'should',
-    sources: [SEED, 'RFC 9110 §5.3'],
     request: request('get-object', [sessionKey('{{accessKey}}'), sessionKey('{{accessKey}}')]),
-    expect: { outcome: 'malformed' },
-  },
-  {
-    kind: 'http',
+  }),
+  twoLines({
     id: 'session-key-two-lines-valid-then-unknown',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'duplicates',
     title: 'rejects a valid X-v3io-session-key line followed by one with an unknown key',
-    requirement: R.duplicate,
-    level: 'should',
-    sources: [SEED, 'RFC 9110 §5.3'],
     request: request('get-object', [sessionKey('{{accessKey}}'), sessionKey(UNKNOWN_KEY)]),
-    expect: { outcome: 'malformed' },
-  },
-  {
-    kind: 'http',
+  }),
+  twoLines({
     id: 'session-key-two-lines-unknown-then-valid',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'duplicates',
     title: 'rejects an X-v3io-session-key line with an unknown key followed by a valid one',
-    requirement: R.duplicate,
-    level: 'should',
-    sources: [SEED, 'RFC 9110 §5.3'],
     request: request('get-object', [sessionKey(UNKNOWN_KEY), sessionKey('{{accessKey}}')]),
-    expect: { outcome: 'malformed' },
-  },
-  {
-    kind: 'http',
+  }),
+  twoLines({
     id: 'session-key-two-lines-valid-then-denied',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines with the keys of two identities (permitted first)',
-    requirement: R.duplicate,
-    level: 'should',
-    sources: [SEED, 'RFC 9110 §5.3'],
     request: request('get-object', [sessionKey('{{accessKey}}'), sessionKey('{{deniedAccessKey}}')]),
     requires: ['deniedAccessKey'],
-    expect: { outcome: 'malformed' },
-  },
-  {
-    kind: 'http',
+  }),
+  twoLines({
     id: 'session-key-two-lines-denied-then-valid',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines with the keys of two identities (denied first)',
-    requirement: R.duplicate,
-    level: 'should',
-    sources: [SEED, 'RFC 9110 §5.3'],
     request: request('get-object', [sessionKey('{{deniedAccessKey}}'), sessionKey('{{accessKey}}')]),
     requires: ['deniedAccessKey'],
-    expect: { outcome: 'malformed' },
-  },
-  {
-    kind: 'http',
+  }),
+  httpCase({
     id: 'session-key-two-lines-both-invalid',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
     family: 'duplicates',
     title: 'rejects two X-v3io-session-key lines of which neither is valid',
-    requirement: R.duplicateInvalid,
-    level: 'must',
-    sources: [SEED, 'RFC 9110 §5.3'],
+    requirement: 'duplicateInvalid',
     request: request('get-object', [sessionKey(UNKNOWN_KEY), sessionKey('{{truncatedKey}}')]),
-    derive: [{ name: 'truncatedKey', from: '{{accessKey}}', apply: [{ op: 'drop-last-char' }] }],
+    derive: [TRUNCATED_KEY],
     expect: { outcome: 'malformed' },
-  },
+  }),
 
   // One line holding a list.
-  {
-    kind: 'http',
+  commaList({
     id: 'session-key-comma-list-valid-first',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'duplicates',
     title: 'rejects a comma-joined list of a valid and an unknown key',
-    requirement: R.commaList,
-    level: 'should',
-    sources: [SEED, 'RFC 9110 §5.3'],
     request: request('get-object', [sessionKey(`{{accessKey}}, ${UNKNOWN_KEY}`)]),
-    expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  commaList({
     id: 'session-key-comma-list-valid-last',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'duplicates',
     title: 'rejects a comma-joined list of an unknown and a valid key',
-    requirement: R.commaList,
-    level: 'should',
-    sources: [SEED, 'RFC 9110 §5.3'],
     request: request('get-object', [sessionKey(`${UNKNOWN_KEY}, {{accessKey}}`)]),
-    expect: { outcome: 'reject' },
-  },
-  {
-    kind: 'http',
+  }),
+  commaList({
     id: 'session-key-comma-list-same-key',
-    form: 'session-key',
-    profiles: V3IO_ONLY,
-    family: 'duplicates',
     title: 'rejects a comma-joined list of the same valid key twice',
-    requirement: R.commaList,
-    level: 'should',
-    sources: [SEED, 'RFC 9110 §5.3'],
     request: request('get-object', [sessionKey('{{accessKey}}, {{accessKey}}')]),
-    expect: { outcome: 'reject' },
-  },
+  }),
 ];

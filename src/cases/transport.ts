@@ -8,44 +8,36 @@
  * they measure, and have been since before they were catalogue entries.
  */
 import { EVERY_PROFILE, type TransportCase } from './model.js';
-import { requirementSentences } from './requirements.js';
+import { transportCaseBuilder } from './case-builder.js';
 
-const R = requirementSentences('transport');
-
-const common = { kind: 'transport', form: 'cross-cutting', profiles: EVERY_PROFILE, family: 'transport' } as const;
+const transportCase = transportCaseBuilder({ form: 'cross-cutting', profiles: EVERY_PROFILE, requirements: ['transport'] });
 
 export const TRANSPORT_CASES: readonly TransportCase[] = [
-  {
-    ...common,
+  transportCase({
     id: 'https-tls-minimum-version',
+    family: 'transport',
     title: 'negotiates TLS 1.2 or later and refuses TLS 1.0 and 1.1',
-    requirement: R.tlsVersion,
-    level: 'should',
-    sources: ['RFC 8996', 'seed §HTTPS Requests', 'RFC 9110 §17.16'],
+    requirement: 'tlsVersion',
     probe: 'tls-minimum-version',
     protocol: 'https',
     expect: { outcome: 'reject' },
-  },
-  {
-    ...common,
+  }),
+  transportCase({
     id: 'https-strict-transport-security',
+    family: 'transport',
     title: 'sends Strict-Transport-Security over HTTPS',
-    requirement: R.stsOverHttps,
-    level: 'may',
-    sources: ['RFC 6797', 'seed §HTTPS Requests'],
+    requirement: 'stsOverHttps',
     probe: 'strict-transport-security',
     protocol: 'https',
     expect: { outcome: 'accept' },
-  },
-  {
-    ...common,
+  }),
+  transportCase({
     id: 'http-no-strict-transport-security',
+    family: 'transport',
     title: 'sends no Strict-Transport-Security over plain HTTP',
-    requirement: R.noStsOverHttp,
-    level: 'must',
-    sources: ['RFC 6797 §7.2'],
+    requirement: 'noStsOverHttp',
     probe: 'no-strict-transport-security',
     protocol: 'http',
     expect: { outcome: 'accept' },
-  },
+  }),
 ];

@@ -2,28 +2,23 @@
  * Cross-cutting cases: authorization values the server must not take as credentials: schemes it does not support, an empty value.
  */
 import { EVERY_PROFILE, V3IO_ONLY, type HttpCase, type ProfileId } from './model.js';
+import { httpCaseBuilder } from './case-builder.js';
 import { request } from './operations.js';
-import { requirementSentences } from './requirements.js';
-import { SEED_HTTP_AUTH as HTTP_AUTH } from './credentials.js';
-import { UNAUTHORIZED, authorization } from './cross-cutting-headers.js';
+import { authorization } from './cross-cutting-headers.js';
 
-const R = requirementSentences('cross-cutting');
+const httpCase = httpCaseBuilder({ form: 'cross-cutting', profiles: EVERY_PROFILE, requirements: ['cross-cutting'] });
 
 /** `profiles`: a scheme carrying a V3IO access key means nothing to a generic Basic server. */
 function unsupportedScheme(id: string, title: string, value: string, profiles: readonly ProfileId[] = EVERY_PROFILE): HttpCase {
-  return {
-    kind: 'http',
+  return httpCase({
     id: `cross-unsupported-scheme-${id}`,
-    form: 'cross-cutting',
     profiles,
     family: 'unsupported-scheme',
     title,
-    requirement: R.unsupportedScheme,
-    level: 'must',
-    sources: [HTTP_AUTH, UNAUTHORIZED, 'RFC 9110 §11.6.2'],
+    requirement: 'unsupportedScheme',
     request: request('get-object', [authorization(value)]),
     expect: { outcome: 'unauthenticated' },
-  };
+  });
 }
 
 export const UNSUPPORTED_SCHEME_CASES: readonly HttpCase[] = [
@@ -39,17 +34,12 @@ export const UNSUPPORTED_SCHEME_CASES: readonly HttpCase[] = [
   unsupportedScheme('negotiate', 'rejects Negotiate credentials', 'Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXegDTALBgkqhkiG9xIBAgI='),
   unsupportedScheme('unknown', 'rejects the unknown scheme HAHAHA', 'HAHAHA'),
   unsupportedScheme('key-without-scheme', 'rejects a valid access key as the whole Authorization value', '{{accessKey}}', V3IO_ONLY),
-  {
-    kind: 'http',
+  httpCase({
     id: 'cross-empty-authorization',
-    form: 'cross-cutting',
-    profiles: EVERY_PROFILE,
     family: 'empty-credential',
     title: 'rejects an empty Authorization value',
-    requirement: R.emptyAuthorization,
-    level: 'must',
-    sources: [HTTP_AUTH, UNAUTHORIZED, 'RFC 9110 §11.6.2'],
+    requirement: 'emptyAuthorization',
     request: request('get-object', [authorization('')]),
     expect: { outcome: 'unauthenticated' },
-  },
+  }),
 ];

@@ -16,12 +16,13 @@
  * Every case lists the container's root (`GET /<container>/?max-keys=1`), which needs no fixture:
  * the wire cases run after newman's teardown. `Connection: close` ends each exchange after one response.
  */
-import { EVERY_PROFILE, FORM_TABLE, V3IO_ONLY, type Derivation, type Expectation, type Form, type Level, type OperationId, type OptionalVariable, type ProfileId, type Source, type WireCase, type WirePart } from './model.js';
+import { EVERY_PROFILE, V3IO_ONLY, type Derivation, type Expectation, type OperationId, type WireCase, type WirePart } from './model.js';
 import { OPERATIONS } from './operations.js';
-import { requirementSentences } from './requirements.js';
+import { WIRE_OPERATION, wireCaseBuilder } from './case-builder.js';
 import { BASIC_TOKEN, SEED_BASIC as BASIC_SEED, SEED_HTTP_AUTH as HTTP_AUTH_SEED, SEED_SESSION_KEY as SESSION_KEY_SEED, WRONG_PASSWORD_TOKEN } from './credentials.js';
 
-export const OPERATION: OperationId = 'list-container';
+/** The operation of every wire case's judged request (see `WIRE_OPERATION`). */
+export const OPERATION: OperationId = WIRE_OPERATION;
 const FIELD_VALUES = 'RFC 9110 §5.5';
 const MESSAGE_PARSING = 'RFC 9112 §2.2';
 const FIELD_LINE = 'RFC 9112 §5.1';
@@ -55,55 +56,10 @@ export function framed(parts: readonly WirePart[]): readonly WirePart[] {
   return [REQUEST_LINE, HOST, ...parts, CLOSE, END];
 }
 
-/** A wire case's id: its form's prefix, `wire-`, its name. */
-const wireId = (form: Form, name: string): string => `${FORM_TABLE[form].idPrefix}wire-${name}`;
-
-export interface WireCaseSpec {
-  readonly form: Form;
-  readonly profiles: readonly ProfileId[];
-  /** The id after the form's wire prefix. */
-  readonly name: string;
-  readonly family: string;
-  readonly title: string;
-  readonly requirement: string;
-  readonly level: Level;
-  readonly sources: readonly Source[];
-  /** The whole message, usually `framed(...)`. */
-  readonly parts: readonly WirePart[];
-  readonly requires?: readonly OptionalVariable[];
-  readonly derive?: readonly Derivation[];
-  readonly expect: Expectation;
-  readonly validCredential: boolean;
-  readonly repairAccepted?: true;
-  readonly statusRequired?: true;
-}
-
-export function wireCase(spec: WireCaseSpec): WireCase {
-  return {
-    kind: 'wire',
-    id: wireId(spec.form, spec.name),
-    form: spec.form,
-    profiles: spec.profiles,
-    family: spec.family,
-    title: spec.title,
-    requirement: spec.requirement,
-    level: spec.level,
-    sources: spec.sources,
-    // Every wire case's judged request is the listing (its target spelt as the case needs).
-    operation: OPERATION,
-    ...(spec.derive ? { derive: spec.derive } : {}),
-    ...(spec.requires ? { requires: spec.requires } : {}),
-    expect: spec.expect,
-    wire: {
-      parts: spec.parts,
-      validCredential: spec.validCredential,
-      ...(spec.repairAccepted ? { repairAccepted: true } : {}),
-      ...(spec.statusRequired ? { statusRequired: true } : {}),
-    },
-  };
-}
-
-const R = { ...requirementSentences('wire'), ...requirementSentences('opaque-keys') };
+const GROUPS = ['wire', 'opaque-keys'] as const;
+const sessionKeyWire = wireCaseBuilder({ form: 'session-key', profiles: V3IO_ONLY, requirements: GROUPS });
+const basicWire = wireCaseBuilder({ form: 'basic', profiles: EVERY_PROFILE, requirements: GROUPS });
+const crossWire = wireCaseBuilder({ form: 'cross-cutting', profiles: V3IO_ONLY, requirements: GROUPS });
 
 const REJECTED_OR_REPAIRED: Expectation = { outcome: 'malformed', statuses: [400, 401] };
 const REJECTED: Expectation = { outcome: 'malformed' };
@@ -117,14 +73,11 @@ const CONTROL_CHARACTERS = [
 ] as const;
 
 const SESSION_KEY_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, expect, sources }) =>
-  wireCase({
-    form: 'session-key',
-    profiles: V3IO_ONLY,
+  sessionKeyWire({
     name: `${name}-after-key`,
     family: 'wire-control-character',
     title: `rejects a valid key followed by ${what} and junk in the same value`,
-    requirement: name === 'crlf' ? R.crlfInValue : R.controlCharacter,
-    level: 'should',
+    requirement: name === 'crlf' ? 'crlfInValue' : 'controlCharacter',
     sources: [...sources, SESSION_KEY_SEED],
     parts: framed([sessionKey(`{{accessKey}}${text}junk`)]),
     expect,
@@ -133,14 +86,11 @@ const SESSION_KEY_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, ex
 );
 
 const BASIC_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, expect, sources }) =>
-  wireCase({
-    form: 'basic',
-    profiles: EVERY_PROFILE,
+  basicWire({
     name: `${name}-after-token`,
     family: 'wire-control-character',
     title: `rejects a valid Basic token followed by ${what} and junk in the same value`,
-    requirement: name === 'crlf' ? R.crlfInValue : R.controlCharacter,
-    level: 'should',
+    requirement: name === 'crlf' ? 'crlfInValue' : 'controlCharacter',
     sources: [...sources, BASIC_SEED],
     parts: framed([authorization(`Basic {{basicToken}}${text}junk`)]),
     derive: [BASIC_TOKEN],
@@ -151,68 +101,53 @@ const BASIC_CONTROL_CASES = CONTROL_CHARACTERS.map(({ name, what, text, expect, 
 
 export const WIRE_CASES: readonly WireCase[] = [
   ...SESSION_KEY_CONTROL_CASES,
-  wireCase({
-    form: 'session-key',
-    profiles: V3IO_ONLY,
+  sessionKeyWire({
     name: 'key-after-bare-lf',
     family: 'wire-line-ending',
     title: 'rejects a valid key line after an unknown key ended by a bare LF',
-    requirement: R.injectedAfterBareLf,
-    level: 'should',
+    requirement: 'injectedAfterBareLf',
     sources: [MESSAGE_PARSING, FIELD_VALUES, SESSION_KEY_SEED],
     parts: framed([sessionKey('{{unknownKey}}\nX-v3io-session-key: {{accessKey}}')]),
     derive: [UNKNOWN_KEY],
     expect: REJECTED_OR_REPAIRED,
     validCredential: true,
   }),
-  wireCase({
-    form: 'session-key',
-    profiles: V3IO_ONLY,
+  sessionKeyWire({
     name: 'key-line-behind-bare-cr',
     family: 'wire-line-ending',
     title: 'rejects a session-key line hidden behind a bare CR',
-    requirement: R.hiddenLine,
-    level: 'must',
+    requirement: 'hiddenLine',
     sources: [MESSAGE_PARSING, FIELD_VALUES, SESSION_KEY_SEED],
     parts: framed([header('X-Note', 'v3io-auth-conformance\rX-v3io-session-key: {{accessKey}}')]),
     expect: REJECTED_OR_REPAIRED,
     validCredential: false,
   }),
-  wireCase({
-    form: 'session-key',
-    profiles: V3IO_ONLY,
+  sessionKeyWire({
     name: 'key-on-obs-fold-line',
     family: 'wire-obs-fold',
     title: 'rejects a valid key continued on an obs-fold line, or reads it whole',
-    requirement: R.foldedCredential,
-    level: 'should',
+    requirement: 'foldedCredential',
     sources: [OBS_FOLD, SESSION_KEY_SEED],
     parts: framed([sessionKey('\r\n {{accessKey}}')]),
     expect: REJECTED,
     validCredential: true,
     repairAccepted: true,
   }),
-  wireCase({
-    form: 'session-key',
-    profiles: V3IO_ONLY,
+  sessionKeyWire({
     name: 'key-line-on-obs-fold',
     family: 'wire-obs-fold',
     title: 'rejects a session-key line folded into the value of another header',
-    requirement: R.hiddenLine,
-    level: 'must',
+    requirement: 'hiddenLine',
     sources: [OBS_FOLD, SESSION_KEY_SEED],
     parts: framed([header('X-Note', 'v3io-auth-conformance\r\n X-v3io-session-key: {{accessKey}}')]),
     expect: REJECTED_OR_REPAIRED,
     validCredential: false,
   }),
-  wireCase({
-    form: 'session-key',
-    profiles: V3IO_ONLY,
+  sessionKeyWire({
     name: 'space-before-colon',
     family: 'wire-field-name',
     title: 'rejects a space between the header name and the colon (X-v3io-session-key : <key>)',
-    requirement: R.spaceBeforeColon,
-    level: 'must',
+    requirement: 'spaceBeforeColon',
     sources: [FIELD_LINE, SESSION_KEY_SEED],
     parts: framed([header('X-v3io-session-key ', '{{accessKey}}')]),
     // RFC 9112 §5.1: "A server MUST reject, with a response status code of 400": the 400 is the MUST.
@@ -220,14 +155,11 @@ export const WIRE_CASES: readonly WireCase[] = [
     validCredential: true,
     statusRequired: true,
   }),
-  wireCase({
-    form: 'session-key',
-    profiles: V3IO_ONLY,
+  sessionKeyWire({
     name: 'tab-before-colon',
     family: 'wire-field-name',
     title: 'rejects a tab between the header name and the colon',
-    requirement: R.spaceBeforeColon,
-    level: 'must',
+    requirement: 'spaceBeforeColon',
     sources: [FIELD_LINE, SESSION_KEY_SEED],
     parts: framed([header('X-v3io-session-key\t', '{{accessKey}}')]),
     // RFC 9112 §5.1: "A server MUST reject, with a response status code of 400": the 400 is the MUST.
@@ -235,29 +167,23 @@ export const WIRE_CASES: readonly WireCase[] = [
     validCredential: true,
     statusRequired: true,
   }),
-  wireCase({
-    form: 'session-key',
-    profiles: V3IO_ONLY,
+  sessionKeyWire({
     name: 'nbsp-after-key',
     family: 'wire-obs-text',
     // 0xA0 is NO-BREAK SPACE in ISO-8859-1, which JavaScript's trim() removes: OWS is SP and HTAB only.
     title: 'rejects a valid key followed by the byte 0xA0 (no-break space in ISO-8859-1)',
-    requirement: R.obsText,
-    level: 'must',
+    requirement: 'obsText',
     sources: [FIELD_VALUES, FIELD_LINE, SESSION_KEY_SEED],
     parts: framed([sessionKey('{{accessKey}}\u00a0')]),
     expect: { outcome: 'unauthenticated' },
     validCredential: false,
   }),
-  wireCase({
-    form: 'session-key',
-    profiles: V3IO_ONLY,
+  sessionKeyWire({
     name: 'invalid-utf8-after-key',
     family: 'wire-obs-text',
     // A lone 0xE9 is not UTF-8: a decoder that drops what it cannot decode would be left with the key.
     title: 'rejects a valid key followed by the byte 0xE9 (not UTF-8)',
-    requirement: R.obsText,
-    level: 'must',
+    requirement: 'obsText',
     sources: [FIELD_VALUES, SESSION_KEY_SEED],
     parts: framed([sessionKey('{{accessKey}}\u00e9')]),
     expect: { outcome: 'unauthenticated' },
@@ -265,14 +191,11 @@ export const WIRE_CASES: readonly WireCase[] = [
   }),
 
   ...BASIC_CONTROL_CASES,
-  wireCase({
-    form: 'basic',
-    profiles: EVERY_PROFILE,
+  basicWire({
     name: 'token-on-obs-fold-line',
     family: 'wire-obs-fold',
     title: 'rejects a Basic token continued on an obs-fold line, or reads it whole',
-    requirement: R.foldedCredential,
-    level: 'should',
+    requirement: 'foldedCredential',
     sources: [OBS_FOLD, BASIC_SEED, 'RFC 7617 §2'],
     parts: framed([authorization('Basic\r\n {{basicToken}}')]),
     derive: [BASIC_TOKEN],
@@ -280,28 +203,22 @@ export const WIRE_CASES: readonly WireCase[] = [
     validCredential: true,
     repairAccepted: true,
   }),
-  wireCase({
-    form: 'basic',
-    profiles: EVERY_PROFILE,
+  basicWire({
     name: 'authorization-line-on-obs-fold',
     family: 'wire-obs-fold',
     title: 'rejects an Authorization line folded into the value of another header',
-    requirement: R.hiddenLine,
-    level: 'must',
+    requirement: 'hiddenLine',
     sources: [OBS_FOLD, BASIC_SEED],
     parts: framed([header('X-Note', 'v3io-auth-conformance\r\n Authorization: Basic {{basicToken}}')]),
     derive: [BASIC_TOKEN],
     expect: REJECTED_OR_REPAIRED,
     validCredential: false,
   }),
-  wireCase({
-    form: 'basic',
-    profiles: EVERY_PROFILE,
+  basicWire({
     name: 'space-before-colon',
     family: 'wire-field-name',
     title: 'rejects a space between the header name and the colon (Authorization : Basic <token>)',
-    requirement: R.spaceBeforeColon,
-    level: 'must',
+    requirement: 'spaceBeforeColon',
     sources: [FIELD_LINE, BASIC_SEED],
     parts: framed([header('Authorization ', 'Basic {{basicToken}}')]),
     derive: [BASIC_TOKEN],
@@ -311,85 +228,65 @@ export const WIRE_CASES: readonly WireCase[] = [
     statusRequired: true,
   }),
 
-  wireCase({
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
+  crossWire({
     name: 'key-line-after-request-line-with-leading-space',
     family: 'wire-line-ending',
     title: 'rejects a whitespace-preceded session-key line right after the request line',
-    requirement: R.hiddenLine,
-    level: 'must',
+    requirement: 'hiddenLine',
     sources: [MESSAGE_PARSING, SESSION_KEY_SEED],
     // RFC 9112 §2.2: reject the message, or consume the line without processing it.
     parts: [REQUEST_LINE, bytes(' X-v3io-session-key: {{accessKey}}\r\n'), HOST, CLOSE, END],
     expect: REJECTED_OR_REPAIRED,
     validCredential: false,
   }),
-  wireCase({
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
+  crossWire({
     name: 'session-key-after-bare-lf-in-authorization',
     family: 'wire-line-ending',
     title: 'rejects a valid session-key line after a wrong Basic token ended by a bare LF',
-    requirement: R.injectedAfterBareLf,
-    level: 'should',
+    requirement: 'injectedAfterBareLf',
     sources: [MESSAGE_PARSING, FIELD_VALUES, HTTP_AUTH_SEED],
     parts: framed([authorization('Basic {{wrongPasswordToken}}\nX-v3io-session-key: {{accessKey}}')]),
     derive: [WRONG_PASSWORD_TOKEN],
     expect: REJECTED_OR_REPAIRED,
     validCredential: true,
   }),
-  wireCase({
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
+  crossWire({
     name: 'comma-joined-authorization-both-valid',
     family: 'wire-comma-join',
     title: 'rejects a valid Basic and a valid SigV2 credential joined by a comma in one Authorization line',
-    requirement: R.commaJoin,
+    requirement: 'commaJoin',
     level: 'should',
-    sources: ['RFC 9110 §11.6.2', 'RFC 9110 §5.3', HTTP_AUTH_SEED],
     parts: framed([authorization(`Basic {{basicToken}}, AWS {{accessKey}}:${SIGV2_SIGNATURE}`)]),
     derive: [BASIC_TOKEN],
     expect: REJECTED_OR_REPAIRED,
     validCredential: true,
   }),
-  wireCase({
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
+  crossWire({
     name: 'comma-joined-authorization-wrong-then-valid',
     family: 'wire-comma-join',
     title: 'rejects a wrong Basic and a valid SigV2 credential joined by a comma in one Authorization line',
-    requirement: R.commaJoin,
+    requirement: 'commaJoin',
     level: 'should',
-    sources: ['RFC 9110 §11.6.2', 'RFC 9110 §5.3', HTTP_AUTH_SEED],
     parts: framed([authorization(`Basic {{wrongPasswordToken}}, AWS {{accessKey}}:${SIGV2_SIGNATURE}`)]),
     derive: [WRONG_PASSWORD_TOKEN],
     expect: REJECTED_OR_REPAIRED,
     validCredential: true,
   }),
-  wireCase({
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
+  crossWire({
     name: 'comma-joined-authorization-neither-valid',
     family: 'wire-comma-join',
     title: 'rejects a wrong Basic and an unknown SigV2 credential joined by a comma in one Authorization line',
-    requirement: R.commaJoin,
-    level: 'must',
-    sources: ['RFC 9110 §11.6.2', 'RFC 9110 §5.3', HTTP_AUTH_SEED],
+    requirement: 'commaJoin',
     parts: framed([authorization(`Basic {{wrongPasswordToken}}, AWS {{unknownKey}}:${SIGV2_SIGNATURE}`)]),
     derive: [WRONG_PASSWORD_TOKEN, UNKNOWN_KEY],
     expect: { outcome: 'reject' },
     validCredential: false,
   }),
-  wireCase({
-    form: 'cross-cutting',
-    profiles: V3IO_ONLY,
+  crossWire({
     name: 'oversized-header-section',
     family: 'wire-size',
     title: `rejects a header section of ${(PADDING_LINE.length * PADDING_LINES) / 1024} KiB in ${PADDING_LINES} lines after a valid key`,
-    requirement: R.size,
-    level: 'must',
-    sources: ['RFC 6585 §5', 'RFC 9110 §5.4'],
+    requirement: 'size',
     parts: framed([sessionKey('{{accessKey}}'), bytes('{{padding}}')]),
     derive: [PADDING],
     expect: { outcome: 'reject', statuses: [431, 400] },
