@@ -25,12 +25,12 @@ import { derivedSecretValues } from './derived-secrets.js';
 import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides, type PostmanEnvironment } from './environment.js';
-import { newmanJudging, withExchange } from './exchange.js';
-import type { ItemTrace } from './newman-session.js';
+import { caseResult as judgedCase, type CaseJudging } from './case-result.js';
+import { fateOf, MAX_TIMER_MS, type Engine, type EngineListener, type ItemRecord } from './engine.js';
 import type { RunEvent, RunListener } from './run-events.js';
 import { runNative } from './native/run-native.js';
 import { preflight } from './preflight.js';
-import { caseResult, resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
+import { resultBase, exitCodeOf, stepResults, summarise, verdictOf, type CaseResult, type StepResult, type Verdict } from './results.js';
 import { nameFronts } from '../results/fronts.js';
 import { withReproduce } from './reproduce.js';
 import { createNativeClient } from './native/http-client.js';
@@ -61,7 +61,9 @@ export interface RunSecrets {
   readonly derived: readonly string[];
 }
 
-export interface SuiteOptions extends ClientTls {
+export interface SuiteOptions {
+  /** The client's TLS settings (`--ca`, `--insecure`, `--cert`, `--key`). */
+  readonly tls?: ClientTls;
   /** The engine that sends the HTTP cases (`--engine`); default newman. */
   readonly engine?: EngineName;
   /** Cases (ordered groups, see native/case-groups.ts) in flight at once, either engine. Default DEFAULT_CONCURRENCY. */
@@ -106,8 +108,6 @@ export interface SuiteOutcome {
   readonly redact: (text: string) => string;
 }
 
-/** The longest delay Node's timers take (a longer one fires at once, with a TimeoutOverflowWarning). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Per-request timeout of the teardown after the target went away: one short attempt. */
 const BRIEF_TEARDOWN_MS = 2_000;
 
@@ -169,7 +169,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const emit = (event: RunEvent): void => options.onEvent?.(event);
   options.signal?.throwIfAborted();
   // Before the first request: the PEM files and the timeout (start-checks.ts).
-  checkBeforeStart({ caFile: options.caFile, certFile: options.certFile, keyFile: options.keyFile });
+  const tls = clientTlsOf(options.tls ?? {});
+  checkBeforeStart({ caFile: tls.caFile, certFile: tls.certFile, keyFile: tls.keyFile });
   const profile = profileNamed(options.profile ?? DEFAULT_PROFILE);
   const { setup: setupSteps, teardown: teardownSteps } = profile.fixtures;
   const setupIds: ReadonlySet<string> = new Set(setupSteps.map((s) => s.id));
@@ -194,12 +195,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   // A failed fixture step stops the run at once: every case after it would fail for that reason alone.
   const setupFailed = new AbortController();
   // What came back so far: a run that stops early still reports it (see partialReport).
-  const traced = new Map<string, ItemTrace>();
+  const traced = new Map<string, ItemRecord>();
   // Each case judged once, as soon as its exchange is complete; the report takes these results.
   const judged = new Map<string, CaseResult>();
   const wireDone: CaseResult[] = [];
   let directTeardown: StepResult[] | undefined;
-  const tls = clientTlsOf(options);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   // The target's pace, learned from its answers: the timeout, the requests in flight, the retries (pacing.ts).
   const pacer = new Pacer({ ceiling: concurrency, timeoutMs: options.timeoutMs });
@@ -215,19 +215,19 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     if (realTarget) liveness.record(id, result);
   };
   const masking = { secrets: secretVariables(variables), mask };
-  const judging = newmanJudging(profile, options.timeoutMs, runVariables(environment), masking);
+  const judging: CaseJudging = { profile, timeoutMs: options.timeoutMs, variables: runVariables(environment), masking };
+  const caseResult = (testCase: RequestCase, record: ItemRecord | undefined): CaseResult => judgedCase(testCase, record, judging);
   const engine = options.engine ?? DEFAULT_ENGINE;
   // The harness tells each request's fate as it comes (onRequest); the native engine and a given collection, each item's.
   const livenessPerRequest = engine === 'newman' && toRun === undefined;
-  const onItem = (trace: ItemTrace): void => {
+  const onItem = (trace: ItemRecord): void => {
     traced.set(trace.id, trace);
-    if (!livenessPerRequest && (trace.response || trace.requestError)) {
-      recordLiveness(trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
-    }
+    const fate = fateOf(trace);
+    if (!livenessPerRequest && fate) recordLiveness(trace.id, fate);
     emit({ type: 'step-done', trace });
     const testCase = selectedById.get(trace.id);
     if (testCase) {
-      const result = withExchange(caseResult(testCase, trace, judging), testCase, trace, masking);
+      const result = caseResult(testCase, trace);
       judged.set(testCase.id, result);
       emit({ type: 'case-judged', result });
     }
@@ -236,8 +236,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       if (step && !step.ok) setupFailed.abort(setupFailure(step, variables.get('container') ?? ''));
     }
   };
-  const onItemStart = (id: string): void => {
-    if (selectedById.has(id)) emit({ type: 'case-started', caseId: id });
+  const listener: EngineListener = {
+    caseStarted: (id) => emit({ type: 'case-started', caseId: id }),
+    caseDone: onItem,
+    fixtureDone: onItem,
+    request: recordLiveness,
   };
   const direct = { baseUrl, timeoutMs: options.timeoutMs, ...tls };
   // After the target went away the teardown is tried once, briefly: it stops at the first request without an answer.
@@ -245,8 +248,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     teardownDirectly(teardownSteps, runVariables(environment), liveness.signal.aborted ? { ...direct, timeoutMs: Math.min(options.timeoutMs, BRIEF_TEARDOWN_MS) } : direct);
 
   // A case no request of which came back is judged on nothing: the judge says what is missing.
-  const resultOf = (testCase: RequestCase, wireById: ReadonlyMap<string, CaseResult>, byId: ReadonlyMap<string, ItemTrace>): CaseResult =>
-    wireById.get(testCase.id) ?? judged.get(testCase.id) ?? withExchange(caseResult(testCase, byId.get(testCase.id), judging), testCase, byId.get(testCase.id), masking);
+  const resultOf = (testCase: RequestCase, wireById: ReadonlyMap<string, CaseResult>, byId: ReadonlyMap<string, ItemRecord>): CaseResult =>
+    wireById.get(testCase.id) ?? judged.get(testCase.id) ?? caseResult(testCase, byId.get(testCase.id));
   const context: ReportContext = { chosen, caseVariables: runVariablesOf(profile, environment), started, options, profile: profile.id, resolved, variables, mask, pacer };
 
   // Embedded: the reference served on an ephemeral loopback port too, for what needs a real
@@ -289,49 +292,32 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       () => undefined,
     );
   };
-  const timeoutRunMs = Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (catalogue.length + 10)));
-  const abortGraceMs = Math.min(MAX_TIMER_MS, options.timeoutMs + 1_000);
-  const sendCases = (signal: AbortSignal): Promise<ItemTrace[]> =>
+  const runTimeoutMs = Math.min(MAX_TIMER_MS, Math.max(120_000, options.timeoutMs * 4 * (catalogue.length + 10)));
+  // A given collection runs as it is, its scripts included, one request at a time; newman, loaded
+  // only for the newman engines: it takes most of a second to import.
+  const chosenEngine = async (): Promise<Engine> =>
     engine === 'native'
-      ? runNative({
-          profile,
-          cases: selected,
-          variables: new Map([...caseVariables, ['baseUrl', socketBaseUrl]]),
-          concurrency,
-          timeoutMs: options.timeoutMs,
-          pacer,
-          probe,
-          ...tls,
-          onItemStart,
-          onItem,
-          signal,
-        })
+      ? runNative
       : toRun
-        ? // A given collection runs as it is, its scripts included, one request at a time. Loaded
-          // only for the newman engine: newman takes most of a second to import.
-          import('./newman-session.js').then(({ runNewman }) =>
-            runNewman({ collection: toRun, environment, timeoutRequestMs: options.timeoutMs, timeoutRunMs, ...tls, onItemStart, onItem, signal, abortGraceMs }),
-          )
-        : // The harness collection: the plan's requests, resolved in Node, without scripts (newman/).
-          import('./newman/run-harness.js').then(({ runNewmanHarness }) =>
-            runNewmanHarness({
-              profile,
-              cases: selected,
-              variables: caseVariables,
-              concurrency,
-              pacer,
-              probe,
-              onRequest: recordLiveness,
-              timeoutRequestMs: options.timeoutMs,
-              timeoutRunMs,
-              ...tls,
-              onItemStart,
-              onItem,
-              signal,
-              abortGraceMs,
-            }),
-          );
-  let traces: ItemTrace[];
+        ? (await import('./collection/run-collection.js')).collectionEngine(toRun, environment)
+        : (await import('./newman/run-harness.js')).runNewmanHarness;
+  const sendCases = async (signal: AbortSignal): Promise<ItemRecord[]> =>
+    (await chosenEngine())(
+      {
+        profile,
+        cases: selected,
+        variables: engine === 'native' ? new Map([...caseVariables, ['baseUrl', socketBaseUrl]]) : caseVariables,
+        concurrency,
+        pacer,
+        probe,
+        tls,
+        timeoutMs: options.timeoutMs,
+        runTimeoutMs,
+        signal,
+      },
+      listener,
+    );
+  let traces: ItemRecord[];
   let wireResults: CaseResult[];
   try {
     traces = await sendCases(AbortSignal.any([...(options.signal ? [options.signal] : []), setupFailed.signal, liveness.signal])).catch(async (error: unknown) => {
@@ -351,7 +337,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       mask,
       ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}),
       operations: profile.operations,
-      onStart: onItemStart,
+      onStart: (id) => emit({ type: 'case-started', caseId: id }),
       onResult: (result) => {
         wireDone.push(result);
         if (result.actual !== null) liveness.record(result.id, 'error' in result.actual ? { answered: false, error: result.actual.error } : { answered: true }, 'wire');
@@ -456,7 +442,7 @@ function assembleReport(
   const { setup, teardown, stopped } = results;
   const stoppedBy = stopped?.error;
   const { baseUrl } = resolved;
-  const tls = clientTlsOf(options);
+  const tls = clientTlsOf(options.tls ?? {});
   const target = { mode: resolved.mode, baseUrl, profile: context.profile, ...tls };
   const cases = nameFronts(withReproduce(results.cases, context.chosen, context.caseVariables, target));
   const realTarget = resolved.mode === 'target';
@@ -470,7 +456,7 @@ function assembleReport(
   if (new URL(baseUrl).protocol === 'http:' && realTarget) {
     warnings.push(`the target is plain http://: every credential form is a bearer secret sent in clear (RFC 7617 §4); use https:// outside a test network`);
   }
-  if (options.insecure) warnings.push('TLS certificate verification was skipped (--insecure)');
+  if (options.tls?.insecure) warnings.push('TLS certificate verification was skipped (--insecure)');
   if (resolved.defaultContainer) warnings.push(`no container was given (V3IO_CONTAINER, --env-var container=…, or the --env file): the run used "${DEFAULT_CONTAINER}"`);
   return {
     tool: { name: 'v3io-auth-conformance', version: packageVersion() },
