@@ -19,9 +19,9 @@ import { packageVersion } from '../package-info.js';
 import type { installEmbeddedReference } from '../reference/embedded.js';
 import type { ReferenceServer } from '../reference/server.js';
 import type { RunReport } from '../results/run-report.js';
-import { runWireCases } from '../wire/run-wire-cases.js';
+import { wireCaseResults } from './wire-cases.js';
 import { filterCollection } from './collection-filter.js';
-import { derivedSecretValues } from './derived-secrets.js';
+import { secretsOf, secretVariables, type RunSecrets } from './run-secrets.js';
 import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
 import { environmentVariables, readJsonFile, withOverrides, type PostmanEnvironment } from './environment.js';
@@ -50,16 +50,6 @@ export const ENGINES: readonly EngineName[] = ['newman', 'native'];
 export const DEFAULT_ENGINE: EngineName = 'newman';
 /** Cases in flight at once, either engine, unless `--concurrency` says otherwise. */
 export const DEFAULT_CONCURRENCY = 8;
-
-/**
- * The secrets of a run, for the function that masks them: the secret values, the user:password
- * pairs a Basic token may carry together, and the values derived from them (a truncated key, a token).
- */
-export interface RunSecrets {
-  readonly values: readonly string[];
-  readonly pairs: readonly (readonly [string, string])[];
-  readonly derived: readonly string[];
-}
 
 export interface SuiteOptions {
   /** The client's TLS settings (`--ca`, `--insecure`, `--cert`, `--key`). */
@@ -110,19 +100,6 @@ export interface SuiteOutcome {
 
 /** Per-request timeout of the teardown after the target went away: one short attempt. */
 const BRIEF_TEARDOWN_MS = 2_000;
-
-/** The secret variables the environment sets, by name. */
-function secretVariables(variables: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map(SECRET_VARIABLES.flatMap((name) => (variables.get(name) ? [[name, variables.get(name) ?? '']] : [])));
-}
-
-function secretsOf(variables: ReadonlyMap<string, string>, cases: readonly ConformanceCase[]): RunSecrets {
-  const values = [...secretVariables(variables).values()];
-  const pair = (user: string, password: string): [string, string] => [variables.get(user) ?? '', variables.get(password) ?? ''];
-  const pairs = [pair('username', 'password'), pair('colonUsername', 'colonPassword'), pair('utf8Username', 'utf8Password'), pair('deniedUsername', 'deniedPassword')];
-  // The values derived from the secrets (a truncated key, a Base64 token) are secrets too.
-  return { values, pairs, derived: derivedSecretValues(cases, variables) };
-}
 
 /** The one line for a fixture step that failed: the suite cannot judge a target it could not prepare. */
 function setupFailure(step: StepResult, container: string): HarnessError {
@@ -327,16 +304,15 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       throw new HarnessError(error.code, `${error.message}; ${teardownNote(directTeardown, fixtureFolder(variables))}`, error.exitCode);
     });
     // Over raw sockets, after the HTTP cases: they need no fixture. Embedded: against the served reference.
-    wireResults = await runWireCases({
+    wireResults = await wireCaseResults({
+      profile,
       cases: selected,
       realTarget: realTarget || served !== undefined,
       baseUrl: socketBaseUrl,
       environment: variables,
       timeoutMs: options.timeoutMs,
-      ...tls,
+      tls,
       mask,
-      ...(profile.errorSchema ? { errorSchema: profile.errorSchema } : {}),
-      operations: profile.operations,
       onStart: (id) => emit({ type: 'case-started', caseId: id }),
       onResult: (result) => {
         wireDone.push(result);
