@@ -1,9 +1,8 @@
 /**
  * The newman engine: newman sends the harness collection (harness-collection.ts) — plain requests,
- * no scripts but the captures — and each case's items are put back together into the `ItemTrace`
- * the newman session recorded for the committed collection's item (the item's request, its
- * scripts' requests in order), so the judge, the reports and the partial reports see no
- * difference. With `concurrency` > 1 the ordered groups of ../case-groups.ts are dealt into
+ * no scripts but the captures — one item per request of a case's plan, each with its role — and
+ * each case's items are put back together into the case's record (../engine.ts): its own request,
+ * the plan's other requests by role. With `concurrency` > 1 the ordered groups of ../case-groups.ts are dealt into
  * that many lanes, each a newman run of its own, side by side between a setup run and a teardown
  * run; within a lane the cases run in order, and no two lanes touch the same fixture. Pacing
  * (../pacing.ts) at the granularity newman allows: the setup and a warm-up of a few cases one at a
