@@ -118,7 +118,7 @@ for (const [name, https] of [
       server = await startBasicServer(name, identity ? { tls: identity } : {});
       running = { server, ...(identity ? { ca: identity.cert } : {}) };
       const envVars = BASIC_SERVER_ENV_VARS;
-      const trust = identity ? { caFile: writeCa(out, identity.cert) } : {};
+      const trust = identity ? { tls: { caFile: writeCa(out, identity.cert) } } : {};
       const target = `${server.baseUrl}${server.protectedPath}`;
       // In the test process: the servers' answers are the point here, not the command.
       // Apache runs with -X, one connection at a time: more in flight would wait for its keep-alive timeout.

@@ -18,7 +18,7 @@ import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import type { ItemTrace } from '../../src/run/newman-session.js';
+import type { ItemRecord as ItemTrace } from '../../src/run/engine.js';
 import { runConformance } from '../../src/commands/conformance-run.js';
 import { bodiesSdkCannotRead, otherBodiesSdkReads, rateLimitsGetItem, streamDeletionFails, unavailableForGetItems } from '../broken/judge-servers.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';

@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { operationOf, profileNamed } from '../../src/cases/profiles.js';
-import { collectionOrder } from '../../src/run/native/run-native.js';
-import { fixturesOf, orderedGroups } from '../../src/run/native/case-groups.js';
+import { collectionOrder } from '../../src/run/case-order.js';
+import { fixturesOf, orderedGroups } from '../../src/run/case-groups.js';
 import { OPERATIONS } from '../../src/cases/operations.js';
 
 const profile = profileNamed('v3io');

@@ -16,7 +16,7 @@ import { isHttpCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { operationOf, profileNamed } from '../../src/cases/profiles.js';
 import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
-import { fixturesOf } from '../../src/run/native/case-groups.js';
+import { fixturesOf } from '../../src/run/case-groups.js';
 import { createReference, type Reference } from '../../src/reference/handler.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { RunReport } from '../../src/report/run-report.js';

@@ -4,14 +4,13 @@ import type { HttpCase } from '../../src/cases/model.js';
 import { request } from '../../src/cases/operations.js';
 import { MASK, redact, secretForms } from '../../src/report/redact.js';
 import { MAX_BODY_EXCERPT, MAX_HEADER_VALUE, shorten } from '../../src/results/excerpt.js';
-import { withExchange } from '../../src/run/exchange.js';
-import type { ItemTrace } from '../../src/run/newman-session.js';
+import type { ItemRecord as ItemTrace } from '../../src/run/engine.js';
 import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
-import { newmanJudging } from '../../src/run/exchange.js';
-import { caseResult as judged, type CaseResult } from '../../src/run/results.js';
+import { caseResult as judged } from '../../src/run/case-result.js';
+import type { CaseResult } from '../../src/run/results.js';
 
-const caseResult = (testCase: HttpCase, t: ItemTrace | undefined): CaseResult =>
-  judged(testCase, t, newmanJudging(PROFILE_DEFINITIONS.v3io, 10_000, new Map(), { secrets: new Map(), mask: (text) => text }));
+const caseResult = (testCase: HttpCase, t: ItemTrace | undefined, masking = { secrets: new Map<string, string>(), mask: (text: string) => text }): CaseResult =>
+  judged(testCase, t, { profile: PROFILE_DEFINITIONS.v3io, timeoutMs: 10_000, variables: new Map(), masking });
 
 const KEY = 'e8bd4ca2-537b-4175-bf01-8c74963e90bf';
 const PASSWORD = 'conformance-Pa55';
@@ -52,14 +51,14 @@ function trace(overrides: Partial<ItemTrace> = {}): ItemTrace {
       ['Cookie', `k=${KEY}`],
       ['X-Huge', `${'a'.repeat(1000)}${KEY}`],
     ],
-    localVariables: { truncatedKey: KEY.slice(0, -1), basicToken: TOKEN, unrelated: 'zzzz' },
+    derived: { truncatedKey: KEY.slice(0, -1), basicToken: TOKEN, unrelated: 'zzzz' },
     response: {
       status: 401,
       statusText: 'Unauthorized',
       headers: [['WWW-Authenticate', 'Basic realm="v3io"'], ['X-Echo', `${KEY.slice(0, -1)}`]],
       body: Buffer.from(`{"ErrorMessage":"bad key ${KEY}"}\u0000${'x'.repeat(2000)}`),
     },
-    scriptRequests: [],
+    steps: [],
     assertions: [],
     exceptions: [],
     ...overrides,
@@ -68,7 +67,7 @@ function trace(overrides: Partial<ItemTrace> = {}): ItemTrace {
 
 describe('recording the exchange of a case', () => {
   const t = trace();
-  const result = withExchange(caseResult(testCase, t), testCase, t, masking);
+  const result = caseResult(testCase, t, masking);
   const headers = result.request?.headers ?? [];
   const text = JSON.stringify(result);
 
@@ -94,7 +93,7 @@ describe('recording the exchange of a case', () => {
     const huge = headers[3]?.[1] ?? '';
     expect(huge).to.match(/^a+… \(\d+ characters\)$/);
     expect(Array.from(huge.split('…')[0] ?? '')).to.have.length(MAX_HEADER_VALUE);
-    const onlyMask = withExchange(caseResult(testCase, t), testCase, trace({ localVariables: {} }), { secrets: new Map(), mask: masking.mask });
+    const onlyMask = caseResult(testCase, trace({ derived: {} }), { secrets: new Map(), mask: masking.mask });
     expect(JSON.stringify(onlyMask)).to.contain(MASK);
     expect(JSON.stringify(onlyMask)).not.to.contain(KEY);
   });
@@ -109,7 +108,8 @@ describe('recording the exchange of a case', () => {
   });
 
   it('records nothing more for a case that did not run', () => {
-    const skipped = caseResult(testCase, undefined);
-    expect(withExchange(skipped, testCase, undefined, masking)).to.equal(skipped);
+    const skipped = caseResult(testCase, undefined, masking);
+    expect(skipped).to.include({ outcome: 'skip', request: null, actual: null });
+    expect(skipped).to.deep.equal(caseResult(testCase, undefined));
   });
 });

@@ -10,7 +10,7 @@ import { HarnessError } from '../../src/errors.js';
 import { chooseReporters } from '../../src/report/reporters.js';
 import { packageRoot, PROFILE_PATHS } from '../../src/package-info.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
-import type { ItemTrace } from '../../src/run/newman-session.js';
+import type { ItemRecord as ItemTrace } from '../../src/run/engine.js';
 import { runConformance, type ConformanceRunOptions as RunOptions } from '../../src/commands/conformance-run.js';
 import { tempDir } from '../support/cli.js';
 import { readReport } from '../support/report.js';
@@ -43,10 +43,10 @@ describe('the native engine', function () {
       ['cross-unknown-key-put-object', 'pass'],
     ]);
     const rejected = traces.get('cross-unknown-key-put-object')!;
-    expect(rejected.scriptRequests.map((r) => `${r.phase} ${r.method}`)).to.deep.equal(['prerequest PUT', 'prerequest GET', 'test GET']);
+    expect(rejected.steps.map((r) => `${r.role} ${r.method}`)).to.deep.equal(['preparation PUT', 'before GET', 'after GET']);
     expect(rejected.response?.status).to.equal(401);
     const accepted = traces.get('cross-valid-session-key-get-records')!;
-    expect(accepted.scriptRequests.map((r) => `${r.phase} ${r.method} ${r.response?.status}`)).to.deep.equal(['prerequest POST 200', 'prerequest POST 200', 'prerequest PUT 200']);
+    expect(accepted.steps.map((r) => `${r.role} ${r.method} ${r.response?.status}`)).to.deep.equal(['preparation POST 200', 'preparation POST 200', 'preparation PUT 200']);
     // The captured Location was sent: GetRecords got the record the preparation put.
     expect(JSON.parse(accepted.response!.body.toString('utf8')).Records).to.have.length.greaterThan(0);
     expect([...traces.keys()]).to.include.members(['setup-put-fixture-object']);
@@ -75,7 +75,7 @@ describe('the native engine', function () {
             selection: { grep: /^(session-key-(?!wire-)|cross-valid-)/ },
             onEvent: (e) => {
               if (e.type !== 'step-done') return;
-              heads += [e.trace.method, ...e.trace.scriptRequests.map((r) => r.method)].filter((m) => m === 'HEAD').length;
+              heads += [e.trace.method, ...e.trace.steps.map((r) => r.method)].filter((m) => m === 'HEAD').length;
             },
           }),
         );

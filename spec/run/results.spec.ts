@@ -3,11 +3,11 @@ import { expect } from 'chai';
 import type { HttpCase } from '../../src/cases/model.js';
 import { request } from '../../src/cases/operations.js';
 import { PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
-import { newmanJudging } from '../../src/run/exchange.js';
-import type { ItemTrace } from '../../src/run/newman-session.js';
-import { caseResult as judged, stepResults, summarise, verdictOf, type CaseResult } from '../../src/run/results.js';
+import { caseResult as judged, type CaseJudging } from '../../src/run/case-result.js';
+import type { ItemRecord as ItemTrace } from '../../src/run/engine.js';
+import { stepResults, summarise, verdictOf, type CaseResult } from '../../src/run/results.js';
 
-const judging = newmanJudging(PROFILE_DEFINITIONS.v3io, 10_000, new Map(), { secrets: new Map(), mask: (text) => text });
+const judging: CaseJudging = { profile: PROFILE_DEFINITIONS.v3io, timeoutMs: 10_000, variables: new Map(), masking: { secrets: new Map(), mask: (text) => text } };
 const caseResult = (testCase: HttpCase, t: ItemTrace | undefined): CaseResult => judged(testCase, t, judging);
 const V3IO_ERROR = Buffer.from('{"ErrorCode":-1,"ErrorMessage":"Permission denied"}');
 const CHALLENGE: readonly [string, string] = ['WWW-Authenticate', 'Basic realm="v3io"'];
@@ -34,7 +34,7 @@ function trace(status = 401, headers: readonly (readonly [string, string])[] = s
     method: 'GET',
     path: '/bigdata/x',
     response: { status, statusText: 'Unauthorized', headers, body: V3IO_ERROR },
-    scriptRequests: [],
+    steps: [],
     assertions: [],
     exceptions: [],
   };
@@ -61,7 +61,7 @@ describe('judging newman traces', () => {
       ['no-disclosure', 'must', true],
       ['no-echo', 'must', true],
     ]);
-    expect(result.actual).to.deep.equal({ status: 401, statusText: 'Unauthorized' });
+    expect(result.actual).to.deep.equal({ status: 401, statusText: 'Unauthorized', headers: [CHALLENGE], bodyExcerpt: V3IO_ERROR.toString() });
     expect(result.expected).to.deep.equal({ outcome: 'unauthenticated', statuses: [401] });
   });
 

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { generateSelfSignedIdentity, type TlsIdentity } from '../../src/reference/tls-identity.js';
-import type { ItemTrace } from '../../src/run/newman-session.js';
+import type { ItemRecord as ItemTrace } from '../../src/run/engine.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { selectCases, type CaseSelection } from '../../src/run/selection.js';
 import { applicableTransportCases, transportResults } from '../../src/run/transport-checks.js';
@@ -17,7 +17,7 @@ const measure = (url: string, selection: CaseSelection, traces: readonly ItemTra
 const measured = (url: string, selection: CaseSelection): string[] => applicableTransportCases(selectCases(CATALOGUE, selection), url).map((c) => c.id);
 
 function traceWith(headers: [string, string][]): ItemTrace {
-  return { id: 'x', name: 'x', scriptRequests: [], assertions: [], exceptions: [], response: { status: 401, statusText: 'Unauthorized', headers, body: Buffer.alloc(0) } };
+  return { id: 'x', name: 'x', steps: [], assertions: [], exceptions: [], response: { status: 401, statusText: 'Unauthorized', headers, body: Buffer.alloc(0) } };
 }
 
 async function tlsServer(identity: TlsIdentity, minVersion: tls.SecureVersion): Promise<{ url: string; close: () => Promise<void> }> {

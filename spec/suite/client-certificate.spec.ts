@@ -55,7 +55,7 @@ describe('run against an HTTPS target that requires a client certificate', funct
   it('passes every selected case, wire cases included, with --cert and --key', async () => {
     const selection = { grep: /^(session-key-|https-)/i };
     const tls = { caFile: files.ca, certFile: files.cert, keyFile: files.key };
-    const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, ...tls, selection });
+    const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, tls, selection });
     expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(0);
     const report = reportOf(result);
     expect(report.setup.length, 'the fixtures were made over mutual TLS').to.be.greaterThan(0);

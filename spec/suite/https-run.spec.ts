@@ -32,7 +32,7 @@ describe('run against the reference served over HTTPS', function () {
   it('passes every selected case when the certificate is trusted with --ca, without the plain-HTTP warning', async () => {
     expect(server.url).to.match(/^https:\/\/127\.0\.0\.1:\d+$/);
     const selection = { grep: /^(basic-|https-)/i };
-    const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, caFile, selection });
+    const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, tls: { caFile }, selection });
     expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(0);
     const report = reportOf(result);
     expect(report.cases.filter((c) => c.id.includes('-wire-')).length, 'wire cases over TLS').to.be.greaterThan(3);
@@ -52,7 +52,7 @@ describe('run against the reference served over HTTPS', function () {
 
   it('passes with --insecure, and warns that verification was skipped', async () => {
     const selection = { grep: /^session-key-/i };
-    const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, insecure: true, selection });
+    const result = await runInProcess({ target: server.url, envFile: GENERATED_PATHS.referenceEnvironment, tls: { insecure: true }, selection });
     expect(result.code, result.stdout + (result.error?.message ?? '')).to.equal(0);
     expect(reportOf(result).cases.filter((c) => c.outcome === 'pass').length).to.be.greaterThan(20);
     expect(result.stdout).to.match(/Warning: TLS certificate verification was skipped \(--insecure\)/);

@@ -12,7 +12,7 @@ import { CATALOGUE } from '../../src/cases/index.js';
 import { REFERENCE_CONTAINER, REFERENCE_IDENTITIES } from '../../src/cases/reference-identities.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import type { CaseResult } from '../../src/run/results.js';
-import { runWireCases } from '../../src/wire/run-wire-cases.js';
+import { wireCaseResults as runWireCases } from '../../src/run/wire-cases.js';
 import { BROKEN_SERVERS } from '../broken/all.js';
 import { startHttpFront, type RunningServer } from '../broken/http-front.js';
 

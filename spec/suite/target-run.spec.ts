@@ -53,7 +53,7 @@ describe('run against a real target', function () {
     writeFileSync(caFile, identity.cert);
     server = await startReferenceServer({ port: 0, tls: identity });
     const { V3IO_CONTAINER: _container, ...withoutContainer } = sdkEnvironment(server.url);
-    const run = await runInProcess({ processEnv: withoutContainer, caFile, selection: { ids: withToolboxSample(CATALOGUE.filter((c) => c.form === 'cross-cutting')) }, reporters: ['json', 'cli'] });
+    const run = await runInProcess({ processEnv: withoutContainer, tls: { caFile }, selection: { ids: withToolboxSample(CATALOGUE.filter((c) => c.form === 'cross-cutting')) }, reporters: ['json', 'cli'] });
     expect(run.code, run.stdout + (run.error?.message ?? '')).to.equal(0);
     expect(run.stdout).to.contain('Warning: no container was given (V3IO_CONTAINER, --env-var container=…, or the --env file): the run used "bigdata"');
     const report = reportOf(run);

@@ -1,12 +1,14 @@
-/** Judging a wire exchange: which outcomes pass which checks, at which level, in which words. */
+/** Judging a wire exchange: which outcomes pass which checks, at which level, in which words (the one caseResult of every engine). */
 import { expect } from 'chai';
 import { findCase } from '../../src/cases/index.js';
 import type { WireCase } from '../../src/cases/model.js';
+import { PROFILE_DEFINITIONS, type Profile } from '../../src/cases/profiles.js';
+import { ROBUSTNESS_CHECK } from '../../src/judge/index.js';
+import type { LivenessProbe } from '../../src/judge/exchange.js';
+import { caseResult } from '../../src/run/case-result.js';
 import type { CaseResult } from '../../src/run/results.js';
-import { judgeWireCase, ROBUSTNESS_CHECK, type LivenessProbe, type WireJudging } from '../../src/wire/judge.js';
 import type { WireResponse } from '../../src/wire/response-parser.js';
 import type { WireOutcome } from '../../src/wire/socket-exchange.js';
-import { resolveTemplate } from '../../src/wire/template.js';
 import { COLLECTION_VARIABLES } from '../../src/cases/operations.js';
 
 const KEY = 'e8bd4ca2-537b-4175-bf01-8c74963e90bf';
@@ -23,17 +25,31 @@ const HIDDEN_LINE = wireCase('session-key-wire-key-line-on-obs-fold');
 const NUL_AFTER_KEY = wireCase('session-key-wire-nul-after-key');
 const FOLDED_KEY = wireCase('session-key-wire-key-on-obs-fold-line');
 
-function context(probe?: LivenessProbe): WireJudging {
-  return {
-    where: WHERE,
-    timeoutMs: 1_000,
-    secrets: [['the accessKey variable', KEY]],
-    safe: (text) => text.split(KEY).join('{{accessKey}}'),
-    request: { method: 'GET', path: '/bigdata/?prefix=v3io-auth-conformance/', headers: [] },
-    errorSchema: 'v3io-error',
-    resolve: (template) => resolveTemplate(template, VARIABLES),
-    ...(probe ? { probe } : {}),
-  };
+interface Context {
+  readonly probe?: LivenessProbe;
+  readonly profile: Profile;
+}
+
+function context(probe?: LivenessProbe): Context {
+  return { profile: PROFILE_DEFINITIONS.v3io, ...(probe ? { probe } : {}) };
+}
+
+/** The case's result on a wire record of this outcome: the request of WHERE, the access key its one secret. */
+function judgeWireCase(testCase: WireCase, outcome: WireOutcome, { probe, profile }: Context): CaseResult {
+  return caseResult(
+    testCase,
+    {
+      kind: 'wire',
+      id: testCase.id,
+      request: { method: 'GET', path: '/bigdata/?prefix=v3io-auth-conformance/', headers: [] },
+      outcome,
+      ...(probe ? { probe } : {}),
+      credentials: {},
+      secrets: [['the accessKey variable', KEY]],
+      scope: VARIABLES,
+    },
+    { profile, timeoutMs: 1_000, variables: VARIABLES, masking: { secrets: new Map([['accessKey', KEY]]), mask: (text) => text } },
+  );
 }
 
 const VARIABLES = new Map<string, string>([...Object.entries(COLLECTION_VARIABLES), ['container', 'bigdata']]);
@@ -137,8 +153,8 @@ describe('judging a wire exchange', () => {
   });
 
   it('judges no body when the profile has no error schema (a generic Basic server)', () => {
-    const { errorSchema: _, ...withoutSchema } = context();
-    const plain400 = judgeWireCase(HIDDEN_LINE, response(400, '<html>Bad Request</html>'), withoutSchema);
+    const { errorSchema: _, ...withoutSchema } = PROFILE_DEFINITIONS.v3io;
+    const plain400 = judgeWireCase(HIDDEN_LINE, response(400, '<html>Bad Request</html>'), { profile: withoutSchema });
     expect(plain400.outcome).to.equal('pass');
     expect(plain400.checks.map((c) => c.name)).to.not.include('[SHOULD] the error body is a V3IO error');
   });

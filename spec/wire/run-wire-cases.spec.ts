@@ -9,7 +9,8 @@ import { CATALOGUE, findCase } from '../../src/cases/index.js';
 import type { WireCase } from '../../src/cases/model.js';
 import type { CaseResult } from '../../src/run/results.js';
 import { startReferenceServer } from '../../src/reference/server.js';
-import { EMBEDDED_SKIP_REASON, runWireCases } from '../../src/wire/run-wire-cases.js';
+import { EMBEDDED_SKIP_REASON } from '../../src/wire/run-wire-cases.js';
+import { wireCaseResults as runWireCases } from '../../src/run/wire-cases.js';
 
 const ENVIRONMENT = new Map([
   ['baseUrl', 'unused'],

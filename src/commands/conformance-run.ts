@@ -13,7 +13,8 @@ import type { Reporter } from '../report/run-report.js';
 import { writeStartFailureReports } from '../report/start-failure.js';
 import { writeReports } from '../report/write-reports.js';
 import type { RunEvent } from '../run/run-events.js';
-import { runSuite, type RunSecrets, type SuiteOptions } from '../run/run-suite.js';
+import type { RunSecrets } from '../run/run-secrets.js';
+import { runSuite, type SuiteOptions } from '../run/run-suite.js';
 import { checkOutputDirectory } from '../run/start-checks.js';
 
 export interface ConformanceRunOptions extends Omit<SuiteOptions, 'maskFor'> {

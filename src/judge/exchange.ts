@@ -1,7 +1,8 @@
 /**
- * The recorded exchange of a case: what the judge decides from. Any engine that sends a case's
- * requests (newman, the raw-socket runner, a native one) records them in this shape, following
- * the case's plan (plan.ts), and hands them to `judgeCase`.
+ * The recorded exchange of a case: what the judge decides from, following the case's plan
+ * (plan.ts). The engines record each of a case's requests with its role in the plan (src/run/
+ * engine.ts; the raw-socket runner, src/wire/run-wire-cases.ts); the run's one `caseResult()`
+ * (src/run/case-result.ts) puts a record in this shape and hands it to `judgeCase`.
  */
 import type { PrepareStep } from '../cases/operations.js';
 

@@ -8,20 +8,9 @@ import newman from 'newman';
 import { abortReason, HarnessError } from '../errors.js';
 import type { PostmanEnvironment } from './environment.js';
 import type { ClientTls } from '../tls-files.js';
+import type { AssertionRecord, ItemRecord, RequestError, ResponseRecord } from './engine.js';
 
-export interface AssertionRecord {
-  readonly name: string;
-  readonly passed: boolean;
-  readonly skipped: boolean;
-  readonly message?: string;
-}
-
-export interface ResponseRecord {
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: readonly (readonly [string, string])[];
-  readonly body: Buffer;
-}
+export type { AssertionRecord, ResponseRecord };
 
 /** A request a script of the item sent (`pm.sendRequest`), in the order sent. */
 export interface ScriptRequestRecord {
@@ -30,9 +19,10 @@ export interface ScriptRequestRecord {
   readonly method: string;
   readonly path: string;
   readonly response?: ResponseRecord;
-  readonly requestError?: { readonly code: string; readonly message: string };
+  readonly requestError?: RequestError;
 }
 
+/** What newman recorded of an item: its request, what its scripts sent (by phase), its assertions. */
 export interface ItemTrace {
   readonly id: string;
   readonly name: string;
@@ -47,7 +37,7 @@ export interface ItemTrace {
   /** Local variables after the pre-request script (derived values such as mutated keys), unmasked. */
   localVariables?: Readonly<Record<string, string>>;
   response?: ResponseRecord;
-  requestError?: { readonly code: string; readonly message: string };
+  requestError?: RequestError;
   /** The requests its scripts sent (preparations, read-backs, a second request), in order. */
   readonly scriptRequests: ScriptRequestRecord[];
   readonly assertions: AssertionRecord[];
@@ -90,6 +80,12 @@ interface EventArgs {
   assertion?: string;
   skipped?: boolean;
   error?: { message?: string };
+}
+
+/** An item without script requests (a fixture step, a harness item) as an engine's record. */
+export function itemRecord(trace: ItemTrace): ItemRecord {
+  const { scriptRequests: _scripts, localVariables, ...rest } = trace;
+  return { ...rest, steps: [], ...(localVariables ? { derived: localVariables } : {}) };
 }
 
 /** Runs newman and returns the traces in execution order. */

@@ -5,7 +5,7 @@
  */
 import type { CaseResult } from '../results/results.js';
 import type { RunReport } from '../results/run-report.js';
-import type { ItemTrace } from './newman-session.js';
+import type { ItemRecord } from './engine.js';
 
 export type RunEvent =
   /** The target is known: what a report of a run that then cannot start names. */
@@ -15,7 +15,7 @@ export type RunEvent =
   /** A case's first request is about to go out. */
   | { readonly type: 'case-started'; readonly caseId: string }
   /** A request of the run (a fixture step or a case's item, its preparation and read-backs with it) was answered, or failed. */
-  | { readonly type: 'step-done'; readonly trace: ItemTrace }
+  | { readonly type: 'step-done'; readonly trace: ItemRecord }
   /** A case's outcome is decided. */
   | { readonly type: 'case-judged'; readonly result: CaseResult }
   /** No more case will be judged; `report` is the run's (partial when the run stopped early). */

@@ -13,7 +13,7 @@
  */
 import { isTransportCase } from '../cases/case-request.js';
 import type { ConformanceCase, TransportCase, TransportProbe } from '../cases/model.js';
-import type { ItemTrace } from './newman-session.js';
+import type { ItemRecord } from './engine.js';
 import { failedLevelOf, resultBase, type CaseResult, type CheckResult } from './results.js';
 import { acceptsOnly, negotiatedVersion, type OldVersion } from './tls-probe.js';
 
@@ -36,7 +36,7 @@ function result(testCase: TransportCase, checks: readonly CheckResult[], reason?
   };
 }
 
-function stsCount(traces: readonly ItemTrace[]): { carrying: number; responses: number } {
+function stsCount(traces: readonly ItemRecord[]): { carrying: number; responses: number } {
   const answered = traces.filter((t) => t.response);
   const carrying = answered.filter((t) => t.response!.headers.some(([name]) => name.toLowerCase() === 'strict-transport-security')).length;
   return { carrying, responses: answered.length };
@@ -45,7 +45,7 @@ function stsCount(traces: readonly ItemTrace[]): { carrying: number; responses: 
 /** What a probe needs: the target, the run's traces, the per-request timeout. */
 interface Measured {
   readonly url: URL;
-  readonly traces: readonly ItemTrace[];
+  readonly traces: readonly ItemRecord[];
   readonly timeoutMs: number;
 }
 
@@ -84,7 +84,7 @@ const PROBES: Readonly<Record<TransportProbe, (testCase: TransportCase, measured
 };
 
 /** The results of the transport cases among `cases` (the run's selection) that apply to `baseUrl`, in catalogue order. */
-export async function transportResults(cases: readonly ConformanceCase[], baseUrl: string, traces: readonly ItemTrace[], timeoutMs: number): Promise<CaseResult[]> {
+export async function transportResults(cases: readonly ConformanceCase[], baseUrl: string, traces: readonly ItemRecord[], timeoutMs: number): Promise<CaseResult[]> {
   const measured: Measured = { url: new URL(baseUrl), traces, timeoutMs };
   const results: CaseResult[] = [];
   for (const testCase of applicableTransportCases(cases, baseUrl)) results.push(await PROBES[testCase.probe](testCase, measured));

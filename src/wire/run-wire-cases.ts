@@ -1,55 +1,70 @@
 /**
- * Runs the selected wire cases over raw sockets against a real target, one after the other:
- * derives the case's values, builds its bytes, sends them, and judges what happened. When the
- * connection ends without a response, a well-formed request on a new connection tells a
- * deliberate close from a crash.
+ * Runs the selected wire cases over raw sockets against a real target: derives the case's values,
+ * builds its bytes, sends them, and records what happened (a `WireRecord`), which the run judges
+ * as it judges every engine's records (src/run/case-result.ts). When the connection ends without a
+ * response, a well-formed request on a new connection tells a deliberate close from a crash.
  *
- * Without a real target (`realTarget` false) every wire case is reported as skipped, with the
+ * Without a real target (`realTarget` false) every wire case is recorded as not sent, with the
  * reason, never dropped; the embedded run gives them the reference served on a loopback port
- * instead (run-suite.ts), since nock sees only requests made through node:http.
+ * instead (src/run/), since nock sees only requests made through node:http.
  */
 import { caseMethod, caseTarget, isWireCase, unmetPrecondition } from '../cases/case-request.js';
-import { SECRET_VARIABLES, type ConformanceCase, type Derivation, type OperationId, type WireCase, type WirePart } from '../cases/model.js';
-import { COLLECTION_VARIABLES, type Operation, type SchemaId } from '../cases/operations.js';
+import { SECRET_VARIABLES, type ConformanceCase, type Derivation, type WireCase, type WirePart } from '../cases/model.js';
+import { COLLECTION_VARIABLES } from '../cases/operations.js';
+import type { HeaderPair, LivenessProbe } from '../judge/exchange.js';
 import { readCa, readPem, type ClientTls } from '../tls-files.js';
-import { MAX_HEADER_VALUE, shorten } from '../results/excerpt.js';
-import { placeholders } from '../results/placeholders.js';
-import type { CaseResult, HeaderRecord, SentRequest } from '../results/results.js';
 import { buildWireBytes, escapeWireText, latin1Bytes } from './bytes.js';
-import { judgeWireCase, resultBase, type LivenessProbe } from './judge.js';
 import { exchangeBytes, hostOf, type WireOutcome, type WireTarget } from './socket-exchange.js';
 import { resolveTemplate } from './template.js';
 import { deriveAll } from './transforms.js';
 
 export const EMBEDDED_SKIP_REASON = 'wire cases need a real socket: run against serve or a target';
 
-export interface WireRunOptions extends ClientTls {
+/** What the runner recorded of a wire case: what the run judges it on (src/run/case-result.ts). */
+export interface WireRecord {
+  readonly kind: 'wire';
+  readonly id: string;
+  /** Why it was not sent (a precondition the run lacks, no real socket); absent when it was. */
+  readonly notSent?: string;
+  /** The request as a report shows it, before masking: public variables resolved, secrets as `{{placeholders}}`, raw bytes escaped. */
+  readonly request?: { readonly method: string; readonly path: string; readonly headers: readonly HeaderPair[] };
+  /** Why its bytes could not be built: nothing was sent. */
+  readonly buildError?: string;
+  /** What the exchange came to; absent when nothing was sent. */
+  readonly outcome?: WireOutcome;
+  /** Present when the connection ended without a response: whether the server still answers. */
+  readonly probe?: LivenessProbe;
+  /** The derived values that are credentials (made from a secret), unmasked: shown as their placeholders. */
+  readonly credentials: Readonly<Record<string, string>>;
+  /** Credentials the request carried, by label (`the accessKey variable`), for the echo check. */
+  readonly secrets: readonly HeaderPair[];
+  /** What its templates resolve with: the run's variables, the wire variables, its derived values. */
+  readonly scope: ReadonlyMap<string, string>;
+  readonly durationMs?: number;
+}
+
+export interface WireRunOptions {
   /** The selected cases; those of another kind than `wire` are ignored. */
   readonly cases: readonly ConformanceCase[];
-  /** False for the embedded reference: every wire case is then skipped, with the reason. */
+  /** False for the embedded reference: every wire case is then recorded as not sent, with the reason. */
   readonly realTarget: boolean;
   readonly baseUrl: string;
   /** The run's environment variables (secret ones included), after its overrides. */
   readonly environment: ReadonlyMap<string, string>;
   readonly timeoutMs: number;
-  /** The run's redactor, for anything the target sent back. */
-  readonly mask: (text: string) => string;
-  /** The schema a 4xx body should match (the profile's); absent: bodies are not judged. */
-  readonly errorSchema?: SchemaId;
-  /** The profile's operations, by id: what an accepted request's body is judged against (absent: V3IO's). */
-  readonly operations?: Readonly<Partial<Record<OperationId, Operation>>>;
+  readonly tls?: ClientTls;
   /** Told a case's id before its bytes go out. */
   readonly onStart?: (id: string) => void;
-  /** Told each result as it is judged. */
-  readonly onResult?: (result: CaseResult) => void;
+  /** Told each record as it completes. */
+  readonly onRecord?: (record: WireRecord) => void;
   /** Stops the run between two cases (SIGINT, SIGTERM): rejects with the signal's reason. */
   readonly signal?: AbortSignal;
   /** Cases in flight at once (each on connections of its own: they share no state); default 1. */
   readonly concurrency?: number;
 }
 
-function skipped(testCase: WireCase, reason: string): CaseResult {
-  return { ...resultBase(testCase), outcome: 'skip', actual: null, request: null, checks: [], failedLevel: null, reason };
+function notSent(testCase: WireCase, reason: string): WireRecord {
+  return { kind: 'wire', id: testCase.id, notSent: reason, credentials: {}, secrets: [], scope: new Map() };
 }
 
 /** Every variable a wire case may use: the collection's defaults, the environment over them, and the wire variables. */
@@ -83,10 +98,10 @@ function underBasePath(parts: readonly WirePart[], basePath: string): readonly W
   return parts.map((part) => (part.kind === 'request-line' ? { ...part, target: targetUnder(part.target, basePath) } : part));
 }
 
-/** The header lines of a case as a report shows them: placeholders for secrets and derived values, the rest resolved, escaped. */
-function reportedHeaders(parts: readonly WirePart[], publicVariables: ReadonlyMap<string, string>, mask: (text: string) => string): HeaderRecord[] {
-  const shown = (text: string): string => shorten(mask(escapeWireText(resolveTemplate(text, publicVariables))), MAX_HEADER_VALUE);
-  return parts.flatMap((part): HeaderRecord[] => {
+/** The header lines of a case as a report shows them, before masking: secrets and derived values as placeholders, the rest resolved, escaped. */
+function reportedHeaders(parts: readonly WirePart[], publicVariables: ReadonlyMap<string, string>): HeaderPair[] {
+  const shown = (text: string): string => escapeWireText(resolveTemplate(text, publicVariables));
+  return parts.flatMap((part): HeaderPair[] => {
     if (part.kind === 'header') return [[shown(part.name), shown(part.value)]];
     if (part.kind === 'bytes') return [['(raw bytes)', shown(part.text)]];
     return [];
@@ -138,17 +153,12 @@ function derivedFromSecrets(derivations: readonly Derivation[]): Set<string> {
   return names;
 }
 
-async function runOne(
-  testCase: WireCase,
-  target: WireTarget,
-  variables: ReadonlyMap<string, string>,
-  { mask, errorSchema, operations }: Pick<WireRunOptions, 'mask' | 'errorSchema' | 'operations'>,
-): Promise<CaseResult> {
+async function runOne(testCase: WireCase, target: WireTarget, variables: ReadonlyMap<string, string>): Promise<WireRecord> {
   const { wire } = testCase;
   const basePath = basePathOf(target.baseUrl);
   const parts = underBasePath(wire.parts, basePath);
   const unmet = unmetPrecondition(testCase, variables);
-  if (unmet !== undefined) return skipped(testCase, unmet);
+  if (unmet !== undefined) return notSent(testCase, unmet);
 
   const derived = deriveAll(testCase.derive ?? [], variables);
   const credentialNames = derivedFromSecrets(testCase.derive ?? []);
@@ -157,73 +167,64 @@ async function runOne(
   // Derived from a secret, a value is a credential (a token, a mutated key); from a literal it is padding, and from a
   // public variable (the container in the other letter case) a path a 404 may quote.
   const credentials = new Map([...derived].filter(([name]) => credentialNames.has(name)));
-  const substitute = placeholders(new Map([...credentials, ...secrets]));
-  const safe = (text: string): string => mask(substitute(text));
   const method = caseMethod(testCase);
-  const request: SentRequest = {
-    method,
-    path: safe(resolveTemplate(targetUnder(caseTarget(testCase), basePath), publicVariables)),
-    headers: reportedHeaders(parts, publicVariables, mask),
-  };
-
   const scope = new Map([...variables, ...derived]);
-  let bytes: Buffer[];
-  try {
-    bytes = requestsOf(parts).map((request) => buildWireBytes(request, scope));
-  } catch (error) {
-    return { ...resultBase(testCase), outcome: 'error', actual: null, request, checks: [], failedLevel: null, reason: `cannot build the bytes: ${(error as Error).message}` };
-  }
-  const sent = performance.now();
-  const outcome = await exchangeBytes(target, bytes, { headRequest: method.toUpperCase() === 'HEAD' });
-  const dropped = outcome.kind === 'closed' || outcome.kind === 'reset';
-  const judged = judgeWireCase(testCase, outcome, {
-    where: `${request.method} ${request.path}`,
-    timeoutMs: target.timeoutMs,
+  const record = {
+    kind: 'wire' as const,
+    id: testCase.id,
+    request: { method, path: resolveTemplate(targetUnder(caseTarget(testCase), basePath), publicVariables), headers: reportedHeaders(parts, publicVariables) },
+    credentials: Object.fromEntries(credentials),
     secrets: [
       ...[...secrets].map(([name, value]) => [`the ${name} variable`, value] as const),
       ...[...credentials].map(([name, value]) => [`the derived ${name} value`, value] as const),
     ],
-    safe,
-    request,
-    resolve: (template) => resolveTemplate(template, scope),
-    ...(errorSchema ? { errorSchema } : {}),
-    ...(operations ? { operations } : {}),
-    ...(dropped ? { probe: await probe(target) } : {}),
-  });
-  return { ...judged, durationMs: Math.round(performance.now() - sent) };
+    scope,
+  };
+  let bytes: Buffer[];
+  try {
+    bytes = requestsOf(parts).map((request) => buildWireBytes(request, scope));
+  } catch (error) {
+    return { ...record, buildError: (error as Error).message };
+  }
+  const sent = performance.now();
+  const outcome = await exchangeBytes(target, bytes, { headRequest: method.toUpperCase() === 'HEAD' });
+  const dropped = outcome.kind === 'closed' || outcome.kind === 'reset';
+  const probed = dropped ? { probe: await probe(target) } : {};
+  return { ...record, outcome, ...probed, durationMs: Math.round(performance.now() - sent) };
 }
 
-/** Results of the selected wire cases, in the order given; skipped ones for the embedded reference. */
-export async function runWireCases(options: WireRunOptions): Promise<CaseResult[]> {
+/** Records of the selected wire cases, in the order given; not sent ones for the embedded reference. */
+export async function runWireCases(options: WireRunOptions): Promise<WireRecord[]> {
   const cases = options.cases.filter(isWireCase);
   if (!options.realTarget) {
     return cases.map((testCase) => {
-      const result = skipped(testCase, EMBEDDED_SKIP_REASON);
-      options.onResult?.(result);
-      return result;
+      const record = notSent(testCase, EMBEDDED_SKIP_REASON);
+      options.onRecord?.(record);
+      return record;
     });
   }
   if (cases.length === 0) return [];
+  const tls = options.tls ?? {};
   const target: WireTarget = {
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
-    insecure: options.insecure,
-    ...(options.caFile ? { ca: [readCa(options.caFile)] } : {}),
-    ...(options.certFile && options.keyFile ? { cert: readPem(options.certFile, 'client certificate'), key: readPem(options.keyFile, 'client key') } : {}),
+    insecure: tls.insecure,
+    ...(tls.caFile ? { ca: [readCa(tls.caFile)] } : {}),
+    ...(tls.certFile && tls.keyFile ? { cert: readPem(tls.certFile, 'client certificate'), key: readPem(tls.keyFile, 'client key') } : {}),
   };
   const variables = wireVariables(options.environment, options.baseUrl);
-  const results: CaseResult[] = new Array<CaseResult>(cases.length);
+  const records: WireRecord[] = new Array<WireRecord>(cases.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < cases.length) {
       options.signal?.throwIfAborted();
       const index = next++;
       options.onStart?.(cases[index]!.id);
-      const result = await runOne(cases[index]!, target, variables, options);
-      options.onResult?.(result);
-      results[index] = result;
+      const record = await runOne(cases[index]!, target, variables);
+      options.onRecord?.(record);
+      records[index] = record;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, cases.length)) }, worker));
-  return results;
+  return records;
 }

@@ -9,7 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Pool as UndiciPool } from 'undici';
 import { readCa, readPem } from '../preflight.js';
-import type { ResponseRecord } from '../newman-session.js';
+import type { ResponseRecord } from '../engine.js';
 import type { ClientTls } from '../../tls-files.js';
 
 /**

@@ -2,16 +2,16 @@
  * The native engine: sends what newman would send for a collection run — the profile's setup, each
  * selected HTTP case's plan (preparation and before-snapshot, the case's request, the
  * after-snapshot when it was not accepted, the second request), the teardown — with undici over a
- * keep-alive pool, and records each item as newman's session does (an `ItemTrace`), so that the
- * judge, the reports and the partial reports see no difference. Derived values are computed in
- * Node (src/wire/transforms.ts). With `concurrency` > 1, the ordered groups of case-groups.ts run
+ * keep-alive pool, and records each item (engine.ts), each of a case's requests with its role in
+ * the plan. Derived values are computed in
+ * Node (src/wire/transforms.ts). With `concurrency` > 1, the ordered groups of ../case-groups.ts run
  * side by side; within a group, cases run in order. Every request goes through the pacer
  * (../pacing.ts): as many in flight as it allows, its timeout, a timed-out request sent again
  * alone, a 429/503 with Retry-After waited for.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isHttpCase, unmetPrecondition } from '../../cases/case-request.js';
-import type { ConformanceCase, HttpCase } from '../../cases/model.js';
+import { unmetPrecondition } from '../../cases/case-request.js';
+import type { HttpCase } from '../../cases/model.js';
 import { FIXTURE_CREDENTIALS, type FixtureStep, type PrepareStep, type StepRequest } from '../../cases/operations.js';
 import { operationOf, type Profile } from '../../cases/profiles.js';
 import { casePlan, readsAfter } from '../../judge/plan.js';
@@ -19,35 +19,12 @@ import { abortReason } from '../../errors.js';
 import { is2xx } from '../../results/status.js';
 import { resolveTemplate } from '../../wire/template.js';
 import { deriveAll } from '../../wire/transforms.js';
-import type { ItemTrace, ScriptRequestRecord } from '../newman-session.js';
-import { Pacer, TIMEOUT_CODES } from '../pacing.js';
+import { collectionOrder, orderedGroups, requestsOf } from '../case-order.js';
+import type { Engine, EngineListener, EngineOptions, ItemRecord, StepRecord, StepRole } from '../engine.js';
+import { type Pacer, TIMEOUT_CODES } from '../pacing.js';
 import { RETRY_AFTER_ATTEMPTS, waitBeforeRetry } from '../retry-after.js';
 import { EVIDENCE_WORDS, retryAlone, SLOW_TARGET_CODE } from '../retry-alone.js';
-import { orderedGroups } from './case-groups.js';
-import { createNativeClient, type NativeAnswer, type NativeClient, type NativeClientOptions, type NativeRequest } from './http-client.js';
-
-export interface NativeRunOptions extends NativeClientOptions {
-  readonly profile: Profile;
-  /** The selected cases; only the HTTP ones are sent (wire cases are left to the raw-socket runner). */
-  readonly cases: readonly ConformanceCase[];
-  /** The run's variables: the collection's, the environment's over them; `baseUrl` is where requests go. */
-  readonly variables: ReadonlyMap<string, string>;
-  /** Cases (ordered groups) in flight at once at most, the pacer's ceiling; 1: one after the other, as newman. */
-  readonly concurrency: number;
-  /** Paces the requests (pacing.ts); default: one of the run's own, from `concurrency` and `timeoutMs`. */
-  readonly pacer?: Pacer;
-  /**
-   * After a request got no answer even alone: another request on a new connection, within
-   * `timeoutMs`; resolves with its latency, or undefined when it got no answer. Default: none
-   * (the request is a hang).
-   */
-  readonly probe?: (timeoutMs: number) => Promise<number | undefined>;
-  /** Called before a case's first request. */
-  readonly onItemStart?: (id: string) => void;
-  readonly onItem?: (trace: ItemTrace) => void;
-  /** Stops the run between two requests; the promise rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
-}
+import { createNativeClient, type NativeAnswer, type NativeClient, type NativeRequest } from './http-client.js';
 
 /** A request template resolved against `scope`: `{{baseUrl}}` + path, each header line, the body. */
 function resolved(template: StepRequest, scope: ReadonlyMap<string, string>, credentials: readonly (readonly [string, string])[] = []) {
@@ -71,13 +48,14 @@ function pathOf(url: string, fallback: string): string {
 }
 
 class NativeSession {
-  private readonly traces = new Map<string, ItemTrace>();
+  private readonly records = new Map<string, ItemRecord>();
   /** A GET or HEAD the target answered 2xx: what probes send (retryAlone). */
   private known: NativeRequest | undefined;
 
   constructor(
     private readonly client: NativeClient,
-    private readonly options: NativeRunOptions,
+    private readonly options: EngineOptions,
+    private readonly listener: EngineListener,
     private readonly pacer: Pacer,
   ) {}
 
@@ -138,9 +116,10 @@ class NativeSession {
     return this.options.signal?.aborted ?? false;
   }
 
-  private done(trace: ItemTrace): void {
-    this.traces.set(trace.id, trace);
-    this.options.onItem?.(trace);
+  private done(record: ItemRecord, kind: 'case' | 'fixture'): void {
+    this.records.set(record.id, record);
+    if (kind === 'case') this.listener.caseDone?.(record);
+    else this.listener.fixtureDone?.(record);
   }
 
   /** A fixture step as an item of its own. */
@@ -155,19 +134,19 @@ class NativeSession {
       path: pathOf(request.url, request.path),
       requestHeaders: request.headers,
       ...answer,
-      scriptRequests: [],
+      steps: [],
       assertions: [],
       exceptions: [],
       durationMs: Math.round(performance.now() - started),
-    });
+    }, 'fixture');
   }
 
   /** Steps with the fixture credentials, each whatever the one before got; a capture sets a variable of the case's scope. */
-  private async steps(id: string, steps: readonly PrepareStep[], scope: Map<string, string>, phase: ScriptRequestRecord['phase'], into: ScriptRequestRecord[]): Promise<void> {
+  private async steps(id: string, steps: readonly PrepareStep[], scope: Map<string, string>, role: StepRole, into: StepRecord[]): Promise<void> {
     for (const step of steps) {
       const request = resolved(step, scope, FIXTURE_CREDENTIALS);
       const answer = await this.send(id, request);
-      into.push({ phase, method: request.method, path: pathOf(request.url, request.path), ...answer });
+      into.push({ role, method: request.method, path: pathOf(request.url, request.path), ...answer });
       if (step.capture && 'response' in answer) {
         let value: unknown;
         try {
@@ -182,37 +161,39 @@ class NativeSession {
 
   async caseItem(testCase: HttpCase): Promise<void> {
     const { variables, profile } = this.options;
-    const base = { id: testCase.id, name: testCase.title, scriptRequests: [] as ScriptRequestRecord[], assertions: [], exceptions: [] };
+    const steps: StepRecord[] = [];
+    const base = { id: testCase.id, name: testCase.title, steps, assertions: [], exceptions: [] };
     // A case whose preconditions the run lacks is not sent: reported as skipped, as newman's skipRequest.
     if (unmetPrecondition(testCase, variables) !== undefined) {
-      this.done(base);
+      this.done(base, 'case');
       return;
     }
     const started = performance.now();
-    this.options.onItemStart?.(testCase.id);
+    this.listener.caseStarted?.(testCase.id);
     const derived = deriveAll(testCase.derive ?? [], variables);
     const scope = new Map([...variables, ...derived]);
     const plan = casePlan(testCase, operationOf(profile, testCase));
-    await this.steps(testCase.id, [...plan.preparation, ...plan.beforeRead], scope, 'prerequest', base.scriptRequests);
+    await this.steps(testCase.id, plan.preparation, scope, 'preparation', steps);
+    await this.steps(testCase.id, plan.beforeRead, scope, 'before', steps);
     const request = resolved(testCase.request, scope);
     const answer: NativeAnswer = await this.send(testCase.id, request);
     const answered = 'response' in answer;
-    if (answered && readsAfter(plan, answer.response.status)) await this.steps(testCase.id, plan.afterRead, scope, 'test', base.scriptRequests);
+    if (answered && readsAfter(plan, answer.response.status)) await this.steps(testCase.id, plan.afterRead, scope, 'after', steps);
     if (plan.second && answered) {
       const secondScope = new Map([...scope, ...deriveAll(testCase.expect.sameResponseAs?.derive ?? [], scope)]);
       const second = resolved({ ...testCase.request, headers: plan.second.headers }, secondScope);
       const secondAnswer = await this.send(testCase.id, second);
-      base.scriptRequests.push({ phase: 'test', method: second.method, path: pathOf(second.url, second.path), ...secondAnswer });
+      steps.push({ role: 'second', method: second.method, path: pathOf(second.url, second.path), ...secondAnswer });
     }
     this.done({
       ...base,
       method: request.method,
       path: pathOf(request.url, request.path),
       requestHeaders: request.headers,
-      localVariables: Object.fromEntries(derived),
+      derived: Object.fromEntries(derived),
       ...answer,
       durationMs: Math.round(performance.now() - started),
-    });
+    }, 'case');
   }
 
   /** The groups, `concurrency` at a time; each group's cases in order. Stops starting cases once stopped. */
@@ -230,21 +211,10 @@ class NativeSession {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.concurrency, groups.length)) }, worker));
   }
 
-  /** The traces in the order of the collection: setup, cases, teardown. */
-  ordered(ids: readonly string[]): ItemTrace[] {
-    return ids.flatMap((id) => (this.traces.has(id) ? [this.traces.get(id)!] : []));
+  /** The records in the order of the collection: setup, cases, teardown. */
+  ordered(ids: readonly string[]): ItemRecord[] {
+    return ids.flatMap((id) => (this.records.has(id) ? [this.records.get(id)!] : []));
   }
-}
-
-/** The selected HTTP cases in the collection's order: by form as the profile lists them, then as given. */
-export function collectionOrder(profile: Profile, cases: readonly ConformanceCase[]): HttpCase[] {
-  return profile.forms.flatMap((form) => cases.filter(isHttpCase).filter((c) => c.form === form));
-}
-
-/** Requests a case sends at most: its plan's steps, its own request, a second one. */
-export function requestsOf(profile: Profile, testCase: HttpCase): number {
-  const plan = casePlan(testCase, operationOf(profile, testCase));
-  return plan.preparation.length + plan.beforeRead.length + 1 + plan.afterRead.length + (plan.second ? 1 : 0);
 }
 
 /**
@@ -257,12 +227,12 @@ function longestFirst(groups: readonly HttpCase[][], profile: Profile): HttpCase
   return [...groups].sort((a, b) => weight.get(b)! - weight.get(a)!);
 }
 
-/** Runs the setup, the cases and the teardown; resolves with the traces in collection order. */
-export async function runNative(options: NativeRunOptions): Promise<ItemTrace[]> {
+/** Runs the setup, the cases and the teardown; resolves with the records in collection order. */
+export const runNative: Engine = async (options, listener) => {
   const { setup, teardown } = options.profile.fixtures;
   const cases = collectionOrder(options.profile, options.cases);
-  const client = createNativeClient({ ...options, connections: options.concurrency });
-  const session = new NativeSession(client, options, options.pacer ?? new Pacer({ ceiling: options.concurrency, timeoutMs: options.timeoutMs }));
+  const client = createNativeClient({ timeoutMs: options.timeoutMs, ...options.tls, connections: options.concurrency });
+  const session = new NativeSession(client, options, listener, options.pacer);
   const check = (): void => {
     if (options.signal?.aborted) throw abortReason(options.signal);
   };
@@ -279,4 +249,4 @@ export async function runNative(options: NativeRunOptions): Promise<ItemTrace[]>
   } finally {
     await client.close().catch(() => undefined);
   }
-}
+};

@@ -1,9 +1,8 @@
 /**
  * The newman engine: newman sends the harness collection (harness-collection.ts) — plain requests,
- * no scripts but the captures — and each case's items are put back together into the `ItemTrace`
- * the newman session recorded for the committed collection's item (the item's request, its
- * scripts' requests in order), so the judge, the reports and the partial reports see no
- * difference. With `concurrency` > 1 the ordered groups of native/case-groups.ts are dealt into
+ * no scripts but the captures — one item per request of a case's plan, each with its role — and
+ * each case's items are put back together into the case's record (../engine.ts): its own request,
+ * the plan's other requests by role. With `concurrency` > 1 the ordered groups of ../case-groups.ts are dealt into
  * that many lanes, each a newman run of its own, side by side between a setup run and a teardown
  * run; within a lane the cases run in order, and no two lanes touch the same fixture. Pacing
  * (../pacing.ts) at the granularity newman allows: the setup and a warm-up of a few cases one at a
@@ -12,41 +11,19 @@
  * timed out, or was answered 429/503 with Retry-After, is held back and sent again alone after the
  * waves, before the teardown; a fixture step answered so, after its run.
  */
-import type { ConformanceCase, HttpCase } from '../../cases/model.js';
-import { operationOf, type Profile } from '../../cases/profiles.js';
+import type { HttpCase } from '../../cases/model.js';
+import { operationOf } from '../../cases/profiles.js';
 import { abortReason } from '../../errors.js';
-import { clientTlsOf } from '../../tls-files.js';
 import { is2xx } from '../../results/status.js';
+import { collectionOrder, orderedGroups, requestsOf } from '../case-order.js';
+import { abortGraceOf, fateOf, type Engine, type ItemRecord, type StepRecord, type StepRole } from '../engine.js';
 import type { EnvironmentValue } from '../environment.js';
-import { runNewman, type ItemTrace, type NewmanOptions, type ScriptRequestRecord } from '../newman-session.js';
-import { orderedGroups } from '../native/case-groups.js';
-import { collectionOrder, requestsOf } from '../native/run-native.js';
+import { itemRecord, runNewman, type ItemTrace } from '../newman-session.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pacer, TIMEOUT_CODES } from '../pacing.js';
+import { TIMEOUT_CODES } from '../pacing.js';
 import { RETRY_AFTER_ATTEMPTS, waitBeforeRetry } from '../retry-after.js';
 import { EVIDENCE_WORDS, retryAlone, SLOW_TARGET_CODE, type KnownRequest } from '../retry-alone.js';
 import { fixtureItem, harnessCase, harnessCollection, type HarnessCase, type HarnessItem } from './harness-collection.js';
-
-/**
- * Newman's options but the collection and environment, which the harness builds: `timeoutRunMs`
- * bounds each newman run (lane); `onItemStart` and `onItem` are told of fixture steps and whole
- * cases (a case's first request, its last answer), never of a case's preparation or read-backs.
- */
-export interface HarnessRunOptions extends Omit<NewmanOptions, 'collection' | 'environment'> {
-  readonly profile: Profile;
-  /** The selected cases; wire cases are left to the raw-socket runner. */
-  readonly cases: readonly ConformanceCase[];
-  /** The run's variables: the collection's, the environment's over them; `baseUrl` is where requests go. */
-  readonly variables: ReadonlyMap<string, string>;
-  /** Lanes (newman runs) side by side at most; 1: one run, setup to teardown. */
-  readonly concurrency: number;
-  /** Paces the requests (pacing.ts); default: one of the run's own. */
-  readonly pacer?: Pacer;
-  /** Another request within `timeoutMs` (`known`, else one without credentials): its latency, or undefined (pacing.ts retryAlone). */
-  readonly probe?: (timeoutMs: number, known?: KnownRequest) => Promise<number | undefined>;
-  /** Each request's fate as soon as it is known, a case's preparation and read-backs included (for target-liveness.ts). */
-  readonly onRequest?: (id: string, result: { answered: true } | { answered: false; error: string }) => void;
-}
 
 /** What in a case's items asks for it to be sent again: a timeout, or a 429/503 with Retry-After (its seconds). */
 type RetryReason = { readonly kind: 'timeout' } | { readonly kind: 'wait'; readonly seconds: number };
@@ -107,25 +84,29 @@ export function nextWave<T>(queue: T[][], weight: (item: T) => number, budget: n
   return wave;
 }
 
-/** The case's trace from the traces of its items, keeping only the requests its plan sends given the answer. */
-export function caseTrace(harness: HarnessCase, items: ReadonlyMap<string, ItemTrace>): ItemTrace {
+/**
+ * The case's record from the traces of its items, each of its plan's requests with its role,
+ * keeping only those its plan sends given the answer.
+ */
+export function caseRecord(harness: HarnessCase, items: ReadonlyMap<string, ItemTrace>): ItemRecord {
   const { testCase } = harness;
   const own = items.get(testCase.id);
-  const base: ItemTrace = { id: testCase.id, name: testCase.title, scriptRequests: [], assertions: [], exceptions: [] };
+  const base: ItemRecord = { id: testCase.id, name: testCase.title, steps: [], assertions: [], exceptions: [] };
   if (!own) return base;
   const answered = own.response !== undefined && !own.requestError;
-  const record = (item: HarnessItem, phase: ScriptRequestRecord['phase']): ScriptRequestRecord[] => {
+  const record = (item: HarnessItem, role: StepRole): StepRecord[] => {
     const trace = items.get(item.id);
     if (!trace || (!trace.response && !trace.requestError)) return [];
-    return [{ phase, method: trace.method ?? item.request.method, path: trace.path ?? '', ...(trace.requestError ? { requestError: trace.requestError } : { response: trace.response! }) }];
+    return [{ role, method: trace.method ?? item.request.method, path: trace.path ?? '', ...(trace.requestError ? { requestError: trace.requestError } : { response: trace.response! }) }];
   };
-  const of = (role: HarnessItem['role']): HarnessItem[] => harness.items.filter((i) => i.role === role);
-  const scriptRequests = [
-    ...[...of('prepare'), ...of('before')].flatMap((i) => record(i, 'prerequest')),
+  const of = (role: HarnessItem['role'], as: StepRole): StepRecord[] => harness.items.filter((i) => i.role === role).flatMap((i) => record(i, as));
+  const steps = [
+    ...of('prepare', 'preparation'),
+    ...of('before', 'before'),
     // After-snapshot only when the request was answered and not accepted, or the case judges a 2xx
     // on evidence of a write (plan.ts, `readsAfter`); second only when answered.
-    ...(answered && (!is2xx(own.response!.status) || testCase.expect.letInOnEvidence === true) ? of('after').flatMap((i) => record(i, 'test')) : []),
-    ...(answered ? of('second').flatMap((i) => record(i, 'test')) : []),
+    ...(answered && (!is2xx(own.response!.status) || testCase.expect.letInOnEvidence === true) ? of('after', 'after') : []),
+    ...(answered ? of('second', 'second') : []),
   ];
   const durationMs = harness.items.reduce((sum, i) => sum + (items.get(i.id)?.durationMs ?? 0), 0);
   return {
@@ -133,10 +114,10 @@ export function caseTrace(harness: HarnessCase, items: ReadonlyMap<string, ItemT
     ...(own.method !== undefined ? { method: own.method } : {}),
     ...(own.path !== undefined ? { path: own.path } : {}),
     ...(own.requestHeaders ? { requestHeaders: own.requestHeaders } : {}),
-    localVariables: Object.fromEntries(harness.derived),
+    derived: Object.fromEntries(harness.derived),
     ...(own.response ? { response: own.response } : {}),
     ...(own.requestError ? { requestError: own.requestError } : {}),
-    scriptRequests,
+    steps,
     durationMs,
   };
 }
@@ -165,19 +146,24 @@ function slowed(traces: ReadonlyMap<string, ItemTrace>): Map<string, ItemTrace> 
   );
 }
 
-export async function runNewmanHarness(options: HarnessRunOptions): Promise<ItemTrace[]> {
-  const { profile, variables } = options;
+/** Runs the setup, the cases and the teardown in newman runs of the harness collection; resolves with the records in collection order. */
+export const runNewmanHarness: Engine = async (options, listener) => {
+  const { profile, variables, pacer } = options;
+  const abortGraceMs = abortGraceOf(options.timeoutMs);
   const setup = profile.fixtures.setup.map((step) => fixtureItem(step, variables));
   const teardown = profile.fixtures.teardown.map((step) => fixtureItem(step, variables));
   const cases = collectionOrder(profile, options.cases);
   const harness = new Map(cases.map((c) => [c.id, harnessCase(c, profile, variables)]));
-  const traces = new Map<string, ItemTrace>();
-  const done = (trace: ItemTrace): void => {
-    traces.set(trace.id, trace);
-    options.onItem?.(trace);
+  const records = new Map<string, ItemRecord>();
+  const caseDone = (record: ItemRecord): void => {
+    records.set(record.id, record);
+    listener.caseDone?.(record);
   };
-
-  const pacer = options.pacer ?? new Pacer({ ceiling: options.concurrency, timeoutMs: options.timeoutRequestMs });
+  const fixtureDone = (trace: ItemTrace): void => {
+    const record = itemRecord(trace);
+    records.set(record.id, record);
+    listener.fixtureDone?.(record);
+  };
   /** Cases to send again after the lanes, with why; a case is reported once, after its retries. */
   const pending = new Map<string, { entry: HarnessCase; reason: RetryReason; traces: Map<string, ItemTrace> }>();
   let retrying = false;
@@ -203,7 +189,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
         if (wait === undefined) break;
         seconds = wait;
       }
-      done(trace);
+      fixtureDone(trace);
     }
     retrying = false;
   };
@@ -222,7 +208,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   ): Promise<void> => {
     const entries = laneCases.map((c) => harness.get(c.id)!);
     // A skipped case sends nothing: reported as the scripts' skipRequest is, when its lane starts.
-    for (const entry of entries) if (entry.skipped) done(caseTrace(entry, new Map()));
+    for (const entry of entries) if (entry.skipped) caseDone(caseRecord(entry, new Map()));
     const sent = entries.filter((e) => !e.skipped);
     const items = [...before, ...sent.flatMap((e) => e.items), ...after];
     if (items.length === 0) return;
@@ -234,11 +220,11 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       collection: harnessCollection(profile.title, items),
       environment: { values: [...environment] },
       timeoutRequestMs: timeoutMs,
-      timeoutRunMs: options.timeoutRunMs,
-      ...clientTlsOf(options),
+      timeoutRunMs: options.runTimeoutMs,
+      ...options.tls,
       onItemStart: (id) => {
         const entry = caseOfItem.get(id);
-        if (!entry || entry.items[0]!.id === id) options.onItemStart?.(entry ? entry.testCase.id : id);
+        if (entry && entry.items[0]!.id === id) listener.caseStarted?.(entry.testCase.id);
       },
       onItem: (trace) => {
         const entry = caseOfItem.get(trace.id);
@@ -253,32 +239,31 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
         if (!known && trace.response && is2xx(trace.response.status) && (trace.method === 'GET' || trace.method === 'HEAD') && trace.path !== undefined) {
           known = { method: trace.method, path: trace.path, headers: trace.requestHeaders ?? [] };
         }
-        if (trace.response || trace.requestError) {
-          options.onRequest?.(entry ? entry.testCase.id : trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
-        }
+        const fate = fateOf(trace);
+        if (fate) listener.request?.(entry ? entry.testCase.id : trace.id, fate);
         if (!entry) {
           // A fixture step asked to wait: sent again after the run (fixtureRetries), reported then.
           const wait = trace.response && !retrying ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
           if (wait !== undefined) heldFixtures.set(trace.id, { trace, seconds: wait });
-          else done(trace);
+          else fixtureDone(trace);
           return;
         }
         itemTraces.set(trace.id, trace);
         if (entry.items.at(-1)!.id !== trace.id) return;
         const reason = retrying ? undefined : retryReason(entry.items.flatMap((i) => (itemTraces.has(i.id) ? [itemTraces.get(i.id)!] : [])));
         if (reason) pending.set(entry.testCase.id, { entry, reason, traces: new Map(itemTraces) });
-        else done(caseTrace(entry, itemTraces));
+        else caseDone(caseRecord(entry, itemTraces));
       },
       ...(signal ? { signal } : {}),
-      ...(options.abortGraceMs !== undefined ? { abortGraceMs: options.abortGraceMs } : {}),
+      abortGraceMs,
     });
   };
 
   const check = (): void => {
     if (options.signal?.aborted) throw abortReason(options.signal);
   };
-  const ordered = (): ItemTrace[] =>
-    [...setup.map((s) => s.id), ...cases.map((c) => c.id), ...teardown.map((s) => s.id)].flatMap((id) => (traces.has(id) ? [traces.get(id)!] : []));
+  const ordered = (): ItemRecord[] =>
+    [...setup.map((s) => s.id), ...cases.map((c) => c.id), ...teardown.map((s) => s.id)].flatMap((id) => (records.has(id) ? [records.get(id)!] : []));
 
   /** A GET or HEAD the target answered 2xx, sent again on a new connection by probes: its latency; else the run's own probe. */
   const probeKnown = async (timeoutMs: number): Promise<number | undefined> => (options.probe ? options.probe(timeoutMs, known) : 0);
@@ -333,7 +318,7 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
         }
         reason = again?.kind === 'wait' ? again : undefined;
       }
-      done(caseTrace(held.entry, latest));
+      caseDone(caseRecord(held.entry, latest));
     }
     retrying = false;
   };
@@ -355,17 +340,16 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
       collection: harnessCollection(profile.title, items),
       environment: { values: [...environment] },
       timeoutRequestMs: timeoutMs,
-      timeoutRunMs: options.timeoutRunMs,
-      ...clientTlsOf(options),
+      timeoutRunMs: options.runTimeoutMs,
+      ...options.tls,
       onItem: (trace) => {
         if (trace.response) pacer.observed(trace.durationMs ?? 0);
-        if (trace.response || trace.requestError) {
-          options.onRequest?.(caseId ?? trace.id, trace.requestError ? { answered: false, error: trace.requestError.code } : { answered: true });
-        }
+        const fate = fateOf(trace);
+        if (fate) listener.request?.(caseId ?? trace.id, fate);
         captured(trace);
       },
       ...(signal ? { signal } : {}),
-      ...(options.abortGraceMs !== undefined ? { abortGraceMs: options.abortGraceMs } : {}),
+      abortGraceMs,
     });
   };
 
@@ -444,4 +428,4 @@ export async function runNewmanHarness(options: HarnessRunOptions): Promise<Item
   check();
   await teardownRun();
   return ordered();
-}
+};

@@ -5,8 +5,8 @@
  * fixtures a case touches are the collection variables named in its operation's requests and
  * steps. Cases on operations without steps only read what the setup made: each is a group alone.
  */
-import type { ConformanceCase } from '../../cases/model.js';
-import type { Operation, StepRequest } from '../../cases/operations.js';
+import type { ConformanceCase } from '../cases/model.js';
+import type { Operation, StepRequest } from '../cases/operations.js';
 
 /** Variables that name something a case may change or rely on. */
 const FIXTURE_VARIABLES = ['scratchObject', 'table', 'stream', 'scratchStream', 'streamLocation', 'fixtureObject'] as const;
