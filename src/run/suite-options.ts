@@ -8,7 +8,13 @@ import type { RunListener } from './run-events.js';
 import type { RunSecrets } from './run-secrets.js';
 import type { CaseSelection } from './selection.js';
 
-export interface SuiteOptions {
+/**
+ * The TLS settings spelt flat beside the others: never (they go in `tls`). Without this a caller
+ * spreading them in (`...{ caFile }`) would compile and be silently ignored.
+ */
+type NoFlatTls = { readonly [K in keyof ClientTls]?: never };
+
+export interface SuiteOptions extends NoFlatTls {
   /** The client's TLS settings (`--ca`, `--insecure`, `--cert`, `--key`). */
   readonly tls?: ClientTls;
   /** The engine that sends the HTTP cases (`--engine`); default newman. */
