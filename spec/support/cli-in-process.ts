@@ -46,6 +46,10 @@ export async function runCliInProcess(args: readonly string[], options: { env?: 
   const added = Object.entries(options.env ?? {}).filter(([name]) => process.env[name] === undefined);
   const replaced = Object.entries(options.env ?? {}).flatMap(([name]) => (process.env[name] === undefined ? [] : [[name, process.env[name]!] as const]));
   Object.assign(process.env, options.env ?? {});
+  // Piped, as a spawned CLI's streams are: no terminal, whatever the test process has.
+  const terminals = { out: process.stdout.isTTY, err: process.stderr.isTTY };
+  process.stdout.isTTY = false;
+  process.stderr.isTTY = false;
   process.stdout.write = capture((text) => (stdout += text)) as typeof process.stdout.write;
   process.stderr.write = capture((text) => (stderr += text)) as typeof process.stderr.write;
   // As in-process-run.ts: nock, if another spec file of this process loaded it, must not take the command's requests.
@@ -62,6 +66,8 @@ export async function runCliInProcess(args: readonly string[], options: { env?: 
     process.exit = exit;
     process.stdout.write = writes.out;
     process.stderr.write = writes.err;
+    process.stdout.isTTY = terminals.out;
+    process.stderr.isTTY = terminals.err;
     for (const [name] of added) delete process.env[name];
     for (const [name, value] of [...replaced, ...saved]) process.env[name] = value;
     resumeNock();
