@@ -2,7 +2,7 @@
  * `explain <id>`, `list --grep` and `run --only`: finding a case and reading what it checks. The
  * explanation of every case of every profile is built in-process (no secret of the reference
  * environment in it, the sources linked as the reports link them, the request as the profile sends
- * it); a few CLI runs check what only the command shows: stdout, exit codes, one-line errors.
+ * it); a few runs of the command line (in the test process, support/cli-in-process.ts) check what only the command shows: stdout, exit codes, one-line errors.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,8 @@ import { explainCase, renderExplanation, type CaseExplanation } from '../../src/
 import { runConformance } from '../../src/commands/conformance-run.js';
 import { packageRoot } from '../../src/package-info.js';
 import { sourceLink } from '../../src/report/source-links.js';
-import { runCli, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { checkReport } from '../support/report.js';
 
 const SECRETS: string[] = ['reference.postman_environment.json', 'reference-basic.postman_environment.json'].flatMap((file) => {
@@ -113,13 +114,12 @@ describe('explain, list --grep, run --only', function () {
   });
 
   it('on the command line: explain --json, explain of an unknown id, list --grep <family>, run --only with an unknown id', async () => {
-    const [json, typo, family, noMatch, only] = await Promise.all([
-      runCli(['explain', 'basic-wrong-password', '--json']),
-      runCli(['explain', 'basic-wrong-pasword']),
-      runCli(['list', '--grep', 'strict-base64', '--format', 'json']),
-      runCli(['list', '--grep', 'no-such-family-anywhere']),
-      runCli(['run', '--only', 'basic-wrong-password,session-key-unknwn-key', '--engine', 'native']),
-    ]);
+    // One after another: the command line run in the test process owns its streams (support/cli-in-process.ts).
+    const json = await runCliInProcess(['explain', 'basic-wrong-password', '--json']);
+    const typo = await runCliInProcess(['explain', 'basic-wrong-pasword']);
+    const family = await runCliInProcess(['list', '--grep', 'strict-base64', '--format', 'json']);
+    const noMatch = await runCliInProcess(['list', '--grep', 'no-such-family-anywhere']);
+    const only = await runCliInProcess(['run', '--only', 'basic-wrong-password,session-key-unknwn-key', '--engine', 'native']);
     expect(json.code, json.stderr).to.equal(0);
     expect(JSON.parse(json.stdout)).to.deep.equal(explained('basic-wrong-password'));
     expect(typo.code).to.equal(2);
@@ -134,11 +134,11 @@ describe('explain, list --grep, run --only', function () {
 
   it('explain and run --only find a case of the bypass long tail without --bypass full (the id a report names)', async () => {
     const longTail = catalogueFor('full').find((c) => !CATALOGUE.includes(c))!;
-    const explained = await runCli(['explain', longTail.id]);
+    const explained = await runCliInProcess(['explain', longTail.id]);
     expect(explained.code, explained.stderr).to.equal(0);
     expect(explained.stdout.split('\n')[0]).to.equal(`${longTail.id}: ${longTail.title}`);
     const out = tempDir('v3io-only-long-tail-');
-    const run = await runCli(['run', '--only', longTail.id, '--engine', 'native', '--quiet', '--out', out]);
+    const run = await runCliInProcess(['run', '--only', longTail.id, '--engine', 'native', '--quiet', '--out', out]);
     expect(run.code, run.stderr).to.equal(0);
     const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as { cases: { id: string }[] };
     expect(report.cases.map((c) => c.id)).to.deep.equal([longTail.id]);

@@ -5,7 +5,8 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempDir, type CliResult } from '../support/cli.js';
+import { tempDir, type CliResult } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { PASSED, sampleReport } from '../support/sample-report.js';
 
 function expectUsageError(result: CliResult, pattern: RegExp): void {
@@ -34,27 +35,27 @@ describe('CLI: selection, reporter and merge errors', () => {
   ];
   for (const [what, args, pattern] of runErrors) {
     it(`run rejects ${what}`, async () => {
-      expectUsageError(await runCli(['run', '--out', dir, ...args]), pattern);
+      expectUsageError(await runCliInProcess(['run', '--out', dir, ...args]), pattern);
     });
   }
 
   it('merge needs at least one report', async () => {
-    expectUsageError(await runCli(['merge']), /missing required argument 'reports'/);
+    expectUsageError(await runCliInProcess(['merge']), /missing required argument 'reports'/);
   });
 
   it('merge names a missing report file', async () => {
-    expectUsageError(await runCli(['merge', join(dir, 'missing.json'), '--out', dir]), /report file not found: .*missing\.json$/);
+    expectUsageError(await runCliInProcess(['merge', join(dir, 'missing.json'), '--out', dir]), /report file not found: .*missing\.json$/);
   });
 
   it('merge names a file that is not a conformance report', async () => {
     const path = join(dir, 'other.json');
     writeFileSync(path, JSON.stringify({ hello: 'world' }));
-    expectUsageError(await runCli(['merge', path, '--out', dir]), /report file .*other\.json is not a conformance report: /);
+    expectUsageError(await runCliInProcess(['merge', path, '--out', dir]), /report file .*other\.json is not a conformance report: /);
   });
 
   it('merge refuses two reports holding the same case', async () => {
     const path = join(dir, 'twice.json');
     writeFileSync(path, JSON.stringify(sampleReport([PASSED])));
-    expectUsageError(await runCli(['merge', path, path, '--out', dir]), /cannot merge: case basic-valid-get-object is in both/);
+    expectUsageError(await runCliInProcess(['merge', path, path, '--out', dir]), /cannot merge: case basic-valid-get-object is in both/);
   });
 });

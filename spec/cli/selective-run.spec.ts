@@ -1,7 +1,7 @@
 /**
  * A run over part of the catalogue: only the selected requests are sent, only they are reported;
  * progress goes to stderr as plain lines when it is not a terminal; --quiet and --reporter choose
- * what is printed and written.
+ * what is printed and written (the command line in the test process, support/cli-in-process.ts).
  */
 import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { CATALOGUE } from '../../src/cases/index.js';
 import { FIXTURES } from '../../src/cases/operations.js';
 import { runConformance } from '../../src/commands/conformance-run.js';
 import { selectCases } from '../../src/run/selection.js';
-import { runCli, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { readReport } from '../support/report.js';
 
 describe('selective runs', function () {
@@ -49,7 +50,7 @@ describe('selective runs', function () {
 
   it('prints progress lines on stderr when it is not a terminal, and writes only the chosen reports', async () => {
     const out = tempDir('v3io-progress-');
-    const result = await runCli(['run', '--out', out, '--form', 'aws-sigv2', '--reporter', 'json,md']);
+    const result = await runCliInProcess(['run', '--out', out, '--form', 'aws-sigv2', '--reporter', 'json,md']);
     expect(result.code, result.stderr).to.equal(0);
     const total = CATALOGUE.filter((c) => c.form === 'aws-sigv2').length;
     const lines = result.stderr.trim().split('\n');
@@ -67,7 +68,7 @@ describe('selective runs', function () {
 
   it('--quiet prints the verdict line alone and no progress', async () => {
     const out = tempDir('v3io-quiet-');
-    const result = await runCli(['run', '--out', out, '--grep', '^basic-valid-', '--quiet']);
+    const result = await runCliInProcess(['run', '--out', out, '--grep', '^basic-valid-', '--quiet']);
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stderr).to.equal('');
     expect(result.stdout).to.match(/^Verdict: CONFORMANT — \d+ passed, 0 failed, 0 inconclusive, 0 skipped, 0 errors; cases failing a MUST check: 0; cases failing only a SHOULD check: 0\n$/);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { generateSelfSignedIdentity } from '../../src/reference/tls-identity.js';
 import { RawConnection } from '../reference/http-client.js';
 import { CLI, runCli, tempDir } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
 const MAIN_KEY = 'e8bd4ca2-537b-4175-bf01-8c74963e90bf';
 
@@ -198,7 +199,8 @@ describe('serve', function () {
     ];
     for (const [what, args, message] of cases) {
       it(what, async () => {
-        const result = await runCli(['serve', '--port', '0', ...args]);
+        // The command line in the test process: it stops before listening (support/cli-in-process.ts).
+        const result = await runCliInProcess(['serve', '--port', '0', ...args]);
         expect(result.code).to.equal(2);
         expect(result.stdout).to.equal('');
         expect(result.stderr.trim().split('\n')).to.have.length(1);

@@ -19,7 +19,8 @@ import { packageRoot } from '../../src/package-info.js';
 import { buildProgram } from '../../src/program.js';
 import { escapeWireText, wireTemplate } from '../../src/wire/bytes.js';
 import { SAMPLE_CASES } from '../generate/sample-cases.js';
-import { runCli, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
 const docsText = (): string => GENERATED_DOCS.map((d) => readFileSync(join(packageRoot(), d.path), 'utf8')).join('\n');
 const catalogueDoc = (): string => readFileSync(join(packageRoot(), 'docs/catalogue.md'), 'utf8');
@@ -27,7 +28,7 @@ const cliDoc = (): string => readFileSync(join(packageRoot(), 'docs/cli.md'), 'u
 
 /** The long options a command's --help lists (what a user is told exists), without --help. */
 async function helpOptions(command: string): Promise<string[]> {
-  const help = await runCli([command, '--help']);
+  const help = await runCliInProcess([command, '--help']);
   expect(help.code, help.stderr).to.equal(0);
   return [...help.stdout.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1] ?? '').filter((o) => o !== '--help');
 }
@@ -45,7 +46,7 @@ describe('generated docs', () => {
     expect(staleFiles(dir, docs)).to.deep.equal([]);
     writeFileSync(join(dir, 'docs/cli.md'), `${readFileSync(join(dir, 'docs/cli.md'), 'utf8')}an edit\n`);
     expect(staleFiles(dir, docs)).to.deep.equal(['docs/cli.md']);
-    const check = await runCli(['generate', '--check']);
+    const check = await runCliInProcess(['generate', '--check']);
     expect(check.code, check.stderr).to.equal(0);
     expect(check.stdout).to.equal('generated files are up to date\n');
   });

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { GENERATED_PATHS, packageRoot } from '../../src/package-info.js';
 import { startReferenceServer } from '../../src/reference/server.js';
 import { runCli, tempDir, type CliResult } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { junitSchemaErrors } from '../support/junit-schema.js';
 import { startRawServer, type TestServer } from '../support/misbehaving-targets.js';
 import { readReport } from '../support/report.js';
@@ -87,10 +88,10 @@ describe('before the first request', function () {
   it('--out naming a file: one line, exit 2, and no request sent', async () => {
     const file = join(tempDir('v3io-out-file-'), 'reports');
     writeFileSync(file, 'not a directory');
-    const result = await runCli(['run', '--out', file], { env: sdkEnvironment(counting.url) });
+    const result = await runCliInProcess(['run', '--out', file], { env: sdkEnvironment(counting.url) });
     expectOneLine(result, /^v3io-auth-conformance: cannot write reports to \S+: it is a file, not a directory \(give another --out\)$/);
     expect(counting.count()).to.equal(0);
-    const under = await runCli(['run', '--out', join(file, 'sub')], { env: sdkEnvironment(counting.url) });
+    const under = await runCliInProcess(['run', '--out', join(file, 'sub')], { env: sdkEnvironment(counting.url) });
     expectOneLine(under, /^v3io-auth-conformance: cannot write reports to \S+: a part of the path is a file \((ENOTDIR|EEXIST)\)/);
     expect(counting.count()).to.equal(0);
   });
@@ -102,20 +103,21 @@ describe('before the first request', function () {
     const brokenCert = join(dir, 'broken.pem');
     writeFileSync(brokenCert, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
     const out = tempDir('v3io-pem-out-');
-    const ca = await runCli(['run', '--ca', notPem, '--out', out], { env: sdkEnvironment(counting.url) });
+    const ca = await runCliInProcess(['run', '--ca', notPem, '--out', out], { env: sdkEnvironment(counting.url) });
     expectOneLine(ca, /^v3io-auth-conformance: CA file \S+ is not PEM: no "-----BEGIN CERTIFICATE-----" block$/);
     await expectStartFailureReports(out, /CA file .* is not PEM/);
-    const cert = await runCli(['run', '--cert', brokenCert, '--key', notPem, '--out', tempDir('v3io-pem-out-')], { env: sdkEnvironment(counting.url) });
+    const cert = await runCliInProcess(['run', '--cert', brokenCert, '--key', notPem, '--out', tempDir('v3io-pem-out-')], { env: sdkEnvironment(counting.url) });
     expectOneLine(cert, /^v3io-auth-conformance: client certificate \S+: the PEM does not parse as an X\.509 certificate$/);
     const { cert: goodCert } = await import('../../src/reference/tls-identity.js').then((m) => m.generateSelfSignedIdentity());
     const certFile = join(dir, 'cert.pem');
     writeFileSync(certFile, goodCert);
-    const key = await runCli(['run', '--cert', certFile, '--key', notPem, '--out', tempDir('v3io-pem-out-')], { env: sdkEnvironment(counting.url) });
+    const key = await runCliInProcess(['run', '--cert', certFile, '--key', notPem, '--out', tempDir('v3io-pem-out-')], { env: sdkEnvironment(counting.url) });
     expectOneLine(key, /^v3io-auth-conformance: client key \S+ is not PEM: no "-----BEGIN … PRIVATE KEY-----" block$/);
     expect(counting.count()).to.equal(0);
   });
 
   it('--timeout beyond what a timer takes: one line, exit 2, no TimeoutOverflowWarning', async () => {
+    // Spawned: a warning is the process's (node prints it on stderr).
     const result = await runCli(['run', '--timeout', '99999999999', '--out', tempDir('v3io-timeout-')], { env: sdkEnvironment(counting.url) });
     expectOneLine(result, /--timeout.*expected a positive integer of milliseconds, at most 2147483647/);
     expect(result.stderr).to.not.contain('TimeoutOverflowWarning');
@@ -137,7 +139,7 @@ describe('a run that cannot start writes what reports it can', function () {
     await server.close();
     server = undefined;
     const out = tempDir('v3io-refused-');
-    const result = await runCli(['run', '--out', out], { env: sdkEnvironment(url) });
+    const result = await runCliInProcess(['run', '--out', out], { env: sdkEnvironment(url) });
     expectOneLine(result, /connection refused/);
     await expectStartFailureReports(out, /connection refused/);
   });
@@ -145,7 +147,7 @@ describe('a run that cannot start writes what reports it can', function () {
   it('a missing variable: the same reports', async () => {
     const out = tempDir('v3io-missing-');
     const { V3IO_PASSWORD: _password, ...env } = sdkEnvironment('http://127.0.0.1:9');
-    const result = await runCli(['run', '--out', out], { env });
+    const result = await runCliInProcess(['run', '--out', out], { env });
     expectOneLine(result, /missing required variable password/);
     await expectStartFailureReports(out, /missing required variable password/);
   });
@@ -153,14 +155,14 @@ describe('a run that cannot start writes what reports it can', function () {
   it('garbage instead of HTTP: a hint that it is not an HTTP server, and the reports', async () => {
     server = await startRawServer((socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n\r\n'));
     const out = tempDir('v3io-garbage-');
-    const result = await runCli(['run', '--out', out], { env: sdkEnvironment(server.url) });
+    const result = await runCliInProcess(['run', '--out', out], { env: sdkEnvironment(server.url) });
     expectOneLine(result, /^v3io-auth-conformance: cannot talk to http:\/\/127\.0\.0\.1:\d+: HPE_\w+ \(the answer is not HTTP: .*\)$/);
     await expectStartFailureReports(out, /HPE_/);
   });
 
   it('a connection reset: a hint of what to check', async () => {
     server = await startRawServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
-    const result = await runCli(['run', '--out', tempDir('v3io-reset-')], { env: sdkEnvironment(server.url) });
+    const result = await runCliInProcess(['run', '--out', tempDir('v3io-reset-')], { env: sdkEnvironment(server.url) });
     expectOneLine(result, /^v3io-auth-conformance: cannot talk to http:\/\/127\.0\.0\.1:\d+: ECONNRESET \(the connection was dropped without an answer: check that .*\)$/);
   });
 
@@ -169,7 +171,7 @@ describe('a run that cannot start writes what reports it can', function () {
     try {
       const envFile = join(tempDir('v3io-bom-'), 'env.json');
       writeFileSync(envFile, `\ufeff${readFileSync(join(packageRoot(), GENERATED_PATHS.referenceEnvironment), 'utf8')}`);
-      const result = await runCli(['run', '--env', envFile, '--target', reference.url, '--grep', '^session-key-valid-get-object$', '--out', tempDir('v3io-bom-out-')]);
+      const result = await runCliInProcess(['run', '--env', envFile, '--target', reference.url, '--grep', '^session-key-valid-get-object$', '--out', tempDir('v3io-bom-out-')]);
       expect(result.code, result.stderr).to.equal(0);
     } finally {
       await reference.close();

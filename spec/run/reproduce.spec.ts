@@ -1,14 +1,12 @@
 /**
  * The commands that send a case's request again (src/results/reproduce-command.ts), checked by
- * running them: every HTTP case's `curl` against a server that records what it receives, every
- * one-request wire case's `printf` compared byte for byte with what the wire runner sends; and
- * none holds a secret.
+ * running them (by one shell, one after another: support/shell-batch.ts): every HTTP case's `curl`
+ * against a server that records what it receives, every one-request wire case's `printf` compared
+ * byte for byte with what the wire runner sends; and none holds a secret.
  */
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import type { HttpCase } from '../../src/cases/model.js';
@@ -20,8 +18,7 @@ import { resolveTemplate } from '../../src/wire/template.js';
 import { buildWireBytes } from '../../src/wire/bytes.js';
 import { wireRequestParts, wireVariables } from '../../src/wire/run-wire-cases.js';
 import { deriveAll } from '../../src/wire/transforms.js';
-
-const run = promisify(execFile);
+import { runEach } from '../support/shell-batch.js';
 
 /** The reference's identities, with values full of what a shell would read: quotes, `$`, `!`, spaces, non-ASCII. */
 const IDENTITIES: Readonly<Record<string, string>> = {
@@ -82,16 +79,19 @@ describe('commands that send a case again', function () {
       const variables = new Map([...Object.entries(profile.collectionVariables), ['baseUrl', url], ['container', 'bigdata'], ['runPrefix', runPrefix], ...Object.entries(IDENTITIES)]);
       const target = { mode: 'target' as const, baseUrl: url, profile: 'v3io' as const };
       const cases = CATALOGUE.filter((c): c is HttpCase => c.kind === 'http');
-      let curled = 0;
       const fallbacks: string[] = [];
+      const curled: { testCase: HttpCase; command: string }[] = [];
       for (const testCase of cases) {
         const command = reproduceCommand(testCase, variables, target);
-        if (command.startsWith('npx v3io-auth-conformance run --only')) {
-          fallbacks.push(testCase.id);
-          continue;
-        }
+        if (command.startsWith('npx v3io-auth-conformance run --only')) fallbacks.push(testCase.id);
+        else curled.push({ testCase, command });
+      }
+      // One after another, each as `sh -c` would run it (support/shell-batch.ts).
+      const results = await runEach(curled.map((c) => c.command), COMMAND_ENV);
+      curled.forEach(({ testCase, command }, i) => {
         expect(command, testCase.id).to.match(/^curl -sS -i -g --path-as-is /);
-        const { stdout } = await run('sh', ['-c', command], { env: COMMAND_ENV, maxBuffer: 1 << 24 });
+        const stdout = results[i]!.stdout.toString('utf8');
+        expect(results[i]!.code, `${testCase.id}: ${stdout.slice(0, 200)}`).to.equal(0);
         const index = /x-received: (\d+)/i.exec(stdout)?.[1];
         const got = received.get(index ?? '');
         expect(got, `${testCase.id}: ${stdout.slice(0, 200)}`).to.not.equal(undefined);
@@ -104,14 +104,13 @@ describe('commands that send a case again', function () {
         const own = got!.headers.filter(([name]) => sent.some(([n]) => n === name.toLowerCase()) || !HEADERS_CURL_ADDS.has(name.toLowerCase()));
         expect(own.map(([n, v]) => [n.toLowerCase(), Buffer.from(v, 'latin1').toString('utf8')]), testCase.id).to.deep.equal(sent);
         expect(got!.body.toString('utf8'), testCase.id).to.equal(body === undefined ? '' : resolveTemplate(body, scope));
-        curled += 1;
-      }
+      });
       // The derivations portable shell cannot compute (a changed last character, the other letter case) are the only fallbacks.
       for (const id of fallbacks) {
         const ops = (cases.find((c) => c.id === id)?.derive ?? []).flatMap((d) => d.apply.map((t) => t.op));
         expect(ops.some((op) => ['change-last-char', 'other-case', 'percent-encode', 'repeat-to-length'].includes(op)), id).to.equal(true);
       }
-      expect(curled).to.be.greaterThan(cases.length * 0.8);
+      expect(curled.length).to.be.greaterThan(cases.length * 0.8);
     } finally {
       server.close();
     }
@@ -121,16 +120,18 @@ describe('commands that send a case again', function () {
     const baseUrl = 'http://127.0.0.1:8081';
     const variables = wireVariables(new Map([['container', 'bigdata'], ['runPrefix', runPrefix], ...Object.entries(IDENTITIES)]), baseUrl);
     const target = { mode: 'target' as const, baseUrl, profile: 'v3io' as const };
+    const printed = CATALOGUE.filter(isWireCase)
+      .map((testCase) => ({ testCase, command: reproduceCommand(testCase, variables, target) }))
+      .filter(({ command }) => command.startsWith('printf '));
+    for (const { testCase, command } of printed) expect(command, testCase.id).to.match(/ \| nc 127\.0\.0\.1 8081$/);
+    const results = await runEach(printed.map(({ command }) => command.replace(/ \| nc 127\.0\.0\.1 8081$/, '')), COMMAND_ENV);
     let checked = 0;
-    for (const testCase of CATALOGUE.filter(isWireCase)) {
-      const command = reproduceCommand(testCase, variables, target);
-      if (!command.startsWith('printf ')) continue;
-      expect(command, testCase.id).to.match(/ \| nc 127\.0\.0\.1 8081$/);
-      const { stdout } = await run('sh', ['-c', command.replace(/ \| nc 127\.0\.0\.1 8081$/, '')], { env: COMMAND_ENV, encoding: 'buffer' });
+    printed.forEach(({ testCase }, i) => {
+      expect(results[i]!.code, testCase.id).to.equal(0);
       const expected = buildWireBytes(wireRequestParts(testCase.wire.parts, baseUrl), new Map([...variables, ...deriveAll(testCase.derive ?? [], variables)]));
-      expect(stdout.toString('latin1'), testCase.id).to.equal(expected.toString('latin1'));
+      expect(results[i]!.stdout.toString('latin1'), testCase.id).to.equal(expected.toString('latin1'));
       checked += 1;
-    }
+    });
     expect(checked).to.be.greaterThan(10);
   });
 

@@ -2,10 +2,11 @@
  * `run --profile basic`: the Basic and cross-cutting cases judged against a generic Basic server's
  * protected URL — on the embedded reference, on the reference served over real HTTP (given as
  * one protected URL), and on every broken server whose deviation the profile's cases can see (each
- * against the profile's cases that name it). The runs are in the test process; the usage error
- * goes through the CLI.
+ * against the profile's cases that name it). The runs are in the test process; so is the command
+ * line of the usage error (support/cli-in-process.ts).
  */
 import { expect } from 'chai';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { isRequestCase, isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import { casesOf, PROFILE_DEFINITIONS } from '../../src/cases/profiles.js';
@@ -14,7 +15,6 @@ import { startReferenceServer, type ReferenceServer } from '../../src/reference/
 import type { RunReport } from '../../src/report/run-report.js';
 import { BROKEN_VARIANTS } from '../broken/variants.js';
 import { inPool, judgeMutant, runAgainst, type MutantOutcome } from '../mutants/mutant-run.js';
-import { runCli } from '../support/cli.js';
 import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
 
 /** The profile's request cases: its transport cases need a real target, and send no request of their own. */
@@ -92,7 +92,7 @@ describe('run --profile basic', function () {
   });
 
   it('refuses an unknown profile with a one-line usage error', async () => {
-    const result = await runCli(['run', '--profile', 'ldap']);
+    const result = await runCliInProcess(['run', '--profile', 'ldap']);
     expect(result.code).to.equal(2);
     expect(result.stderr.trim().split('\n')).to.have.length(1);
     expect(result.stderr).to.match(/--profile.*ldap.*(v3io, basic|v3io.*basic)/i);

@@ -1,7 +1,8 @@
 /**
  * A target that asks for a client certificate (mutual TLS): with --cert/--key the suite passes,
  * newman and raw-socket cases alike, the fixtures and the transport checks (a selection, in the
- * test process); without them the run stops with one line (through the CLI, as are the usage errors).
+ * test process); without them the run stops with one line (the command line, in the test process
+ * too, as are the usage errors).
  * @see https://www.rfc-editor.org/rfc/rfc8446#section-4.4.2
  */
 import { expect } from 'chai';
@@ -11,7 +12,8 @@ import { GENERATED_PATHS } from '../../src/package-info.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
 import { generate } from 'selfsigned';
 import { generateSelfSignedIdentity, type TlsIdentity } from '../../src/reference/tls-identity.js';
-import { runCli, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { reportOf, runInProcess } from '../support/in-process-run.js';
 
 /** A self-signed certificate for TLS client authentication (the server's is for server authentication). */
@@ -66,7 +68,7 @@ describe('run against an HTTPS target that requires a client certificate', funct
   });
 
   it('stops with exit 2 and one line when no client certificate is given', async () => {
-    const result = await runCli([...base(), '--out', tempDir('v3io-mtls-none-')]);
+    const result = await runCliInProcess([...base(), '--out', tempDir('v3io-mtls-none-')]);
     expect(result.code, result.stdout + result.stderr).to.equal(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines, result.stderr).to.have.length(1);
@@ -76,10 +78,10 @@ describe('run against an HTTPS target that requires a client certificate', funct
   });
 
   it('asks for the key when only --cert is given, and names a missing certificate file', async () => {
-    const onlyCert = await runCli([...base(), '--cert', files.cert]);
+    const onlyCert = await runCliInProcess([...base(), '--cert', files.cert]);
     expect(onlyCert.code).to.equal(2);
     expect(onlyCert.stderr.trim()).to.equal('v3io-auth-conformance: --cert needs --key (a client certificate and its private key)');
-    const missing = await runCli([...base(), '--cert', join(dir, 'nope.pem'), '--key', files.key]);
+    const missing = await runCliInProcess([...base(), '--cert', join(dir, 'nope.pem'), '--key', files.key]);
     expect(missing.code).to.equal(2);
     expect(missing.stderr.trim()).to.match(/client certificate not found: .*nope\.pem$/);
   });

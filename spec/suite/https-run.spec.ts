@@ -2,7 +2,7 @@
  * The suite over HTTPS, against the reference served with a self-signed certificate in process:
  * trusted with --ca it passes (the Basic cases, newman and wire, with the fixtures and the
  * transport checks; target-run.spec.ts runs the cross-cutting ones over HTTPS); untrusted it stops
- * at preflight with one line naming --ca (through the CLI: its exit code and line are the point);
+ * at preflight with one line naming --ca (the command line, in the test process: its exit code and line are the point);
  * with --insecure it passes with a warning. The passing runs are selections, in the test process.
  */
 import { expect } from 'chai';
@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { GENERATED_PATHS } from '../../src/package-info.js';
 import { startReferenceServer, type ReferenceServer } from '../../src/reference/server.js';
 import { generateSelfSignedIdentity } from '../../src/reference/tls-identity.js';
-import { runCli, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { reportOf, runInProcess } from '../support/in-process-run.js';
 
 describe('run against the reference served over HTTPS', function () {
@@ -43,7 +44,7 @@ describe('run against the reference served over HTTPS', function () {
   });
 
   it('stops before the suite, with exit 2 and one line naming --ca, when the certificate is not trusted', async () => {
-    const result = await runCli(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', tempDir('v3io-https-untrusted-'), '--no-color']);
+    const result = await runCliInProcess(['run', '--target', server.url, '--env', GENERATED_PATHS.referenceEnvironment, '--out', tempDir('v3io-https-untrusted-'), '--no-color']);
     expect(result.code).to.equal(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).to.have.length(1);

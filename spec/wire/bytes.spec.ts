@@ -1,11 +1,11 @@
 /** The byte builder: declarative parts to the exact bytes sent, and the escaped preview `list` prints. */
 import { expect } from 'chai';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { isWireCase } from '../../src/cases/case-request.js';
 import { CATALOGUE } from '../../src/cases/index.js';
 import type { WirePart } from '../../src/cases/model.js';
 import { buildWireBytes, escapeWireText, latin1Bytes, wirePreview, wireTemplate } from '../../src/wire/bytes.js';
 import { resolveTemplate } from '../../src/wire/template.js';
-import { runCli } from '../support/cli.js';
 
 const PARTS: readonly WirePart[] = [
   { kind: 'request-line', method: 'GET', target: '/{{container}}/' },
@@ -55,7 +55,7 @@ describe('wire bytes', () => {
   });
 
   it('prints every wire case\'s bytes, escaped and unresolved, with list --format json', async () => {
-    const result = await runCli(['list', '--format', 'json']);
+    const result = await runCliInProcess(['list', '--format', 'json']);
     expect(result.code).to.equal(0);
     const listed = JSON.parse(result.stdout) as { id: string; wire?: { bytes?: string } }[];
     const wireCases = CATALOGUE.filter(isWireCase);
