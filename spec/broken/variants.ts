@@ -138,6 +138,18 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
       rewritingResponses((response) => ({ ...response, headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => name.toLowerCase() !== 'www-authenticate')) })),
   },
   {
+    id: 'offers-protected-to-shared-caches',
+    deviation: 'marks its answers to authenticated requests Cache-Control: public, max-age=3600, so that a shared cache in front hands them to anyone (RFC 9111 §3.5)',
+    level: 'should',
+    caughtBy: ['basic-valid-get-object', 'sigv4-valid-head-object', 'session-key-valid-get-object'],
+    reference: () =>
+      rewritingResponses((response, request) =>
+        response.status >= 200 && response.status <= 299 && credentialValues(request.rawHeaders).length > 0
+          ? { ...response, headers: { ...response.headers, 'Cache-Control': 'public, max-age=3600' } }
+          : response,
+      ),
+  },
+  {
     id: 'lenient-base64',
     deviation: 'decodes Basic credentials leniently (skips characters outside the Base64 alphabet, adds missing padding)',
     level: 'should',

@@ -40,6 +40,7 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
   'body-before-authentication': [],
   'challenge-without-realm': [],
   'plain-text-errors': [],
+  'offers-protected-to-shared-caches': [],
   // basic-unknown-user's second request (a wrong password) is let in: not the same response.
   'basic-ignores-password': ['basic-unknown-user'],
 };

@@ -64,6 +64,7 @@ describe('the judge', () => {
       'no-disclosure',
       'no-echo',
       'same-response',
+      'shared-cache',
     ]);
   });
 
@@ -234,6 +235,60 @@ describe('the judge', () => {
       expect(rejectedCheck(judge(withoutCredentials, rootListing))).to.deep.include({ level: 'must', passed: false });
       expect(rejectedCheck(judge(deniedKey, rootListing))).to.deep.include({ level: 'should', passed: false });
       expect(rejectedCheck(judge(deniedKey, ownListing))).to.deep.include({ level: 'must', passed: false });
+    });
+  });
+
+  describe('shared-cache', () => {
+    const op = OPERATIONS['get-object'];
+    const accepted = (headers: readonly (readonly [string, string])[], method = 'GET'): HttpCase => ({
+      ...rejectedPut,
+      id: 'valid-get-object',
+      request: { ...request('get-object', headers), method },
+      expect: { outcome: 'accept' },
+    });
+    const judge = (testCase: HttpCase, got: Answer) => judgeCase(testCase, op, casePlan(testCase, op), { where: 'GET /o', answer: got, preparation: [], before: [], after: [], secrets: [] }, context);
+    const sharedCacheCheck = (testCase: HttpCase, got: Answer) => judge(testCase, got).checks.find((c) => c.id === 'shared-cache');
+    const basic: [string, string][] = [['Authorization', 'Basic YTpi']];
+    const sessionKey: [string, string][] = [['X-v3io-session-key', 'k']];
+
+    it('fails at SHOULD a 2xx to Authorization that a shared cache may reuse (RFC 9111 §3.5: public, s-maxage, must-revalidate), naming the directive, no value', () => {
+      for (const directive of ['public, max-age=3600', 's-maxage=60', 'must-revalidate']) {
+        const judged = judge(accepted(basic), answer(200, 'x', [['Cache-Control', directive]]));
+        expect([judged.outcome, judged.failedLevel], directive).to.deep.equal(['fail', 'should']);
+      }
+      expect(sharedCacheCheck(accepted(basic), answer(200, 'x', [['Cache-Control', 'public, max-age=3600']]))?.message).to.equal(
+        'Expected a protected response no shared cache may hand to others (Cache-Control private or no-store, or none of public, s-maxage, must-revalidate) (invited by: public), got 200 for GET /o',
+      );
+    });
+
+    it('passes a response to Authorization with no Cache-Control, max-age alone, or private, no-store, no-cache or Vary: Authorization beside an invitation', () => {
+      const passing: (readonly [string, string])[][] = [
+        [],
+        [['Cache-Control', 'max-age=3600']],
+        [['Cache-Control', 'public, private']],
+        [['Cache-Control', 'no-store, s-maxage=5']],
+        [['Cache-Control', 'public'], ['Cache-Control', 'no-cache']],
+        [['Cache-Control', 'public'], ['Vary', 'Accept-Encoding, authorization']],
+      ];
+      for (const headers of passing) expect(sharedCacheCheck(accepted(basic), answer(200, 'x', headers))?.passed, JSON.stringify(headers)).to.equal(true);
+      // private with field names lets a shared cache store the rest.
+      expect(sharedCacheCheck(accepted(basic), answer(200, 'x', [['Cache-Control', 'private="Set-Cookie, X-A", public']]))?.passed).to.equal(false);
+    });
+
+    it('wants no explicit freshness for a session key (not Authorization: §3.5 does not hold the cache back), and judges no heuristic freshness', () => {
+      expect(sharedCacheCheck(accepted(sessionKey), answer(200, 'x', [['Cache-Control', 'max-age=600']]))?.passed).to.equal(false);
+      expect(sharedCacheCheck(accepted(sessionKey, 'HEAD'), answer(200, '', [['Cache-Control', 'public']]))?.passed).to.equal(false);
+      expect(sharedCacheCheck(accepted(sessionKey), answer(200, 'x', [['Cache-Control', 'max-age=0, must-revalidate']]))?.passed).to.equal(true);
+      expect(sharedCacheCheck(accepted(sessionKey), answer(200, 'x', [['Last-Modified', 'Mon, 07 Dec 2026 10:00:00 GMT']]))?.passed).to.equal(true);
+      expect(sharedCacheCheck(accepted(sessionKey), answer(200, 'x', [['Cache-Control', 'max-age=600'], ['Vary', 'X-v3io-Session-Key']]))?.passed).to.equal(true);
+    });
+
+    it('is made only on a 2xx to GET or HEAD of an accept case that carries a credential header', () => {
+      const offered = [['Cache-Control', 'public']] as const;
+      expect(sharedCacheCheck(accepted(basic), answer(404, '', offered))).to.equal(undefined);
+      expect(sharedCacheCheck(accepted(basic, 'PUT'), answer(200, '', offered))).to.equal(undefined);
+      expect(sharedCacheCheck(accepted([]), answer(200, '', offered))).to.equal(undefined);
+      expect(sharedCacheCheck({ ...accepted(basic), expect: { outcome: 'unauthenticated' } }, answer(200, '', offered))).to.equal(undefined);
     });
   });
 });

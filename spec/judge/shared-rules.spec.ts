@@ -12,6 +12,7 @@ import { onRejection, onStatus, when, withBody } from '../../src/judge/guards.js
 import type { JudgeInput, RenderInput } from '../../src/judge/check-definition.js';
 import { responseDifferences } from '../../src/judge/same-response.js';
 import { functionLines } from '../../src/judge/script-function.js';
+import { sharedReuseInvitations } from '../../src/judge/shared-cache.js';
 import { snapshotDifference } from '../../src/judge/snapshot.js';
 import { answerDone } from '../../src/judge/steps.js';
 import { CATALOGUE } from '../../src/cases/index.js';
@@ -75,6 +76,21 @@ describe('the rules the collection runs from their source', () => {
     expect(node).to.deep.equal(['header www-authenticate, x-hint', 'the body']);
     same(fromSource(responseDifferences)(mine, theirs, ['date']), node);
     expect(responseDifferences(mine, { ...mine, headers: [['date', 'b'], ['www-authenticate', 'Basic realm="x"']] }, ['date'])).to.deep.equal([]);
+  });
+
+  it('finds what invites a shared cache to reuse a protected response, from its source as in Node', () => {
+    const examples: [string[], [string, string][], string[]][] = [
+      [['authorization'], [['Cache-Control', 'Public, max-age=3600']], ['public']],
+      [['authorization'], [['cache-control', 'max-age=3600, S-MAXAGE=60'], ['Cache-Control', 'must-revalidate']], ['s-maxage', 'must-revalidate']],
+      [['authorization'], [['Cache-Control', 'max-age=3600']], []],
+      [['x-v3io-session-key'], [['Cache-Control', 'max-age=3600']], ['max-age']],
+      [['x-v3io-session-key'], [['Cache-Control', 'max-age="0"']], []],
+      [['x-v3io-session-key'], [['Cache-Control', 'public, private']], []],
+    ];
+    for (const [credentials, headers, invited] of examples) {
+      expect(sharedReuseInvitations(credentials, headers), JSON.stringify(headers)).to.deep.equal(invited);
+      same(fromSource(sharedReuseInvitations)(credentials, headers), invited);
+    }
   });
 
   it('compares snapshots, counts a step done, describes a body and reads a request to wait, from their sources as in Node', () => {

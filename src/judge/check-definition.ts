@@ -48,7 +48,7 @@ export interface RenderInput {
 }
 
 /** Helpers a rendering uses, defined once at the top of the script that needs them. */
-export type ScriptHelper = 'schema' | 'steps' | 'snapshot' | 'compare' | 'wait';
+export type ScriptHelper = 'schema' | 'steps' | 'snapshot' | 'compare' | 'wait' | 'shared-cache';
 
 /**
  * When a check is made, in two halves (guards.ts combines named ones): `onCase`, known from the

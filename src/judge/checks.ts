@@ -10,7 +10,8 @@
  * - `unchanged` (MUST): a rejected write changed nothing (before- vs after-snapshot);
  * - `exact-status` (SHOULD; MUST where an RFC names the status), `challenge` (MUST), `basic-realm` (SHOULD), `error-body` (SHOULD);
  * - `no-echo` (MUST): the response echoes no credential;
- * - `same-response` (SHOULD): the second request of `sameResponseAs` got the same response.
+ * - `same-response` (SHOULD): the second request of `sameResponseAs` got the same response;
+ * - `shared-cache` (SHOULD): a protected 2xx to GET or HEAD invites no shared cache to reuse it (shared-cache.ts).
  * Messages say `Expected <what>, got <what came> for <METHOD> <path>`, never a header value or a body.
  */
 import { OUTCOME_STATUSES, type Level, type RequestCase } from '../cases/model.js';
@@ -24,8 +25,10 @@ import type { CasePlan } from './plan.js';
 import type { CheckDefinition, Evaluation, JudgeInput } from './check-definition.js';
 import { waitReasonOf } from './asked-to-wait.js';
 import { echoedCredentials } from './echo.js';
-import { answered, isHead, isWire, notStatus, on4xx, onAcceptance, onAnswer, onRefusal, onRejection, onStatus, onSuccessStatus, onWire, responded, unanswered, when, withBody, withDisclosure, withErrorSchema, withReadBack, withSecondRequest, withSuccessBody } from './guards.js';
+import { caseMethod } from '../cases/case-request.js';
+import { answered, isHead, isWire, notStatus, on4xx, onAcceptance, onAnswer, onCase, onRefusal, onRejection, onStatus, onSuccessStatus, onWire, responded, unanswered, when, withBody, withDisclosure, withErrorSchema, withReadBack, withSecondRequest, withSuccessBody } from './guards.js';
 import { responseDifferences, type ComparedResponse } from './same-response.js';
+import { sharedReuseInvitations } from './shared-cache.js';
 import { js } from './script-literal.js';
 import { snapshotDifference, snapshotOf } from './snapshot.js';
 import { describeStep, firstUndone } from './steps.js';
@@ -505,6 +508,48 @@ const sameResponse: CheckDefinition = {
   },
 };
 
+/** Headers whose value is the request's credential: a shared cache keys its entries without them. */
+const CREDENTIAL_HEADERS = ['authorization', 'x-v3io-session-key'];
+/** The lower-case names of the credential headers an HTTP case sends; none for a wire case. */
+const credentialHeadersOf = (testCase: RequestCase): string[] =>
+  testCase.kind === 'http' ? [...new Set(testCase.request.headers.map(([name]) => name.toLowerCase()).filter((name) => CREDENTIAL_HEADERS.includes(name)))] : [];
+/** What the check wants, by whether §3.5 applies (an `Authorization` header) or explicit freshness is what invites reuse. */
+const privateWanted = (credentialHeaders: readonly string[]): string =>
+  `a protected response no shared cache may hand to others (Cache-Control private or no-store, or none of ${credentialHeaders.includes('authorization') ? 'public, s-maxage, must-revalidate' : 'public, s-maxage, max-age above 0'})`;
+
+const sharedCache: CheckDefinition = {
+  id: 'shared-cache',
+  level: 'should',
+  name: () => 'the protected response is not offered to shared caches',
+  // GET and HEAD: the methods whose responses a cache reuses (RFC 9110 §9.2.3); 2xx: what was let in.
+  when: when(
+    onAcceptance,
+    onCase(({ testCase }) => ['GET', 'HEAD'].includes(caseMethod(testCase).toUpperCase()) && credentialHeadersOf(testCase).length > 0),
+    onAnswer(({ exchange }) => {
+      const response = responseOf(exchange.answer);
+      return response !== undefined && is2xx(response.status);
+    }),
+  ),
+  evaluate: ({ testCase, exchange }) => {
+    const response = responseOf(exchange.answer)!;
+    const credentials = credentialHeadersOf(testCase);
+    const invited = sharedReuseInvitations(credentials, response.headers);
+    return judged(invited.length === 0, `${privateWanted(credentials)}${invited.length > 0 ? ` (invited by: ${invited.join(', ')})` : ''}`, String(response.status), exchange.where);
+  },
+  postman: {
+    helpers: () => ['shared-cache'],
+    lines: ({ testCase }, name) => {
+      const credentials = credentialHeadersOf(testCase);
+      return [
+        `if (answered && code >= 200 && code <= 299) pm.test(${js(name)}, () => {`,
+        `  const invited = sharedReuseInvitations(${js(credentials)}, pm.response.headers.all().map((h) => [String(h.key), h.value]));`,
+        `  if (invited.length > 0) fail(${js(privateWanted(credentials))} + ' (invited by: ' + invited.join(', ') + ')');`,
+        '});',
+      ];
+    },
+  },
+};
+
 /** Every check, in the order a case's checks are listed (reports and the collection's tests keep it). */
 export const CHECKS: readonly CheckDefinition[] = [
   serverAnswers,
@@ -520,6 +565,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   noDisclosure,
   noEcho,
   sameResponse,
+  sharedCache,
 ];
 
 // Where the run's engines have always found it.

@@ -9,6 +9,7 @@ import { testName, type RenderInput, type ScriptHelper } from './check-definitio
 import { CHECKS, NO_ECHO_NAME } from './checks.js';
 import { credentialsIn, echoedCredentials } from './echo.js';
 import { responseDifferences } from './same-response.js';
+import { sharedReuseInvitations } from './shared-cache.js';
 import { functionLines } from './script-function.js';
 import { js } from './script-literal.js';
 import { snapshotScriptLines } from './snapshot.js';
@@ -45,6 +46,7 @@ export function caseCheckLines(input: RenderInput): { readonly helpers: string[]
       ...(helpers.has('steps') || input.plan.afterRead.length > 0 ? stepScriptLines() : []),
       ...(helpers.has('snapshot') && input.plan.proof ? snapshotScriptLines(input.plan.proof.compare) : []),
       ...(helpers.has('compare') ? functionLines(responseDifferences) : []),
+      ...(helpers.has('shared-cache') ? functionLines(sharedReuseInvitations) : []),
     ],
     checks: rendered.flatMap((r) => r.postman.lines(input, r.name)),
   };
