@@ -521,7 +521,8 @@ const sharedCache: CheckDefinition = {
   id: 'shared-cache',
   level: 'should',
   name: () => 'the protected response is not offered to shared caches',
-  // GET and HEAD: the methods whose responses a cache reuses (RFC 9110 §9.2.3); 2xx: what was let in.
+  // GET and HEAD: a cache answers only those from what it stored (a POST's response only for a GET of
+  // its Content-Location, RFC 9110 §9.3.3); a 2xx: the request was let in.
   when: when(
     onAcceptance,
     onCase(({ testCase }) => ['GET', 'HEAD'].includes(caseMethod(testCase).toUpperCase()) && credentialHeadersOf(testCase).length > 0),
