@@ -143,6 +143,12 @@ for (const [name, https] of [
       }
     });
 
+    it('offers no protected response to shared caches: the shared-cache check is made on its 2xx to GET and HEAD, and passes (RFC 9111 §3.5)', () => {
+      const made = report.cases.flatMap((c) => c.checks.filter((k) => k.id === 'shared-cache').map((k) => [c.id, k.passed] as const));
+      expect(made.length).to.be.greaterThan(3);
+      expect(made.filter(([, passed]) => !passed)).to.deep.equal([]);
+    });
+
     it('fails no MUST beyond its documented known deviations', () => {
       const mustFailures = report.cases.filter((c) => c.failedLevel === 'must').map((c) => c.id);
       expect(mustFailures).to.deep.equal(KNOWN_DEVIATIONS[name].map((d) => d.caseId));
