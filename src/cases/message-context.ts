@@ -22,10 +22,10 @@ const sessionKeyWire = wireCaseBuilder({ form: 'session-key', profiles: V3IO_ONL
 const basicWire = wireCaseBuilder({ form: 'basic', profiles: EVERY_PROFILE, requirements: GROUPS });
 const crossWire = wireCaseBuilder({ form: 'cross-cutting', profiles: EVERY_PROFILE, requirements: GROUPS });
 
-const bytes = (text: string): WirePart => ({ kind: 'bytes', text });
+const body = (text: string): WirePart => ({ kind: 'body', text });
 const CHUNKED = header('Transfer-Encoding', 'chunked');
 /** One chunk of body, then the last chunk, the trailer section given and its end (RFC 9112 §7.1). */
-const chunkedBody = (trailer: string): WirePart => bytes(`4\r\nv3io\r\n0\r\n${trailer}\r\n\r\n`);
+const chunkedBody = (trailer: string): WirePart => body(`4\r\nv3io\r\n0\r\n${trailer}\r\n\r\n`);
 
 /** A listing with a chunked body, no credential but `head` in its header section, and `trailer` in its trailer section. */
 function withTrailer(name: string, trailer: string, head: readonly WirePart[] = []): readonly WirePart[] {
@@ -113,7 +113,7 @@ export const MESSAGE_CONTEXT_CASES: readonly WireCase[] = [
       header('Expect', '100-continue'),
       CLOSE,
       END,
-      bytes(WRITE_BODY),
+      body(WRITE_BODY),
     ],
     expect: { outcome: 'unauthenticated' },
     validCredential: false,
