@@ -47,7 +47,7 @@ async function inFrontOfReference(startFront: (backendUrl: string) => Promise<Ru
 }
 
 function rawSocketFront(server: BrokenWireServer): BrokenServer {
-  const { grep: _grep, onHead: _onHead, ...variant } = server;
+  const { grep: _grep, onHead: _onHead, readsChunkedBody: _readsChunkedBody, ...variant } = server;
   return { ...variant, kind: 'raw-socket front', start: () => inFrontOfReference((backendUrl) => startBrokenWireServer(server, backendUrl)) };
 }
 

@@ -178,6 +178,17 @@ export const INDEPENDENT_BROKEN_SERVERS: readonly IndependentBrokenServer[] = [
     }),
   },
   {
+    id: 'trusts-from-header',
+    deviation: 'acts as the user the From header names (RFC 9110 §10.1.2: From is not for access control), from any client without credentials',
+    level: 'must',
+    caughtBy: ['cross-identity-header-from'],
+    start: front(({ headers }) => {
+      const named = valuesNamed(headers, 'from').map((v) => v.trim());
+      const identity = hasCredentials(headers) ? undefined : IDENTITIES.find((i) => named.includes(i.username));
+      return identity ? { kind: 'forward', headers: actingWithKey(headers, identity.accessKey) } : FORWARD;
+    }),
+  },
+  {
     id: 'trusts-loopback-source',
     deviation: 'lets in without credentials a request whose X-Forwarded-For, X-Real-IP, Forwarded or X-Client-IP says it comes from loopback ("internal traffic")',
     level: 'must',

@@ -465,7 +465,9 @@ describe('case catalogue', () => {
             const ownHost = BYPASS_VARIES[c.family]?.includes('host') && host.length <= 1;
             if (!ownHost && (host.length !== 1 || (host[0] as { value: string }).value !== '{{host}}')) found.push(`has no single Host: {{host}} line${which}`);
             if (parts[1]?.kind === 'end') found.push(`has no header line${which}`);
-            if (parts.at(-1)?.kind !== 'end' || parts.filter((p) => p.kind === 'end').length !== 1) found.push(`does not end with the one end of the header section${which}`);
+            // A body, when there is one, follows the end of the header section.
+            const head = parts.at(-1)?.kind === 'body' ? parts.slice(0, -1) : parts;
+            if (head.at(-1)?.kind !== 'end' || parts.filter((p) => p.kind === 'end').length !== 1) found.push(`does not end with the one end of the header section${which}`);
           });
           return found;
         }),

@@ -18,6 +18,7 @@ export function partTexts(part: WirePart): string[] {
     case 'header':
       return [part.name, part.value];
     case 'bytes':
+    case 'body':
       return [part.text];
     case 'end':
       return [];

@@ -137,6 +137,20 @@ describe('judging a wire exchange', () => {
     expect(garbage.failedLevel).to.equal('must');
   });
 
+  it('fails a 101 Switching Protocols to a WebSocket upgrade without credentials at MUST, and passes a refused upgrade', () => {
+    const upgrade = wireCase('cross-wire-upgrade-websocket-without-credentials');
+    const switched = judgeWireCase(upgrade, response(101, '', [['Upgrade', 'websocket'], ['Connection', 'Upgrade']]), context());
+    expect(switched.failedLevel).to.equal('must');
+    expect(failed(switched)).to.include(`[MUST] ${upgrade.title}: Expected a 4xx rejection, got 101 for ${WHERE}`);
+    expect(failed(judgeWireCase(upgrade, response(426, V3IO_400), context()))).to.deep.equal([]);
+  });
+
+  it('fails a credential read from a trailer at MUST, and takes a 400 or 411 for a refused chunked GET', () => {
+    const trailer = wireCase('session-key-wire-key-in-trailer');
+    expect(judgeWireCase(trailer, response(200, '<ListBucketResult/>'), context()).failedLevel).to.equal('must');
+    for (const status of [400, 411]) expect(failed(judgeWireCase(trailer, response(status, V3IO_400), context())), String(status)).to.deep.equal([]);
+  });
+
   it('accepts a 2xx where the RFC lets the server repair the bytes into a valid request', () => {
     expect(judgeWireCase(FOLDED_KEY, response(200, '<ListBucketResult/>'), context()).outcome).to.equal('pass');
     expect(judgeWireCase(FOLDED_KEY, response(400, V3IO_400), context()).outcome).to.equal('pass');

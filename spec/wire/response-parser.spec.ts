@@ -55,6 +55,13 @@ describe('wire response parser', () => {
     expect(response.body.toString()).to.equal('no');
   });
 
+  it('ends a 101 Switching Protocols at its head, what follows being the other protocol', () => {
+    const result = parse('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\x81\x05hello');
+    expect(complete(result).status).to.equal(101);
+    expect(complete(result).body.length).to.equal(0);
+    expect(result.kind === 'complete' && result.end).to.equal('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n'.length);
+  });
+
   const MALFORMED: readonly [string, string][] = [
     ['a bare LF line ending', 'HTTP/1.1 200 OK\nContent-Length: 0\r\n\r\n'],
     ['a bare CR in a value', 'HTTP/1.1 200 OK\r\nX-A: a\rb\r\nContent-Length: 0\r\n\r\n'],

@@ -92,6 +92,8 @@ export interface WireCaseSpec<N extends string> extends CaseSpec<N> {
   readonly name: string;
   /** The whole message, usually `framed(...)` of wire.ts. */
   readonly parts: readonly WirePart[];
+  /** What the judged request is, when not the listing (a write sent without credentials). */
+  readonly operation?: OperationId;
   readonly derive?: readonly Derivation[];
   readonly requires?: readonly OptionalVariable[];
   readonly expect: Expectation;
@@ -106,7 +108,7 @@ export function wireCaseBuilder<G extends RequirementGroup>(module: CaseModule<G
   return (spec) => ({
     kind: 'wire',
     ...common(module, table, `${FORM_TABLE[module.form].idPrefix}wire-${spec.name}`, spec),
-    operation: WIRE_OPERATION,
+    operation: spec.operation ?? WIRE_OPERATION,
     ...(spec.derive ? { derive: spec.derive } : {}),
     ...(spec.requires ? { requires: spec.requires } : {}),
     expect: spec.expect,

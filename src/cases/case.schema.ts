@@ -206,6 +206,12 @@ export const CASE_SCHEMA = {
           properties: { kind: { const: 'bytes' }, text: { type: 'string', minLength: 1 } },
         },
         { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { const: 'end' } } },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'text'],
+          properties: { kind: { const: 'body' }, text: { type: 'string', minLength: 1 } },
+        },
       ],
     },
     wire: {

@@ -86,6 +86,17 @@ export const IDENTITY_HEADER_CASES: readonly HttpCase[] = [
     request: request('get-object', [['X-v3io-session-key', UNKNOWN_KEY], ['X-Remote-User', '{{username}}']]),
     expect: { outcome: 'unauthenticated' },
   }),
+  httpCase({
+    id: 'cross-identity-header-from',
+    profiles: EVERY_PROFILE,
+    family: 'identity-header',
+    title: 'rejects a request without credentials that names the main user in From',
+    requirement: 'identity',
+    // RFC 9110 §10.1.2: From names who is responsible for the request, and is not for access control.
+    sources: ['RFC 9110 §10.1.2', 'seed §HTTP User Authentication', 'RFC 9110 §15.5.2'],
+    request: request('get-object', [['From', '{{username}}']]),
+    expect: { outcome: 'unauthenticated' },
+  }),
   ...['X-Remote-User', 'X-Forwarded-User', 'X-Auth-Request-User'].map(impersonationCase),
   ...SOURCE_HEADERS.map(sourceHeaderCase),
 ];

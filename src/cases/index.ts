@@ -16,6 +16,7 @@ import { DUPLICATE_AUTHORIZATION_CASES } from './duplicate-authorization.js';
 import { CONFLICTING_FORM_CASES } from './conflicting-forms.js';
 import { HEADER_SIZE_CASES } from './header-size.js';
 import { WIRE_CASES } from './wire.js';
+import { MESSAGE_CONTEXT_CASES } from './message-context.js';
 import { IDENTITY_HEADER_CASES } from './identity-headers.js';
 import { CREDENTIAL_SIZE_CASES } from './credential-sizes.js';
 import { CONDITIONAL_REQUEST_CASES } from './conditional-requests.js';
@@ -44,6 +45,7 @@ export const CATALOGUE: readonly ConformanceCase[] = [
   ...CREDENTIAL_SIZE_CASES,
   ...CONDITIONAL_REQUEST_CASES,
   ...WIRE_CASES,
+  ...MESSAGE_CONTEXT_CASES,
   ...REQUEST_TARGET_CASES,
   ...CONNECTION_REUSE_CASES,
   ...BYPASS_TECHNIQUE_CASES,

@@ -254,7 +254,9 @@ export type WirePart =
   /** Raw text, for framing that is not a header line (a fold, a bare CR line ending, a line after the request line). */
   | { readonly kind: 'bytes'; readonly text: string }
   /** The empty line (CRLF) that ends the header section. */
-  | { readonly kind: 'end' };
+  | { readonly kind: 'end' }
+  /** After the end of the header section, the message body as sent (a chunked body with its trailer section, a write's content). */
+  | { readonly kind: 'body'; readonly text: string };
 
 /**
  * The bytes of a wire case: its `parts`, sent as written over a raw socket instead of through

@@ -21,6 +21,7 @@ export function partText(part: WirePart): string {
     case 'header':
       return `${part.name}: ${part.value}${CRLF}`;
     case 'bytes':
+    case 'body':
       return part.text;
     case 'end':
       return CRLF;

@@ -6,7 +6,7 @@
  *
  * It is called again with the whole buffer each time bytes arrive (responses here are small),
  * and once more when the connection has ended, which completes a body delimited by the close.
- * Interim 1xx responses are skipped.
+ * Interim 1xx responses are skipped; a 101 (Switching Protocols) is final, and ends at its head.
  */
 
 export interface WireResponse {
@@ -118,7 +118,8 @@ function parseChunked(data: Buffer, start: number): Step<{ body: Buffer; end: nu
 }
 
 function parseBody(data: Buffer, head: Head, options: ParseOptions): Step<{ body: Buffer; end: number }> {
-  const noBody = options.headRequest || head.status === 204 || head.status === 304;
+  // A 1xx (here 101 Switching Protocols, the only one returned) ends at its head (RFC 9112 §6.3): what follows is the new protocol.
+  const noBody = options.headRequest || head.status < 200 || head.status === 204 || head.status === 304;
   if (noBody) return { kind: 'ok', body: Buffer.alloc(0), end: head.end };
   const encodings = valuesOf(head.headers, 'transfer-encoding');
   if (encodings.length > 0) {

@@ -104,6 +104,7 @@ function reportedHeaders(parts: readonly WirePart[], publicVariables: ReadonlyMa
   return parts.flatMap((part): HeaderPair[] => {
     if (part.kind === 'header') return [[shown(part.name), shown(part.value)]];
     if (part.kind === 'bytes') return [['(raw bytes)', shown(part.text)]];
+    if (part.kind === 'body') return [['(body)', shown(part.text)]];
     return [];
   });
 }
