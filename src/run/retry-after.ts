@@ -1,7 +1,8 @@
 /**
  * 429 Too Many Requests and 503 Service Unavailable with Retry-After (RFC 9110 §10.2.3): the
  * server asks to be asked again later. The runner waits, within a bound, and sends the request
- * again; after that the judge has the answer (inconclusive, never a failure).
+ * again; after that the judge has the answer (inconclusive, never a failure). Every such answer
+ * is accounted for in the report (pacing.ts): waited for, or why not (`NOT_WAITED`).
  */
 
 /** Seconds a `Retry-After` header asks for (delta-seconds or an HTTP date), if it says. */
@@ -17,10 +18,35 @@ export function retryAfterSeconds(headers: readonly (readonly [string, string])[
 export const RETRY_AFTER_MAX_S = 10;
 export const RETRY_AFTER_ATTEMPTS = 4;
 
-/** The seconds to wait before sending again a request answered `status` with these headers, or undefined: no retry. */
-export function waitBeforeRetry(status: number, headers: readonly (readonly [string, string])[]): number | undefined {
+/** Why an answer that asked to wait was not waited for: the reasons the report gives (docs/running.md). */
+export const NOT_WAITED = {
+  beyondBound: `it asked for more than the ${RETRY_AFTER_MAX_S} s the runner waits`,
+  attemptsSpent: `still asked to wait after ${RETRY_AFTER_ATTEMPTS} waits`,
+  stopped: 'the run was stopped',
+  asItIs: 'a given --collection runs as it is: newman sends its requests and scripts without waiting',
+  probe: 'a probe: any answer tells what it asks (the target answers)',
+  briefTeardown: 'the teardown after the target stopped answering is tried once, briefly',
+} as const;
+
+/** What an answer asks of the runner: a wait of `seconds`, or one beyond the bound; undefined when it asks none (not a 429/503 with a readable Retry-After). */
+export type WaitAsked = { readonly seconds: number } | { readonly beyond: number };
+
+export function waitAsked(status: number, headers: readonly (readonly [string, string])[]): WaitAsked | undefined {
   if (status !== 429 && status !== 503) return undefined;
   const seconds = retryAfterSeconds(headers);
   if (seconds === undefined) return undefined;
-  return seconds <= RETRY_AFTER_MAX_S ? seconds : undefined;
+  return seconds <= RETRY_AFTER_MAX_S ? { seconds } : { beyond: seconds };
+}
+
+/** The `onAnswer` of a probe (preflight.ts): an answer asking to wait is accounted for, not waited for (`NOT_WAITED.probe`). */
+export function probeAnswers(notWaited: (id: string, status: number, reason: string) => void): (status: number, headers: readonly (readonly [string, string])[]) => void {
+  return (status, headers) => {
+    if (waitAsked(status, headers)) notWaited('probe', status, NOT_WAITED.probe);
+  };
+}
+
+/** The seconds to wait before sending again a request answered `status` with these headers, or undefined: no retry. */
+export function waitBeforeRetry(status: number, headers: readonly (readonly [string, string])[]): number | undefined {
+  const asked = waitAsked(status, headers);
+  return asked && 'seconds' in asked ? asked.seconds : undefined;
 }
