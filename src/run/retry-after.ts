@@ -4,6 +4,7 @@
  * again; after that the judge has the answer (inconclusive, never a failure). Every such answer
  * is accounted for in the report (pacing.ts): waited for, or why not (`NOT_WAITED`).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Seconds a `Retry-After` header asks for (delta-seconds or an HTTP date), if it says. */
 export function retryAfterSeconds(headers: readonly (readonly [string, string])[], now = Date.now()): number | undefined {
@@ -49,4 +50,32 @@ export function probeAnswers(notWaited: (id: string, status: number, reason: str
 export function waitBeforeRetry(status: number, headers: readonly (readonly [string, string])[]): number | undefined {
   const asked = waitAsked(status, headers);
   return asked && 'seconds' in asked ? asked.seconds : undefined;
+}
+
+/** What records the waits: the pacer (pacing.ts). */
+export interface WaitRecorder {
+  recordWait(id: string, answers?: number): void;
+  recordNotWaited(id: string, status: number, reason: string): void;
+}
+
+/**
+ * For a sender that sends again itself (the wire cases' raw sockets): told each answer of request
+ * `id`, it waits what a 429 or 503 with Retry-After asks, within the bound and the attempts, and
+ * resolves true to send again; false, with the answer accounted for, otherwise.
+ */
+export function waitingForRetryAfter(recorder: WaitRecorder, signal?: AbortSignal): (id: string, status: number, headers: readonly (readonly [string, string])[]) => Promise<boolean> {
+  const waits = new Map<string, number>();
+  return async (id, status, headers) => {
+    const asked = waitAsked(status, headers);
+    if (!asked) return false;
+    const made = waits.get(id) ?? 0;
+    const why = 'beyond' in asked ? NOT_WAITED.beyondBound : made >= RETRY_AFTER_ATTEMPTS ? NOT_WAITED.attemptsSpent : signal?.aborted ? NOT_WAITED.stopped : undefined;
+    if (why !== undefined || 'beyond' in asked) {
+      recorder.recordNotWaited(id, status, why ?? NOT_WAITED.beyondBound);
+      return false;
+    }
+    waits.set(id, made + 1);
+    recorder.recordWait(id);
+    return sleep(asked.seconds * 1000, true, signal ? { signal } : {}).catch(() => false);
+  };
 }

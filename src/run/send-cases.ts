@@ -13,7 +13,7 @@ import { preflight } from './preflight.js';
 import type { PreparedRun } from './prepare-run.js';
 import type { RunReference } from './reference-lifecycle.js';
 import type { Pacer } from './pacing.js';
-import { probeAnswers } from './retry-after.js';
+import { probeAnswers, waitingForRetryAfter } from './retry-after.js';
 import type { KnownRequest } from './retry-alone.js';
 import type { RunRecord } from './run-record.js';
 import { wireCaseResults } from './wire-cases.js';
@@ -66,6 +66,7 @@ export async function sendHttpCases(run: PreparedRun, engine: EngineChoice, refe
 
 /** The wire cases, over raw sockets, after the HTTP cases; embedded, against the served reference. */
 export function sendWireCases(run: PreparedRun, engine: EngineChoice, reference: RunReference, record: RunRecord): Promise<CaseResult[]> {
+  const againAfterWait = waitingForRetryAfter(record.pacer, record.wireSignal);
   return wireCaseResults({
     profile: run.profile,
     cases: run.selected,
@@ -78,6 +79,8 @@ export function sendWireCases(run: PreparedRun, engine: EngineChoice, reference:
     onStart: (id) => record.listener.caseStarted?.(id),
     onResult: (result) => record.wireResult(result),
     signal: record.wireSignal,
+    // A 429 or 503 with Retry-After: the bytes sent again after the wait, as the engines do.
+    again: (id, response) => againAfterWait(id, response.status, response.headers),
     // The engine's concurrency for them too; one at a time after an engine that runs so.
     concurrency: engine.oneAtATime ? 1 : run.concurrency,
   });
