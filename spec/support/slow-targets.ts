@@ -82,3 +82,33 @@ export async function startRateLimitedServer(nth: number, retryAfter = '1'): Pro
   const served = await startReferenceServer({ port: 0, host: '127.0.0.1', reference, shutdownGraceMs: 500 });
   return { url: served.url, close: () => served.close(), stats };
 }
+
+/** Header lines a client may change from one sending of a request to the next (tokens, connection handling). */
+const VOLATILE = /^(postman-token|user-agent|connection|keep-alive|host|accept|accept-encoding|cache-control)$/i;
+
+/**
+ * The reference as `serve` serves it, behind a greylisting limiter: every request is answered 429
+ * with `Retry-After: <retryAfter>` the first time it comes (the same method, target, header lines
+ * and body), and let through when it comes again. Only a client that sends every request again
+ * after the wait gets a single answer from the reference.
+ */
+export async function startGreylistingServer(retryAfter = '0'): Promise<SlowTarget> {
+  const inner = createReference();
+  const stats = { answered: 0, mostQueued: 0, limited: 0 };
+  const seen = new Set<string>();
+  const body = Buffer.from('slow down\n');
+  const reference: Reference = {
+    handle: (request) => {
+      stats.answered += 1;
+      const lines = [];
+      for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) if (!VOLATILE.test(request.rawHeaders[i]!)) lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
+      const key = `${request.method} ${request.url}\n${lines.join('\n')}\n\n${request.body.toString('latin1')}`;
+      if (seen.has(key)) return inner.handle(request);
+      seen.add(key);
+      stats.limited += 1;
+      return { status: 429, headers: { 'Retry-After': retryAfter, 'Content-Type': 'text/plain', 'Content-Length': String(body.length) }, body };
+    },
+  };
+  const served = await startReferenceServer({ port: 0, host: '127.0.0.1', reference, shutdownGraceMs: 500 });
+  return { url: served.url, close: () => served.close(), stats };
+}
