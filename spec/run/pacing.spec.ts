@@ -13,6 +13,7 @@ import { Pacer, P99_FACTOR } from '../../src/run/pacing.js';
 import { NOT_WAITED, retryAfterSeconds, waitAsked, waitBeforeRetry, waitingForRetryAfter } from '../../src/run/retry-after.js';
 import { retryAlone } from '../../src/run/retry-alone.js';
 import { nextWave } from '../../src/run/newman/run-harness.js';
+import { PROFILE_PATHS } from '../../src/package-info.js';
 import { tempDir } from '../support/cli.js';
 import { runCliInProcess } from '../support/cli-in-process.js';
 import { startHangingServer } from '../support/misbehaving-targets.js';
@@ -274,6 +275,34 @@ describe('pacing', function () {
         }
       });
     }
+
+    it('every fifth request, a given --collection (run as it is, no waits): no case failed, each 429 listed as not waited for, the teardown completed by the runner with its waits', async () => {
+      const server = await startRateLimitedServer(5, '0');
+      const run = await runInProcess({
+        target: server.url,
+        envFile: PROFILE_PATHS.v3io.referenceEnvironment,
+        collectionFile: PROFILE_PATHS.v3io.collection,
+        selection: RATE_LIMITED_SELECTION,
+        reporters: ['json'],
+        quiet: true,
+      });
+      try {
+        expect(run.code, run.error?.message ?? run.stdout).to.be.oneOf([0, 2]);
+        const report = reportOf(run);
+        expect(report.cases.filter((c) => c.outcome === 'fail').map((c) => c.id)).to.deep.equal([]);
+        expect(report.cases.filter((c) => c.outcome === 'inconclusive').length, 'the 429s the scripts got').to.be.greaterThan(0);
+        const pacing = report.pacing!;
+        expect(pacing.retryAfterAnswers).to.equal(server.stats.limited);
+        const asItIs = pacing.notWaited.filter((n) => n.reason === NOT_WAITED.asItIs).length;
+        // The collection's own answers are not waited for; the runner's own teardown after it waits.
+        expect(asItIs).to.be.greaterThan(0);
+        expect(asItIs + pacing.retryAfterWaits).to.equal(server.stats.limited);
+        expect(report.teardown.filter((s) => !s.ok)).to.deep.equal([]);
+      } finally {
+        await server.close();
+        removeReports(run);
+      }
+    });
 
     it('Retry-After beyond the bound (an hour): nothing waited for, each 429 listed with why, no case failed', async () => {
       const server = await startRateLimitedServer(5, '3600');
