@@ -24,6 +24,7 @@ export const NOT_WAITED = {
   beyondBound: `it asked for more than the ${RETRY_AFTER_MAX_S} s the runner waits`,
   attemptsSpent: `still asked to wait after ${RETRY_AFTER_ATTEMPTS} waits`,
   stopped: 'the run was stopped',
+  afterTimeout: 'a request of the case timed out again, and a case is sent again alone once after a timeout',
   asItIs: 'a given --collection runs as it is: newman sends its requests and scripts without waiting',
   probe: 'a probe: any answer tells what it asks (the target answers)',
   briefTeardown: 'the teardown after the target stopped answering is tried once, briefly',

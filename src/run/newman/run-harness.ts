@@ -55,9 +55,6 @@ function askingToWait(traces: Iterable<ItemTrace>): { status: number; asked: Wai
   });
 }
 
-/** The case's reason not to wait again: the run stopped, the waits spent, the one retry after a timeout made. */
-const AFTER_TIMEOUT = 'a request of the case timed out too, and a case is sent again once after a timeout';
-
 /** Requests a lane should carry at least to be worth a newman run of its own (a run takes ~40 ms to start, a request ~10 ms). */
 const REQUESTS_PER_LANE = 16;
 /** Requests of the warm-up, before the waves: enough for a p99 (pacing.ts). */
@@ -337,7 +334,7 @@ export const runNewmanHarness: Engine = async (options, listener) => {
       let why: string = NOT_WAITED.attemptsSpent;
       for (let attempt = 0; reason !== undefined; attempt++) {
         if (signal?.aborted) why = NOT_WAITED.stopped;
-        else if (reason.timeout && (sentAloneAfterTimeout || !pacer.retries)) why = AFTER_TIMEOUT;
+        else if (reason.timeout && (sentAloneAfterTimeout || !pacer.retries)) why = NOT_WAITED.afterTimeout;
         else if (attempt >= RETRY_AFTER_ATTEMPTS) why = NOT_WAITED.attemptsSpent;
         else why = '';
         if (why !== '') break;
