@@ -159,6 +159,24 @@ describe('the judge', () => {
     expect(plain503.outcome, 'a 503 without Retry-After is an answer like any').to.equal('fail');
   });
 
+  it('judges no same-response when either answer asked to wait (a 429, a 503 with Retry-After): inconclusive, never a difference charged to the server', () => {
+    const twoRequests = CATALOGUE.filter(isHttpCase).find((c) => c.expect.sameResponseAs !== undefined)!;
+    const op = OPERATIONS[twoRequests.request.operation];
+    const refused = answer(401, '{"ErrorCode":-1,"ErrorMessage":"Unauthorized"}', [['WWW-Authenticate', 'Basic realm="x"']]);
+    const sameResponse = (own: Answer, second: Answer) =>
+      judgeCase(twoRequests, op, casePlan(twoRequests, op), { where: 'GET /o', answer: own, second, preparation: [], before: [], after: [], secrets: [] }, context).checks.find((k) => k.id === 'same-response');
+    expect(sameResponse(refused, refused)?.passed).to.equal(true);
+    expect(sameResponse(refused, answer(403))?.passed, 'a real difference still fails').to.equal(false);
+    const judged = (own: Answer, second: Answer) =>
+      judgeCase(twoRequests, op, casePlan(twoRequests, op), { where: 'GET /o', answer: own, second, preparation: [], before: [], after: [], secrets: [] }, context);
+    for (const [own, second] of [[refused, answer(429)], [answer(429, '', [['Retry-After', '1']]), refused], [refused, answer(503, '', [['Retry-After', '1']])]] as const) {
+      const result = judged(own, second);
+      expect(result.checks.find((k) => k.id === 'same-response'), 'not made').to.equal(undefined);
+      expect(result.inconclusiveChecks?.map((k) => k.id)).to.include('same-response');
+      expect(result.outcome).to.not.equal('fail');
+    }
+  });
+
   it('still fails a case whose MUST check failed even when another could not be made', () => {
     const noChallenge: CaseExchange = { ...exchange(answer(500), undefined), answer: answer(401, '{"ErrorCode":-1,"ErrorMessage":"x"}') };
     const judged = judgeCase(rejectedPut, operation, plan, noChallenge, context);

@@ -17,6 +17,8 @@ const PACED: PacingRecord = {
   concurrency: { ceiling: 8, highest: 8, lowest: 1, decreases: 3 },
   timeouts: 2,
   retryAfterWaits: 0,
+  retryAfterAnswers: 0,
+  notWaited: [],
   retried: [{ id: 'basic-valid', outcome: 'answered 200 when sent alone' }],
 };
 const UNPACED: PacingRecord = { ...PACED, adapted: false, p50Ms: 3, p99Ms: 20, timeoutMs: 10_000, concurrency: { ceiling: 8, highest: 8, lowest: 8, decreases: 0 }, timeouts: 0, retried: [] };

@@ -3,22 +3,23 @@
  * recorded answers; then real servers over loopback HTTP judged by both engines at the default
  * concurrency: a correct server that checks credentials slowly, one worker at a time (judged twice
  * by each engine: pacing-native.spec.ts, pacing-newman.spec.ts), a server that never answers one request (still
- * charged at MUST), a rate limiter answering 429 with Retry-After to every fifth request (the right
- * verdict). The slow server's pace is scaled to the test's `--timeout` (250 ms per check, one at a
+ * charged at MUST), rate limiters answering 429 with Retry-After (every third request; every request
+ * the first time it comes; an hour's wait): the right verdict, and every 429 accounted for. The slow server's pace is scaled to the test's `--timeout` (250 ms per check, one at a
  * time, against 400 ms: eight requests queued wait 2 s), as Caddy's 2.4 s bcrypt checks are to the
  * default 10 s. Nothing here asserts on durations: on outcomes and on what the report recorded.
  */
 import { expect } from 'chai';
 import { Pacer, P99_FACTOR } from '../../src/run/pacing.js';
-import { retryAfterSeconds, waitBeforeRetry } from '../../src/run/retry-after.js';
+import { NOT_WAITED, retryAfterSeconds, waitAsked, waitBeforeRetry, waitingForRetryAfter } from '../../src/run/retry-after.js';
 import { retryAlone } from '../../src/run/retry-alone.js';
 import { nextWave } from '../../src/run/newman/run-harness.js';
+import { PROFILE_PATHS } from '../../src/package-info.js';
 import { tempDir } from '../support/cli.js';
 import { runCliInProcess } from '../support/cli-in-process.js';
 import { startHangingServer } from '../support/misbehaving-targets.js';
 import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
-import { sdkEnvironment } from '../support/served-target.js';
-import { startHashingServer, startRateLimitedServer } from '../support/slow-targets.js';
+import { containerContents, sdkEnvironment } from '../support/served-target.js';
+import { startGreylistingServer, startHashingServer, startRateLimitedServer } from '../support/slow-targets.js';
 import { SELECTION, TIMEOUT_MS } from './slow-server-runs.js';
 
 const ENGINES = ['native', 'newman'] as const;
@@ -157,6 +158,26 @@ describe('pacing', function () {
       expect(waitBeforeRetry(429, [['Retry-After', '3600']]), 'an hour is beyond the bound').to.equal(undefined);
       expect(waitBeforeRetry(401, [['Retry-After', '1']])).to.equal(undefined);
     });
+
+    it('for a sender that sends again itself: waits within the bound and the attempts, and accounts for every answer that asked', async () => {
+      const waited: string[] = [];
+      const notWaited: string[] = [];
+      const recorder = { recordWait: (id: string) => void waited.push(id), recordNotWaited: (id: string, status: number, reason: string) => void notWaited.push(`${id} ${status}: ${reason}`) };
+      const again = waitingForRetryAfter(recorder);
+      const limited: [string, string][] = [['Retry-After', '0']];
+      expect(await again('a', 200, [])).to.equal(false);
+      expect(await again('a', 429, [])).to.equal(false);
+      const answers: boolean[] = [];
+      for (let i = 0; i <= 4; i++) answers.push(await again('a', 429, limited));
+      expect(answers).to.deep.equal([true, true, true, true, false]);
+      expect(await again('b', 503, [['Retry-After', '3600']])).to.equal(false);
+      const stopped = new AbortController();
+      stopped.abort();
+      expect(await waitingForRetryAfter(recorder, stopped.signal)('c', 429, limited)).to.equal(false);
+      expect(waited).to.deep.equal(['a', 'a', 'a', 'a']);
+      expect(notWaited).to.deep.equal([`a 429: ${NOT_WAITED.attemptsSpent}`, `b 503: ${NOT_WAITED.beyondBound}`, `c 429: ${NOT_WAITED.stopped}`]);
+      expect(waitAsked(429, [['Retry-After', '11']])).to.deep.equal({ beyond: 11 });
+    });
   });
 
   it('`run` says on stderr, in one line, that it paced a slow target, and where the details are', async () => {
@@ -204,26 +225,102 @@ describe('pacing', function () {
     }
   });
 
-  describe('a rate limiter answering 429 with Retry-After: 1 to every fifth request', () => {
-    // Accepted and rejected cases, with fixtures and read-backs: 429s among every kind of request;
-    // each costs a second's wait, so not the whole of SELECTION.
+  describe('rate limiters answering 429 with Retry-After: every answer waited for, or listed in the report with why not', () => {
+    // Accepted and rejected cases, with fixtures and read-backs: 429s among every kind of request.
     const RATE_LIMITED_SELECTION = { grep: /^session-key-(valid|unknown|two-lines|comma-list)-/ };
+    const judgedFully = (run: InProcessRun): void => {
+      expect(run.code, run.error?.message ?? run.stdout).to.equal(0);
+      const report = reportOf(run);
+      expect(report.cases.filter((c) => c.outcome !== 'pass' && c.outcome !== 'skip').map((c) => `${c.id}: ${c.outcome} ${c.reason ?? ''}`)).to.deep.equal([]);
+      expect(report.teardown.filter((s) => !s.ok).map((s) => `${s.id}: ${s.message ?? ''}`), 'every fixture removed').to.deep.equal([]);
+    };
+
     for (const engine of ENGINES) {
-      it(`gets the right verdict from the ${engine} engine: conformant, every case judged`, async () => {
-        const server = await startRateLimitedServer(5);
+      // Newman's retries go one at a time: Retry-After: 0 there (the same waits, none of their length).
+      const retryAfter = engine === 'native' ? '1' : '0';
+      it(`every third request (Retry-After: ${retryAfter}), ${engine} engine: conformant, every case judged, each 429 waited for, no fixture left behind`, async () => {
+        const server = await startRateLimitedServer(3, retryAfter);
         const run = await runInProcess({ engine, processEnv: sdkEnvironment(server.url), selection: RATE_LIMITED_SELECTION, reporters: ['json'], quiet: true });
         try {
-          expect(run.code, run.error?.message ?? run.stdout).to.equal(0);
+          judgedFully(run);
+          const pacing = reportOf(run).pacing!;
+          expect(server.stats.limited, 'the limiter did answer 429').to.be.greaterThan(5);
+          // Every 429 the limiter sent, the teardown's included, is in the report: each waited for.
+          expect(pacing.retryAfterAnswers).to.equal(server.stats.limited);
+          expect(pacing.notWaited).to.deep.equal([]);
+          expect(pacing.retryAfterWaits).to.be.within(1, server.stats.limited);
+          // A teardown step answered 429 is sent again before the directories that hold what it removes.
+          expect(await containerContents(server.url)).to.deep.equal([]);
+        } finally {
+          await server.close();
+          removeReports(run);
+        }
+      });
+
+      it(`a greylisting limiter (every request 429 with Retry-After: 0 the first time), ${engine} engine: every request is sent again (fixtures, plan steps, wire cases), the verdict as without it`, async () => {
+        const server = await startGreylistingServer('0');
+        // The wire cases too: those that reach the reference are answered 429 first.
+        const run = await runInProcess({ engine, processEnv: sdkEnvironment(server.url), selection: { grep: /^session-key-/ }, reporters: ['json'], quiet: true });
+        try {
+          judgedFully(run);
           const report = reportOf(run);
-          expect(report.cases.filter((c) => c.outcome !== 'pass' && c.outcome !== 'skip').map((c) => `${c.id}: ${c.outcome} ${c.reason ?? ''}`)).to.deep.equal([]);
-          expect(server.stats.limited, 'the limiter did answer 429').to.be.greaterThan(3);
-          // Each wait answers a 429 the limiter sent; one at the very end (the teardown) may come after the record is taken.
-          expect(report.pacing!.retryAfterWaits).to.be.greaterThan(0).and.at.most(server.stats.limited);
+          expect(report.cases.filter((c) => c.id.startsWith('session-key-wire-') && c.outcome === 'pass').length, 'wire cases judged').to.be.greaterThan(5);
+          const pacing = report.pacing!;
+          expect(pacing.retryAfterAnswers).to.equal(server.stats.limited);
+          // The one answer not waited for: the preflight's, which asks only whether the target answers.
+          expect(pacing.notWaited).to.deep.equal([{ id: 'probe', status: 429, reason: NOT_WAITED.probe }]);
         } finally {
           await server.close();
           removeReports(run);
         }
       });
     }
+
+    it('every fifth request, a given --collection (run as it is, no waits): no case failed, each 429 listed as not waited for, the teardown completed by the runner with its waits', async () => {
+      const server = await startRateLimitedServer(5, '0');
+      const run = await runInProcess({
+        target: server.url,
+        envFile: PROFILE_PATHS.v3io.referenceEnvironment,
+        collectionFile: PROFILE_PATHS.v3io.collection,
+        selection: RATE_LIMITED_SELECTION,
+        reporters: ['json'],
+        quiet: true,
+      });
+      try {
+        expect(run.code, run.error?.message ?? run.stdout).to.be.oneOf([0, 2]);
+        const report = reportOf(run);
+        expect(report.cases.filter((c) => c.outcome === 'fail').map((c) => c.id)).to.deep.equal([]);
+        expect(report.cases.filter((c) => c.outcome === 'inconclusive').length, 'the 429s the scripts got').to.be.greaterThan(0);
+        const pacing = report.pacing!;
+        expect(pacing.retryAfterAnswers).to.equal(server.stats.limited);
+        const asItIs = pacing.notWaited.filter((n) => n.reason === NOT_WAITED.asItIs).length;
+        // The collection's own answers are not waited for; the runner's own teardown after it waits.
+        expect(asItIs).to.be.greaterThan(0);
+        expect(asItIs + pacing.retryAfterWaits).to.equal(server.stats.limited);
+        expect(report.teardown.filter((s) => !s.ok)).to.deep.equal([]);
+      } finally {
+        await server.close();
+        removeReports(run);
+      }
+    });
+
+    it('Retry-After beyond the bound (an hour): nothing waited for, each 429 listed with why, no case failed', async () => {
+      const server = await startRateLimitedServer(5, '3600');
+      const run = await runInProcess({ engine: 'native', processEnv: sdkEnvironment(server.url), selection: RATE_LIMITED_SELECTION, reporters: ['json'], quiet: true });
+      try {
+        expect(run.code, run.error?.message ?? run.stdout).to.be.oneOf([0, 2]);
+        const report = reportOf(run);
+        expect(report.cases.filter((c) => c.outcome === 'fail').map((c) => c.id)).to.deep.equal([]);
+        for (const c of report.cases.filter((c) => c.outcome === 'inconclusive')) expect(c.reason, c.id).to.match(/429 Too Many Requests|could not (prepare|arrange|read)/);
+        const pacing = report.pacing!;
+        expect(server.stats.limited).to.be.greaterThan(3);
+        expect(pacing.retryAfterWaits).to.equal(0);
+        expect(pacing.retryAfterAnswers).to.equal(server.stats.limited);
+        expect(new Set(pacing.notWaited.map((n) => n.reason))).to.deep.equal(new Set([NOT_WAITED.beyondBound]));
+      } finally {
+        await server.close();
+        removeReports(run);
+      }
+    });
   });
 });

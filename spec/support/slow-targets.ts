@@ -5,7 +5,8 @@
  * n-th request. They count what they saw, so that tests assert on what happened, not on how long.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createReference } from '../../src/reference/handler.js';
+import { createReference, type Reference } from '../../src/reference/handler.js';
+import { startReferenceServer } from '../../src/reference/server.js';
 import { listenOnLoopback, type TestServer } from './loopback.js';
 
 export interface SlowTarget extends TestServer {
@@ -59,28 +60,55 @@ export async function startHashingServer(workers: number, checkMs: number): Prom
   return { ...(await listenOnLoopback(server)), stats };
 }
 
-/** The reference behind a rate limiter that answers every `nth` request 429 with `Retry-After: 1`. */
-export async function startRateLimitedServer(nth: number): Promise<SlowTarget> {
-  const reference = createReference();
+/**
+ * The reference as `serve` serves it (its parser limits and framing-error answers: the wire cases
+ * judged as against `serve`), behind a rate limiter that answers every `nth` request that reaches
+ * it 429 with `Retry-After: <retryAfter>`.
+ */
+export async function startRateLimitedServer(nth: number, retryAfter = '1'): Promise<SlowTarget> {
+  const inner = createReference();
   const stats = { answered: 0, mostQueued: 0, limited: 0 };
   let count = 0;
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+  const body = Buffer.from('slow down\n');
+  const reference: Reference = {
+    handle: (request) => {
       count += 1;
       stats.answered += 1;
-      if (count % nth === 0) {
-        stats.limited += 1;
-        const body = Buffer.from('slow down\n');
-        res.writeHead(429, { 'Retry-After': '1', 'Content-Type': 'text/plain', 'Content-Length': String(body.length) });
-        res.end(body);
-        return;
-      }
-      const response = reference.handle({ method: req.method ?? 'GET', url: req.url ?? '/', rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) });
-      res.writeHead(response.status, response.headers);
-      res.end(response.body);
-    });
-  });
-  return { ...(await listenOnLoopback(server)), stats };
+      if (count % nth !== 0) return inner.handle(request);
+      stats.limited += 1;
+      return { status: 429, headers: { 'Retry-After': retryAfter, 'Content-Type': 'text/plain', 'Content-Length': String(body.length) }, body };
+    },
+  };
+  const served = await startReferenceServer({ port: 0, host: '127.0.0.1', reference, shutdownGraceMs: 500 });
+  return { url: served.url, close: () => served.close(), stats };
+}
+
+/** Header lines a client may change from one sending of a request to the next (tokens, connection handling). */
+const VOLATILE = /^(postman-token|user-agent|connection|keep-alive|host|accept|accept-encoding|cache-control)$/i;
+
+/**
+ * The reference as `serve` serves it, behind a greylisting limiter: every request is answered 429
+ * with `Retry-After: <retryAfter>` the first time it comes (the same method, target, header lines
+ * and body), and let through when it comes again. Only a client that sends every request again
+ * after the wait gets a single answer from the reference.
+ */
+export async function startGreylistingServer(retryAfter = '0'): Promise<SlowTarget> {
+  const inner = createReference();
+  const stats = { answered: 0, mostQueued: 0, limited: 0 };
+  const seen = new Set<string>();
+  const body = Buffer.from('slow down\n');
+  const reference: Reference = {
+    handle: (request) => {
+      stats.answered += 1;
+      const lines = [];
+      for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) if (!VOLATILE.test(request.rawHeaders[i]!)) lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
+      const key = `${request.method} ${request.url}\n${lines.join('\n')}\n\n${request.body.toString('latin1')}`;
+      if (seen.has(key)) return inner.handle(request);
+      seen.add(key);
+      stats.limited += 1;
+      return { status: 429, headers: { 'Retry-After': retryAfter, 'Content-Type': 'text/plain', 'Content-Length': String(body.length) }, body };
+    },
+  };
+  const served = await startReferenceServer({ port: 0, host: '127.0.0.1', reference, shutdownGraceMs: 500 });
+  return { url: served.url, close: () => served.close(), stats };
 }

@@ -481,10 +481,14 @@ const sameResponse: CheckDefinition = {
   level: 'should',
   name: (_testCase, plan) => `answers exactly as for ${secondLabel(plan)}`,
   when: when(withSecondRequest, responded),
-  evaluate: ({ plan, exchange }) => {
+  evaluate: ({ testCase, plan, exchange }) => {
     const expected = `the same response as for ${secondLabel(plan)}`;
     const mine = responseOf(exchange.answer)!;
     const second = exchange.second;
+    // Either answer asked to wait (a 429, a 503 with Retry-After): it says nothing of the credential, and no difference is the server's.
+    const statuses = rejectionStatuses(testCase);
+    const wait = waitReasonOf(mine, statuses) ?? (second?.kind === 'response' ? waitReasonOf(second.response, statuses) : undefined);
+    if (wait) return { inconclusive: `${wait} for ${exchange.where} or the second request, with ${secondLabel(plan)}` };
     if (second?.kind !== 'response') {
       const why = second === undefined ? 'not sent' : 'code' in second ? second.code : second.kind;
       return failure(`${expected} (the second request failed: ${why})`, String(mine.status), exchange.where);
@@ -493,11 +497,14 @@ const sameResponse: CheckDefinition = {
     return judged(differences.length === 0, `${expected}${differences.length > 0 ? ` (it differs in ${differences.join('; ')})` : ''}`, String(mine.status), exchange.where);
   },
   postman: {
-    helpers: () => ['compare'],
-    lines: ({ plan }, name) => {
+    helpers: () => ['compare', 'wait'],
+    lines: ({ testCase, plan }, name) => {
       const what = js(`the same response as for ${secondLabel(plan)}`);
+      const statuses = js(rejectionStatuses(testCase));
       return [
-        'if (answered) pm.test(' + js(name) + ', () => {',
+        `const sameWait = !answered ? '' : waitReason(${statuses}) || (second.res ? askedToWait(second.res.code, second.res.headers.all().some((h) => String(h.key).toLowerCase() === 'retry-after'), ${statuses}) : '');`,
+        'if (sameWait) { console.info(sameWait); pm.test.skip(' + js(name) + ', () => {}); }',
+        'else if (answered) pm.test(' + js(name) + ', () => {',
         `  if (second.err) fail(${what} + ' (the second request failed: ' + (second.err.code || second.err.message) + ')');`,
         "  const compared = (r) => ({ status: r.code, statusText: r.status, headers: r.headers.all().map((h) => [String(h.key), h.value]), body: r.text() });",
         `  const differences = responseDifferences(compared(pm.response), compared(second.res), ${js(PER_REQUEST_HEADERS)});`,

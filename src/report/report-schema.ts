@@ -227,7 +227,7 @@ export const RUN_REPORT_SCHEMA = {
       type: 'object',
       description: "how the HTTP cases' requests were paced to the target; absent on a merged report",
       additionalProperties: false,
-      required: ['adapted', 'answers', 'p50Ms', 'p99Ms', 'timeoutMs', 'concurrency', 'timeouts', 'retryAfterWaits', 'retried'],
+      required: ['adapted', 'answers', 'p50Ms', 'p99Ms', 'timeoutMs', 'concurrency', 'timeouts', 'retryAfterWaits', 'retryAfterAnswers', 'notWaited', 'retried'],
       properties: {
         adapted: { type: 'boolean', description: 'true when pacing departed from the options: a longer timeout, fewer requests in flight, a request sent again' },
         answers: { type: 'integer', minimum: 0, description: 'answers the latencies are of' },
@@ -247,6 +247,17 @@ export const RUN_REPORT_SCHEMA = {
         },
         timeouts: { type: 'integer', minimum: 0, description: 'requests that got no answer within the timeout then in force' },
         retryAfterWaits: { type: 'integer', minimum: 0, description: 'waits for a 429 or 503 Retry-After before sending again' },
+        retryAfterAnswers: { type: 'integer', minimum: 0, description: 'answers 429, or 503 with Retry-After: each waited for, or listed in notWaited' },
+        notWaited: {
+          type: 'array',
+          description: 'the answers that asked to wait and were not waited for, and why',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'status', 'reason'],
+            properties: { id: { type: 'string' }, status: { type: 'integer' }, reason: { type: 'string' } },
+          },
+        },
         retried: {
           type: 'array',
           description: 'the cases a request of which was sent again, and what the last attempt got',

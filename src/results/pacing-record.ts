@@ -13,6 +13,8 @@ export function describePacing(pacing: PacingRecord, timeoutOption?: number): st
   parts.push(`${range} requests in flight (ceiling ${concurrency.ceiling}${concurrency.decreases > 0 ? `, lowered ${concurrency.decreases} time${concurrency.decreases === 1 ? '' : 's'}` : ''})`);
   if (pacing.timeouts > 0) parts.push(`${pacing.timeouts} timeout${pacing.timeouts === 1 ? '' : 's'}`);
   if (pacing.retryAfterWaits > 0) parts.push(`${pacing.retryAfterWaits} Retry-After wait${pacing.retryAfterWaits === 1 ? '' : 's'}`);
+  const notWaited = pacing.notWaited ?? [];
+  if (notWaited.length > 0) parts.push(`${notWaited.length} Retry-After not waited for (${[...new Set(notWaited.map((n) => n.reason))].join('; ')})`);
   if (pacing.retried.length > 0) {
     const listed = pacing.retried.slice(0, MAX_IDS).map((r) => `${r.id} (${r.outcome})`);
     const more = pacing.retried.length - listed.length;

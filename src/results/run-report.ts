@@ -41,6 +41,10 @@ export interface PacingRecord {
   readonly timeouts: number;
   /** Waits for a 429 or 503 Retry-After before sending again. */
   readonly retryAfterWaits: number;
+  /** Answers 429, or 503 with Retry-After, the runner's requests got: each waited for, or listed in `notWaited`. */
+  readonly retryAfterAnswers: number;
+  /** Those answers not waited for: the case or step, the status, why (beyond the bound, waits spent, a probe, …). */
+  readonly notWaited: readonly { readonly id: string; readonly status: number; readonly reason: string }[];
   /** The cases a request of which was sent again, and what the last attempt got. */
   readonly retried: readonly { readonly id: string; readonly outcome: string }[];
   /** The newman engine's lanes (newman runs side by side) in each of its waves, in order; the setup and the warm-up are waves of one. */

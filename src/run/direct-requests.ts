@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { COLLECTION_VARIABLES, FIXTURE_CREDENTIALS, type StepRequest } from '../cases/operations.js';
 import { environmentVariables, type PostmanEnvironment } from './environment.js';
-import { clientTlsOptions } from './preflight.js';
+import { clientTlsOptions, headerPairs } from './preflight.js';
 import { resolveTemplate } from '../wire/template.js';
 import type { ClientTls } from '../tls-files.js';
 
@@ -17,7 +17,7 @@ export interface DirectClientOptions extends ClientTls {
   readonly timeoutMs: number;
 }
 
-export type DirectAnswer = { readonly status: number; readonly body: Buffer } | { readonly error: string };
+export type DirectAnswer = { readonly status: number; readonly headers: readonly (readonly [string, string])[]; readonly body: Buffer } | { readonly error: string };
 
 /** The variables a collection run sees: the collection's, then the environment's over them. */
 export function runVariables(environment: PostmanEnvironment): ReadonlyMap<string, string> {
@@ -49,7 +49,7 @@ export function sendDirect(step: StepRequest, variables: ReadonlyMap<string, str
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: headerPairs(response.rawHeaders), body: Buffer.concat(chunks) }));
         response.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
       },
     );

@@ -2,17 +2,27 @@
  * The collection's teardown, sent by the runner itself: after an interrupted run (SIGINT,
  * SIGTERM), a setup that failed, or a newman run that never finished, the fixtures a real target
  * holds must still go. The steps are the collection's own (its profile's teardown), in order, judged
- * the same way: 2xx is done, 404 is "already gone".
+ * the same way: 2xx is done, 404 is "already gone". A 429 or 503 with Retry-After is waited for
+ * and the step sent again, within the engines' bound (retry-after.ts), unless told not to wait.
  */
 import type { FixtureStep } from '../cases/operations.js';
 import type { StepResult } from './results.js';
 import { sendDirect, type DirectClientOptions } from './direct-requests.js';
 import { resolveTemplate } from '../wire/template.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { NOT_WAITED, RETRY_AFTER_ATTEMPTS, waitAsked } from './retry-after.js';
+
+/** How the teardown treats answers asking to wait: `why` not to wait at all (briefly, after the target went away), else waits; each told. */
+export interface TeardownWaits {
+  readonly why?: string;
+  readonly waited: (id: string) => void;
+  readonly notWaited: (id: string, status: number, reason: string) => void;
+}
 
 /** Connection errors after which the target is taken as gone: the other steps are not sent. */
 const GONE = /^(?:ECONNREFUSED|ETIMEDOUT|ESOCKETTIMEDOUT|ENOTFOUND|EAI_AGAIN)$/;
 
-export async function teardownDirectly(steps: readonly FixtureStep[], variables: ReadonlyMap<string, string>, options: DirectClientOptions): Promise<StepResult[]> {
+export async function teardownDirectly(steps: readonly FixtureStep[], variables: ReadonlyMap<string, string>, options: DirectClientOptions, waits?: TeardownWaits): Promise<StepResult[]> {
   const results: StepResult[] = [];
   let gone: string | undefined;
   for (const step of steps) {
@@ -21,7 +31,19 @@ export async function teardownDirectly(steps: readonly FixtureStep[], variables:
       results.push({ id: step.id, title: step.title, ok: false, status: null, message: `not sent: the target stopped answering (${gone})` });
       continue;
     }
-    const answer = await sendDirect(step.request, variables, options);
+    let answer = await sendDirect(step.request, variables, options);
+    for (let attempt = 0; waits && !('error' in answer); attempt++) {
+      const asked = waitAsked(answer.status, answer.headers);
+      if (!asked) break;
+      const why = waits.why ?? ('beyond' in asked ? NOT_WAITED.beyondBound : attempt >= RETRY_AFTER_ATTEMPTS ? NOT_WAITED.attemptsSpent : undefined);
+      if (why !== undefined || 'beyond' in asked) {
+        waits.notWaited(step.id, answer.status, why ?? NOT_WAITED.beyondBound);
+        break;
+      }
+      waits.waited(step.id);
+      await sleep(asked.seconds * 1000);
+      answer = await sendDirect(step.request, variables, options);
+    }
     if ('error' in answer) {
       if (GONE.test(answer.error)) gone = answer.error;
       results.push({ id: step.id, title: step.title, ok: false, status: null, message: `connection error (${answer.error}) for ${where}` });

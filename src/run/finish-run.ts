@@ -21,7 +21,7 @@ export async function finishRun(run: PreparedRun, record: RunRecord, records: re
   // Transport cases (TLS versions, HSTS) on a real target, those of its scheme.
   const transport = run.realTarget ? await transportResults(run.chosen, run.baseUrl, records, run.options.timeoutMs) : [];
   const cases = [...run.selected.map((testCase) => record.resultOf(testCase, byId)), ...transport];
-  const teardownResults = await completeTeardown(stepResults(teardown, byId, true), run.realTarget, () => removeFixtures(run, record.liveness.signal.aborted));
+  const teardownResults = await completeTeardown(stepResults(teardown, byId, true), run.realTarget, () => removeFixtures(run, record.liveness.signal.aborted, record.pacer));
   return assembleReport(run, record.pacer, { cases, setup: stepResults(setup, byId), teardown: teardownResults });
 }
 

@@ -6,7 +6,9 @@
 import { HarnessError } from '../errors.js';
 import { runVariables } from './direct-requests.js';
 import { teardownDirectly } from './direct-teardown.js';
+import type { Pacer } from './pacing.js';
 import type { PreparedRun } from './prepare-run.js';
+import { NOT_WAITED } from './retry-after.js';
 import type { StepResult } from './results.js';
 
 /** Per-request timeout of the teardown after the target went away: one short attempt. */
@@ -19,7 +21,9 @@ export function setupFailure(step: StepResult, container: string): HarnessError 
       ? ` (the access key must be allowed to write to container "${container}")`
       : step.status === 404
         ? ` (does container "${container}" exist?)`
-        : step.status === null && /TIMEDOUT/.test(step.message ?? '')
+        : step.status === 429
+          ? ' (the target still asked to wait after the runner waited as long as it may: lower --concurrency, or run later)'
+          : step.status === null && /TIMEDOUT/.test(step.message ?? '')
           ? ' (the target did not answer in time: check it, or raise --timeout)'
           : '';
   return new HarnessError('setup-failed', `fixture setup failed, no case was judged: ${step.title}: ${step.message ?? 'no answer'}${hint}`);
@@ -41,9 +45,14 @@ export function teardownNote(teardown: readonly StepResult[], folder: string): s
  * The teardown sent by the runner itself. After the target went away (`briefly`) it is tried
  * once, briefly: it stops at the first request without an answer.
  */
-export function removeFixtures(run: PreparedRun, briefly: boolean): Promise<StepResult[]> {
+export function removeFixtures(run: PreparedRun, briefly: boolean, pacer: Pacer): Promise<StepResult[]> {
   const direct = { baseUrl: run.baseUrl, timeoutMs: run.options.timeoutMs, ...run.tls };
-  return teardownDirectly(run.profile.fixtures.teardown, runVariables(run.environment), briefly ? { ...direct, timeoutMs: Math.min(direct.timeoutMs, BRIEF_TEARDOWN_MS) } : direct);
+  const waits = {
+    ...(briefly ? { why: NOT_WAITED.briefTeardown } : {}),
+    waited: (id: string) => pacer.recordWait(id),
+    notWaited: (id: string, status: number, reason: string) => pacer.recordNotWaited(id, status, reason),
+  };
+  return teardownDirectly(run.profile.fixtures.teardown, runVariables(run.environment), briefly ? { ...direct, timeoutMs: Math.min(direct.timeoutMs, BRIEF_TEARDOWN_MS) } : direct, waits);
 }
 
 /**

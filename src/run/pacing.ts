@@ -78,6 +78,9 @@ export class Pacer {
   /** The newman engine's lanes, wave by wave. */
   private readonly waveLanes: number[] = [];
   private waitsAfter = 0;
+  /** Answers 429 or 503 with Retry-After: each waited for (a wait may answer several, newman's) or in `notWaited`. */
+  private askedAnswers = 0;
+  private readonly notWaited: { id: string; status: number; reason: string }[] = [];
   /** The last retry alone got no answer, nor did the probe: no more retries until an answer comes. */
   private silentSince = false;
 
@@ -296,10 +299,17 @@ export class Pacer {
     if (evidence === 'silent') this.silentSince = true;
   }
 
-  /** A 429 or 503 with Retry-After was waited for and the request sent again. */
-  recordWait(id: string): void {
+  /** A 429 or 503 with Retry-After was waited for and the request sent again; `answers`: the answers asking to wait that this one wait answers (newman sends a case's requests again together). */
+  recordWait(id: string, answers = 1): void {
     this.waitsAfter += 1;
+    this.askedAnswers += answers;
     if (!this.retried.has(id)) this.retried.set(id, 'sent again after Retry-After');
+  }
+
+  /** A 429 or 503 with Retry-After of case or step `id` that was not waited for, and why (retry-after.ts `NOT_WAITED`). */
+  recordNotWaited(id: string, status: number, reason: string): void {
+    this.askedAnswers += 1;
+    this.notWaited.push({ id, status, reason });
   }
 
   /** Whether pacing moved away from the defaults: a longer timeout, fewer connections, retries. */
@@ -318,6 +328,8 @@ export class Pacer {
       concurrency: { ceiling: this.ceiling, highest: this.highest, lowest: Math.min(this.lowest, this.highest), decreases: this.changes },
       timeouts: this.timeouts,
       retryAfterWaits: this.waitsAfter,
+      retryAfterAnswers: this.askedAnswers,
+      notWaited: [...this.notWaited].sort((a, b) => a.id.localeCompare(b.id)),
       retried: [...this.retried].map(([id, outcome]) => ({ id, outcome })).sort((a, b) => a.id.localeCompare(b.id)),
       ...(this.waveLanes.length > 0 ? { waves: [...this.waveLanes] } : {}),
     };

@@ -10,6 +10,8 @@ import { readCa, readPem, type ClientTls } from '../tls-files.js';
 
 export interface PreflightOptions extends ClientTls {
   readonly timeoutMs: number;
+  /** Told the answer's status and header lines (a 429 with Retry-After is accounted for: pacing.ts). */
+  readonly onAnswer?: (status: number, headers: readonly (readonly [string, string])[]) => void;
 }
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME|ALTNAME/;
@@ -64,6 +66,7 @@ export async function preflight(baseUrl: string, options: PreflightOptions): Pro
   const tls = url.protocol === 'https:' ? clientTlsOptions(options) : {};
   return new Promise<number>((resolve, reject) => {
     const req = client.request(new URL('/', url), { method: 'GET', agent: false, ...tls }, (res) => {
+      options.onAnswer?.(res.statusCode ?? 0, headerPairs(res.rawHeaders));
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', () => resolve(res.statusCode ?? 0));
@@ -73,6 +76,13 @@ export async function preflight(baseUrl: string, options: PreflightOptions): Pro
     req.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(error, origin, context)));
     req.end();
   });
+}
+
+/** Node's raw header list as name-value pairs. */
+export function headerPairs(raw: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+  return pairs;
 }
 
 /**

@@ -9,7 +9,9 @@ import type { installEmbeddedReference } from '../reference/embedded.js';
 import type { ReferenceServer } from '../reference/server.js';
 import type { EngineChoice } from './engines.js';
 import { preflight } from './preflight.js';
+import type { Pacer } from './pacing.js';
 import type { PreparedRun } from './prepare-run.js';
+import { probeAnswers } from './retry-after.js';
 
 export interface RunReference {
   /** Where requests over a real socket go: the target, or the served reference. */
@@ -21,7 +23,7 @@ export interface RunReference {
 }
 
 /** The reference started for `engine` when the run is embedded, and the preflight passed. */
-export async function startReference(run: PreparedRun, engine: EngineChoice): Promise<RunReference> {
+export async function startReference(run: PreparedRun, engine: EngineChoice, pacer?: Pacer): Promise<RunReference> {
   let served: ReferenceServer | undefined;
   let mocked: ReturnType<typeof installEmbeddedReference> | undefined;
   const release = async (): Promise<void> => {
@@ -35,7 +37,7 @@ export async function startReference(run: PreparedRun, engine: EngineChoice): Pr
       // nock, loaded only when the engine's requests go through node:http.
       if (!engine.needsSocket) mocked = (await import('../reference/embedded.js')).installEmbeddedReference(run.baseUrl);
     }
-    await preflight(engine.needsSocket && served ? served.url : run.baseUrl, { timeoutMs: run.options.timeoutMs, ...run.tls });
+    await preflight(engine.needsSocket && served ? served.url : run.baseUrl, { timeoutMs: run.options.timeoutMs, ...run.tls, ...(pacer ? { onAnswer: probeAnswers((id, status, reason) => pacer.recordNotWaited(id, status, reason)) } : {}) });
   } catch (error) {
     await release();
     throw error;

@@ -12,6 +12,7 @@ import type { EngineChoice } from './engines.js';
 import { setupFailure } from './fixtures.js';
 import { Pacer } from './pacing.js';
 import { preflight } from './preflight.js';
+import { probeAnswers } from './retry-after.js';
 import type { PreparedRun } from './prepare-run.js';
 import { stepResults, type CaseResult, type StepResult } from './results.js';
 import type { RunEvent } from './run-events.js';
@@ -42,7 +43,7 @@ export class RunRecord {
   ) {
     this.pacer = new Pacer({ ceiling: run.concurrency, timeoutMs: run.options.timeoutMs });
     this.liveness = watchTarget(() =>
-      preflight(run.baseUrl, { timeoutMs: this.pacer.retryTimeoutMs, ...run.tls }).then(
+      preflight(run.baseUrl, { timeoutMs: this.pacer.retryTimeoutMs, ...run.tls, onAnswer: probeAnswers((id, status, reason) => this.pacer.recordNotWaited(id, status, reason)) }).then(
         () => true,
         () => false,
       ),

@@ -35,7 +35,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const given = run.givenCollection ? { collection: run.givenCollection, environment: run.environment } : undefined;
   const engine = chooseEngine(options.engine ?? DEFAULT_ENGINE, given);
   const record = new RunRecord(run, engine, emit);
-  const reference = await startReference(run, engine);
+  const reference = await startReference(run, engine, record.pacer);
   emit({ type: 'run-started', cases: run.selected.length });
   let records: ItemRecord[];
   try {

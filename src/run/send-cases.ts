@@ -12,6 +12,8 @@ import { createNativeClient } from './native/http-client.js';
 import { preflight } from './preflight.js';
 import type { PreparedRun } from './prepare-run.js';
 import type { RunReference } from './reference-lifecycle.js';
+import type { Pacer } from './pacing.js';
+import { probeAnswers, waitingForRetryAfter } from './retry-after.js';
 import type { KnownRequest } from './retry-alone.js';
 import type { RunRecord } from './run-record.js';
 import { wireCaseResults } from './wire-cases.js';
@@ -20,15 +22,17 @@ import { wireCaseResults } from './wire-cases.js';
  * Before and after a request is sent again alone: how quickly the target answers another, on a
  * new connection: one it answered 2xx before when the engine knows one (pacing.ts retryAlone).
  */
-function probeOf(run: PreparedRun, socketBaseUrl: string) {
+function probeOf(run: PreparedRun, socketBaseUrl: string, pacer: Pacer) {
+  const answered = probeAnswers((id, status, reason) => pacer.recordNotWaited(id, status, reason));
   return async (timeoutMs: number, known?: KnownRequest): Promise<number | undefined> => {
     const sent = performance.now();
     if (known) {
       const client = createNativeClient({ timeoutMs, ...run.tls });
       const answer = await client.sendFresh({ method: known.method, url: new URL(known.path, socketBaseUrl).href, headers: known.headers }, timeoutMs).finally(() => client.close());
+      if ('response' in answer) answered(answer.response.status, answer.response.headers);
       return 'response' in answer ? performance.now() - sent : undefined;
     }
-    return preflight(socketBaseUrl, { timeoutMs, ...run.tls }).then(
+    return preflight(socketBaseUrl, { timeoutMs, ...run.tls, onAnswer: answered }).then(
       () => performance.now() - sent,
       () => undefined,
     );
@@ -46,7 +50,7 @@ export async function sendHttpCases(run: PreparedRun, engine: EngineChoice, refe
       variables: engine.needsSocket ? new Map([...run.caseVariables, ['baseUrl', reference.socketBaseUrl]]) : run.caseVariables,
       concurrency: run.concurrency,
       pacer: record.pacer,
-      probe: probeOf(run, reference.socketBaseUrl),
+      probe: probeOf(run, reference.socketBaseUrl, record.pacer),
       tls: run.tls,
       timeoutMs,
       runTimeoutMs: Math.min(MAX_TIMER_MS, Math.max(120_000, timeoutMs * 4 * (run.catalogueSize + 10))),
@@ -55,13 +59,14 @@ export async function sendHttpCases(run: PreparedRun, engine: EngineChoice, refe
     record.listener,
   ).catch(async (error: unknown) => {
     if (!run.realTarget || !(error instanceof HarnessError) || run.profile.fixtures.teardown.length === 0) throw error;
-    record.directTeardown = await removeFixtures(run, record.liveness.signal.aborted);
+    record.directTeardown = await removeFixtures(run, record.liveness.signal.aborted, record.pacer);
     throw new HarnessError(error.code, `${error.message}; ${teardownNote(record.directTeardown, fixtureFolder(run.variables))}`, error.exitCode);
   });
 }
 
 /** The wire cases, over raw sockets, after the HTTP cases; embedded, against the served reference. */
 export function sendWireCases(run: PreparedRun, engine: EngineChoice, reference: RunReference, record: RunRecord): Promise<CaseResult[]> {
+  const againAfterWait = waitingForRetryAfter(record.pacer, record.wireSignal);
   return wireCaseResults({
     profile: run.profile,
     cases: run.selected,
@@ -74,6 +79,8 @@ export function sendWireCases(run: PreparedRun, engine: EngineChoice, reference:
     onStart: (id) => record.listener.caseStarted?.(id),
     onResult: (result) => record.wireResult(result),
     signal: record.wireSignal,
+    // A 429 or 503 with Retry-After: the bytes sent again after the wait, as the engines do.
+    again: (id, response) => againAfterWait(id, response.status, response.headers),
     // The engine's concurrency for them too; one at a time after an engine that runs so.
     concurrency: engine.oneAtATime ? 1 : run.concurrency,
   });

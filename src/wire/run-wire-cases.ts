@@ -14,6 +14,7 @@ import { COLLECTION_VARIABLES } from '../cases/operations.js';
 import type { HeaderPair, LivenessProbe } from '../judge/exchange.js';
 import { readCa, readPem, type ClientTls } from '../tls-files.js';
 import { buildWireBytes, escapeWireText, latin1Bytes } from './bytes.js';
+import type { WireResponse } from './response-parser.js';
 import { exchangeBytes, hostOf, type WireOutcome, type WireTarget } from './socket-exchange.js';
 import { resolveTemplate } from './template.js';
 import { deriveAll } from './transforms.js';
@@ -61,6 +62,11 @@ export interface WireRunOptions {
   readonly signal?: AbortSignal;
   /** Cases in flight at once (each on connections of its own: they share no state); default 1. */
   readonly concurrency?: number;
+  /**
+   * Told a case's answer: resolves true to send the case's bytes again, on a new connection (the
+   * run waits first for a 429 or 503 with Retry-After, src/run/); the last answer is recorded.
+   */
+  readonly again?: (id: string, response: WireResponse) => Promise<boolean>;
 }
 
 function notSent(testCase: WireCase, reason: string): WireRecord {
@@ -154,7 +160,7 @@ function derivedFromSecrets(derivations: readonly Derivation[]): Set<string> {
   return names;
 }
 
-async function runOne(testCase: WireCase, target: WireTarget, variables: ReadonlyMap<string, string>): Promise<WireRecord> {
+async function runOne(testCase: WireCase, target: WireTarget, variables: ReadonlyMap<string, string>, again?: WireRunOptions['again']): Promise<WireRecord> {
   const { wire } = testCase;
   const basePath = basePathOf(target.baseUrl);
   const parts = underBasePath(wire.parts, basePath);
@@ -188,7 +194,9 @@ async function runOne(testCase: WireCase, target: WireTarget, variables: Readonl
     return { ...record, buildError: (error as Error).message };
   }
   const sent = performance.now();
-  const outcome = await exchangeBytes(target, bytes, { headRequest: method.toUpperCase() === 'HEAD' });
+  const send = (): Promise<WireOutcome> => exchangeBytes(target, bytes, { headRequest: method.toUpperCase() === 'HEAD' });
+  let outcome = await send();
+  while (outcome.kind === 'response' && again && (await again(testCase.id, outcome.response))) outcome = await send();
   const dropped = outcome.kind === 'closed' || outcome.kind === 'reset';
   const probed = dropped ? { probe: await probe(target) } : {};
   return { ...record, outcome, ...probed, durationMs: Math.round(performance.now() - sent) };
@@ -221,7 +229,7 @@ export async function runWireCases(options: WireRunOptions): Promise<WireRecord[
       options.signal?.throwIfAborted();
       const index = next++;
       options.onStart?.(cases[index]!.id);
-      const record = await runOne(cases[index]!, target, variables);
+      const record = await runOne(cases[index]!, target, variables, options.again);
       options.onRecord?.(record);
       records[index] = record;
     }

@@ -5,7 +5,9 @@
  * after it (`test`). This engine, alone, decodes those phases into the plan's roles by counting:
  * the pre-request script's requests are the preparation, then the before-snapshot's reads; the
  * test script's are the after-snapshot's reads (sent only when the plan reads after this answer),
- * then the second request (sent only when answered).
+ * then the second request (sent only when answered). It cannot wait for a Retry-After: newman sends
+ * the collection's requests and its scripts' as they come; each such answer is told to the pacer as
+ * not waited for, and the scripts skip the checks it cannot decide (judge/asked-to-wait.ts).
  */
 import { isRequestCase } from '../../cases/case-request.js';
 import type { RequestCase } from '../../cases/model.js';
@@ -14,6 +16,7 @@ import { casePlan, readsAfter, type CasePlan } from '../../judge/plan.js';
 import { abortGraceOf, type Engine, type ItemRecord, type StepRecord, type StepRole } from '../engine.js';
 import type { PostmanEnvironment } from '../environment.js';
 import { itemRecord, runNewman, type ItemTrace, type ScriptRequestRecord } from '../newman-session.js';
+import { NOT_WAITED, waitAsked } from '../retry-after.js';
 
 function step(record: ScriptRequestRecord, role: StepRole): StepRecord {
   const { phase: _phase, ...request } = record;
@@ -49,6 +52,10 @@ export function collectionEngine(collection: object, environment: PostmanEnviron
         if (cases.has(id)) listener.caseStarted?.(id);
       },
       onItem: (trace) => {
+        // Sent as it is: an answer asking to wait is not waited for, and the report says so.
+        for (const response of [trace.response, ...trace.scriptRequests.map((r) => r.response)]) {
+          if (response && waitAsked(response.status, response.headers)) options.pacer.recordNotWaited(trace.id, response.status, NOT_WAITED.asItIs);
+        }
         const testCase = cases.get(trace.id);
         // Any other item (a fixture step, an item of the collection's own) is told as a fixture step.
         if (testCase) listener.caseDone?.(decodedRecord(planOf(testCase), trace));

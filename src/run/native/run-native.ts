@@ -22,7 +22,7 @@ import { deriveAll } from '../../wire/transforms.js';
 import { collectionOrder, orderedGroups, requestsOf } from '../case-order.js';
 import type { Engine, EngineListener, EngineOptions, ItemRecord, StepRecord, StepRole } from '../engine.js';
 import { type Pacer, TIMEOUT_CODES } from '../pacing.js';
-import { RETRY_AFTER_ATTEMPTS, waitBeforeRetry } from '../retry-after.js';
+import { NOT_WAITED, RETRY_AFTER_ATTEMPTS, waitAsked } from '../retry-after.js';
 import { EVIDENCE_WORDS, retryAlone, SLOW_TARGET_CODE } from '../retry-alone.js';
 import { createNativeClient, type NativeAnswer, type NativeClient, type NativeRequest } from './http-client.js';
 
@@ -74,27 +74,41 @@ class NativeSession {
   }
 
   /**
+   * An answer 429, or 503 with Retry-After, waited for and the request sent again, a few times
+   * within the bound (retry-after.ts); each such answer told to the pacer, waited for or why not.
+   */
+  private async waitedFor(id: string, request: NativeRequest, first: NativeAnswer): Promise<NativeAnswer> {
+    let answer = first;
+    for (let attempt = 0; 'response' in answer; attempt++) {
+      const asked = waitAsked(answer.response.status, answer.response.headers);
+      if (asked === undefined) break;
+      const notWaited = 'beyond' in asked ? NOT_WAITED.beyondBound : attempt >= RETRY_AFTER_ATTEMPTS ? NOT_WAITED.attemptsSpent : this.stopped() ? NOT_WAITED.stopped : undefined;
+      if (notWaited !== undefined || 'beyond' in asked) {
+        this.pacer.recordNotWaited(id, answer.response.status, notWaited ?? NOT_WAITED.beyondBound);
+        break;
+      }
+      this.pacer.recordWait(id);
+      const waited = await sleep(asked.seconds * 1000, true, this.options.signal ? { signal: this.options.signal } : {}).catch(() => false);
+      if (!waited) break;
+      answer = await this.attempt(request);
+    }
+    return answer;
+  }
+
+  /**
    * A request of case (or fixture step) `id`, paced: a 429 or 503 with Retry-After is waited for
    * and sent again (a few times, within a bound); a timeout is sent again once, alone, on a new
    * connection, with a longer timeout. When that gets no answer either, a probe decides: the
    * target answers others promptly (a hang: the timeout stands), slowly (not judged), or not at all.
    */
   private async send(id: string, request: NativeRequest): Promise<NativeAnswer> {
-    let answer = await this.attempt(request);
-    for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && 'response' in answer && !this.stopped(); attempt++) {
-      const wait = waitBeforeRetry(answer.response.status, answer.response.headers);
-      if (wait === undefined) break;
-      this.pacer.recordWait(id);
-      const waited = await sleep(wait * 1000, true, this.options.signal ? { signal: this.options.signal } : {}).catch(() => false);
-      if (!waited) break;
-      answer = await this.attempt(request);
-    }
+    const answer = await this.waitedFor(id, request, await this.attempt(request));
     if ('response' in answer && is2xx(answer.response.status) && (request.method === 'GET' || request.method === 'HEAD')) this.known ??= request;
     if (!('requestError' in answer) || !TIMEOUT_CODES.has(answer.requestError.code) || this.stopped()) return answer;
     const isTimeout = (a: NativeAnswer): boolean => 'requestError' in a && TIMEOUT_CODES.has(a.requestError.code);
     const verdict = await retryAlone(this.pacer, (timeoutMs) => this.probe(timeoutMs), (timeoutMs) => this.client.sendFresh(request, timeoutMs), isTimeout);
     if (!verdict.result) return answer;
-    const again = verdict.result;
+    const again = verdict.evidence === 'answered' ? await this.waitedFor(id, request, verdict.result) : verdict.result;
     if (verdict.evidence === 'answered') {
       this.pacer.recordRetry(id, 'response' in again ? `answered ${again.response.status} when sent alone` : `sent alone: ${again.requestError.code}`);
       return again;
@@ -109,6 +123,7 @@ class NativeSession {
     if (!this.known) return this.options.probe ? this.options.probe(timeoutMs) : 0;
     const sent = performance.now();
     const answer = await this.client.sendFresh(this.known, timeoutMs);
+    if ('response' in answer && waitAsked(answer.response.status, answer.response.headers)) this.pacer.recordNotWaited('probe', answer.response.status, NOT_WAITED.probe);
     return 'response' in answer ? performance.now() - sent : undefined;
   }
 

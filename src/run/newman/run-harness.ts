@@ -9,7 +9,8 @@
  * time, then the lanes in waves, each wave's lanes and timeout the pacer's when it starts (a newman
  * run's cannot change), its answers told to the pacer when it ends; a case with a request that
  * timed out, or was answered 429/503 with Retry-After, is held back and sent again alone after the
- * waves, before the teardown; a fixture step answered so, after its run.
+ * waves, before the teardown; a fixture step answered so is sent again after the wait, with the
+ * steps after it, in order. Every answer asking to wait is told to the pacer: waited for, or why not.
  */
 import type { HttpCase } from '../../cases/model.js';
 import { operationOf } from '../../cases/profiles.js';
@@ -21,21 +22,37 @@ import type { EnvironmentValue } from '../environment.js';
 import { itemRecord, runNewman, type ItemTrace } from '../newman-session.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TIMEOUT_CODES } from '../pacing.js';
-import { RETRY_AFTER_ATTEMPTS, waitBeforeRetry } from '../retry-after.js';
+import { NOT_WAITED, RETRY_AFTER_ATTEMPTS, waitAsked, waitBeforeRetry, type WaitAsked } from '../retry-after.js';
 import { EVIDENCE_WORDS, retryAlone, SLOW_TARGET_CODE, type KnownRequest } from '../retry-alone.js';
 import { fixtureItem, harnessCase, harnessCollection, type HarnessCase, type HarnessItem } from './harness-collection.js';
 
-/** What in a case's items asks for it to be sent again: a timeout, or a 429/503 with Retry-After (its seconds). */
-type RetryReason = { readonly kind: 'timeout' } | { readonly kind: 'wait'; readonly seconds: number };
+/**
+ * What in a case's items asks for it to be sent again: a request that timed out, answers 429/503
+ * with Retry-After within the bound (the longest wait they ask); undefined when nothing does.
+ */
+interface RetryReason {
+  readonly timeout: boolean;
+  readonly seconds?: number;
+}
 
-function retryReason(traces: readonly ItemTrace[]): RetryReason | undefined {
+function retryReason(traces: Iterable<ItemTrace>): RetryReason | undefined {
+  let timeout = false;
   let seconds: number | undefined;
   for (const trace of traces) {
-    if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) return { kind: 'timeout' };
+    if (trace.requestError && TIMEOUT_CODES.has(trace.requestError.code)) timeout = true;
     const wait = trace.response ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
     if (wait !== undefined) seconds = Math.max(seconds ?? 0, wait);
   }
-  return seconds === undefined ? undefined : { kind: 'wait', seconds };
+  if (!timeout && seconds === undefined) return undefined;
+  return { timeout, ...(seconds === undefined ? {} : { seconds }) };
+}
+
+/** The answers among `traces` that ask to wait (429, or 503 with Retry-After), each with what it asks. */
+function askingToWait(traces: Iterable<ItemTrace>): { status: number; asked: WaitAsked }[] {
+  return [...traces].flatMap((trace) => {
+    const asked = trace.response ? waitAsked(trace.response.status, trace.response.headers) : undefined;
+    return asked ? [{ status: trace.response!.status, asked }] : [];
+  });
 }
 
 /** Requests a lane should carry at least to be worth a newman run of its own (a run takes ~40 ms to start, a request ~10 ms). */
@@ -166,42 +183,67 @@ export const runNewmanHarness: Engine = async (options, listener) => {
   };
   /** Cases to send again after the lanes, with why; a case is reported once, after its retries. */
   const pending = new Map<string, { entry: HarnessCase; reason: RetryReason; traces: Map<string, ItemTrace> }>();
-  let retrying = false;
   let known: KnownRequest | undefined;
-  const heldFixtures = new Map<string, { trace: ItemTrace; seconds: number }>();
-  const fixtureById = new Map([...setup, ...teardown].map((item) => [item.id, item]));
 
-  /** Fixture steps answered 429/503 with Retry-After, each sent again alone after the wait, a few times; then reported. */
-  const fixtureRetries = async (signal: AbortSignal | undefined): Promise<void> => {
-    retrying = true;
-    for (const [id, held] of [...heldFixtures]) {
-      if (signal?.aborted) break;
-      heldFixtures.delete(id);
-      let { trace, seconds } = held;
-      for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && !signal?.aborted; attempt++) {
-        pacer.recordWait(id);
-        if (!(await sleep(seconds * 1000, true, signal ? { signal } : {}).catch(() => false))) break;
-        let latest: ItemTrace | undefined;
-        await pacer.alone(() => runItems([fixtureById.get(id)!], [], signal, pacer.timeoutMs, (t) => void (latest = t)));
-        if (!latest) break;
-        trace = latest;
-        const wait = trace.response ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
-        if (wait === undefined) break;
-        seconds = wait;
-      }
-      fixtureDone(trace);
+  /**
+   * Each answer of `traces` that asks to wait, accounted for: answered by the wait about to be made
+   * (`waiting`, those within the bound: one wait, the case or steps sent again together), else
+   * not waited for, and why.
+   */
+  const account = (id: string, traces: Iterable<ItemTrace>, waiting: boolean, why: string): void => {
+    let covered = 0;
+    for (const { status, asked } of askingToWait(traces)) {
+      if ('beyond' in asked) pacer.recordNotWaited(id, status, NOT_WAITED.beyondBound);
+      else if (waiting) covered += 1;
+      else pacer.recordNotWaited(id, status, why);
     }
-    retrying = false;
+    if (waiting) pacer.recordWait(id, Math.max(1, covered));
   };
 
   /**
-   * One newman run of these fixture steps and cases, in order, with the pacer's timeout. A case
-   * that needs sending again (retryReason) is held back, unless this run is its retry.
+   * Fixture steps in order, in a newman run. From the first step answered 429/503 with Retry-After
+   * on, the steps are sent again after the wait, in order (a directory goes after what it holds; a
+   * later step may need an earlier one done), alone, a few times per step; then each is reported,
+   * whatever it got: a setup step is judged on its last answer, never on one that asked to wait
+   * while waits were left.
+   */
+  const fixtureRun = async (steps: readonly HarnessItem[], signal: AbortSignal | undefined, wave?: WaveAnswers): Promise<void> => {
+    const latest = new Map<string, ItemTrace>();
+    const waits = new Map<string, number>();
+    let items = steps;
+    for (let first = true; items.length > 0; first = false) {
+      const attempt = new Map<string, ItemTrace>();
+      const send = (): Promise<void> => runItems(items, [], signal, pacer.timeoutMs, (trace) => void attempt.set(trace.id, trace), undefined, first ? wave : undefined);
+      await (first ? send() : pacer.alone(send));
+      for (const [id, trace] of attempt) latest.set(id, trace);
+      const sent = items.filter((item) => attempt.has(item.id));
+      const asks = (item: HarnessItem): number | undefined => {
+        const trace = attempt.get(item.id)!;
+        return trace.response ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
+      };
+      const from = signal?.aborted ? -1 : sent.findIndex((item) => asks(item) !== undefined && (waits.get(item.id) ?? 0) < RETRY_AFTER_ATTEMPTS);
+      const why = signal?.aborted ? NOT_WAITED.stopped : NOT_WAITED.attemptsSpent;
+      if (from < 0) {
+        for (const item of sent) account(item.id, [attempt.get(item.id)!], false, why);
+        break;
+      }
+      for (const item of sent.slice(0, from)) account(item.id, [attempt.get(item.id)!], false, why);
+      const again = sent[from]!;
+      account(again.id, sent.slice(from).map((item) => attempt.get(item.id)!), true, why);
+      waits.set(again.id, (waits.get(again.id) ?? 0) + 1);
+      const seconds = Math.max(...sent.slice(from).map((item) => asks(item) ?? 0));
+      if (!(await sleep(seconds * 1000, true, signal ? { signal } : {}).catch(() => false))) break;
+      items = items.slice(items.indexOf(again));
+    }
+    for (const step of steps) if (latest.has(step.id)) fixtureDone(latest.get(step.id)!);
+  };
+
+  /**
+   * One newman run of these cases, in order, with the pacer's timeout. A case that needs sending
+   * again (retryReason) is held back.
    */
   const run = async (
-    before: readonly HarnessItem[],
     laneCases: readonly HttpCase[],
-    after: readonly HarnessItem[],
     signal: AbortSignal | undefined,
     timeoutMs = pacer.timeoutMs,
     wave?: WaveAnswers,
@@ -210,7 +252,7 @@ export const runNewmanHarness: Engine = async (options, listener) => {
     // A skipped case sends nothing: reported as the scripts' skipRequest is, when its lane starts.
     for (const entry of entries) if (entry.skipped) caseDone(caseRecord(entry, new Map()));
     const sent = entries.filter((e) => !e.skipped);
-    const items = [...before, ...sent.flatMap((e) => e.items), ...after];
+    const items = sent.flatMap((e) => e.items);
     if (items.length === 0) return;
     // Which case an item belongs to, and the case's last item, after which its trace is complete.
     const caseOfItem = new Map(sent.flatMap((e) => e.items.map((i) => [i.id, e] as const)));
@@ -241,18 +283,17 @@ export const runNewmanHarness: Engine = async (options, listener) => {
         }
         const fate = fateOf(trace);
         if (fate) listener.request?.(entry ? entry.testCase.id : trace.id, fate);
-        if (!entry) {
-          // A fixture step asked to wait: sent again after the run (fixtureRetries), reported then.
-          const wait = trace.response && !retrying ? waitBeforeRetry(trace.response.status, trace.response.headers) : undefined;
-          if (wait !== undefined) heldFixtures.set(trace.id, { trace, seconds: wait });
-          else fixtureDone(trace);
-          return;
-        }
+        if (!entry) return;
         itemTraces.set(trace.id, trace);
         if (entry.items.at(-1)!.id !== trace.id) return;
-        const reason = retrying ? undefined : retryReason(entry.items.flatMap((i) => (itemTraces.has(i.id) ? [itemTraces.get(i.id)!] : [])));
-        if (reason) pending.set(entry.testCase.id, { entry, reason, traces: new Map(itemTraces) });
-        else caseDone(caseRecord(entry, itemTraces));
+        const own = entry.items.flatMap((i) => (itemTraces.has(i.id) ? [itemTraces.get(i.id)!] : []));
+        const reason = retryReason(own);
+        if (reason) pending.set(entry.testCase.id, { entry, reason, traces: new Map(own.map((t) => [t.id, t])) });
+        else {
+          // Answers asking to wait longer than the bound, if any: not waited for.
+          account(entry.testCase.id, own, false, NOT_WAITED.beyondBound);
+          caseDone(caseRecord(entry, itemTraces));
+        }
       },
       ...(signal ? { signal } : {}),
       abortGraceMs,
@@ -276,30 +317,47 @@ export const runNewmanHarness: Engine = async (options, listener) => {
    */
   const retryPending = async (signal: AbortSignal | undefined): Promise<void> => {
     if (pending.size === 0) return;
-    retrying = true;
     for (const id of cases.map((c) => c.id)) {
-      // Stopped: a case not sent again is not reported, so it is never judged on its timeout.
-      if (signal?.aborted) break;
       const held = pending.get(id);
       if (!held) continue;
       pending.delete(id);
+      // Stopped: a case not sent again is not reported, so it is never judged on its timeout.
+      if (signal?.aborted) {
+        account(id, held.traces.values(), false, NOT_WAITED.stopped);
+        continue;
+      }
       let reason: RetryReason | undefined = held.reason;
       let latest = held.traces;
-      for (let attempt = 0; attempt < RETRY_AFTER_ATTEMPTS && reason !== undefined && !signal?.aborted; attempt++) {
-        if (reason.kind === 'timeout' && (attempt > 0 || !pacer.retries)) break;
-        if (reason.kind === 'wait') {
-          pacer.recordWait(id);
-          if (!(await sleep(reason.seconds * 1000, true, signal ? { signal } : {}).catch(() => false))) break;
+      // Whether `latest`'s answers asking to wait are yet to be accounted for.
+      let unaccounted = true;
+      let sentAloneAfterTimeout = false;
+      let why: string = NOT_WAITED.attemptsSpent;
+      for (let attempt = 0; reason !== undefined; attempt++) {
+        if (signal?.aborted) why = NOT_WAITED.stopped;
+        else if (reason.timeout && (sentAloneAfterTimeout || !pacer.retries)) why = NOT_WAITED.afterTimeout;
+        else if (attempt >= RETRY_AFTER_ATTEMPTS) why = NOT_WAITED.attemptsSpent;
+        else why = '';
+        if (why !== '') break;
+        if (reason.seconds !== undefined) {
+          account(id, latest.values(), true, '');
+          unaccounted = false;
+          if (!(await sleep(reason.seconds * 1000, true, signal ? { signal } : {}).catch(() => false))) {
+            why = NOT_WAITED.stopped;
+            break;
+          }
         }
         const attemptTraces = new Map<string, ItemTrace>();
         const captured = (trace: ItemTrace): void => void attemptTraces.set(trace.id, trace);
-        if (reason.kind === 'wait') {
+        if (!reason.timeout) {
           await pacer.alone(() => runCase(held.entry, signal, pacer.timeoutMs, captured));
-          if (attemptTraces.size > 0) latest = attemptTraces;
-          const again = attemptTraces.size > 0 ? retryReason([...latest.values()]) : undefined;
-          reason = again?.kind === 'wait' ? again : undefined;
+          if (attemptTraces.size > 0) {
+            latest = attemptTraces;
+            unaccounted = true;
+          }
+          reason = attemptTraces.size > 0 ? retryReason(latest.values()) : undefined;
           continue;
         }
+        sentAloneAfterTimeout = true;
         const verdict = await retryAlone(
           pacer,
           (timeoutMs) => probeKnown(timeoutMs),
@@ -307,20 +365,23 @@ export const runNewmanHarness: Engine = async (options, listener) => {
             await runCase(held.entry, signal, timeoutMs, captured);
             return attemptTraces;
           },
-          (traces) => traces.size === 0 || retryReason([...traces.values()])?.kind === 'timeout',
+          (traces) => traces.size === 0 || retryReason(traces.values())?.timeout === true,
         );
-        if (verdict.result && verdict.result.size > 0) latest = verdict.result;
-        const again = verdict.result ? retryReason([...verdict.result.values()]) : undefined;
+        if (verdict.result && verdict.result.size > 0) {
+          latest = verdict.result;
+          unaccounted = true;
+        }
+        const again = verdict.result ? retryReason(verdict.result.values()) : undefined;
         if (verdict.evidence === 'answered') pacer.recordRetry(id, again === undefined ? 'answered when sent alone' : 'sent alone, then asked to wait');
         else if (verdict.result) {
           pacer.recordRetry(id, `no answer within ${verdict.retryMs} ms alone; ${EVIDENCE_WORDS[verdict.evidence]}`);
           if (verdict.evidence === 'slow') latest = slowed(latest);
         }
-        reason = again?.kind === 'wait' ? again : undefined;
+        reason = again;
       }
+      if (unaccounted) account(id, latest.values(), false, why || NOT_WAITED.attemptsSpent);
       caseDone(caseRecord(held.entry, latest));
     }
-    retrying = false;
   };
 
   /** One case alone, its item traces given to `captured` instead of reported. */
@@ -335,6 +396,7 @@ export const runNewmanHarness: Engine = async (options, listener) => {
     timeoutMs: number,
     captured: (trace: ItemTrace) => void,
     caseId?: string,
+    wave?: WaveAnswers,
   ): Promise<void> => {
     await runNewman({
       collection: harnessCollection(profile.title, items),
@@ -343,7 +405,12 @@ export const runNewmanHarness: Engine = async (options, listener) => {
       timeoutRunMs: options.runTimeoutMs,
       ...options.tls,
       onItem: (trace) => {
-        if (trace.response) pacer.observed(trace.durationMs ?? 0);
+        const timedOut = trace.requestError !== undefined && TIMEOUT_CODES.has(trace.requestError.code);
+        if (wave) {
+          if (trace.response) wave.latencies.push(trace.durationMs ?? 0);
+          else if (timedOut) wave.timeouts += 1;
+        } else if (trace.response) pacer.observed(trace.durationMs ?? 0);
+        else if (timedOut) pacer.timeoutSeen();
         const fate = fateOf(trace);
         if (fate) listener.request?.(caseId ?? trace.id, fate);
         captured(trace);
@@ -366,7 +433,7 @@ export const runNewmanHarness: Engine = async (options, listener) => {
     const laneSignal = options.signal ? AbortSignal.any([options.signal, lanesStop.signal]) : lanesStop.signal;
     const settled = await Promise.allSettled(
       lanes.map((lane) =>
-        run([], lane, [], laneSignal, timeoutMs, answers).catch((error: unknown) => {
+        run(lane, laneSignal, timeoutMs, answers).catch((error: unknown) => {
           lanesStop.abort(error);
           throw error;
         }),
@@ -385,17 +452,12 @@ export const runNewmanHarness: Engine = async (options, listener) => {
   if (laneCount <= 1) pacer.lanes(laneCount);
   const setupAnswers: WaveAnswers | undefined = laneCount > 1 ? { latencies: [], timeouts: 0 } : undefined;
   // The setup and the teardown in runs of their own: a step or a case may have to be sent again between them.
-  await run(setup, [], [], options.signal, pacer.timeoutMs, setupAnswers);
+  await fixtureRun(setup, options.signal, setupAnswers);
   if (setupAnswers) pacer.waveDone(1, setupAnswers.latencies, setupAnswers.timeouts);
   check();
-  await fixtureRetries(options.signal);
-  check();
-  const teardownRun = async (): Promise<void> => {
-    await run([], [], teardown, options.signal);
-    await fixtureRetries(options.signal);
-  };
+  const teardownRun = (): Promise<void> => fixtureRun(teardown, options.signal);
   if (laneCount <= 1) {
-    await run([], cases, [], options.signal);
+    await run(cases, options.signal);
     check();
     await retryPending(options.signal);
     check();
