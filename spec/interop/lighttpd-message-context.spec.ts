@@ -10,11 +10,8 @@
  */
 import { expect } from 'chai';
 import { CATALOGUE } from '../../src/cases/index.js';
-import type { RunReport } from '../../src/report/run-report.js';
 import { exchangeBytes, hostOf } from '../../src/wire/socket-exchange.js';
-import { BASIC_SERVER_ENV_VARS } from '../support/basic-servers.js';
-import { removeReports, reportOf, runInProcess, type InProcessRun } from '../support/in-process-run.js';
-import { lighttpdUnavailable, startLighttpd, type Lighttpd } from '../support/lighttpd.js';
+import { lighttpdRunOf } from '../support/lighttpd.js';
 
 const CASES = CATALOGUE.filter((c) => ['wire-trailer', 'wire-upgrade', 'wire-expect'].includes(c.family) || c.id === 'cross-identity-header-from')
   .filter((c) => c.profiles.includes('basic'))
@@ -22,37 +19,20 @@ const CASES = CATALOGUE.filter((c) => ['wire-trailer', 'wire-upgrade', 'wire-exp
 
 describe('trailer, Upgrade and From cases against lighttpd', function () {
   this.timeout(60_000);
-  let server: Lighttpd | undefined;
-  let run: InProcessRun | undefined;
-  let report: RunReport;
-
-  before(async function () {
-    const unavailable = lighttpdUnavailable();
-    if (unavailable) {
-      console.log(`      skipped: ${unavailable}`);
-      this.skip();
-    }
-    server = await startLighttpd();
-    run = await runInProcess({ profile: 'basic', target: server.protectedUrl, envVars: BASIC_SERVER_ENV_VARS, selection: { grep: new RegExp(`^(${CASES.join('|')})$`) }, reporters: ['json'], quiet: true });
-    report = reportOf(run);
-  });
-  after(async () => {
-    await server?.stop();
-    if (run) removeReports(run);
-  });
+  const lighttpd = lighttpdRunOf(CASES);
 
   it('runs the Basic trailer case, the WebSocket upgrade case and the From case', () => {
-    expect(report.cases.map((c) => c.id).sort()).to.deep.equal([...CASES].sort()).and.to.have.length(3);
+    expect(lighttpd.report().cases.map((c) => c.id).sort()).to.deep.equal([...CASES].sort()).and.to.have.length(3);
   });
 
   it('passes every one: 400 to the chunked GET with the token in its trailer, 401 to the others', () => {
-    expect(report.cases.map((c) => [c.id, c.outcome, (c.actual as { status?: number } | undefined)?.status])).to.deep.equal(
+    expect(lighttpd.report().cases.map((c) => [c.id, c.outcome, (c.actual as { status?: number } | undefined)?.status])).to.deep.equal(
       CASES.map((id) => [id, 'pass', id === 'basic-wire-authorization-in-trailer' ? 400 : 401]),
     );
   });
 
   it('switches to HTTP/2 (101) on an h2c upgrade without credentials, before authenticating: why no case judges h2c', async () => {
-    const url = new URL(server!.protectedUrl);
+    const url = new URL(lighttpd.server().protectedUrl);
     const head = `GET ${url.pathname} HTTP/1.1\r\nHost: ${hostOf(url.href)}\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n`;
     const outcome = await exchangeBytes({ baseUrl: url.href, timeoutMs: 5_000 }, Buffer.from(head, 'latin1'));
     expect(outcome.kind === 'response' && [outcome.response.status, outcome.response.headers.find(([n]) => n.toLowerCase() === 'upgrade')?.[1]]).to.deep.equal([101, 'h2c']);

@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { BASIC_REALM, BASIC_SERVER_IDENTITIES, freePort, PROTECTED_BODY, PROTECTED_PATH } from './basic-servers.js';
+import type { RunReport } from '../../src/report/run-report.js';
+import { BASIC_REALM, BASIC_SERVER_ENV_VARS, BASIC_SERVER_IDENTITIES, freePort, PROTECTED_BODY, PROTECTED_PATH } from './basic-servers.js';
+import { removeReports, reportOf, runInProcess, type InProcessRun } from './in-process-run.js';
 
 export interface Lighttpd {
   /** `http://127.0.0.1:<port>/protected/`. */
@@ -85,4 +87,37 @@ export async function startLighttpd(): Promise<Lighttpd> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { protectedUrl: `http://127.0.0.1:${port}${PROTECTED_PATH}`, stop };
+}
+
+/** A lighttpd of its own and the basic profile's run of some cases against it, for one describe block. */
+export interface LighttpdRun {
+  readonly server: () => Lighttpd;
+  readonly run: () => InProcessRun;
+  readonly report: () => RunReport;
+}
+
+/**
+ * Registers, in the calling describe block, the hooks that start lighttpd, run `caseIds` against
+ * it in the test process (skipping the block, saying why, when lighttpd is not installed), and stop
+ * it after; the server, the run and its report are there once the `before` hook ran.
+ */
+export function lighttpdRunOf(caseIds: readonly string[]): LighttpdRun {
+  let server: Lighttpd | undefined;
+  let run: InProcessRun | undefined;
+  let report: RunReport | undefined;
+  before(async function () {
+    const unavailable = lighttpdUnavailable();
+    if (unavailable) {
+      console.log(`      skipped: ${unavailable}`);
+      this.skip();
+    }
+    server = await startLighttpd();
+    run = await runInProcess({ profile: 'basic', target: server.protectedUrl, envVars: BASIC_SERVER_ENV_VARS, selection: { grep: new RegExp(`^(${caseIds.join('|')})$`) }, reporters: ['json'], quiet: true });
+    report = reportOf(run);
+  });
+  after(async () => {
+    await server?.stop();
+    if (run) removeReports(run);
+  });
+  return { server: () => server!, run: () => run!, report: () => report! };
 }
