@@ -207,6 +207,23 @@ export const runNewmanHarness: Engine = async (options, listener) => {
    * whatever it got: a setup step is judged on its last answer, never on one that asked to wait
    * while waits were left.
    */
+  /** What every newman run of the harness takes: its items as a collection, their variables, the timeouts, the TLS settings. */
+  const newmanRunOf = (items: readonly HarnessItem[], environment: readonly EnvironmentValue[], timeoutMs: number) => ({
+    collection: harnessCollection(profile.title, items),
+    environment: { values: [...environment] },
+    timeoutRequestMs: timeoutMs,
+    timeoutRunMs: options.runTimeoutMs,
+    ...options.tls,
+  });
+  /** An item's latency or timeout, told to the pacer; in a wave, kept until the wave is over (waveDone). */
+  const paced = (trace: ItemTrace, wave: WaveAnswers | undefined): void => {
+    const timedOut = trace.requestError !== undefined && TIMEOUT_CODES.has(trace.requestError.code);
+    if (wave) {
+      if (trace.response) wave.latencies.push(trace.durationMs ?? 0);
+      else if (timedOut) wave.timeouts += 1;
+    } else if (trace.response) pacer.observed(trace.durationMs ?? 0);
+    else if (timedOut) pacer.timeoutSeen();
+  };
   const fixtureRun = async (steps: readonly HarnessItem[], signal: AbortSignal | undefined, wave?: WaveAnswers): Promise<void> => {
     const latest = new Map<string, ItemTrace>();
     const waits = new Map<string, number>();
@@ -259,24 +276,14 @@ export const runNewmanHarness: Engine = async (options, listener) => {
     const itemTraces = new Map<string, ItemTrace>();
     const environment: EnvironmentValue[] = sent.flatMap((e) => e.captureVariables);
     await runNewman({
-      collection: harnessCollection(profile.title, items),
-      environment: { values: [...environment] },
-      timeoutRequestMs: timeoutMs,
-      timeoutRunMs: options.runTimeoutMs,
-      ...options.tls,
+      ...newmanRunOf(items, environment, timeoutMs),
       onItemStart: (id) => {
         const entry = caseOfItem.get(id);
         if (entry && entry.items[0]!.id === id) listener.caseStarted?.(entry.testCase.id);
       },
       onItem: (trace) => {
         const entry = caseOfItem.get(trace.id);
-        const timedOut = trace.requestError !== undefined && TIMEOUT_CODES.has(trace.requestError.code);
-        // In a wave, told to the pacer when the wave is over (waveDone); else for the timeout alone.
-        if (wave) {
-          if (trace.response) wave.latencies.push(trace.durationMs ?? 0);
-          else if (timedOut) wave.timeouts += 1;
-        } else if (trace.response) pacer.observed(trace.durationMs ?? 0);
-        else if (timedOut) pacer.timeoutSeen();
+        paced(trace, wave);
         // A GET or HEAD let in: what probes send (retryAlone), its credentials on the cases' path.
         if (!known && trace.response && is2xx(trace.response.status) && (trace.method === 'GET' || trace.method === 'HEAD') && trace.path !== undefined) {
           known = { method: trace.method, path: trace.path, headers: trace.requestHeaders ?? [] };
@@ -399,18 +406,9 @@ export const runNewmanHarness: Engine = async (options, listener) => {
     wave?: WaveAnswers,
   ): Promise<void> => {
     await runNewman({
-      collection: harnessCollection(profile.title, items),
-      environment: { values: [...environment] },
-      timeoutRequestMs: timeoutMs,
-      timeoutRunMs: options.runTimeoutMs,
-      ...options.tls,
+      ...newmanRunOf(items, environment, timeoutMs),
       onItem: (trace) => {
-        const timedOut = trace.requestError !== undefined && TIMEOUT_CODES.has(trace.requestError.code);
-        if (wave) {
-          if (trace.response) wave.latencies.push(trace.durationMs ?? 0);
-          else if (timedOut) wave.timeouts += 1;
-        } else if (trace.response) pacer.observed(trace.durationMs ?? 0);
-        else if (timedOut) pacer.timeoutSeen();
+        paced(trace, wave);
         const fate = fateOf(trace);
         if (fate) listener.request?.(caseId ?? trace.id, fate);
         captured(trace);
