@@ -107,6 +107,9 @@ function inetAton(text: string): number | undefined {
   return value <= 0xffffffff ? value : undefined;
 }
 
+/** A Host value's name: port and trailing dot dropped, lower-cased. */
+const hostName = (value: string): string => value.trim().replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
+
 /** Loopback or private (RFC 1918), in any spelling inet_aton or an IPv6 parser accepts; the first of a list. */
 function isInternal(value: string): boolean {
   const first = (value.split(',')[0] ?? '').trim().replace(/^\[|\]$/g, '').replace(/:\d+$/, '');
@@ -218,6 +221,18 @@ export const BYPASS_BROKEN_SERVERS: readonly BrokenWireServer[] = [
       // The exact value, port-less: what a health check on the default port sends.
       const host = valueOf(head, 'host') ?? '';
       return ['localhost', '127.0.0.1', '[::1]'].includes(host) ? served(head) : forward(raw);
+    },
+  },
+  {
+    id: 'trusts-any-localhost-host',
+    deviation: 'lets in a request any of whose Host lines names localhost once its port and trailing dot are dropped and its case folded (a health check its router matches leniently), even beside its public name',
+    level: 'must',
+    caughtBy: both('host-two-lines-own-then-localhost', 'host-two-lines-localhost-then-own', 'host-localhost-port-8080', 'host-localhost-trailing-dot', 'host-localhost-upper-case'),
+    grep: 'bypass-host',
+    onHead: (raw) => {
+      const head = parseHead(raw);
+      const names = head.lines.filter((l) => /^host[ \t]*:/i.test(l)).map((l) => hostName(l.slice(l.indexOf(':') + 1)));
+      return names.includes('localhost') ? served(head) : forward(raw);
     },
   },
   {

@@ -1,5 +1,5 @@
 /**
- * The bypass toolbox's raw-socket cases (832 of the catalogue's 1258) sampled: the first three of
+ * The bypass toolbox's raw-socket cases (842 of the catalogue's 1268) sampled: the first three of
  * each of its families. For tests about something other than the toolbox (the engines, a transport)
  * that still want its cases to go through: all of them cost a third of such a run, and over TLS a
  * handshake each. The toolbox itself is judged whole by the served and embedded runs.

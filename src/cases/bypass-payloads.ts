@@ -190,6 +190,16 @@ export const HOST_VALUES: readonly (readonly [id: string, value: string])[] = [
   ['0-0-0-0', '0.0.0.0'],
 ];
 
+/**
+ * `localhost` spelt otherwise (no tool's list: spellings that a front matching names exactly and a
+ * router normalising them read differently): another port, a trailing dot, upper case.
+ */
+export const HOST_SPELLINGS: readonly (readonly [id: string, value: string])[] = [
+  ['localhost-port-8080', 'localhost:8080'],
+  ['localhost-trailing-dot', 'localhost.'],
+  ['localhost-upper-case', 'LOCALHOST'],
+];
+
 /** Headers that name the URL a front should serve instead of the request line's (nomore403 simpleheaders, byp4xx, 4-ZERO-3). */
 export const URL_OVERRIDE_HEADERS: readonly string[] = ['X-Original-URL', 'X-Rewrite-URL', 'X-Override-URL'];
 

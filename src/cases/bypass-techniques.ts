@@ -13,7 +13,8 @@
  * - `bypass-mid-path`: an insertion before it (`..;/`, `%2e/`, `;/`, `%ef%bc%8f`, ...);
  * - `bypass-client-address`: every client-address header with every address value, as the
  *   tools send them (one case per value with all the headers, one per header with 127.0.0.1);
- * - `bypass-host`: a Host line naming the server itself;
+ * - `bypass-host`: a Host line naming the server itself (also with a port, a trailing dot, in
+ *   upper case), and two Host lines, the target's and `localhost`, in both orders;
  * - `bypass-url-override`: X-Original-URL and kin naming the container on a request for `/`;
  * - `bypass-simple-header`: a claimed method, port, scheme, content type, an empty body.
  *
@@ -39,6 +40,7 @@ import {
   CLIENT_ADDRESSES,
   END_PATHS,
   FOUR_ZERO_3,
+  HOST_SPELLINGS,
   HOST_VALUES,
   METHOD_CASINGS,
   METHOD_CASINGS_LONG_TAIL,
@@ -73,8 +75,8 @@ interface Technique {
   readonly version?: string;
   /** Header lines after Host (or instead of it, see `host`). */
   readonly headers?: readonly (readonly [string, string])[];
-  /** The Host line's value; `null` for none. Default: the target's authority. */
-  readonly host?: string | null;
+  /** The Host line's value, or the values of several Host lines in order; `null` for none. Default: the target's authority. */
+  readonly host?: string | readonly string[] | null;
   readonly derive?: readonly Derivation[];
   readonly refusals: readonly number[];
   /** The request names the listing canonically: any 2xx lets it in. */
@@ -89,7 +91,7 @@ interface Technique {
 }
 
 function parts(t: Technique, credential: readonly WirePart[]): readonly WirePart[] {
-  const host = t.host === undefined ? [HOST] : t.host === null ? [] : [header('Host', t.host)];
+  const host = t.host === undefined ? [HOST] : t.host === null ? [] : (typeof t.host === 'string' ? [t.host] : t.host).map((value) => header('Host', value));
   return [
     { kind: 'request-line', method: t.method ?? LISTING.method, target: t.target ?? LISTING.path, ...(t.version ? { version: t.version } : {}) },
     ...host,
@@ -312,6 +314,9 @@ const ADDRESS_TECHNIQUES: readonly Technique[] = [
   })),
 ];
 
+// 421: a server that serves no such authority (RFC 9110 §15.5.20); 404: a virtual host without the path.
+const HOST_REFUSALS = [400, 404, 421];
+
 const HOST_TECHNIQUES: readonly Technique[] = HOST_VALUES.map(([id, value]) => ({
   family: 'bypass-host',
   name: `host-${id}`,
@@ -319,8 +324,38 @@ const HOST_TECHNIQUES: readonly Technique[] = HOST_VALUES.map(([id, value]) => (
   requirement: 'host',
   sources: [NOMORE403, 'RFC 9110 §7.2', 'RFC 9110 §7.4'],
   host: value,
-  // 421: a server that serves no such authority (RFC 9110 §15.5.20); 404: a virtual host without the path.
-  refusals: [400, 404, 421],
+  refusals: HOST_REFUSALS,
+  canonical: false,
+}));
+
+/** Other spellings of a Host of its own: another port, a trailing dot (RFC 1034 §3.1), upper case (RFC 3986 §3.2.2). */
+const HOST_SPELLING_TECHNIQUES: readonly Technique[] = HOST_SPELLINGS.map(([id, value]) => ({
+  family: 'bypass-host',
+  name: `host-${id}`,
+  what: `whose Host line names ${value}`,
+  requirement: 'host',
+  sources: [NOMORE403, 'RFC 9110 §7.2', 'RFC 9110 §7.4', 'RFC 3986 §3.2.2'],
+  host: value,
+  refusals: HOST_REFUSALS,
+  canonical: false,
+}));
+
+/**
+ * Two Host lines, the target's own and `localhost`, in both orders: a front that reads one and a
+ * router that reads the other. RFC 9112 §3.2 has a server answer 400; only a 2xx showing the
+ * container is judged a bypass, any refusal passes.
+ */
+const TWO_HOST_TECHNIQUES: readonly Technique[] = [
+  ['two-lines-own-then-localhost', ['{{host}}', 'localhost'], 'its own authority then localhost'],
+  ['two-lines-localhost-then-own', ['localhost', '{{host}}'], 'localhost then its own authority'],
+].map(([id, values, order]) => ({
+  family: 'bypass-host',
+  name: `host-${id as string}`,
+  what: `with two Host lines, ${order as string}`,
+  requirement: 'host',
+  sources: [NOMORE403, 'RFC 9110 §7.2', 'RFC 9112 §3.2'],
+  host: values as readonly string[],
+  refusals: HOST_REFUSALS,
   canonical: false,
 }));
 
@@ -374,6 +409,8 @@ export const BYPASS_TECHNIQUE_CASES: readonly WireCase[] = [
   ...MID_PATH_TECHNIQUES.flatMap(bothWays),
   ...ADDRESS_TECHNIQUES.flatMap(bothWays),
   ...HOST_TECHNIQUES.flatMap(bothWays),
+  ...HOST_SPELLING_TECHNIQUES.flatMap(bothWays),
+  ...TWO_HOST_TECHNIQUES.flatMap(bothWays),
   ...URL_OVERRIDE_TECHNIQUES.flatMap(bothWays),
   ...SIMPLE_HEADER_TECHNIQUES.flatMap(bothWays),
 ];
