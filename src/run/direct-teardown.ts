@@ -10,7 +10,7 @@ import type { StepResult } from './results.js';
 import { sendDirect, type DirectClientOptions } from './direct-requests.js';
 import { resolveTemplate } from '../wire/template.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NOT_WAITED, RETRY_AFTER_ATTEMPTS, waitAsked } from './retry-after.js';
+import { nextWait, waitAsked } from './retry-after.js';
 
 /** How the teardown treats answers asking to wait: `why` not to wait at all (briefly, after the target went away), else waits; each told. */
 export interface TeardownWaits {
@@ -35,13 +35,13 @@ export async function teardownDirectly(steps: readonly FixtureStep[], variables:
     for (let attempt = 0; waits && !('error' in answer); attempt++) {
       const asked = waitAsked(answer.status, answer.headers);
       if (!asked) break;
-      const why = waits.why ?? ('beyond' in asked ? NOT_WAITED.beyondBound : attempt >= RETRY_AFTER_ATTEMPTS ? NOT_WAITED.attemptsSpent : undefined);
-      if (why !== undefined || 'beyond' in asked) {
-        waits.notWaited(step.id, answer.status, why ?? NOT_WAITED.beyondBound);
+      const next = waits.why !== undefined ? { why: waits.why } : nextWait(asked, attempt);
+      if ('why' in next) {
+        waits.notWaited(step.id, answer.status, next.why);
         break;
       }
       waits.waited(step.id);
-      await sleep(asked.seconds * 1000);
+      await sleep(next.seconds * 1000);
       answer = await sendDirect(step.request, variables, options);
     }
     if ('error' in answer) {

@@ -40,6 +40,16 @@ export function waitAsked(status: number, headers: readonly (readonly [string, s
   return seconds <= RETRY_AFTER_MAX_S ? { seconds } : { beyond: seconds };
 }
 
+/**
+ * What to do with an answer that asked to wait, after `made` waits for its request: wait its
+ * seconds, or not, and why (beyond the bound, the attempts spent, the run stopped).
+ */
+export function nextWait(asked: WaitAsked, made: number, stopped = false): { readonly seconds: number } | { readonly why: string } {
+  if ('beyond' in asked) return { why: NOT_WAITED.beyondBound };
+  if (made >= RETRY_AFTER_ATTEMPTS) return { why: NOT_WAITED.attemptsSpent };
+  return stopped ? { why: NOT_WAITED.stopped } : asked;
+}
+
 /** The `onAnswer` of a probe (preflight.ts): an answer asking to wait is accounted for, not waited for (`NOT_WAITED.probe`). */
 export function probeAnswers(notWaited: (id: string, status: number, reason: string) => void): (status: number, headers: readonly (readonly [string, string])[]) => void {
   return (status, headers) => {
@@ -70,13 +80,13 @@ export function waitingForRetryAfter(recorder: WaitRecorder, signal?: AbortSigna
     const asked = waitAsked(status, headers);
     if (!asked) return false;
     const made = waits.get(id) ?? 0;
-    const why = 'beyond' in asked ? NOT_WAITED.beyondBound : made >= RETRY_AFTER_ATTEMPTS ? NOT_WAITED.attemptsSpent : signal?.aborted ? NOT_WAITED.stopped : undefined;
-    if (why !== undefined || 'beyond' in asked) {
-      recorder.recordNotWaited(id, status, why ?? NOT_WAITED.beyondBound);
+    const next = nextWait(asked, made, signal?.aborted);
+    if ('why' in next) {
+      recorder.recordNotWaited(id, status, next.why);
       return false;
     }
     waits.set(id, made + 1);
     recorder.recordWait(id);
-    return sleep(asked.seconds * 1000, true, signal ? { signal } : {}).catch(() => false);
+    return sleep(next.seconds * 1000, true, signal ? { signal } : {}).catch(() => false);
   };
 }

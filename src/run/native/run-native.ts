@@ -22,7 +22,7 @@ import { deriveAll } from '../../wire/transforms.js';
 import { collectionOrder, orderedGroups, requestsOf } from '../case-order.js';
 import type { Engine, EngineListener, EngineOptions, ItemRecord, StepRecord, StepRole } from '../engine.js';
 import { type Pacer, TIMEOUT_CODES } from '../pacing.js';
-import { NOT_WAITED, RETRY_AFTER_ATTEMPTS, waitAsked } from '../retry-after.js';
+import { NOT_WAITED, nextWait, waitAsked } from '../retry-after.js';
 import { EVIDENCE_WORDS, retryAlone, SLOW_TARGET_CODE } from '../retry-alone.js';
 import { createNativeClient, type NativeAnswer, type NativeClient, type NativeRequest } from './http-client.js';
 
@@ -82,13 +82,13 @@ class NativeSession {
     for (let attempt = 0; 'response' in answer; attempt++) {
       const asked = waitAsked(answer.response.status, answer.response.headers);
       if (asked === undefined) break;
-      const notWaited = 'beyond' in asked ? NOT_WAITED.beyondBound : attempt >= RETRY_AFTER_ATTEMPTS ? NOT_WAITED.attemptsSpent : this.stopped() ? NOT_WAITED.stopped : undefined;
-      if (notWaited !== undefined || 'beyond' in asked) {
-        this.pacer.recordNotWaited(id, answer.response.status, notWaited ?? NOT_WAITED.beyondBound);
+      const next = nextWait(asked, attempt, this.stopped());
+      if ('why' in next) {
+        this.pacer.recordNotWaited(id, answer.response.status, next.why);
         break;
       }
       this.pacer.recordWait(id);
-      const waited = await sleep(asked.seconds * 1000, true, this.options.signal ? { signal: this.options.signal } : {}).catch(() => false);
+      const waited = await sleep(next.seconds * 1000, true, this.options.signal ? { signal: this.options.signal } : {}).catch(() => false);
       if (!waited) break;
       answer = await this.attempt(request);
     }
